@@ -1,0 +1,168 @@
+# gloss -- a command-line glossary.
+#
+#   make            build ./gloss (objects under build/)
+#   make run        install missing Debian packages, build, look a term up
+#   make test       build and run every test (unit and CLI)
+#   make sanitize   the tests again under ASan+UBSan
+#   make leakcheck  the CLI tests under valgrind
+#   make install    PREFIX, DESTDIR, BINDIR, MANDIR, DATADIR
+#
+# CC, CFLAGS, CPPFLAGS and LDFLAGS from the command line or the
+# environment are honoured; libraries come from pkg-config.
+
+VERSION	= 0.1.0
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+DATADIR	?= $(PREFIX)/share
+MANDIR	?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+PKG_CONFIG ?= pkg-config
+PKGS	= yaml-0.1 libcmark libutf8proc jansson
+WARN	= -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	  -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+ALL_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	  -DGLOSS_VERSION='"$(VERSION)"' \
+	  -DGLOSS_DATADIR='"$(DATADIR)/gloss"' $(CPPFLAGS)
+ALL_CFLAGS = $(WARN) $(PKG_CFLAGS) $(CFLAGS)
+
+B = build
+
+# The layers, bottom up: each module may use only those before it.
+BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
+TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/md.o
+TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
+LOADER_OBJS = $(TABLE_OBJS) $(B)/loader.o
+SEARCH_OBJS = $(TABLE_OBJS) $(B)/search.o
+RENDER_OBJS = $(SEARCH_OBJS) $(B)/render.o $(B)/render_text.o \
+	      $(B)/render_json.o $(B)/render_tsv.o $(B)/render_markdown.o
+CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
+	      $(B)/cmd_list.o $(B)/cmd_categories.o $(B)/cmd_related.o \
+	      $(B)/cmd_random.o $(B)/cmd_search.o $(B)/cmd_check.o \
+	      $(B)/cmd_help.o
+OBJS = $(sort $(RENDER_OBJS) $(B)/loader.o $(CLI_OBJS))
+
+TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table $(B)/test_search \
+	$(B)/test_render
+
+DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
+	   libjansson-dev libcmocka-dev libstemmer-dev
+
+all: gloss
+
+gloss: $(OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+$(B)/%.o: src/%.c include/*.h | $(B)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/test_%.o: tests/test_%.c include/*.h tests/*.h | $(B)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c -o $@ $<
+
+$(B):
+	mkdir -p $(B)
+
+# Each unit test links only its module and what that may depend on: the
+# link line proves the layering.
+$(B)/test_utf8: $(B)/test_utf8.o $(BASE_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_loader: $(B)/test_loader.o $(LOADER_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_table: $(B)/test_table.o $(TABLE_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS) $(B)/loader.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_render: $(B)/test_render.o $(RENDER_OBJS) $(B)/loader.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# Install what the build and the tests need, when it is missing.
+deps:
+	@command -v dpkg-query >/dev/null 2>&1 || exit 0; \
+	missing=; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	    grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "gloss: installing$$missing"; \
+	  apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing \
+	    >/dev/null; \
+	else \
+	  echo "gloss: missing Debian packages:$$missing"; \
+	  echo "run: sudo apt-get install$$missing"; exit 1; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory gloss
+	./gloss cross-sell
+
+dev:
+	$(MAKE) CFLAGS='-O2 -g -Werror'
+
+check-unit: $(TESTS)
+	@for t in $(TESTS); do echo "== $$t"; $(VALGRIND) ./$$t || exit 1; done
+
+check-cli: gloss
+	@GLOSS=$(CURDIR)/gloss VALGRIND="$(VALGRIND)" tests/cli/run.sh
+
+test: deps
+	@$(MAKE) --no-print-directory gloss $(TESTS)
+	@$(MAKE) --no-print-directory check-unit check-cli
+
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+sanitize: deps
+	$(MAKE) clean
+	$(MAKE) CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' gloss $(TESTS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(MAKE) --no-print-directory check-unit check-cli
+	$(MAKE) clean
+
+leakcheck: deps gloss $(TESTS)
+	$(MAKE) --no-print-directory check-unit check-cli \
+	  VALGRIND='valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99'
+
+format:
+	clang-format -i src/*.c include/*.h tests/*.c
+
+format-check:
+	clang-format --dry-run --Werror src/*.c include/*.h tests/*.c
+
+lint:
+	cppcheck -q --error-exitcode=1 --enable=warning,portability \
+	  --inline-suppr -Iinclude src
+	clang-tidy -quiet src/*.c -- $(ALL_CPPFLAGS) $(PKG_CFLAGS)
+
+install: gloss
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(DATADIR)/gloss
+	install -m 755 gloss $(DESTDIR)$(BINDIR)/gloss
+	[ ! -f doc/gloss.1 ] || install -m 644 doc/gloss.1 $(DESTDIR)$(MANDIR)/man1/gloss.1
+	cp -R data/. $(DESTDIR)$(DATADIR)/gloss/
+	if [ -d completions ]; then \
+	  install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR); \
+	  install -m 644 completions/gloss.bash $(DESTDIR)$(BASHCOMPDIR)/gloss; \
+	  install -m 644 completions/_gloss $(DESTDIR)$(ZSHCOMPDIR)/_gloss; \
+	  install -m 644 completions/gloss.fish $(DESTDIR)$(FISHCOMPDIR)/gloss.fish; \
+	fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gloss $(DESTDIR)$(MANDIR)/man1/gloss.1 \
+	  $(DESTDIR)$(BASHCOMPDIR)/gloss $(DESTDIR)$(ZSHCOMPDIR)/_gloss \
+	  $(DESTDIR)$(FISHCOMPDIR)/gloss.fish
+	rm -rf $(DESTDIR)$(DATADIR)/gloss
+
+clean:
+	rm -rf $(B) gloss
+
+.PHONY: all deps run dev test check-unit check-cli sanitize leakcheck \
+	format format-check lint install uninstall clean

@@ -1,0 +1,48 @@
+/*
+ * Markdown bodies, read with libcmark; the only file that includes
+ * <cmark.h>.  Bodies are parsed into a flat list of blocks of plain,
+ * terminal-safe text (escaped as escape.h says) carrying style marks,
+ * which the text renderer wraps and colours.
+ */
+#ifndef GLOSS_MD_H
+#define GLOSS_MD_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* Style marks inside md_block.text: each toggles a style, zero width. */
+#define MD_EMPH	  '\016'
+#define MD_STRONG '\017'
+#define MD_CODE	  '\020'
+
+enum md_kind { MD_HEADING, MD_PARA, MD_ITEM, MD_CODEBLOCK, MD_QUOTE, MD_RULE };
+
+struct md_block {
+	enum md_kind kind;
+	int level;    /* heading level; list or quote nesting depth */
+	char *marker; /* list marker ("- ", "2. ") for MD_ITEM, else NULL */
+	char *text;   /* escaped text with style marks; code keeps newlines */
+};
+
+struct md_doc {
+	struct md_block *v;
+	size_t n, cap;
+};
+
+/* Parse len bytes of Markdown into doc (which md_doc_release frees). */
+void md_parse(const char *body, size_t len, struct md_doc *doc);
+void md_doc_release(struct md_doc *);
+
+/*
+ * Whether body may have a `## Example' or `## Examples' section: a cheap
+ * line scan, so that files without one are never parsed at load.
+ */
+int md_has_examples(const char *body, size_t len);
+/*
+ * Append to out the examples of a `## Example(s)' section: each list item
+ * or paragraph under it is one example, as plain unescaped text.
+ */
+void md_examples(const char *body, size_t len, struct strlist *out);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * The in-memory table: owns every term; finds them by folded name or
+ * alias, exactly or by prefix.  Build it with table_add for each term,
+ * then table_index once; lookups are valid only after table_index.
+ */
+#ifndef GLOSS_TABLE_H
+#define GLOSS_TABLE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "term.h"
+
+/* One name or alias in the sorted index. */
+struct table_entry {
+	const char *key;	 /* folded; borrowed from the term */
+	const struct term *term;
+	int alias;		 /* index into term->aliases, or -1 for the name */
+};
+
+struct table {
+	struct term **terms; /* after table_index: sorted by key, unique */
+	size_t n, cap;
+	struct table_entry *idx; /* sorted by key, names before aliases */
+	size_t nidx;
+	int ndirs;	     /* directories that were loaded */
+};
+
+void table_init(struct table *);
+/* Free every term and the index. */
+void table_release(struct table *);
+/* Add a term; the table owns it from now on. */
+void table_add(struct table *, struct term *);
+/*
+ * Sort and index the terms.  A name defined twice in one directory keeps
+ * the first in path order (a warning names both files); a name defined in
+ * an earlier directory shadows a later one (a note).  Dropped terms are
+ * freed.  Aliases that collide with names or other aliases are warned
+ * about.
+ */
+void table_index(struct table *, struct diag *);
+/*
+ * Find a folded key: a name first, then an alias.  Returns a borrowed
+ * term or NULL; *alias is the alias index, or -1 for a name.
+ */
+const struct term *table_get(const struct table *, const char *key,
+    int *alias);
+/* The index entries [*first, *last) whose keys start with prefix. */
+void table_prefix(const struct table *, const char *prefix, size_t *first,
+    size_t *last);
+
+#endif

@@ -1,0 +1,81 @@
+/*
+ * struct term: one glossary entry, the record every layer shares.
+ * A term owns all of its strings; term_free releases it all.
+ */
+#ifndef GLOSS_TERM_H
+#define GLOSS_TERM_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/*
+ * A YAML value kept as it was written, for keys gloss does not interpret
+ * (icon, url, tags, ...), so they can be passed through to JSON.
+ * Scalars keep their text; `plain' says it was unquoted, so that
+ * 12, true or null may be typed by a renderer.
+ */
+enum tval_type { TV_STR, TV_SEQ, TV_MAP };
+
+struct tval {
+	enum tval_type type;
+	int plain;
+	char *str;	     /* TV_STR */
+	size_t n;	     /* items in a TV_SEQ or TV_MAP */
+	struct tval *items;  /* TV_SEQ items, TV_MAP values */
+	char **keys;	     /* TV_MAP keys */
+	unsigned line, col;  /* 1-based position in the file */
+};
+
+/* Free what a tval owns, not the tval itself. */
+void tval_release(struct tval *);
+/* Find key in a TV_MAP; returns a borrowed value or NULL. */
+const struct tval *tval_get(const struct tval *, const char *key);
+
+/* A name in `related', with where it was written for diagnostics. */
+struct term_link {
+	char *name;
+	unsigned line, col;
+};
+
+struct term_detail {
+	char *title;
+	char *value;
+	unsigned line, col; /* of the value */
+};
+
+struct term {
+	char *name;	     /* `term': the display name */
+	char *key;	     /* name folded for matching */
+	struct strlist aliases;
+	struct strlist alias_keys; /* aliases folded, same order */
+	char *pronunciation; /* or NULL */
+	char *category;	     /* never NULL; "Uncategorized" by default */
+	char *vertical;	     /* or NULL */
+	char *description;
+	struct strlist examples;
+	struct term_link *related;
+	size_t nrelated;
+	struct term_detail *details;
+	size_t ndetails;
+	struct tval extra;   /* TV_MAP of passed-through keys */
+
+	char *path;	     /* the file, as it was named to the loader */
+	unsigned line, col;  /* where `term:' is */
+	int dirno;	     /* index of the glossary directory */
+	char *text;	     /* the whole file, NUL-terminated */
+	size_t textlen;
+	size_t body_off;     /* the Markdown body starts at text + body_off */
+};
+
+/* Allocate an empty term: category is NULL until the loader sets it. */
+struct term *term_new(void);
+/* Free a term and everything it owns.  NULL is a no-op. */
+void term_free(struct term *);
+/* The Markdown body: borrowed from the term. */
+const char *term_body(const struct term *);
+/* Add a related name unless an equal folded name is already there. */
+void term_add_related(struct term *, const char *name, unsigned line,
+    unsigned col);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * Unicode services, all from utf8proc and all behind this one file:
+ * folding names for matching, validating, decoding and display width.
+ */
+#ifndef GLOSS_UTF8_H
+#define GLOSS_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Fold a name or a query for matching: compatibility decomposition, case
+ * folding, accents and ignorable characters removed, and every run of
+ * space, `-', `_' and other white space made one space, trimmed.
+ * "Cross_Sell", "cross-sell" and "CROSS SELL" fold alike, so do "Café"
+ * and "cafe".  Bytes that are not UTF-8 are folded as ASCII.
+ * The caller frees the result.
+ */
+char *utf8_fold(const char *s, size_t n);
+
+/*
+ * Decode one code point from s (at most n bytes).  Returns its length in
+ * bytes, or -1 if the bytes there are not valid UTF-8 (overlong forms and
+ * surrogates included); *cp is then the first byte.
+ */
+int utf8_decode(const char *s, size_t n, int32_t *cp);
+
+/*
+ * Check that s is UTF-8 without NUL bytes.  Returns 0 when it is, else -1
+ * with *bad set to the offset of the first offending byte.
+ */
+int utf8_check(const char *s, size_t n, size_t *bad);
+
+/* Display width of one code point in terminal columns (0, 1 or 2). */
+int utf8_cpwidth(int32_t cp);
+
+/* Display width of n bytes of UTF-8; an invalid byte counts as 4 ("\xNN"). */
+size_t utf8_width(const char *s, size_t n);
+
+/* Whether cp is a letter or a digit: a word character for search. */
+int utf8_isalnum(int32_t cp);
+
+#endif

@@ -1,0 +1,92 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Whether t lists u (by name or alias) among its related terms. */
+static int
+links_to(const struct table *tab, const struct term *t, const struct term *u)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrelated; i++)
+		if (search_resolve(tab, t->related[i].name) == u)
+			return 1;
+	return 0;
+}
+
+static void
+check_links(struct ctx *ctx)
+{
+	const struct table *tab = &ctx->table;
+	size_t i, j;
+
+	for (i = 0; i < tab->n; i++) {
+		const struct term *t = tab->terms[i];
+
+		for (j = 0; j < t->nrelated; j++) {
+			const struct term_link *l = &t->related[j];
+			const struct term *u = search_resolve(tab, l->name);
+
+			if (u == NULL)
+				diag_add(&ctx->diag, DIAG_ERROR, t->path,
+				    l->line, l->col,
+				    "related term '%s' is not in the glossary",
+				    l->name);
+			else if (u == t)
+				diag_add(&ctx->diag, DIAG_WARN, t->path,
+				    l->line, l->col,
+				    "'%s' lists itself as related", t->name);
+			else if (!links_to(tab, u, t))
+				diag_add(&ctx->diag, DIAG_NOTE, t->path,
+				    l->line, l->col,
+				    "one-way link: '%s' does not list '%s' "
+				    "back",
+				    u->name, t->name);
+		}
+	}
+}
+
+int
+cmd_check(int argc, char **argv, struct ctx *ctx)
+{
+	struct strlist defaults = {0};
+	char **dirs;
+	size_t ndirs;
+	int n, explicit = 1;
+
+	if (argc > 0) {
+		dirs = argv;
+		ndirs = (size_t)argc;
+	} else if (ctx->dirs.n > 0) {
+		dirs = ctx->dirs.v;
+		ndirs = ctx->dirs.n;
+	} else {
+		cli_default_dirs(&defaults, &explicit);
+		dirs = defaults.v;
+		ndirs = defaults.n;
+	}
+	n = cli_load(ctx, dirs, ndirs, !explicit);
+	strlist_release(&defaults);
+	if (n >= 0)
+		check_links(ctx);
+	cli_print_diags(&ctx->diag, 1);
+	if (n < 0) {
+		cli_errorx("no glossary found: give one with -d DIR or "
+			   "GLOSS_PATH");
+		return EXIT_TROUBLE;
+	}
+	if (n == 0)
+		cli_errorx("no terms in the glossary");
+	if (!ctx->quiet)
+		printf("%d term%s in %d director%s: %d error%s, %d warning%s, "
+		       "%d note%s\n",
+		    n, n == 1 ? "" : "s", ctx->table.ndirs,
+		    ctx->table.ndirs == 1 ? "y" : "ies", ctx->diag.nerr,
+		    ctx->diag.nerr == 1 ? "" : "s", ctx->diag.nwarn,
+		    ctx->diag.nwarn == 1 ? "" : "s", ctx->diag.nnote,
+		    ctx->diag.nnote == 1 ? "" : "s");
+	return n == 0 || ctx->diag.nerr > 0 || ctx->diag.nwarn > 0
+	    ? EXIT_NOTFOUND
+	    : EXIT_FOUND;
+}

@@ -1,0 +1,44 @@
+#include "cli.h"
+
+int
+cmd_related(int argc, char **argv, struct ctx *ctx)
+{
+	struct render_ctx rc;
+	struct lookup lk;
+	struct rels rels;
+	size_t i;
+	long n = 0;
+
+	if (argc != 1) {
+		cli_errorx("related: name one term");
+		return EXIT_TROUBLE;
+	}
+	search_lookup(&ctx->table, argv[0], ctx->exact, NULL, &lk);
+	if (lk.term == NULL) {
+		cli_not_found(ctx, argv[0], &lk);
+		lookup_release(&lk);
+		return EXIT_NOTFOUND;
+	}
+	search_related(&ctx->table, lk.term, ctx->depth, &rels);
+	cli_render_begin(ctx, &rc, RM_RELATED);
+	rc.subject = lk.term;
+	for (i = 0; i < rels.n; i++) {
+		struct rrec r = {0};
+
+		if (rels.v[i].term != NULL &&
+		    !filter_match(&ctx->filter, rels.v[i].term))
+			continue;
+		if (ctx->limit > 0 && n >= ctx->limit)
+			break;
+		r.term = rels.v[i].term;
+		r.rel = &rels.v[i];
+		render_record(ctx->renderer, &rc, &r);
+		n++;
+	}
+	render_end(ctx->renderer, &rc);
+	if (n == 0 && !ctx->quiet)
+		cli_errorx("'%s' has no related terms", lk.term->name);
+	rels_release(&rels);
+	lookup_release(&lk);
+	return n > 0 ? EXIT_FOUND : EXIT_NOTFOUND;
+}

@@ -1,0 +1,60 @@
+#include <string.h>
+
+#include "cli.h"
+
+int
+cmd_search(int argc, char **argv, struct ctx *ctx)
+{
+	struct render_ctx rc;
+	struct hits hits;
+	struct sbuf q;
+	const struct term *sug[SEARCH_MAX_SUGGEST];
+	size_t i, n;
+	int a;
+
+	if (argc == 0) {
+		cli_errorx("search: give a query");
+		return EXIT_TROUBLE;
+	}
+	sb_init(&q);
+	for (a = 0; a < argc; a++) {
+		if (a > 0)
+			sb_addc(&q, ' ');
+		sb_adds(&q, argv[a]);
+	}
+	n = search_query(&ctx->table, q.s, &ctx->filter,
+	    ctx->limit > 0 ? (size_t)ctx->limit : 0, &hits);
+	cli_render_begin(ctx, &rc, RM_SEARCH);
+	for (i = 0; i < n; i++) {
+		struct rrec r = {0};
+
+		r.term = hits.v[i].term;
+		r.match = hits.v[i].match;
+		r.hit = &hits.v[i];
+		render_record(ctx->renderer, &rc, &r);
+	}
+	render_end(ctx->renderer, &rc);
+	if (n == 0 && !ctx->quiet) {
+		size_t ns = search_suggest(&ctx->table, q.s, &ctx->filter, sug,
+		    SEARCH_MAX_SUGGEST);
+		struct sbuf s;
+
+		sb_init(&s);
+		for (i = 0; i < ns; i++) {
+			if (i > 0)
+				sb_adds(&s, ", ");
+			sb_adds(&s, sug[i]->name);
+		}
+		if (ns > 0)
+			cli_errorx("nothing matches '%s'; did you mean: %s?",
+			    q.s, s.s);
+		else
+			cli_errorx("nothing matches '%s'; try fewer words, or "
+				   "'gloss list'",
+			    q.s);
+		sb_release(&s);
+	}
+	hits_release(&hits);
+	sb_release(&q);
+	return n > 0 ? EXIT_FOUND : EXIT_NOTFOUND;
+}

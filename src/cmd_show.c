@@ -1,0 +1,33 @@
+#include "cli.h"
+
+int
+cmd_show(int argc, char **argv, struct ctx *ctx)
+{
+	struct render_ctx rc;
+	int i, rc_exit = EXIT_FOUND, shown = 0;
+
+	if (argc == 0) {
+		cli_errorx("show: name a term; try 'gloss list'");
+		return EXIT_TROUBLE;
+	}
+	cli_render_begin(ctx, &rc, RM_SHOW);
+	for (i = 0; i < argc; i++) {
+		struct lookup lk;
+		struct rrec r = {0};
+
+		search_lookup(&ctx->table, argv[i], ctx->exact, &ctx->filter,
+		    &lk);
+		if (lk.term == NULL) {
+			cli_not_found(ctx, argv[i], &lk);
+			rc_exit = EXIT_NOTFOUND;
+		} else if (ctx->limit == 0 || shown < ctx->limit) {
+			r.term = lk.term;
+			r.match = lk.kind;
+			render_record(ctx->renderer, &rc, &r);
+			shown++;
+		}
+		lookup_release(&lk);
+	}
+	render_end(ctx->renderer, &rc);
+	return rc_exit;
+}

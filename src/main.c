@@ -1,0 +1,434 @@
+/*
+ * gloss: a command-line glossary.  main parses the options, picks the
+ * subcommand from the table, loads the glossary and maps results to exit
+ * codes: 0 found, 1 nothing found or problems, 2 trouble.
+ */
+#include <sys/ioctl.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "escape.h"
+#include "loader.h"
+
+#ifndef GLOSS_VERSION
+#define GLOSS_VERSION "0.1.0"
+#endif
+
+enum {
+	OPT_BY = 256,
+	OPT_COLOR,
+	OPT_DEPTH,
+	OPT_FIELD,
+	OPT_FULL,
+	OPT_HEADER,
+	OPT_LIMIT,
+	OPT_SEED,
+	OPT_VERTICAL,
+	OPT_VERSION
+};
+
+static const struct option longopts[] = {
+    {"by", required_argument, NULL, OPT_BY},
+    {"category", required_argument, NULL, 'c'},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"depth", required_argument, NULL, OPT_DEPTH},
+    {"dir", required_argument, NULL, 'd'},
+    {"exact", no_argument, NULL, 'e'},
+    {"field", required_argument, NULL, OPT_FIELD},
+    {"format", required_argument, NULL, 'f'},
+    {"full", no_argument, NULL, OPT_FULL},
+    {"header", no_argument, NULL, OPT_HEADER},
+    {"help", no_argument, NULL, 'h'},
+    {"json", no_argument, NULL, 'j'},
+    {"limit", required_argument, NULL, OPT_LIMIT},
+    {"null", no_argument, NULL, '0'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"vertical", required_argument, NULL, OPT_VERTICAL},
+    {"width", required_argument, NULL, 'w'},
+    {NULL, 0, NULL, 0}};
+
+void
+cli_errorx(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg, *e;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	msg = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	e = esc_line(msg);
+	fprintf(stderr, "gloss: %s\n", e);
+	free(e);
+	free(msg);
+}
+
+static void
+usage(void)
+{
+	fputs("usage: gloss [options] TERM...\n"
+	      "       gloss [options] show|search|list|categories|related|"
+	      "random|check|help [ARG...]\n"
+	      "Try 'gloss --help' for more.\n",
+	    stderr);
+	exit(EXIT_TROUBLE);
+}
+
+static long
+number(const char *opt, const char *s, long min, long max)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || n < min || n > max) {
+		cli_errorx("%s: '%s' is not a number from %ld to %ld", opt, s,
+		    min, max);
+		usage();
+	}
+	return n;
+}
+
+static int
+term_width(void)
+{
+	struct winsize ws;
+	const char *c;
+	long n;
+	char *end;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if ((c = getenv("COLUMNS")) != NULL) {
+		n = strtol(c, &end, 10);
+		if (*c != '\0' && *end == '\0' && n > 0 && n < 10000)
+			return (int)n;
+	}
+	return 80;
+}
+
+static void
+parse_options(int argc, char **argv, struct ctx *ctx)
+{
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "0c:d:ef:hjqw:", longopts,
+		    NULL)) != -1) {
+		switch (ch) {
+		case '0':
+			ctx->nul = 1;
+			break;
+		case 'c':
+			ctx->category = optarg;
+			break;
+		case 'd':
+			strlist_push(&ctx->dirs, xstrdup(optarg));
+			break;
+		case 'e':
+			ctx->exact = 1;
+			break;
+		case 'f':
+			ctx->format = optarg;
+			break;
+		case 'h':
+			cli_help(stdout);
+			exit(fflush(stdout) == 0 ? EXIT_FOUND : EXIT_TROUBLE);
+		case 'j':
+			ctx->format = "json";
+			break;
+		case 'q':
+			ctx->quiet = 1;
+			break;
+		case 'w':
+			ctx->width = (int)number("--width", optarg, 0, 10000);
+			break;
+		case OPT_BY:
+			if (strcmp(optarg, "category") != 0 &&
+			    strcmp(optarg, "vertical") != 0) {
+				cli_errorx("--by: '%s' is neither 'category' "
+					   "nor 'vertical'",
+				    optarg);
+				usage();
+			}
+			ctx->by = optarg;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				ctx->color = COLOR_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				ctx->color = COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				ctx->color = COLOR_NEVER;
+			else {
+				cli_errorx("--color: '%s' is not auto, always "
+					   "or never",
+				    optarg);
+				usage();
+			}
+			break;
+		case OPT_DEPTH:
+			ctx->depth = (int)number("--depth", optarg, 1, 100);
+			break;
+		case OPT_FIELD:
+			ctx->field = optarg;
+			break;
+		case OPT_FULL:
+			ctx->full = 1;
+			break;
+		case OPT_HEADER:
+			ctx->header = 1;
+			break;
+		case OPT_LIMIT:
+			ctx->limit = number("--limit", optarg, 1, LONG_MAX);
+			break;
+		case OPT_SEED:
+			ctx->seed = (unsigned long long)number("--seed",
+			    optarg, 0, LONG_MAX);
+			ctx->has_seed = 1;
+			break;
+		case OPT_VERTICAL:
+			ctx->vertical = optarg;
+			break;
+		case OPT_VERSION:
+			printf("gloss %s\n", GLOSS_VERSION);
+			exit(fflush(stdout) == 0 ? EXIT_FOUND : EXIT_TROUBLE);
+		default:
+			usage();
+		}
+	}
+}
+
+/* Decide the output: format, colour, width, escaping. */
+static void
+setup_output(struct ctx *ctx)
+{
+	struct render_opts *o = &ctx->ropts;
+	const char *nc = getenv("NO_COLOR");
+
+	ctx->tty = isatty(STDOUT_FILENO);
+	if (ctx->field != NULL)
+		ctx->renderer = &render_field;
+	else if (ctx->format != NULL) {
+		if ((ctx->renderer = render_find(ctx->format)) == NULL) {
+			cli_errorx("unknown format '%s': use text, json, "
+				   "ndjson, tsv or markdown",
+			    ctx->format);
+			usage();
+		}
+	} else
+		ctx->renderer = &render_text;
+	o->color = ctx->color == COLOR_ALWAYS ||
+	    (ctx->color == COLOR_AUTO && ctx->tty &&
+		(nc == NULL || *nc == '\0'));
+	if (ctx->width > 0)
+		o->width = ctx->width;
+	else
+		o->width = ctx->tty ? term_width() : 0;
+	o->escape = ctx->tty;
+	o->full = ctx->full;
+	o->sep = ctx->nul ? '\0' : '\n';
+	o->header = ctx->header;
+	o->field = ctx->field;
+	o->by = ctx->by ? ctx->by : "category";
+}
+
+void
+cli_render_begin(struct ctx *ctx, struct render_ctx *rc,
+    enum render_mode mode)
+{
+	memset(rc, 0, sizeof(*rc));
+	rc->fp = stdout;
+	rc->opts = &ctx->ropts;
+	rc->mode = mode;
+	render_begin(ctx->renderer, rc);
+}
+
+void
+cli_print_diags(const struct diag *d, int notes)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct diag_msg *m = &d->v[i];
+		const char *lvl = m->level == DIAG_WARN	  ? "warning: "
+				  : m->level == DIAG_NOTE ? "note: "
+							  : "";
+		char *file, *msg;
+
+		if (m->level == DIAG_NOTE && !notes)
+			continue;
+		file = esc_line(m->file ? m->file : "");
+		msg = esc_line(m->msg);
+		if (m->file == NULL)
+			fprintf(stderr, "gloss: %s%s\n", lvl, msg);
+		else if (m->line == 0)
+			fprintf(stderr, "gloss: %s: %s%s\n", file, lvl, msg);
+		else
+			fprintf(stderr, "gloss: %s:%u:%u: %s%s\n", file,
+			    m->line, m->col, lvl, msg);
+		free(file);
+		free(msg);
+	}
+}
+
+int
+cli_load(struct ctx *ctx, char **dirs, size_t ndirs, int missing_ok)
+{
+	size_t i;
+	int n, total = 0, ok = 0;
+
+	for (i = 0; i < ndirs; i++) {
+		struct diag tmp;
+
+		diag_init(&tmp);
+		n = loader_load_dir(&ctx->table, dirs[i], (int)i, &tmp);
+		if (n < 0 && missing_ok) {
+			diag_release(&tmp);
+			continue;
+		}
+		diag_move(&ctx->diag, &tmp);
+		if (n >= 0) {
+			ok++;
+			total += n;
+		}
+	}
+	ctx->table.ndirs = ok;
+	table_index(&ctx->table, &ctx->diag);
+	return ok == 0 ? -1 : (int)ctx->table.n;
+}
+
+void
+cli_not_found(struct ctx *ctx, const char *query, const struct lookup *lk)
+{
+	struct sbuf sb;
+	size_t i;
+
+	if (lk->ambiguous) {
+		sb_init(&sb);
+		for (i = 0; i < lk->ncands && i < 10; i++) {
+			if (i > 0)
+				sb_adds(&sb, ", ");
+			sb_adds(&sb, lk->cands[i]->name);
+		}
+		if (lk->ncands > 10)
+			sb_addf(&sb, " and %zu more", lk->ncands - 10);
+		cli_errorx("'%s' is ambiguous: %s", query, sb.s);
+		sb_release(&sb);
+		return;
+	}
+	cli_errorx("no term '%s'", query);
+	if (ctx->quiet || lk->ncands == 0)
+		return;
+	sb_init(&sb);
+	for (i = 0; i < lk->ncands; i++) {
+		if (i > 0)
+			sb_adds(&sb, ", ");
+		sb_adds(&sb, lk->cands[i]->name);
+	}
+	cli_errorx("did you mean: %s?", sb.s);
+	sb_release(&sb);
+}
+
+/* Load the glossary from -d, $GLOSS_PATH or the default places. */
+static int
+load_glossary(struct ctx *ctx)
+{
+	struct strlist dirs = {0};
+	int explicit = 1, n;
+
+	if (ctx->dirs.n > 0)
+		n = cli_load(ctx, ctx->dirs.v, ctx->dirs.n, 0);
+	else {
+		cli_default_dirs(&dirs, &explicit);
+		n = cli_load(ctx, dirs.v, dirs.n, !explicit);
+		strlist_release(&dirs);
+	}
+	if (!ctx->quiet)
+		cli_print_diags(&ctx->diag, 0);
+	if (n < 0) {
+		cli_errorx("no glossary found: give one with -d DIR or "
+			   "GLOSS_PATH");
+		return -1;
+	}
+	if (n == 0) {
+		cli_errorx("no terms could be loaded");
+		return -1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct ctx ctx;
+	const struct cmd *cmd = NULL;
+	int rc;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.depth = 1;
+	table_init(&ctx.table);
+	diag_init(&ctx.diag);
+	parse_options(argc, argv, &ctx);
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		usage();
+	if ((cmd = cli_find_cmd(argv[0])) != NULL) {
+		argc--;
+		argv++;
+	} else
+		cmd = cli_find_cmd("show");
+	setup_output(&ctx);
+	if (ctx.field != NULL && !render_field_known(ctx.field) &&
+	    cmd->needs_table == 0) {
+		cli_errorx("unknown field '%s'", ctx.field);
+		usage();
+	}
+	filter_init(&ctx.filter, ctx.category, ctx.vertical);
+	if (cmd->needs_table && load_glossary(&ctx) < 0) {
+		rc = EXIT_TROUBLE;
+		goto out;
+	}
+	if (ctx.field != NULL && !render_field_known(ctx.field)) {
+		size_t i;
+
+		for (i = 0; i < ctx.table.n; i++)
+			if (tval_get(&ctx.table.terms[i]->extra, ctx.field))
+				break;
+		if (i == ctx.table.n) {
+			cli_errorx("unknown field '%s'", ctx.field);
+			rc = EXIT_TROUBLE;
+			goto out;
+		}
+	}
+	rc = cmd->fn(argc, argv, &ctx);
+out:
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			cli_errorx("write error: %s", strerror(errno));
+		rc = EXIT_TROUBLE;
+	}
+	filter_release(&ctx.filter);
+	table_release(&ctx.table);
+	diag_release(&ctx.diag);
+	strlist_release(&ctx.dirs);
+	return rc;
+}

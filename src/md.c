@@ -1,0 +1,306 @@
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmark.h>
+
+#include "escape.h"
+#include "md.h"
+
+/* Plain text of the inlines below node, appended to sb. */
+static void
+md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
+{
+	cmark_node *c;
+	const char *lit, *url;
+
+	for (c = cmark_node_first_child(node); c != NULL;
+	     c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_HTML_INLINE:
+			lit = cmark_node_get_literal(c);
+			if (escape)
+				esc_append(sb, lit, strlen(lit));
+			else
+				sb_adds(sb, lit);
+			break;
+		case CMARK_NODE_CODE:
+			lit = cmark_node_get_literal(c);
+			if (marks)
+				sb_addc(sb, MD_CODE);
+			if (escape)
+				esc_append(sb, lit, strlen(lit));
+			else
+				sb_adds(sb, lit);
+			if (marks)
+				sb_addc(sb, MD_CODE);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			sb_addc(sb, ' ');
+			break;
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG:
+			if (marks)
+				sb_addc(sb, cmark_node_get_type(c) ==
+					    CMARK_NODE_EMPH
+					? MD_EMPH
+					: MD_STRONG);
+			md_inline(sb, c, escape, marks);
+			if (marks)
+				sb_addc(sb, cmark_node_get_type(c) ==
+					    CMARK_NODE_EMPH
+					? MD_EMPH
+					: MD_STRONG);
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			md_inline(sb, c, escape, marks);
+			url = cmark_node_get_url(c);
+			if (url != NULL && *url != '\0') {
+				sb_adds(sb, " <");
+				if (escape)
+					esc_append(sb, url, strlen(url));
+				else
+					sb_adds(sb, url);
+				sb_addc(sb, '>');
+			}
+			break;
+		default:
+			md_inline(sb, c, escape, marks);
+			break;
+		}
+	}
+}
+
+static struct md_block *
+md_add(struct md_doc *doc, enum md_kind kind, int level)
+{
+	struct md_block *b;
+
+	if (doc->n == doc->cap) {
+		doc->cap = doc->cap ? doc->cap * 2 : 16;
+		doc->v = xreallocarray(doc->v, doc->cap, sizeof(*doc->v));
+	}
+	b = &doc->v[doc->n++];
+	b->kind = kind;
+	b->level = level;
+	b->marker = NULL;
+	b->text = NULL;
+	return b;
+}
+
+static void md_blocks(struct md_doc *, cmark_node *, int, int);
+
+static void
+md_list(struct md_doc *doc, cmark_node *list, int depth, int quote)
+{
+	cmark_node *item, *c;
+	int num = cmark_node_get_list_start(list);
+	int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+
+	for (item = cmark_node_first_child(list); item != NULL;
+	     item = cmark_node_next(item), num++) {
+		int first = 1;
+
+		for (c = cmark_node_first_child(item); c != NULL;
+		     c = cmark_node_next(c)) {
+			struct sbuf sb;
+			struct md_block *b;
+
+			if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH) {
+				md_blocks(doc, c, depth + 1, quote);
+				continue;
+			}
+			sb_init(&sb);
+			md_inline(&sb, c, 1, 1);
+			b = md_add(doc, MD_ITEM, depth);
+			b->text = sb_take(&sb);
+			b->marker = first ? (ordered ? xasprintf("%d. ", num)
+						     : xstrdup("- "))
+					  : xstrdup("");
+			first = 0;
+		}
+	}
+}
+
+/* Flatten the block node into doc; depth is the list nesting. */
+static void
+md_blocks(struct md_doc *doc, cmark_node *node, int depth, int quote)
+{
+	struct sbuf sb;
+	struct md_block *b;
+	cmark_node *c;
+	const char *lit;
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_DOCUMENT:
+		for (c = cmark_node_first_child(node); c != NULL;
+		     c = cmark_node_next(c))
+			md_blocks(doc, c, depth, quote);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		for (c = cmark_node_first_child(node); c != NULL;
+		     c = cmark_node_next(c))
+			md_blocks(doc, c, depth, quote + 1);
+		break;
+	case CMARK_NODE_LIST:
+		md_list(doc, node, depth, quote);
+		break;
+	case CMARK_NODE_HEADING:
+		sb_init(&sb);
+		md_inline(&sb, node, 1, 1);
+		b = md_add(doc, MD_HEADING, cmark_node_get_heading_level(node));
+		b->text = sb_take(&sb);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		sb_init(&sb);
+		md_inline(&sb, node, 1, 1);
+		b = md_add(doc, quote ? MD_QUOTE : MD_PARA, depth);
+		b->text = sb_take(&sb);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+		lit = cmark_node_get_literal(node);
+		sb_init(&sb);
+		esc_append(&sb, lit, strlen(lit));
+		while (sb.len > 0 && sb.s[sb.len - 1] == '\n')
+			sb.s[--sb.len] = '\0';
+		b = md_add(doc, MD_CODEBLOCK, depth);
+		b->text = sb_take(&sb);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		md_add(doc, MD_RULE, depth);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+md_parse(const char *body, size_t len, struct md_doc *doc)
+{
+	cmark_node *root;
+
+	memset(doc, 0, sizeof(*doc));
+	root = cmark_parse_document(body, len, CMARK_OPT_DEFAULT);
+	if (root == NULL)
+		return;
+	md_blocks(doc, root, 0, 0);
+	cmark_node_free(root);
+}
+
+void
+md_doc_release(struct md_doc *doc)
+{
+	size_t i;
+
+	for (i = 0; i < doc->n; i++) {
+		free(doc->v[i].marker);
+		free(doc->v[i].text);
+	}
+	free(doc->v);
+	memset(doc, 0, sizeof(*doc));
+}
+
+/* Whether the line p[0..n) reads `## Example' or `## Examples'. */
+static int
+is_example_heading(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 3 && p[i] == ' ')
+		i++;
+	if (n - i < 3 || p[i] != '#' || p[i + 1] != '#' || p[i + 2] != ' ')
+		return 0;
+	i += 3;
+	while (i < n && p[i] == ' ')
+		i++;
+	while (n > i && (p[n - 1] == ' ' || p[n - 1] == '\r' ||
+			    p[n - 1] == '#'))
+		n--;
+	if (n - i == 7 && strncasecmp(p + i, "example", 7) == 0)
+		return 1;
+	return n - i == 8 && strncasecmp(p + i, "examples", 8) == 0;
+}
+
+int
+md_has_examples(const char *body, size_t len)
+{
+	const char *p = body, *end = body + len, *nl;
+
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		if (is_example_heading(p, (size_t)(nl - p)))
+			return 1;
+		p = nl + 1;
+	}
+	return 0;
+}
+
+static int
+heading_is_examples(cmark_node *h)
+{
+	struct sbuf sb;
+	int yes;
+
+	sb_init(&sb);
+	md_inline(&sb, h, 0, 0);
+	yes = sb.s != NULL && (strcasecmp(sb.s, "example") == 0 ||
+				  strcasecmp(sb.s, "examples") == 0);
+	sb_release(&sb);
+	return yes;
+}
+
+static void
+push_plain(struct strlist *out, cmark_node *para)
+{
+	struct sbuf sb;
+
+	sb_init(&sb);
+	md_inline(&sb, para, 0, 0);
+	if (sb.len > 0)
+		strlist_push(out, sb_take(&sb));
+	else
+		sb_release(&sb);
+}
+
+void
+md_examples(const char *body, size_t len, struct strlist *out)
+{
+	cmark_node *root, *c, *item, *p;
+	int in = 0;
+
+	root = cmark_parse_document(body, len, CMARK_OPT_DEFAULT);
+	if (root == NULL)
+		return;
+	for (c = cmark_node_first_child(root); c != NULL;
+	     c = cmark_node_next(c)) {
+		cmark_node_type type = cmark_node_get_type(c);
+
+		if (type == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(c) <= 2) {
+			in = cmark_node_get_heading_level(c) == 2 &&
+			    heading_is_examples(c);
+			continue;
+		}
+		if (!in)
+			continue;
+		if (type == CMARK_NODE_PARAGRAPH) {
+			push_plain(out, c);
+		} else if (type == CMARK_NODE_LIST) {
+			for (item = cmark_node_first_child(c); item != NULL;
+			     item = cmark_node_next(item))
+				for (p = cmark_node_first_child(item);
+				     p != NULL; p = cmark_node_next(p))
+					if (cmark_node_get_type(p) ==
+					    CMARK_NODE_PARAGRAPH)
+						push_plain(out, p);
+		}
+	}
+	cmark_node_free(root);
+}

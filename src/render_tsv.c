@@ -1,0 +1,68 @@
+/*
+ * TSV: term<TAB>category<TAB>description, tabs and newlines inside fields
+ * escaped as \t and \n (and a backslash as \\), so every record is one
+ * line that cut(1) and awk(1) can split.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+
+static void
+tsv_field(struct render_ctx *ctx, const char *s)
+{
+	struct sbuf sb;
+
+	sb_init(&sb);
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\t')
+			sb_adds(&sb, "\\t");
+		else if (*s == '\n')
+			sb_adds(&sb, "\\n");
+		else if (*s == '\r')
+			sb_adds(&sb, "\\r");
+		else if (*s == '\\')
+			sb_adds(&sb, "\\\\");
+		else
+			sb_addc(&sb, *s);
+	}
+	if (sb.len > 0)
+		render_put(ctx, sb.s, sb.len);
+	sb_release(&sb);
+}
+
+static void
+tsv_begin(struct render_ctx *ctx)
+{
+	if (!ctx->opts->header)
+		return;
+	if (ctx->mode == RM_CATEGORIES)
+		fprintf(ctx->fp, "%s\tcount%c",
+		    ctx->opts->by ? ctx->opts->by : "category", ctx->opts->sep);
+	else
+		fprintf(ctx->fp, "term\tcategory\tdescription%c",
+		    ctx->opts->sep);
+}
+
+static void
+tsv_record(struct render_ctx *ctx, const struct rrec *r)
+{
+	char n[32];
+
+	if (r->group != NULL) {
+		tsv_field(ctx, r->group);
+		snprintf(n, sizeof(n), "\t%zu", r->count);
+		fputs(n, ctx->fp);
+	} else {
+		if (r->term == NULL)
+			return;
+		tsv_field(ctx, r->term->name);
+		fputc('\t', ctx->fp);
+		tsv_field(ctx, r->term->category);
+		fputc('\t', ctx->fp);
+		tsv_field(ctx, r->term->description);
+	}
+	fputc(ctx->opts->sep, ctx->fp);
+}
+
+const struct renderer render_tsv = {"tsv", tsv_begin, tsv_record, NULL};

@@ -1,0 +1,980 @@
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "search.h"
+#include "utf8.h"
+
+const char *
+match_name(enum match_kind k)
+{
+	static const char *const names[] = {NULL, "exact", "alias",
+	    "prefix", "substring", "fuzzy", "fulltext"};
+
+	return names[k];
+}
+
+void
+filter_init(struct filter *f, const char *category, const char *vertical)
+{
+	f->category = category ? utf8_fold(category, strlen(category)) : NULL;
+	f->vertical = vertical ? utf8_fold(vertical, strlen(vertical)) : NULL;
+}
+
+void
+filter_release(struct filter *f)
+{
+	free(f->category);
+	free(f->vertical);
+	f->category = f->vertical = NULL;
+}
+
+static int
+same_folded(const char *folded, const char *s)
+{
+	char *k;
+	int eq;
+
+	if (s == NULL)
+		return 0;
+	k = utf8_fold(s, strlen(s));
+	eq = strcmp(k, folded) == 0;
+	free(k);
+	return eq;
+}
+
+int
+filter_match(const struct filter *f, const struct term *t)
+{
+	if (f == NULL)
+		return 1;
+	if (f->category != NULL && !same_folded(f->category, t->category))
+		return 0;
+	if (f->vertical != NULL && !same_folded(f->vertical, t->vertical))
+		return 0;
+	return 1;
+}
+
+/* ---- lookup and suggestions ---- */
+
+/* Add t to a list of distinct terms. */
+static void
+push_term(const struct term ***v, size_t *n, const struct term *t)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if ((*v)[i] == t)
+			return;
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = t;
+}
+
+void
+search_lookup(const struct table *tab, const char *query, int exact,
+    const struct filter *f, struct lookup *lk)
+{
+	const struct term **v = NULL;
+	size_t first, last, i, n = 0;
+	char *key;
+
+	memset(lk, 0, sizeof(*lk));
+	key = utf8_fold(query, strlen(query));
+	if (key[0] == '\0') {
+		free(key);
+		return;
+	}
+	table_prefix(tab, key, &first, &last);
+	for (i = first; i < last; i++) {
+		const struct table_entry *e = &tab->idx[i];
+
+		if (strcmp(e->key, key) != 0)
+			break;
+		if (filter_match(f, e->term)) {
+			lk->term = e->term;
+			lk->kind = e->alias < 0 ? MATCH_EXACT : MATCH_ALIAS;
+			free(key);
+			return;
+		}
+	}
+	if (exact) {
+		free(key);
+		return;
+	}
+	for (i = first; i < last; i++)
+		if (filter_match(f, tab->idx[i].term))
+			push_term(&v, &n, tab->idx[i].term);
+	if (n == 1) {
+		lk->term = v[0];
+		lk->kind = MATCH_PREFIX;
+		free(v);
+		free(key);
+		return;
+	}
+	if (n > 1) {
+		lk->ambiguous = 1;
+		lk->cands = v;
+		lk->ncands = n;
+		free(key);
+		return;
+	}
+	for (i = 0; i < tab->nidx; i++)
+		if (strstr(tab->idx[i].key, key) != NULL &&
+		    filter_match(f, tab->idx[i].term))
+			push_term(&v, &n, tab->idx[i].term);
+	if (n == 1) {
+		lk->term = v[0];
+		lk->kind = MATCH_SUBSTRING;
+		free(v);
+		free(key);
+		return;
+	}
+	free(v);
+	lk->cands = xcalloc(SEARCH_MAX_SUGGEST, sizeof(*lk->cands));
+	lk->ncands = search_suggest(tab, query, f, lk->cands,
+	    SEARCH_MAX_SUGGEST);
+	free(key);
+}
+
+void
+lookup_release(struct lookup *lk)
+{
+	free(lk->cands);
+	memset(lk, 0, sizeof(*lk));
+}
+
+#define EDIT_MAX 64
+
+/* Optimal string alignment distance (Damerau-Levenshtein, adjacent swaps). */
+static size_t
+osa(const char *a, size_t n, const char *b, size_t m)
+{
+	static size_t d[EDIT_MAX + 1][EDIT_MAX + 1];
+	size_t i, j;
+
+	if (n > EDIT_MAX)
+		n = EDIT_MAX;
+	if (m > EDIT_MAX)
+		m = EDIT_MAX;
+	for (i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (i = 1; i <= n; i++)
+		for (j = 1; j <= m; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t best = d[i - 1][j] + 1;
+
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < best)
+				best = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[n][m];
+}
+
+/* Edit distance scaled by length: 0 is equal, 1 shares nothing. */
+static double
+scaled(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t big = n > m ? n : m;
+
+	if (big == 0)
+		return 1;
+	return (double)osa(a, n, b, m) / (double)(big > EDIT_MAX ? EDIT_MAX
+								  : big);
+}
+
+/*
+ * How far key is from q (lower is closer): the whole-name distance, or
+ * being a prefix or substring, or the closest word of the name.
+ */
+static double
+distance(const char *q, const char *key)
+{
+	size_t qn = strlen(q), kn = strlen(key);
+	double best = scaled(q, qn, key, kn);
+	const char *w = key, *sp;
+
+	if (qn >= 2 && strncmp(key, q, qn) == 0 && best > 0.15)
+		best = 0.15;
+	else if (qn >= 3 && strstr(key, q) != NULL && best > 0.25)
+		best = 0.25;
+	/* Word by word: "retension" is close to "customer retention". */
+	for (;;) {
+		size_t wn;
+		double dw;
+
+		sp = strchr(w, ' ');
+		wn = sp != NULL ? (size_t)(sp - w) : strlen(w);
+		if (wn != kn) {
+			dw = scaled(q, qn, w, wn) + 0.1;
+			if (dw < best)
+				best = dw;
+		}
+		if (sp == NULL)
+			break;
+		w = sp + 1;
+	}
+	return best;
+}
+
+struct cand {
+	const struct term *t;
+	double d;
+};
+
+static int
+cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->d != y->d)
+		return x->d < y->d ? -1 : 1;
+	return strcmp(x->t->key, y->t->key);
+}
+
+size_t
+search_suggest(const struct table *tab, const char *query,
+    const struct filter *f, const struct term **out, size_t max)
+{
+	struct cand *c;
+	char *q = utf8_fold(query, strlen(query));
+	size_t i, j, n = 0;
+
+	if (q[0] == '\0' || tab->nidx == 0) {
+		free(q);
+		return 0;
+	}
+	c = xcalloc(tab->nidx, sizeof(*c));
+	for (i = 0; i < tab->nidx; i++) {
+		const struct table_entry *e = &tab->idx[i];
+		double d;
+
+		if (!filter_match(f, e->term))
+			continue;
+		d = distance(q, e->key);
+		if (d > 0.45)
+			continue;
+		for (j = 0; j < n; j++)
+			if (c[j].t == e->term)
+				break;
+		if (j < n) {
+			if (d < c[j].d)
+				c[j].d = d;
+			continue;
+		}
+		c[n].t = e->term;
+		c[n++].d = d;
+	}
+	qsort(c, n, sizeof(*c), cmp_cand);
+	if (n > max)
+		n = max;
+	for (i = 0; i < n; i++)
+		out[i] = c[i].t;
+	free(c);
+	free(q);
+	return n;
+}
+
+/* ---- full-text search ---- */
+
+enum field { F_NAME, F_ALIAS, F_DESC, F_EXAMPLE, F_BODY, NFIELDS };
+
+static const double field_weight[NFIELDS] = {8.0, 5.0, 3.0, 2.0, 1.0};
+static const double field_b[NFIELDS] = {0.3, 0.3, 0.75, 0.75, 0.75};
+#define BM25_K1 1.2
+
+#define WORD_MAX 64
+
+struct query {
+	struct sb_stemmer *stemmer;
+	char **stems; /* distinct stems of the query */
+	size_t nstems;
+	struct clause {
+		size_t *ids; /* stems, in order; several for a phrase */
+		size_t n;
+	} *cl;
+	size_t ncl;
+};
+
+/*
+ * Fold and stem one word into buf (at least 4 * WORD_MAX bytes).
+ * Returns the stem's length, or 0 for nothing.
+ */
+static size_t
+stem_word(struct sb_stemmer *st, const char *w, size_t n, char *buf,
+    size_t bufsz)
+{
+	const sb_symbol *s;
+	size_t i, len;
+	int ascii = 1;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			ascii = 0;
+	if (ascii) {
+		len = n < bufsz - 1 ? n : bufsz - 1;
+		for (i = 0; i < len; i++)
+			buf[i] = (w[i] >= 'A' && w[i] <= 'Z')
+			    ? (char)(w[i] - 'A' + 'a')
+			    : w[i];
+	} else {
+		char *f = utf8_fold(w, n);
+
+		len = strlen(f);
+		if (len > bufsz - 1)
+			len = bufsz - 1;
+		memcpy(buf, f, len);
+		free(f);
+	}
+	buf[len] = '\0';
+	if (len == 0 || st == NULL)
+		return len;
+	s = sb_stemmer_stem(st, (const sb_symbol *)buf, (int)len);
+	if (s == NULL)
+		return len;
+	len = (size_t)sb_stemmer_length(st);
+	if (len > bufsz - 1)
+		len = bufsz - 1;
+	memmove(buf, s, len);
+	buf[len] = '\0';
+	return len;
+}
+
+/* Call back for each word of s: its byte range [start, end). */
+typedef void (*word_fn)(void *, const char *, size_t, size_t);
+
+static void
+each_word(const char *s, size_t n, word_fn fn, void *arg)
+{
+	size_t i = 0, start = 0;
+	int in = 0;
+
+	while (i < n) {
+		int32_t cp;
+		int len = utf8_decode(s + i, n - i, &cp);
+
+		if (len < 0)
+			len = 1;
+		if (len > 0 && utf8_isalnum(cp)) {
+			if (!in)
+				start = i;
+			in = 1;
+		} else if (in) {
+			fn(arg, s, start, i);
+			in = 0;
+		}
+		i += (size_t)len;
+	}
+	if (in)
+		fn(arg, s, start, n);
+}
+
+static const char *const stopwords[] = {"a", "an", "and", "are", "as",
+    "at", "be", "by", "do", "does", "for", "from", "how", "i", "in", "is",
+    "it", "mean", "means", "of", "on", "or", "that", "the", "this", "to",
+    "what", "when", "which", "who", "why", "with", NULL};
+
+static int
+is_stopword(const char *w)
+{
+	size_t i;
+
+	for (i = 0; stopwords[i] != NULL; i++)
+		if (strcmp(w, stopwords[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t
+query_stem_id(struct query *q, const char *stem)
+{
+	size_t i;
+
+	for (i = 0; i < q->nstems; i++)
+		if (strcmp(q->stems[i], stem) == 0)
+			return i;
+	q->stems = xreallocarray(q->stems, q->nstems + 1, sizeof(*q->stems));
+	q->stems[q->nstems] = xstrdup(stem);
+	return q->nstems++;
+}
+
+struct qparse {
+	struct query *q;
+	struct clause *cur;
+	int phrase;
+	int keep_stop;
+	size_t nstop;
+};
+
+static void
+qp_word(void *arg, const char *s, size_t start, size_t end)
+{
+	struct qparse *qp = arg;
+	struct query *q = qp->q;
+	char buf[4 * WORD_MAX], raw[4 * WORD_MAX];
+	struct clause *c;
+
+	if (stem_word(NULL, s + start, end - start, raw, sizeof(raw)) == 0)
+		return;
+	if (!qp->phrase && !qp->keep_stop && is_stopword(raw)) {
+		qp->nstop++;
+		return;
+	}
+	if (stem_word(q->stemmer, s + start, end - start, buf, sizeof(buf)) ==
+	    0)
+		return;
+	if (!qp->phrase || qp->cur == NULL) {
+		q->cl = xreallocarray(q->cl, q->ncl + 1, sizeof(*q->cl));
+		c = &q->cl[q->ncl++];
+		c->ids = NULL;
+		c->n = 0;
+		if (qp->phrase)
+			qp->cur = c;
+	} else
+		c = qp->cur;
+	c->ids = xreallocarray(c->ids, c->n + 1, sizeof(*c->ids));
+	c->ids[c->n++] = query_stem_id(q, buf);
+}
+
+static void
+query_release(struct query *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->nstems; i++)
+		free(q->stems[i]);
+	free(q->stems);
+	for (i = 0; i < q->ncl; i++)
+		free(q->cl[i].ids);
+	free(q->cl);
+	if (q->stemmer != NULL)
+		sb_stemmer_delete(q->stemmer);
+}
+
+/* Split s into words and "quoted phrases" as clauses. */
+static void
+query_split(struct qparse *qp, const char *s)
+{
+	const char *p = s, *e;
+
+	while (*p != '\0') {
+		if (*p == '"') {
+			e = strchr(p + 1, '"');
+			if (e == NULL)
+				e = p + strlen(p);
+			qp->phrase = 1;
+			qp->cur = NULL;
+			each_word(p + 1, (size_t)(e - p - 1), qp_word, qp);
+			qp->phrase = 0;
+			p = *e == '"' ? e + 1 : e;
+			continue;
+		}
+		e = strchr(p, '"');
+		if (e == NULL)
+			e = p + strlen(p);
+		each_word(p, (size_t)(e - p), qp_word, qp);
+		p = e;
+	}
+}
+
+/*
+ * Parse the query.  Stopwords ("what is churn") are dropped unless the
+ * query has nothing else or they stand in a phrase.
+ */
+static void
+query_parse(struct query *q, const char *s)
+{
+	struct qparse qp;
+
+	memset(q, 0, sizeof(*q));
+	q->stemmer = sb_stemmer_new("english", "UTF_8");
+	memset(&qp, 0, sizeof(qp));
+	qp.q = q;
+	query_split(&qp, s);
+	if (q->ncl == 0 && qp.nstop > 0) {
+		qp.keep_stop = 1;
+		query_split(&qp, s);
+	}
+}
+
+/* The stem ids of the words of one field of one term. */
+struct seq {
+	long *ids; /* stem id, or -1 */
+	size_t n, cap;
+	struct query *q;
+};
+
+static void
+seq_word(void *arg, const char *s, size_t start, size_t end)
+{
+	struct seq *sq = arg;
+	char buf[4 * WORD_MAX];
+	long id = -1;
+	size_t i;
+
+	if (stem_word(sq->q->stemmer, s + start, end - start, buf,
+		sizeof(buf)) > 0)
+		for (i = 0; i < sq->q->nstems; i++)
+			if (strcmp(sq->q->stems[i], buf) == 0) {
+				id = (long)i;
+				break;
+			}
+	if (sq->n == sq->cap) {
+		sq->cap = sq->cap ? sq->cap * 2 : 64;
+		sq->ids = xreallocarray(sq->ids, sq->cap, sizeof(*sq->ids));
+	}
+	sq->ids[sq->n++] = id;
+}
+
+/* How often clause c occurs in the word sequence. */
+static unsigned
+clause_tf(const struct clause *c, const struct seq *sq)
+{
+	size_t i, j;
+	unsigned tf = 0;
+
+	for (i = 0; i + c->n <= sq->n; i++) {
+		for (j = 0; j < c->n; j++)
+			if (sq->ids[i + j] != (long)c->ids[j])
+				break;
+		if (j == c->n)
+			tf++;
+	}
+	return tf;
+}
+
+struct doc {
+	const struct term *t;
+	unsigned *tf; /* [clause][field] */
+	size_t len[NFIELDS];
+};
+
+static void
+field_text(const struct term *t, enum field f, struct sbuf *sb)
+{
+	size_t i;
+
+	switch (f) {
+	case F_NAME:
+		sb_adds(sb, t->name);
+		break;
+	case F_ALIAS:
+		for (i = 0; i < t->aliases.n; i++) {
+			sb_adds(sb, t->aliases.v[i]);
+			sb_adds(sb, " \n ");
+		}
+		break;
+	case F_DESC:
+		sb_adds(sb, t->description);
+		break;
+	case F_EXAMPLE:
+		for (i = 0; i < t->examples.n; i++) {
+			sb_adds(sb, t->examples.v[i]);
+			sb_adds(sb, " \n ");
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* Count each clause in each field of t. */
+static void
+doc_count(struct query *q, const struct term *t, struct doc *d)
+{
+	struct seq sq = {NULL, 0, 0, q};
+	struct sbuf sb;
+	size_t c;
+	int f;
+
+	d->t = t;
+	d->tf = xcalloc(q->ncl * NFIELDS, sizeof(*d->tf));
+	sb_init(&sb);
+	for (f = 0; f < NFIELDS; f++) {
+		sq.n = 0;
+		if (f == F_BODY) {
+			each_word(term_body(t), strlen(term_body(t)), seq_word,
+			    &sq);
+		} else {
+			sb.len = 0;
+			field_text(t, (enum field)f, &sb);
+			each_word(sb.s ? sb.s : "", sb.len, seq_word, &sq);
+		}
+		d->len[f] = sq.n;
+		for (c = 0; c < q->ncl; c++)
+			d->tf[c * NFIELDS + (size_t)f] =
+			    clause_tf(&q->cl[c], &sq);
+	}
+	sb_release(&sb);
+	free(sq.ids);
+}
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return strcmp(x->term->key, y->term->key);
+}
+
+struct marker {
+	struct query *q;
+	struct hit *h;
+	size_t base;
+};
+
+static void
+mark_word(void *arg, const char *s, size_t start, size_t end)
+{
+	struct marker *m = arg;
+	char buf[4 * WORD_MAX];
+	size_t i;
+
+	if (stem_word(m->q->stemmer, s + start, end - start, buf,
+		sizeof(buf)) == 0)
+		return;
+	for (i = 0; i < m->q->nstems; i++)
+		if (strcmp(m->q->stems[i], buf) == 0)
+			break;
+	if (i == m->q->nstems)
+		return;
+	m->h->marks = xreallocarray(m->h->marks, m->h->nmarks * 2 + 2,
+	    sizeof(*m->h->marks));
+	m->h->marks[m->h->nmarks * 2] = start;
+	m->h->marks[m->h->nmarks * 2 + 1] = end;
+	m->h->nmarks++;
+}
+
+#define SNIPPET_BEFORE 60
+#define SNIPPET_LEN    180
+
+/* An excerpt of text around its first match, on one line. */
+static void
+make_snippet(struct query *q, struct hit *h, const char *text)
+{
+	struct marker m = {q, h, 0};
+	struct hit probe = {0};
+	struct marker pm = {q, &probe, 0};
+	struct sbuf sb;
+	size_t n = strlen(text), start = 0, end, i;
+	int space = 0;
+
+	each_word(text, n, mark_word, &pm);
+	if (probe.nmarks > 0 && probe.marks[0] > SNIPPET_BEFORE) {
+		start = probe.marks[0] - SNIPPET_BEFORE;
+		while (start < n && text[start] != ' ' && text[start] != '\n')
+			start++;
+	}
+	free(probe.marks);
+	end = start + SNIPPET_LEN < n ? start + SNIPPET_LEN : n;
+	while (end < n && end > start && text[end] != ' ' && text[end] != '\n')
+		end--;
+	/* Never cut a UTF-8 sequence. */
+	while (end < n && ((unsigned char)text[end] & 0xc0) == 0x80)
+		end++;
+	sb_init(&sb);
+	if (start > 0)
+		sb_adds(&sb, "...");
+	for (i = start; i < end; i++) {
+		char c = text[i];
+
+		if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+			space = 1;
+			continue;
+		}
+		if (c == '#' || c == '*' || c == '`')
+			continue;
+		if (space && sb.len > 0)
+			sb_addc(&sb, ' ');
+		space = 0;
+		sb_addc(&sb, c);
+	}
+	if (end < n)
+		sb_adds(&sb, "...");
+	h->snippet = sb_take(&sb);
+	each_word(h->snippet, strlen(h->snippet), mark_word, &m);
+}
+
+size_t
+search_query(const struct table *tab, const char *query,
+    const struct filter *flt, size_t limit, struct hits *out)
+{
+	struct query q;
+	struct doc *docs;
+	double avg[NFIELDS] = {0}, *idf;
+	size_t i, c, nd = 0, total = 0, *df;
+	char *qkey;
+	int f;
+
+	memset(out, 0, sizeof(*out));
+	query_parse(&q, query);
+	if (q.ncl == 0) {
+		query_release(&q);
+		return 0;
+	}
+	docs = xcalloc(tab->n ? tab->n : 1, sizeof(*docs));
+	df = xcalloc(q.ncl, sizeof(*df));
+	for (i = 0; i < tab->n; i++) {
+		const struct term *t = tab->terms[i];
+		int all = 1;
+
+		if (!filter_match(flt, t))
+			continue;
+		total++;
+		doc_count(&q, t, &docs[nd]);
+		for (f = 0; f < NFIELDS; f++)
+			avg[f] += (double)docs[nd].len[f];
+		for (c = 0; c < q.ncl; c++) {
+			unsigned sum = 0;
+
+			for (f = 0; f < NFIELDS; f++)
+				sum += docs[nd].tf[c * NFIELDS + (size_t)f];
+			if (sum > 0)
+				df[c]++;
+			else
+				all = 0;
+		}
+		if (all)
+			nd++;
+		else
+			free(docs[nd].tf);
+	}
+	for (f = 0; f < NFIELDS; f++)
+		avg[f] = total ? avg[f] / (double)total : 1;
+	idf = xcalloc(q.ncl, sizeof(*idf));
+	for (c = 0; c < q.ncl; c++)
+		idf[c] = log(1.0 + ((double)total - (double)df[c] + 0.5) /
+				       ((double)df[c] + 0.5));
+	free(df);
+	qkey = utf8_fold(query, strlen(query));
+	out->v = xcalloc(nd ? nd : 1, sizeof(*out->v));
+	for (i = 0; i < nd; i++) {
+		struct hit *h = &out->v[i];
+		const struct term *t = docs[i].t;
+		double score = 0;
+		size_t a;
+
+		for (c = 0; c < q.ncl; c++) {
+			double tfw = 0;
+
+			for (f = 0; f < NFIELDS; f++) {
+				double len = (double)docs[i].len[f];
+				double norm = 1.0 - field_b[f] +
+				    field_b[f] * (avg[f] > 0 ? len / avg[f] : 1);
+
+				tfw += field_weight[f] *
+				    docs[i].tf[c * NFIELDS + (size_t)f] / norm;
+			}
+			score += idf[c] * tfw / (BM25_K1 + tfw);
+		}
+		h->term = t;
+		h->match = MATCH_FULLTEXT;
+		if (strcmp(t->key, qkey) == 0) {
+			h->match = MATCH_EXACT;
+			score += 100;
+		} else
+			for (a = 0; a < t->alias_keys.n; a++)
+				if (strcmp(t->alias_keys.v[a], qkey) == 0) {
+					h->match = MATCH_ALIAS;
+					score += 50;
+					break;
+				}
+		h->score = score;
+		free(docs[i].tf);
+	}
+	out->n = nd;
+	qsort(out->v, out->n, sizeof(*out->v), cmp_hit);
+	if (limit > 0 && out->n > limit)
+		out->n = limit;
+	for (i = 0; i < out->n; i++) {
+		const struct term *t = out->v[i].term;
+		struct hit probe = {0};
+		struct marker pm = {&q, &probe, 0};
+		const char *text = t->description;
+		size_t e;
+
+		each_word(text, strlen(text), mark_word, &pm);
+		for (e = 0; probe.nmarks == 0 && e < t->examples.n; e++) {
+			text = t->examples.v[e];
+			each_word(text, strlen(text), mark_word, &pm);
+		}
+		if (probe.nmarks == 0) {
+			const char *b = term_body(t);
+
+			each_word(b, strlen(b), mark_word, &pm);
+			text = probe.nmarks > 0 ? b : t->description;
+		}
+		free(probe.marks);
+		make_snippet(&q, &out->v[i], text);
+	}
+	free(qkey);
+	free(idf);
+	free(docs);
+	query_release(&q);
+	return out->n;
+}
+
+void
+hits_release(struct hits *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].snippet);
+		free(h->v[i].marks);
+	}
+	free(h->v);
+	memset(h, 0, sizeof(*h));
+}
+
+/* ---- related terms ---- */
+
+const struct term *
+search_resolve(const struct table *tab, const char *name)
+{
+	char *key = utf8_fold(name, strlen(name));
+	const struct term *t = table_get(tab, key, NULL);
+
+	free(key);
+	return t;
+}
+
+static struct rel *
+rel_push(struct rels *r)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->v = xreallocarray(r->v, r->cap, sizeof(*r->v));
+	}
+	memset(&r->v[r->n], 0, sizeof(r->v[0]));
+	return &r->v[r->n++];
+}
+
+static int
+seen(const struct term **v, size_t n, const struct term *t)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == t)
+			return 1;
+	return 0;
+}
+
+static int
+cmp_in(const void *a, const void *b)
+{
+	const struct term *x = *(const struct term *const *)a;
+	const struct term *y = *(const struct term *const *)b;
+
+	return strcmp(x->key, y->key);
+}
+
+void
+search_related(const struct table *tab, const struct term *t, int depth,
+    struct rels *out)
+{
+	const struct term **visited = NULL, **in = NULL;
+	size_t nvisited = 0, level_start, level_end, i, j, k, nin;
+	int d;
+
+	memset(out, 0, sizeof(*out));
+	visited = xreallocarray(NULL, 1, sizeof(*visited));
+	visited[nvisited++] = t;
+	in = xcalloc(tab->n ? tab->n : 1, sizeof(*in));
+	level_start = 0;
+	level_end = 0;
+	for (d = 1; d <= depth; d++) {
+		size_t nfrom = d == 1 ? 1 : level_end - level_start;
+
+		for (k = 0; k < nfrom; k++) {
+			const struct term *from =
+			    d == 1 ? t : out->v[level_start + k].term;
+			size_t first = out->n;
+
+			if (from == NULL)
+				continue;
+			for (i = 0; i < from->nrelated; i++) {
+				const char *name = from->related[i].name;
+				const struct term *to =
+				    search_resolve(tab, name);
+				struct rel *r;
+
+				if (to == from)
+					continue;
+				if (to != NULL) {
+					if (seen(visited, nvisited, to))
+						continue;
+					visited = xreallocarray(visited,
+					    nvisited + 1, sizeof(*visited));
+					visited[nvisited++] = to;
+				} else if (d > 1)
+					continue;
+				r = rel_push(out);
+				r->term = to;
+				r->name = to != NULL ? to->name : name;
+				r->dir = REL_OUT;
+				r->depth = d;
+				r->from = from;
+			}
+			nin = 0;
+			for (i = 0; i < tab->n; i++) {
+				const struct term *o = tab->terms[i];
+
+				if (o == from)
+					continue;
+				for (j = 0; j < o->nrelated; j++)
+					if (search_resolve(tab,
+						o->related[j].name) == from)
+						break;
+				if (j == o->nrelated)
+					continue;
+				for (j = first; j < out->n; j++)
+					if (out->v[j].term == o) {
+						out->v[j].dir = REL_BOTH;
+						break;
+					}
+				if (j < out->n || seen(visited, nvisited, o))
+					continue;
+				in[nin++] = o;
+			}
+			qsort(in, nin, sizeof(*in), cmp_in);
+			for (i = 0; i < nin; i++) {
+				struct rel *r = rel_push(out);
+
+				visited = xreallocarray(visited, nvisited + 1,
+				    sizeof(*visited));
+				visited[nvisited++] = in[i];
+				r->term = in[i];
+				r->name = in[i]->name;
+				r->dir = REL_IN;
+				r->depth = d;
+				r->from = from;
+			}
+		}
+		level_start = d == 1 ? 0 : level_end;
+		level_end = out->n;
+		if (d == 1)
+			level_start = 0;
+	}
+	free(in);
+	free(visited);
+}
+
+void
+rels_release(struct rels *r)
+{
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}

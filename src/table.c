@@ -1,0 +1,208 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+
+void
+table_init(struct table *tab)
+{
+	memset(tab, 0, sizeof(*tab));
+}
+
+void
+table_release(struct table *tab)
+{
+	size_t i;
+
+	for (i = 0; i < tab->n; i++)
+		term_free(tab->terms[i]);
+	free(tab->terms);
+	free(tab->idx);
+	table_init(tab);
+}
+
+void
+table_add(struct table *tab, struct term *t)
+{
+	if (tab->n == tab->cap) {
+		tab->cap = tab->cap ? tab->cap * 2 : 64;
+		tab->terms = xreallocarray(tab->terms, tab->cap,
+		    sizeof(*tab->terms));
+	}
+	tab->terms[tab->n++] = t;
+}
+
+/* Sort by key; among equals, keep load order (directory, then path). */
+struct ord {
+	struct term *t;
+	size_t seq;
+};
+
+static int
+cmp_ord(const void *a, const void *b)
+{
+	const struct ord *x = a, *y = b;
+	int c = strcmp(x->t->key, y->t->key);
+
+	if (c != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	const struct table_entry *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	if ((x->alias < 0) != (y->alias < 0))
+		return x->alias < 0 ? -1 : 1;
+	/* Stable among equals: earlier directory, then name order. */
+	if (x->term->dirno != y->term->dirno)
+		return x->term->dirno < y->term->dirno ? -1 : 1;
+	c = strcmp(x->term->key, y->term->key);
+	if (c != 0)
+		return c;
+	return x->alias < y->alias ? -1 : x->alias > y->alias;
+}
+
+static void
+drop_duplicates(struct table *tab, struct diag *d)
+{
+	struct ord *o = xcalloc(tab->n, sizeof(*o));
+	size_t i, n = 0;
+
+	for (i = 0; i < tab->n; i++) {
+		o[i].t = tab->terms[i];
+		o[i].seq = i;
+	}
+	qsort(o, tab->n, sizeof(*o), cmp_ord);
+	for (i = 0; i < tab->n; i++) {
+		struct term *t = o[i].t, *keep;
+
+		if (n == 0 || strcmp(tab->terms[n - 1]->key, t->key) != 0) {
+			tab->terms[n++] = t;
+			continue;
+		}
+		keep = tab->terms[n - 1];
+		if (keep->dirno == t->dirno)
+			diag_add(d, DIAG_WARN, t->path, t->line, t->col,
+			    "duplicate term '%s': '%s' defines it first; "
+			    "this one is ignored",
+			    t->name, keep->path);
+		else
+			diag_add(d, DIAG_NOTE, t->path, t->line, t->col,
+			    "term '%s' is shadowed by '%s'", t->name,
+			    keep->path);
+		term_free(t);
+	}
+	tab->n = n;
+	free(o);
+}
+
+static void
+check_aliases(struct table *tab, struct diag *d)
+{
+	size_t i, j;
+
+	for (i = 0; i + 1 < tab->nidx; i++) {
+		const struct table_entry *a = &tab->idx[i];
+
+		for (j = i + 1; j < tab->nidx; j++) {
+			const struct table_entry *b = &tab->idx[j];
+			const struct term *bt = b->term;
+			enum diag_level lvl;
+
+			if (strcmp(a->key, b->key) != 0)
+				break;
+			if (b->alias < 0 || a->term == bt)
+				continue;
+			lvl = a->term->dirno == bt->dirno ? DIAG_WARN
+							  : DIAG_NOTE;
+			diag_add(d, lvl, bt->path, bt->line, bt->col,
+			    a->alias < 0
+				? "alias '%s' of '%s' is the name of a term "
+				  "in '%s'; the name wins"
+				: "alias '%s' of '%s' is also an alias in "
+				  "'%s'; that one wins",
+			    bt->aliases.v[b->alias], bt->name, a->term->path);
+		}
+	}
+}
+
+void
+table_index(struct table *tab, struct diag *d)
+{
+	size_t i, j, n = 0;
+
+	drop_duplicates(tab, d);
+	for (i = 0; i < tab->n; i++)
+		n += 1 + tab->terms[i]->alias_keys.n;
+	free(tab->idx);
+	tab->idx = xcalloc(n, sizeof(*tab->idx));
+	n = 0;
+	for (i = 0; i < tab->n; i++) {
+		const struct term *t = tab->terms[i];
+
+		tab->idx[n].key = t->key;
+		tab->idx[n].term = t;
+		tab->idx[n++].alias = -1;
+		for (j = 0; j < t->alias_keys.n; j++) {
+			const char *k = t->alias_keys.v[j];
+
+			/* An alias that only restates the name adds nothing. */
+			if (k[0] == '\0' || strcmp(k, t->key) == 0)
+				continue;
+			tab->idx[n].key = k;
+			tab->idx[n].term = t;
+			tab->idx[n++].alias = (int)j;
+		}
+	}
+	tab->nidx = n;
+	qsort(tab->idx, n, sizeof(*tab->idx), cmp_entry);
+	check_aliases(tab, d);
+}
+
+/* The first entry whose key is not less than key. */
+static size_t
+lower_bound(const struct table *tab, const char *key)
+{
+	size_t lo = 0, hi = tab->nidx;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(tab->idx[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const struct term *
+table_get(const struct table *tab, const char *key, int *alias)
+{
+	size_t i = lower_bound(tab, key);
+
+	if (i == tab->nidx || strcmp(tab->idx[i].key, key) != 0)
+		return NULL;
+	if (alias != NULL)
+		*alias = tab->idx[i].alias;
+	return tab->idx[i].term;
+}
+
+void
+table_prefix(const struct table *tab, const char *prefix, size_t *first,
+    size_t *last)
+{
+	size_t n = strlen(prefix), i;
+
+	*first = lower_bound(tab, prefix);
+	for (i = *first; i < tab->nidx; i++)
+		if (strncmp(tab->idx[i].key, prefix, n) != 0)
+			break;
+	*last = i;
+}

@@ -1,0 +1,107 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "term.h"
+#include "utf8.h"
+
+void
+tval_release(struct tval *v)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	free(v->str);
+	for (i = 0; i < v->n; i++) {
+		tval_release(&v->items[i]);
+		if (v->keys != NULL)
+			free(v->keys[i]);
+	}
+	free(v->items);
+	free(v->keys);
+	memset(v, 0, sizeof(*v));
+}
+
+const struct tval *
+tval_get(const struct tval *v, const char *key)
+{
+	size_t i;
+
+	if (v == NULL || v->type != TV_MAP)
+		return NULL;
+	for (i = 0; i < v->n; i++)
+		if (strcmp(v->keys[i], key) == 0)
+			return &v->items[i];
+	return NULL;
+}
+
+struct term *
+term_new(void)
+{
+	struct term *t = xcalloc(1, sizeof(*t));
+
+	t->extra.type = TV_MAP;
+	return t;
+}
+
+void
+term_free(struct term *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	free(t->name);
+	free(t->key);
+	strlist_release(&t->aliases);
+	strlist_release(&t->alias_keys);
+	free(t->pronunciation);
+	free(t->category);
+	free(t->vertical);
+	free(t->description);
+	strlist_release(&t->examples);
+	for (i = 0; i < t->nrelated; i++)
+		free(t->related[i].name);
+	free(t->related);
+	for (i = 0; i < t->ndetails; i++) {
+		free(t->details[i].title);
+		free(t->details[i].value);
+	}
+	free(t->details);
+	tval_release(&t->extra);
+	free(t->path);
+	free(t->text);
+	free(t);
+}
+
+const char *
+term_body(const struct term *t)
+{
+	return t->text != NULL ? t->text + t->body_off : "";
+}
+
+void
+term_add_related(struct term *t, const char *name, unsigned line,
+    unsigned col)
+{
+	char *key = utf8_fold(name, strlen(name));
+	size_t i;
+	int dup = key[0] == '\0';
+
+	for (i = 0; i < t->nrelated && !dup; i++) {
+		char *k = utf8_fold(t->related[i].name,
+		    strlen(t->related[i].name));
+
+		dup = strcmp(k, key) == 0;
+		free(k);
+	}
+	free(key);
+	if (dup)
+		return;
+	t->related = xreallocarray(t->related, t->nrelated + 1,
+	    sizeof(*t->related));
+	t->related[t->nrelated].name = xstrdup(name);
+	t->related[t->nrelated].line = line;
+	t->related[t->nrelated].col = col;
+	t->nrelated++;
+}

@@ -1,0 +1,146 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "utf8.h"
+#include "util.h"
+
+static int
+is_sep(unsigned char c)
+{
+	return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' ||
+	    c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Collapse runs of separators to one space and trim both ends, in place. */
+static void
+squeeze(char *s)
+{
+	char *start = s, *w = s;
+	int pend = 0;
+
+	for (; *s != '\0'; s++) {
+		if (is_sep((unsigned char)*s)) {
+			pend = w != start;
+			continue;
+		}
+		if (pend) {
+			*w++ = ' ';
+			pend = 0;
+		}
+		*w++ = *s;
+	}
+	*w = '\0';
+}
+
+char *
+utf8_fold(const char *s, size_t n)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t r;
+	char *res;
+	size_t i;
+
+	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	    &out,
+	    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+		UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE |
+		UTF8PROC_LUMP);
+	if (r >= 0) {
+		res = (char *)out;
+	} else {
+		/* Not UTF-8: fold what we can, byte by byte. */
+		res = xstrndup(s, n);
+		for (i = 0; i < n; i++)
+			if (res[i] >= 'A' && res[i] <= 'Z')
+				res[i] = (char)(res[i] - 'A' + 'a');
+	}
+	squeeze(res);
+	return res;
+}
+
+int
+utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t r;
+
+	if (n == 0) {
+		*cp = 0;
+		return -1;
+	}
+	r = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, &c);
+	if (r <= 0) {
+		*cp = (unsigned char)s[0];
+		return -1;
+	}
+	*cp = c;
+	return (int)r;
+}
+
+int
+utf8_check(const char *s, size_t n, size_t *bad)
+{
+	size_t i = 0;
+	int32_t cp;
+	int len;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			if (s[i] == '\0')
+				break;
+			i++;
+			continue;
+		}
+		if ((len = utf8_decode(s + i, n - i, &cp)) < 0)
+			break;
+		i += (size_t)len;
+	}
+	if (i == n)
+		return 0;
+	*bad = i;
+	return -1;
+}
+
+int
+utf8_cpwidth(int32_t cp)
+{
+	int w = utf8proc_charwidth(cp);
+
+	return w < 0 ? 0 : w;
+}
+
+size_t
+utf8_width(const char *s, size_t n)
+{
+	size_t i = 0, w = 0;
+	int32_t cp;
+	int len;
+
+	while (i < n) {
+		if ((len = utf8_decode(s + i, n - i, &cp)) < 0) {
+			w += 4;
+			i++;
+			continue;
+		}
+		w += (size_t)utf8_cpwidth(cp);
+		i += (size_t)len;
+	}
+	return w;
+}
+
+int
+utf8_isalnum(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		    (cp >= 'A' && cp <= 'Z');
+	c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	    (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
