@@ -49,6 +49,7 @@ struct cmd {
 	const char *name;
 	int (*fn)(int, char **, struct ctx *);
 	const char *args;
+	const char *summary; /* one line for --help */
 	const char *help;
 	int needs_table; /* load the glossary before running */
 };

@@ -14,11 +14,11 @@
 struct table;
 
 #define LOADER_MAX_FILE	 (1024 * 1024) /* bytes in one term file */
-#define LOADER_MAX_FM	 (64 * 1024)   /* bytes before the front matter closes */
-#define LOADER_MAX_DEPTH 32	       /* nesting of YAML collections */
-#define LOADER_MAX_NAME	 256	       /* bytes in a term name */
-#define LOADER_MAX_ITEMS 10000	       /* keys or items in one collection */
-#define LOADER_MAX_DIRS	 64	       /* directory nesting below a root */
+#define LOADER_MAX_FM	 (64 * 1024) /* bytes before the front matter closes */
+#define LOADER_MAX_DEPTH 32	     /* nesting of YAML collections */
+#define LOADER_MAX_NAME	 256	     /* bytes in a term name */
+#define LOADER_MAX_ITEMS 10000	     /* keys or items in one collection */
+#define LOADER_MAX_DIRS	 64	     /* directory nesting below a root */
 
 enum load_status {
 	LOAD_OK,       /* *out is a term the caller frees with term_free */
@@ -31,14 +31,14 @@ enum load_status {
  * and in the term.  The bytes are copied; buf needs no NUL.
  */
 enum load_status loader_parse(const char *buf, size_t len, const char *path,
-    struct diag *, struct term **out);
+			      struct diag *, struct term **out);
 
 /*
  * Read and parse one file.  It is opened without blocking and read only
  * if it is a regular file, never past LOADER_MAX_FILE bytes.
  */
 enum load_status loader_load_file(const char *path, struct diag *,
-    struct term **out);
+				  struct term **out);
 
 /*
  * Load every term file below dir (path order; hidden entries and files
@@ -47,7 +47,6 @@ enum load_status loader_load_file(const char *path, struct diag *,
  * recorded as notes.  Returns the number of terms added, or -1 (with an
  * error in diag) if dir cannot be read at all.
  */
-int loader_load_dir(struct table *, const char *dir, int dirno,
-    struct diag *);
+int loader_load_dir(struct table *, const char *dir, int dirno, struct diag *);
 
 #endif

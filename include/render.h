@@ -20,12 +20,12 @@ enum render_mode {
 };
 
 struct render_opts {
-	int color;	   /* write SGR sequences */
-	int width;	   /* wrap text at this many columns; 0: never */
-	int full;	   /* include the Markdown body */
-	int escape;	   /* escape control characters in every format */
-	char sep;	   /* record terminator for line formats: '\n' or '\0' */
-	int header;	   /* tsv: a header line first */
+	int color;  /* write SGR sequences */
+	int width;  /* wrap text at this many columns; 0: never */
+	int full;   /* include the Markdown body */
+	int escape; /* escape control characters in every format */
+	char sep;   /* record terminator for line formats: '\n' or '\0' */
+	int header; /* tsv: a header line first */
 	const char *field; /* --field: print only this field */
 	const char *by;	   /* categories: "category" or "vertical" */
 };
@@ -65,7 +65,7 @@ const struct renderer *render_find(const char *name);
 /* Drive a renderer: begin, one call a record, end. */
 void render_begin(const struct renderer *, struct render_ctx *);
 void render_record(const struct renderer *, struct render_ctx *,
-    const struct rrec *);
+		   const struct rrec *);
 void render_end(const struct renderer *, struct render_ctx *);
 
 /*

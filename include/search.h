@@ -37,9 +37,9 @@ int filter_match(const struct filter *, const struct term *);
 #define SEARCH_MAX_SUGGEST 5
 
 struct lookup {
-	enum match_kind kind;	  /* MATCH_NONE when nothing was found */
-	const struct term *term;  /* the match */
-	int ambiguous;		  /* the prefix fits several terms */
+	enum match_kind kind;	   /* MATCH_NONE when nothing was found */
+	const struct term *term;   /* the match */
+	int ambiguous;		   /* the prefix fits several terms */
 	const struct term **cands; /* ambiguous: the candidates; else the
 				      suggestions, best first */
 	size_t ncands;
@@ -51,19 +51,20 @@ struct lookup {
  * at most SEARCH_MAX_SUGGEST suggestions.  lookup_release frees.
  */
 void search_lookup(const struct table *, const char *query, int exact,
-    const struct filter *, struct lookup *);
+		   const struct filter *, struct lookup *);
 void lookup_release(struct lookup *);
 
 /* Suggestions for a name that was not found, best first. */
 size_t search_suggest(const struct table *, const char *query,
-    const struct filter *, const struct term **out, size_t max);
+		      const struct filter *, const struct term **out,
+		      size_t max);
 
 struct hit {
 	const struct term *term;
 	double score;
 	enum match_kind match;
-	char *snippet;	/* an excerpt of the text that matched, or NULL */
-	size_t *marks;	/* byte ranges [marks[2i], marks[2i+1]) to mark */
+	char *snippet; /* an excerpt of the text that matched, or NULL */
+	size_t *marks; /* byte ranges [marks[2i], marks[2i+1]) to mark */
 	size_t nmarks;
 };
 
@@ -79,7 +80,7 @@ struct hits {
  * name.  hits_release frees.
  */
 size_t search_query(const struct table *, const char *query,
-    const struct filter *, size_t limit, struct hits *);
+		    const struct filter *, size_t limit, struct hits *);
 void hits_release(struct hits *);
 
 /* The term a related name means (exact name or alias), or NULL. */
@@ -90,8 +91,8 @@ enum rel_dir { REL_OUT = 1, REL_IN = 2, REL_BOTH = 3 };
 struct rel {
 	const struct term *term; /* NULL for a name that resolves to nothing */
 	const char *name;	 /* the name as written (borrowed) */
-	enum rel_dir dir;	 /* how it links to the term it was reached from */
-	int depth;		 /* 1 for direct links */
+	enum rel_dir dir; /* how it links to the term it was reached from */
+	int depth;	  /* 1 for direct links */
 	const struct term *from;
 };
 
@@ -105,7 +106,7 @@ struct rels {
  * their links, breadth-first, each term once.  rels_release frees.
  */
 void search_related(const struct table *, const struct term *t, int depth,
-    struct rels *);
+		    struct rels *);
 void rels_release(struct rels *);
 
 #endif

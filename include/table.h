@@ -13,9 +13,9 @@
 
 /* One name or alias in the sorted index. */
 struct table_entry {
-	const char *key;	 /* folded; borrowed from the term */
+	const char *key; /* folded; borrowed from the term */
 	const struct term *term;
-	int alias;		 /* index into term->aliases, or -1 for the name */
+	int alias; /* index into term->aliases, or -1 for the name */
 };
 
 struct table {
@@ -23,7 +23,7 @@ struct table {
 	size_t n, cap;
 	struct table_entry *idx; /* sorted by key, names before aliases */
 	size_t nidx;
-	int ndirs;	     /* directories that were loaded */
+	int ndirs; /* directories that were loaded */
 };
 
 void table_init(struct table *);
@@ -43,10 +43,9 @@ void table_index(struct table *, struct diag *);
  * Find a folded key: a name first, then an alias.  Returns a borrowed
  * term or NULL; *alias is the alias index, or -1 for a name.
  */
-const struct term *table_get(const struct table *, const char *key,
-    int *alias);
+const struct term *table_get(const struct table *, const char *key, int *alias);
 /* The index entries [*first, *last) whose keys start with prefix. */
 void table_prefix(const struct table *, const char *prefix, size_t *first,
-    size_t *last);
+		  size_t *last);
 
 #endif

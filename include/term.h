@@ -20,11 +20,11 @@ enum tval_type { TV_STR, TV_SEQ, TV_MAP };
 struct tval {
 	enum tval_type type;
 	int plain;
-	char *str;	     /* TV_STR */
-	size_t n;	     /* items in a TV_SEQ or TV_MAP */
-	struct tval *items;  /* TV_SEQ items, TV_MAP values */
-	char **keys;	     /* TV_MAP keys */
-	unsigned line, col;  /* 1-based position in the file */
+	char *str;	    /* TV_STR */
+	size_t n;	    /* items in a TV_SEQ or TV_MAP */
+	struct tval *items; /* TV_SEQ items, TV_MAP values */
+	char **keys;	    /* TV_MAP keys */
+	unsigned line, col; /* 1-based position in the file */
 };
 
 /* Free what a tval owns, not the tval itself. */
@@ -45,27 +45,27 @@ struct term_detail {
 };
 
 struct term {
-	char *name;	     /* `term': the display name */
-	char *key;	     /* name folded for matching */
+	char *name; /* `term': the display name */
+	char *key;  /* name folded for matching */
 	struct strlist aliases;
 	struct strlist alias_keys; /* aliases folded, same order */
-	char *pronunciation; /* or NULL */
-	char *category;	     /* never NULL; "Uncategorized" by default */
-	char *vertical;	     /* or NULL */
+	char *pronunciation;	   /* or NULL */
+	char *category;		   /* never NULL; "Uncategorized" by default */
+	char *vertical;		   /* or NULL */
 	char *description;
 	struct strlist examples;
 	struct term_link *related;
 	size_t nrelated;
 	struct term_detail *details;
 	size_t ndetails;
-	struct tval extra;   /* TV_MAP of passed-through keys */
+	struct tval extra; /* TV_MAP of passed-through keys */
 
-	char *path;	     /* the file, as it was named to the loader */
-	unsigned line, col;  /* where `term:' is */
-	int dirno;	     /* index of the glossary directory */
-	char *text;	     /* the whole file, NUL-terminated */
+	char *path;	    /* the file, as it was named to the loader */
+	unsigned line, col; /* where `term:' is */
+	int dirno;	    /* index of the glossary directory */
+	char *text;	    /* the whole file, NUL-terminated */
 	size_t textlen;
-	size_t body_off;     /* the Markdown body starts at text + body_off */
+	size_t body_off; /* the Markdown body starts at text + body_off */
 };
 
 /* Allocate an empty term: category is NULL until the loader sets it. */
@@ -76,6 +76,6 @@ void term_free(struct term *);
 const char *term_body(const struct term *);
 /* Add a related name unless an equal folded name is already there. */
 void term_add_related(struct term *, const char *name, unsigned line,
-    unsigned col);
+		      unsigned col);
 
 #endif

@@ -14,7 +14,7 @@ static int
 cmp_group(const void *a, const void *b)
 {
 	return strcmp(((const struct group *)a)->key,
-	    ((const struct group *)b)->key);
+		      ((const struct group *)b)->key);
 }
 
 int

@@ -87,7 +87,7 @@ usage(void)
 	      "       gloss [options] show|search|list|categories|related|"
 	      "random|check|help [ARG...]\n"
 	      "Try 'gloss --help' for more.\n",
-	    stderr);
+	      stderr);
 	exit(EXIT_TROUBLE);
 }
 
@@ -101,7 +101,7 @@ number(const char *opt, const char *s, long min, long max)
 	n = strtol(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || errno != 0 || n < min || n > max) {
 		cli_errorx("%s: '%s' is not a number from %ld to %ld", opt, s,
-		    min, max);
+			   min, max);
 		usage();
 	}
 	return n;
@@ -130,8 +130,9 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 {
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "0c:d:ef:hjqw:", longopts,
-		    NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":0c:d:ef:hjqw:", longopts,
+				 NULL)) != -1) {
 		switch (ch) {
 		case '0':
 			ctx->nul = 1;
@@ -165,7 +166,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			    strcmp(optarg, "vertical") != 0) {
 				cli_errorx("--by: '%s' is neither 'category' "
 					   "nor 'vertical'",
-				    optarg);
+					   optarg);
 				usage();
 			}
 			ctx->by = optarg;
@@ -180,7 +181,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			else {
 				cli_errorx("--color: '%s' is not auto, always "
 					   "or never",
-				    optarg);
+					   optarg);
 				usage();
 			}
 			break;
@@ -200,8 +201,8 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->limit = number("--limit", optarg, 1, LONG_MAX);
 			break;
 		case OPT_SEED:
-			ctx->seed = (unsigned long long)number("--seed",
-			    optarg, 0, LONG_MAX);
+			ctx->seed = (unsigned long long)number("--seed", optarg,
+							       0, LONG_MAX);
 			ctx->has_seed = 1;
 			break;
 		case OPT_VERTICAL:
@@ -210,7 +211,17 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 		case OPT_VERSION:
 			printf("gloss %s\n", GLOSS_VERSION);
 			exit(fflush(stdout) == 0 ? EXIT_FOUND : EXIT_TROUBLE);
+		case ':':
+			cli_errorx("option '%s' needs an argument",
+				   argv[optind - 1]);
+			usage();
+			break;
 		default:
+			if (optopt != 0)
+				cli_errorx("unknown option '-%c'", optopt);
+			else
+				cli_errorx("unknown option '%s'",
+					   argv[optind - 1]);
 			usage();
 		}
 	}
@@ -230,14 +241,14 @@ setup_output(struct ctx *ctx)
 		if ((ctx->renderer = render_find(ctx->format)) == NULL) {
 			cli_errorx("unknown format '%s': use text, json, "
 				   "ndjson, tsv or markdown",
-			    ctx->format);
+				   ctx->format);
 			usage();
 		}
 	} else
 		ctx->renderer = &render_text;
 	o->color = ctx->color == COLOR_ALWAYS ||
-	    (ctx->color == COLOR_AUTO && ctx->tty &&
-		(nc == NULL || *nc == '\0'));
+		   (ctx->color == COLOR_AUTO && ctx->tty &&
+		    (nc == NULL || *nc == '\0'));
 	if (ctx->width > 0)
 		o->width = ctx->width;
 	else
@@ -251,8 +262,7 @@ setup_output(struct ctx *ctx)
 }
 
 void
-cli_render_begin(struct ctx *ctx, struct render_ctx *rc,
-    enum render_mode mode)
+cli_render_begin(struct ctx *ctx, struct render_ctx *rc, enum render_mode mode)
 {
 	memset(rc, 0, sizeof(*rc));
 	rc->fp = stdout;
@@ -283,7 +293,7 @@ cli_print_diags(const struct diag *d, int notes)
 			fprintf(stderr, "gloss: %s: %s%s\n", file, lvl, msg);
 		else
 			fprintf(stderr, "gloss: %s:%u:%u: %s%s\n", file,
-			    m->line, m->col, lvl, msg);
+				m->line, m->col, lvl, msg);
 		free(file);
 		free(msg);
 	}

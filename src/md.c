@@ -45,15 +45,15 @@ md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 		case CMARK_NODE_STRONG:
 			if (marks)
 				sb_addc(sb, cmark_node_get_type(c) ==
-					    CMARK_NODE_EMPH
-					? MD_EMPH
-					: MD_STRONG);
+						    CMARK_NODE_EMPH
+						? MD_EMPH
+						: MD_STRONG);
 			md_inline(sb, c, escape, marks);
 			if (marks)
 				sb_addc(sb, cmark_node_get_type(c) ==
-					    CMARK_NODE_EMPH
-					? MD_EMPH
-					: MD_STRONG);
+						    CMARK_NODE_EMPH
+						? MD_EMPH
+						: MD_STRONG);
 			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
@@ -218,8 +218,8 @@ is_example_heading(const char *p, size_t n)
 	i += 3;
 	while (i < n && p[i] == ' ')
 		i++;
-	while (n > i && (p[n - 1] == ' ' || p[n - 1] == '\r' ||
-			    p[n - 1] == '#'))
+	while (n > i &&
+	       (p[n - 1] == ' ' || p[n - 1] == '\r' || p[n - 1] == '#'))
 		n--;
 	if (n - i == 7 && strncasecmp(p + i, "example", 7) == 0)
 		return 1;
@@ -251,7 +251,7 @@ heading_is_examples(cmark_node *h)
 	sb_init(&sb);
 	md_inline(&sb, h, 0, 0);
 	yes = sb.s != NULL && (strcasecmp(sb.s, "example") == 0 ||
-				  strcasecmp(sb.s, "examples") == 0);
+			       strcasecmp(sb.s, "examples") == 0);
 	sb_release(&sb);
 	return yes;
 }
@@ -285,7 +285,7 @@ md_examples(const char *body, size_t len, struct strlist *out)
 		if (type == CMARK_NODE_HEADING &&
 		    cmark_node_get_heading_level(c) <= 2) {
 			in = cmark_node_get_heading_level(c) == 2 &&
-			    heading_is_examples(c);
+			     heading_is_examples(c);
 			continue;
 		}
 		if (!in)

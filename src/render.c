@@ -4,8 +4,9 @@
 #include "escape.h"
 #include "render.h"
 
-static const struct renderer *const renderers[] = {&render_text,
-    &render_json, &render_ndjson, &render_tsv, &render_markdown, NULL};
+static const struct renderer *const renderers[] = {
+    &render_text, &render_json,	    &render_ndjson,
+    &render_tsv,  &render_markdown, NULL};
 
 const struct renderer *
 render_find(const char *name)
@@ -29,7 +30,7 @@ render_begin(const struct renderer *r, struct render_ctx *ctx)
 
 void
 render_record(const struct renderer *r, struct render_ctx *ctx,
-    const struct rrec *rec)
+	      const struct rrec *rec)
 {
 	r->record(ctx, rec);
 	ctx->nrec++;
@@ -57,10 +58,11 @@ render_put(struct render_ctx *ctx, const char *s, size_t n)
 	sb_release(&sb);
 }
 
-static const char *const term_fields[] = {"term", "aliases", "category",
-    "vertical", "pronunciation", "description", "examples", "related",
-    "file", "match", "body", "details", "score", "snippet", "relation",
-    "depth", NULL};
+static const char *const term_fields[] = {
+    "term",	   "aliases",  "category", "vertical", "pronunciation",
+    "description", "examples", "related",  "file",     "match",
+    "body",	   "details",  "score",	   "snippet",  "relation",
+    "depth",	   NULL};
 
 int
 render_field_known(const char *field)
@@ -165,7 +167,8 @@ render_field_value(const struct rrec *r, const char *f)
 	if (strcmp(f, "score") == 0)
 		return r->hit ? xasprintf("%.4f", r->hit->score) : xstrdup("");
 	if (strcmp(f, "snippet") == 0)
-		return xstrdup(r->hit && r->hit->snippet ? r->hit->snippet : "");
+		return xstrdup(r->hit && r->hit->snippet ? r->hit->snippet
+							 : "");
 	if (strcmp(f, "relation") == 0)
 		return xstrdup(r->rel ? rel_name(r->rel->dir) : "");
 	if (strcmp(f, "depth") == 0)
@@ -184,7 +187,7 @@ render_field_value(const struct rrec *r, const char *f)
 			if (i > 0)
 				sb_adds(&sb, ", ");
 			sb_addf(&sb, "%s: %s", t->details[i].title,
-			    t->details[i].value);
+				t->details[i].value);
 		}
 		return sb_take(&sb);
 	}

@@ -44,8 +44,8 @@ jtval(const struct tval *v)
 		if (!v->plain)
 			return jstr(v->str);
 		if (v->str[0] == '\0' || strcmp(v->str, "~") == 0 ||
-		    strcmp(v->str, "null") == 0 || strcmp(v->str, "Null") == 0 ||
-		    strcmp(v->str, "NULL") == 0)
+		    strcmp(v->str, "null") == 0 ||
+		    strcmp(v->str, "Null") == 0 || strcmp(v->str, "NULL") == 0)
 			return json_null();
 		if (strcmp(v->str, "true") == 0 || strcmp(v->str, "True") == 0)
 			return json_true();
@@ -53,7 +53,8 @@ jtval(const struct tval *v)
 		    strcmp(v->str, "False") == 0)
 			return json_false();
 		if ((v->str[0] >= '0' && v->str[0] <= '9') ||
-		    (v->str[0] == '-' && v->str[1] >= '0' && v->str[1] <= '9')) {
+		    (v->str[0] == '-' && v->str[1] >= '0' &&
+		     v->str[1] <= '9')) {
 			long long n = strtoll(v->str, &end, 10);
 
 			if (*end == '\0')
@@ -93,7 +94,8 @@ jterm(const struct render_ctx *ctx, const struct rrec *r)
 		json_array_append_new(a, jstr(t->related[i].name));
 	json_object_set_new(o, "related", a);
 	json_object_set_new(o, "file", jstr(t->path));
-	json_object_set_new(o, "match",
+	json_object_set_new(
+	    o, "match",
 	    jstr(r->match != MATCH_NONE ? match_name(r->match) : NULL));
 	if (t->ndetails > 0) {
 		a = json_array();
@@ -101,9 +103,9 @@ jterm(const struct render_ctx *ctx, const struct rrec *r)
 			json_t *d = json_object();
 
 			json_object_set_new(d, "title",
-			    jstr(t->details[i].title));
+					    jstr(t->details[i].title));
 			json_object_set_new(d, "value",
-			    jstr(t->details[i].value));
+					    jstr(t->details[i].value));
 			json_array_append_new(a, d);
 		}
 		json_object_set_new(o, "details", a);
@@ -116,16 +118,16 @@ jterm(const struct render_ctx *ctx, const struct rrec *r)
 	}
 	if (r->rel != NULL) {
 		json_object_set_new(o, "relation",
-		    jstr(r->rel->dir == REL_OUT	 ? "out"
-			 : r->rel->dir == REL_IN ? "in"
-						 : "both"));
+				    jstr(r->rel->dir == REL_OUT	 ? "out"
+					 : r->rel->dir == REL_IN ? "in"
+								 : "both"));
 		json_object_set_new(o, "depth", json_integer(r->rel->depth));
 		json_object_set_new(o, "from", jstr(r->rel->from->name));
 	}
 	for (i = 0; i < t->extra.n; i++)
 		if (json_object_get(o, t->extra.keys[i]) == NULL)
 			json_object_set_new(o, t->extra.keys[i],
-			    jtval(&t->extra.items[i]));
+					    jtval(&t->extra.items[i]));
 	return o;
 }
 
@@ -137,15 +139,17 @@ jrec(const struct render_ctx *ctx, const struct rrec *r)
 	if (r->group != NULL) {
 		o = json_object();
 		json_object_set_new(o,
-		    ctx->opts->by ? ctx->opts->by : "category", jstr(r->group));
-		json_object_set_new(o, "count", json_integer((json_int_t)r->count));
+				    ctx->opts->by ? ctx->opts->by : "category",
+				    jstr(r->group));
+		json_object_set_new(o, "count",
+				    json_integer((json_int_t)r->count));
 		return o;
 	}
 	return jterm(ctx, r);
 }
 
 /*
- * Write a dumped document.  JSON allows C1 controls, the bidi overrides
+ * Write a dumped document.  JSON allows DEL, C1 controls, the bidi overrides
  * and U+2028/U+2029 raw inside strings; write them as \u escapes so that
  * no output can act on a terminal.  They occur only inside strings.
  */
@@ -159,15 +163,18 @@ jwrite(struct render_ctx *ctx, const char *s)
 		unsigned cp = 0;
 		int len = 0;
 
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+		if (p[0] == 0x7f) {
+			cp = 0x7f;
+			len = 1;
+		} else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
 			cp = p[1];
 			len = 2;
 		} else if (p[0] == 0xe2 && p[1] == 0x80 &&
-		    ((p[2] >= 0xa8 && p[2] <= 0xae))) {
+			   ((p[2] >= 0xa8 && p[2] <= 0xae))) {
 			cp = 0x2000 + (p[2] - 0x80);
 			len = 3;
 		} else if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 &&
-		    p[2] <= 0xa9) {
+			   p[2] <= 0xa9) {
 			cp = 0x2040 + (p[2] - 0x80);
 			len = 3;
 		}
@@ -239,6 +246,5 @@ ndjson_record(struct render_ctx *ctx, const struct rrec *r)
 	json_decref(o);
 }
 
-const struct renderer render_json = {"json", json_begin, json_record,
-    json_end};
+const struct renderer render_json = {"json", json_begin, json_record, json_end};
 const struct renderer render_ndjson = {"ndjson", NULL, ndjson_record, NULL};

@@ -31,19 +31,27 @@ static void
 tw_sgr(struct tw *w)
 {
 	FILE *fp = w->ctx->fp;
+	const char *sep = "";
 
 	if (!w->ctx->opts->color)
 		return;
 	if (*w->base == '\0' && w->style == 0)
 		return;
 	fputs("\033[", fp);
-	fputs(*w->base ? w->base : "0", fp);
-	if (w->style & ST_STRONG)
-		fputs(";" SGR_BOLD, fp);
-	if (w->style & ST_EMPH)
-		fputs(";" SGR_UNDER, fp);
+	if (*w->base != '\0') {
+		fputs(w->base, fp);
+		sep = ";";
+	}
+	if (w->style & ST_STRONG) {
+		fprintf(fp, "%s" SGR_BOLD, sep);
+		sep = ";";
+	}
+	if (w->style & ST_EMPH) {
+		fprintf(fp, "%s" SGR_UNDER, sep);
+		sep = ";";
+	}
 	if (w->style & ST_CODE)
-		fputs(";" SGR_CODE, fp);
+		fprintf(fp, "%s" SGR_CODE, sep);
 	fputc('m', fp);
 }
 
@@ -80,7 +88,7 @@ tw_emit(struct tw *w, const char *s, size_t n)
 		run = i + 1;
 		if (w->ctx->opts->color && w->style != 0)
 			fputs(SGR_RESET, w->ctx->fp);
-		w->style ^= s[i] == MD_EMPH	 ? ST_EMPH
+		w->style ^= s[i] == MD_EMPH	? ST_EMPH
 			    : s[i] == MD_STRONG ? ST_STRONG
 						: ST_CODE;
 		tw_sgr(w);
@@ -95,15 +103,41 @@ struct unit {
 	int space; /* a space stands before it */
 };
 
+/* Closing punctuation that must not begin a line (kinsoku). */
+static int
+no_break_before(int32_t cp)
+{
+	switch (cp) {
+	case 0x3001: /* 、 */
+	case 0x3002: /* 。 */
+	case 0x300d: /* 」 */
+	case 0x300f: /* 』 */
+	case 0xff01: /* ！ */
+	case 0xff09: /* ） */
+	case 0xff0c: /* ， */
+	case 0xff0e: /* ． */
+	case 0xff1a: /* ： */
+	case 0xff1b: /* ； */
+	case 0xff1f: /* ？ */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Split text into units: words between spaces, and each wide (CJK)
+ * character alone, since a line may break between any two of those.
+ */
 static void
 units_of(const char *s, struct unit **out, size_t *nout)
 {
 	struct unit *u = NULL;
 	size_t n = 0, cap = 0, i = 0, len = strlen(s);
-	int space = 0, open = 0;
+	int space = 0, open = 0, prev_wide = 0;
 
 	while (i < len) {
-		int32_t cp;
+		int32_t cp = 0;
 		int l, cw;
 
 		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
@@ -120,10 +154,8 @@ units_of(const char *s, struct unit **out, size_t *nout)
 			cw = 1;
 		} else
 			cw = utf8_cpwidth(cp);
-		if (!open || cw == 2 || (n > 0 && u[n - 1].width > 0 &&
-					    utf8_width(s + u[n - 1].off, 4) ==
-						2 &&
-					    u[n - 1].len <= 4 && cw > 0)) {
+		if (!open || (cw > 0 && (cw == 2 || prev_wide) &&
+			      !no_break_before(cp))) {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 32;
 				u = xreallocarray(u, cap, sizeof(*u));
@@ -139,8 +171,8 @@ units_of(const char *s, struct unit **out, size_t *nout)
 		u[n - 1].len += (size_t)l;
 		u[n - 1].width += (size_t)cw;
 		i += (size_t)l;
-		if (cw == 2)
-			open = 0;
+		if (cw > 0)
+			prev_wide = cw == 2;
 	}
 	*out = u;
 	*nout = n;
@@ -153,7 +185,7 @@ units_of(const char *s, struct unit **out, size_t *nout)
  */
 static void
 tw_para(struct render_ctx *ctx, const char *base, int indent, int hang,
-    const char *text)
+	const char *text)
 {
 	struct tw w = {ctx, base, 0};
 	struct unit *u;
@@ -216,18 +248,19 @@ tw_para(struct render_ctx *ctx, const char *base, int indent, int hang,
 
 			while (j < u[i].len) {
 				int32_t cp;
-				int l = is_mark(s[j])
-				    ? 1
-				    : utf8_decode(s + j, u[i].len - j, &cp);
+				int l =
+				    is_mark(s[j])
+					? 1
+					: utf8_decode(s + j, u[i].len - j, &cp);
 				size_t cw;
 
 				if (l < 0) {
 					l = 1;
 					cw = 1;
 				} else
-					cw = is_mark(s[j]) ? 0
-							   : (size_t)
-							     utf8_cpwidth(cp);
+					cw = is_mark(s[j])
+						 ? 0
+						 : (size_t)utf8_cpwidth(cp);
 				if (col + cw > width && col > (size_t)hang) {
 					tw_reset(&w);
 					fputc('\n', ctx->fp);
@@ -275,7 +308,7 @@ put_styled(struct render_ctx *ctx, const char *sgr, const char *s)
 
 static void
 para_raw(struct render_ctx *ctx, const char *base, int indent, int hang,
-    const char *raw)
+	 const char *raw)
 {
 	char *e = esc(raw);
 
@@ -291,6 +324,8 @@ body(struct render_ctx *ctx, const struct term *t)
 	size_t i;
 
 	md_parse(b, strlen(b), &doc);
+	if (doc.n > 0 && doc.v[0].kind != MD_HEADING)
+		fputc('\n', ctx->fp);
 	for (i = 0; i < doc.n; i++) {
 		const struct md_block *k = &doc.v[i];
 		int ind = 2 + 2 * k->level;
@@ -299,9 +334,8 @@ body(struct render_ctx *ctx, const struct term *t)
 		switch (k->kind) {
 		case MD_HEADING:
 			fputc('\n', ctx->fp);
-			tw_para(ctx, k->level <= 2 ? SGR_BOLD : SGR_UNDER,
-			    k->level <= 2 ? 2 : 4, k->level <= 2 ? 2 : 4,
-			    k->text);
+			tw_para(ctx, k->level <= 2 ? SGR_BOLD : SGR_UNDER, 2, 2,
+				k->text);
 			break;
 		case MD_PARA:
 			if (i > 0 && doc.v[i - 1].kind != MD_HEADING)
@@ -316,8 +350,8 @@ body(struct render_ctx *ctx, const struct term *t)
 			if (i > 0 && doc.v[i - 1].kind != MD_ITEM)
 				fputc('\n', ctx->fp);
 			s = xasprintf("%s%s", k->marker, k->text);
-			tw_para(ctx, "", ind + 2, ind + 2 + (int)strlen(k->marker),
-			    s);
+			tw_para(ctx, "", ind + 2,
+				ind + 2 + (int)strlen(k->marker), s);
 			free(s);
 			break;
 		case MD_CODEBLOCK:
@@ -343,13 +377,17 @@ show(struct render_ctx *ctx, const struct rrec *r)
 
 	if (ctx->nrec > 0)
 		fputc(ctx->opts->sep, fp);
-	put_styled(ctx, SGR_BOLD, t->name);
+	sb_init(&sb);
+	sb_addc(&sb, MD_STRONG);
+	esc_append(&sb, t->name, strlen(t->name));
+	sb_addc(&sb, MD_STRONG);
 	if (t->pronunciation != NULL) {
-		fputs(" [", fp);
-		put_styled(ctx, NULL, t->pronunciation);
-		fputc(']', fp);
+		sb_adds(&sb, " [");
+		esc_append(&sb, t->pronunciation, strlen(t->pronunciation));
+		sb_addc(&sb, ']');
 	}
-	fputc('\n', fp);
+	tw_para(ctx, "", 0, 2, sb.s);
+	sb_release(&sb);
 	sb_init(&sb);
 	sb_adds(&sb, t->category);
 	if (t->vertical != NULL) {
@@ -375,7 +413,7 @@ show(struct render_ctx *ctx, const struct rrec *r)
 	if (t->examples.n > 0) {
 		fputc('\n', fp);
 		tw_para(ctx, SGR_BOLD, 2, 2,
-		    t->examples.n == 1 ? "Example" : "Examples");
+			t->examples.n == 1 ? "Example" : "Examples");
 		for (i = 0; i < t->examples.n; i++) {
 			if (t->examples.n == 1)
 				para_raw(ctx, "", 4, 4, t->examples.v[i]);

@@ -38,10 +38,11 @@ tsv_begin(struct render_ctx *ctx)
 		return;
 	if (ctx->mode == RM_CATEGORIES)
 		fprintf(ctx->fp, "%s\tcount%c",
-		    ctx->opts->by ? ctx->opts->by : "category", ctx->opts->sep);
+			ctx->opts->by ? ctx->opts->by : "category",
+			ctx->opts->sep);
 	else
 		fprintf(ctx->fp, "term\tcategory\tdescription%c",
-		    ctx->opts->sep);
+			ctx->opts->sep);
 }
 
 static void

@@ -11,8 +11,8 @@
 const char *
 match_name(enum match_kind k)
 {
-	static const char *const names[] = {NULL, "exact", "alias",
-	    "prefix", "substring", "fuzzy", "fulltext"};
+	static const char *const names[] = {
+	    NULL, "exact", "alias", "prefix", "substring", "fuzzy", "fulltext"};
 
 	return names[k];
 }
@@ -75,7 +75,7 @@ push_term(const struct term ***v, size_t *n, const struct term *t)
 
 void
 search_lookup(const struct table *tab, const char *query, int exact,
-    const struct filter *f, struct lookup *lk)
+	      const struct filter *f, struct lookup *lk)
 {
 	const struct term **v = NULL;
 	size_t first, last, i, n = 0;
@@ -134,8 +134,8 @@ search_lookup(const struct table *tab, const char *query, int exact,
 	}
 	free(v);
 	lk->cands = xcalloc(SEARCH_MAX_SUGGEST, sizeof(*lk->cands));
-	lk->ncands = search_suggest(tab, query, f, lk->cands,
-	    SEARCH_MAX_SUGGEST);
+	lk->ncands =
+	    search_suggest(tab, query, f, lk->cands, SEARCH_MAX_SUGGEST);
 	free(key);
 }
 
@@ -188,8 +188,8 @@ scaled(const char *a, size_t n, const char *b, size_t m)
 
 	if (big == 0)
 		return 1;
-	return (double)osa(a, n, b, m) / (double)(big > EDIT_MAX ? EDIT_MAX
-								  : big);
+	return (double)osa(a, n, b, m) /
+	       (double)(big > EDIT_MAX ? EDIT_MAX : big);
 }
 
 /*
@@ -243,7 +243,7 @@ cmp_cand(const void *a, const void *b)
 
 size_t
 search_suggest(const struct table *tab, const char *query,
-    const struct filter *f, const struct term **out, size_t max)
+	       const struct filter *f, const struct term **out, size_t max)
 {
 	struct cand *c;
 	char *q = utf8_fold(query, strlen(query));
@@ -301,7 +301,7 @@ struct query {
 	struct clause {
 		size_t *ids; /* stems, in order; several for a phrase */
 		size_t n;
-	} *cl;
+	} * cl;
 	size_t ncl;
 };
 
@@ -311,7 +311,7 @@ struct query {
  */
 static size_t
 stem_word(struct sb_stemmer *st, const char *w, size_t n, char *buf,
-    size_t bufsz)
+	  size_t bufsz)
 {
 	const sb_symbol *s;
 	size_t i, len;
@@ -324,8 +324,8 @@ stem_word(struct sb_stemmer *st, const char *w, size_t n, char *buf,
 		len = n < bufsz - 1 ? n : bufsz - 1;
 		for (i = 0; i < len; i++)
 			buf[i] = (w[i] >= 'A' && w[i] <= 'Z')
-			    ? (char)(w[i] - 'A' + 'a')
-			    : w[i];
+				     ? (char)(w[i] - 'A' + 'a')
+				     : w[i];
 	} else {
 		char *f = utf8_fold(w, n);
 
@@ -378,10 +378,11 @@ each_word(const char *s, size_t n, word_fn fn, void *arg)
 		fn(arg, s, start, n);
 }
 
-static const char *const stopwords[] = {"a", "an", "and", "are", "as",
-    "at", "be", "by", "do", "does", "for", "from", "how", "i", "in", "is",
-    "it", "mean", "means", "of", "on", "or", "that", "the", "this", "to",
-    "what", "when", "which", "who", "why", "with", NULL};
+static const char *const stopwords[] = {
+    "a",     "an",    "and",  "are", "as",   "at",  "be",   "by", "do",
+    "does",  "for",   "from", "how", "i",    "in",  "is",   "it", "mean",
+    "means", "of",    "on",   "or",  "that", "the", "this", "to", "what",
+    "when",  "which", "who",  "why", "with", NULL};
 
 static int
 is_stopword(const char *w)
@@ -522,7 +523,7 @@ seq_word(void *arg, const char *s, size_t start, size_t end)
 	size_t i;
 
 	if (stem_word(sq->q->stemmer, s + start, end - start, buf,
-		sizeof(buf)) > 0)
+		      sizeof(buf)) > 0)
 		for (i = 0; i < sq->q->nstems; i++)
 			if (strcmp(sq->q->stems[i], buf) == 0) {
 				id = (long)i;
@@ -603,7 +604,7 @@ doc_count(struct query *q, const struct term *t, struct doc *d)
 		sq.n = 0;
 		if (f == F_BODY) {
 			each_word(term_body(t), strlen(term_body(t)), seq_word,
-			    &sq);
+				  &sq);
 		} else {
 			sb.len = 0;
 			field_text(t, (enum field)f, &sb);
@@ -642,7 +643,7 @@ mark_word(void *arg, const char *s, size_t start, size_t end)
 	size_t i;
 
 	if (stem_word(m->q->stemmer, s + start, end - start, buf,
-		sizeof(buf)) == 0)
+		      sizeof(buf)) == 0)
 		return;
 	for (i = 0; i < m->q->nstems; i++)
 		if (strcmp(m->q->stems[i], buf) == 0)
@@ -650,7 +651,7 @@ mark_word(void *arg, const char *s, size_t start, size_t end)
 	if (i == m->q->nstems)
 		return;
 	m->h->marks = xreallocarray(m->h->marks, m->h->nmarks * 2 + 2,
-	    sizeof(*m->h->marks));
+				    sizeof(*m->h->marks));
 	m->h->marks[m->h->nmarks * 2] = start;
 	m->h->marks[m->h->nmarks * 2 + 1] = end;
 	m->h->nmarks++;
@@ -708,7 +709,7 @@ make_snippet(struct query *q, struct hit *h, const char *text)
 
 size_t
 search_query(const struct table *tab, const char *query,
-    const struct filter *flt, size_t limit, struct hits *out)
+	     const struct filter *flt, size_t limit, struct hits *out)
 {
 	struct query q;
 	struct doc *docs;
@@ -770,11 +771,14 @@ search_query(const struct table *tab, const char *query,
 
 			for (f = 0; f < NFIELDS; f++) {
 				double len = (double)docs[i].len[f];
-				double norm = 1.0 - field_b[f] +
-				    field_b[f] * (avg[f] > 0 ? len / avg[f] : 1);
+				double norm =
+				    1.0 - field_b[f] +
+				    field_b[f] *
+					(avg[f] > 0 ? len / avg[f] : 1);
 
 				tfw += field_weight[f] *
-				    docs[i].tf[c * NFIELDS + (size_t)f] / norm;
+				       docs[i].tf[c * NFIELDS + (size_t)f] /
+				       norm;
 			}
 			score += idf[c] * tfw / (BM25_K1 + tfw);
 		}
@@ -883,7 +887,7 @@ cmp_in(const void *a, const void *b)
 
 void
 search_related(const struct table *tab, const struct term *t, int depth,
-    struct rels *out)
+	       struct rels *out)
 {
 	const struct term **visited = NULL, **in = NULL;
 	size_t nvisited = 0, level_start, level_end, i, j, k, nin;
@@ -916,8 +920,9 @@ search_related(const struct table *tab, const struct term *t, int depth,
 				if (to != NULL) {
 					if (seen(visited, nvisited, to))
 						continue;
-					visited = xreallocarray(visited,
-					    nvisited + 1, sizeof(*visited));
+					visited =
+					    xreallocarray(visited, nvisited + 1,
+							  sizeof(*visited));
 					visited[nvisited++] = to;
 				} else if (d > 1)
 					continue;
@@ -935,8 +940,9 @@ search_related(const struct table *tab, const struct term *t, int depth,
 				if (o == from)
 					continue;
 				for (j = 0; j < o->nrelated; j++)
-					if (search_resolve(tab,
-						o->related[j].name) == from)
+					if (search_resolve(
+						tab, o->related[j].name) ==
+					    from)
 						break;
 				if (j == o->nrelated)
 					continue;
@@ -954,7 +960,7 @@ search_related(const struct table *tab, const struct term *t, int depth,
 				struct rel *r = rel_push(out);
 
 				visited = xreallocarray(visited, nvisited + 1,
-				    sizeof(*visited));
+							sizeof(*visited));
 				visited[nvisited++] = in[i];
 				r->term = in[i];
 				r->name = in[i]->name;

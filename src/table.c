@@ -26,8 +26,8 @@ table_add(struct table *tab, struct term *t)
 {
 	if (tab->n == tab->cap) {
 		tab->cap = tab->cap ? tab->cap * 2 : 64;
-		tab->terms = xreallocarray(tab->terms, tab->cap,
-		    sizeof(*tab->terms));
+		tab->terms =
+		    xreallocarray(tab->terms, tab->cap, sizeof(*tab->terms));
 	}
 	tab->terms[tab->n++] = t;
 }
@@ -89,46 +89,45 @@ drop_duplicates(struct table *tab, struct diag *d)
 		keep = tab->terms[n - 1];
 		if (keep->dirno == t->dirno)
 			diag_add(d, DIAG_WARN, t->path, t->line, t->col,
-			    "duplicate term '%s': '%s' defines it first; "
-			    "this one is ignored",
-			    t->name, keep->path);
+				 "duplicate term '%s': '%s' defines it first; "
+				 "this one is ignored",
+				 t->name, keep->path);
 		else
 			diag_add(d, DIAG_NOTE, t->path, t->line, t->col,
-			    "term '%s' is shadowed by '%s'", t->name,
-			    keep->path);
+				 "term '%s' is shadowed by '%s'", t->name,
+				 keep->path);
 		term_free(t);
 	}
 	tab->n = n;
 	free(o);
 }
 
+/* Each alias that loses to an earlier entry of the same key is warned of. */
 static void
 check_aliases(struct table *tab, struct diag *d)
 {
-	size_t i, j;
+	size_t i, first = 0;
 
-	for (i = 0; i + 1 < tab->nidx; i++) {
-		const struct table_entry *a = &tab->idx[i];
+	for (i = 1; i < tab->nidx; i++) {
+		const struct table_entry *a = &tab->idx[first];
+		const struct table_entry *b = &tab->idx[i];
+		const struct term *bt = b->term;
+		enum diag_level lvl;
 
-		for (j = i + 1; j < tab->nidx; j++) {
-			const struct table_entry *b = &tab->idx[j];
-			const struct term *bt = b->term;
-			enum diag_level lvl;
-
-			if (strcmp(a->key, b->key) != 0)
-				break;
-			if (b->alias < 0 || a->term == bt)
-				continue;
-			lvl = a->term->dirno == bt->dirno ? DIAG_WARN
-							  : DIAG_NOTE;
-			diag_add(d, lvl, bt->path, bt->line, bt->col,
-			    a->alias < 0
-				? "alias '%s' of '%s' is the name of a term "
-				  "in '%s'; the name wins"
-				: "alias '%s' of '%s' is also an alias in "
-				  "'%s'; that one wins",
-			    bt->aliases.v[b->alias], bt->name, a->term->path);
+		if (strcmp(a->key, b->key) != 0) {
+			first = i;
+			continue;
 		}
+		if (b->alias < 0 || a->term == bt)
+			continue;
+		lvl = a->term->dirno == bt->dirno ? DIAG_WARN : DIAG_NOTE;
+		diag_add(d, lvl, bt->path, bt->line, bt->col,
+			 a->alias < 0
+			     ? "alias '%s' of '%s' is the name of a term "
+			       "in '%s'; the name wins"
+			     : "alias '%s' of '%s' is also an alias in "
+			       "'%s'; that one wins",
+			 bt->aliases.v[b->alias], bt->name, a->term->path);
 	}
 }
 
@@ -196,7 +195,7 @@ table_get(const struct table *tab, const char *key, int *alias)
 
 void
 table_prefix(const struct table *tab, const char *prefix, size_t *first,
-    size_t *last)
+	     size_t *last)
 {
 	size_t n = strlen(prefix), i;
 

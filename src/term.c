@@ -81,16 +81,15 @@ term_body(const struct term *t)
 }
 
 void
-term_add_related(struct term *t, const char *name, unsigned line,
-    unsigned col)
+term_add_related(struct term *t, const char *name, unsigned line, unsigned col)
 {
 	char *key = utf8_fold(name, strlen(name));
 	size_t i;
 	int dup = key[0] == '\0';
 
 	for (i = 0; i < t->nrelated && !dup; i++) {
-		char *k = utf8_fold(t->related[i].name,
-		    strlen(t->related[i].name));
+		char *k =
+		    utf8_fold(t->related[i].name, strlen(t->related[i].name));
 
 		dup = strcmp(k, key) == 0;
 		free(k);
@@ -98,8 +97,8 @@ term_add_related(struct term *t, const char *name, unsigned line,
 	free(key);
 	if (dup)
 		return;
-	t->related = xreallocarray(t->related, t->nrelated + 1,
-	    sizeof(*t->related));
+	t->related =
+	    xreallocarray(t->related, t->nrelated + 1, sizeof(*t->related));
 	t->related[t->nrelated].name = xstrdup(name);
 	t->related[t->nrelated].line = line;
 	t->related[t->nrelated].col = col;

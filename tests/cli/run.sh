@@ -1,0 +1,157 @@
+#!/bin/sh
+# CLI tests for gloss.  Run from the top of the source tree by `make test`.
+#
+#  1. Golden tests: tests/cli/NAME.args holds the arguments of one run
+#     (shell words; $DATA, $GOOD and $BAD name the test glossaries).  The
+#     run's stdout, stderr and exit status must equal NAME.out, NAME.err
+#     and NAME.rc.  NAME.env, if present, holds VAR=value lines to set;
+#     NAME.tty, if present, runs gloss on a pseudo-terminal (script(1)).
+#  2. The bad-input corpus: every tests/data/bad/NAME.expect line must be
+#     printed by `gloss check tests/data/bad`, and the good file there must
+#     still load.
+#  3. Inputs that cannot live in git (FIFOs, huge files, cycles) are made
+#     in a temporary directory and checked the same way.
+#
+# GLOSS names the program; VALGRIND, if set, is put in front of it.
+# UPDATE=1 rewrites the golden files from what the program prints.
+
+set -u
+GLOSS=${GLOSS:-./gloss}
+VALGRIND=${VALGRIND:-}
+UPDATE=${UPDATE:-0}
+DATA=data
+GOOD=tests/data/good
+BAD=tests/data/bad
+export DATA GOOD BAD
+
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT INT TERM
+pass=0
+fail=0
+
+# A clean, predictable environment: no user glossaries, no colour hints.
+unset GLOSS_PATH NO_COLOR COLUMNS XDG_DATA_HOME XDG_DATA_DIRS LINES
+HOME=$T/home
+LC_ALL=C.UTF-8
+export HOME LC_ALL
+
+ok() {
+	pass=$((pass + 1))
+}
+
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $*"
+}
+
+# run NAME: run one golden case, leaving out, err and rc in $T.
+run_case() {
+	c=tests/cli/$1
+	args=$(cat "$c.args")
+	(
+		if [ -f "$c.env" ]; then
+			while IFS= read -r kv; do
+				[ -n "$kv" ] && export "$kv"
+			done <"$c.env"
+		fi
+		eval "set -- $args"
+		if [ -f "$c.tty" ]; then
+			# script(1) gives gloss a terminal; it joins stderr
+			# to stdout and turns newlines into CR LF.
+			cmd="$VALGRIND $GLOSS"
+			for a in "$@"; do
+				cmd="$cmd '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"
+			done
+			script -qec "stty cols ${TTY_COLS:-80} 2>/dev/null; $cmd" \
+			    /dev/null >"$T/raw" 2>"$T/err" </dev/null
+			echo $? >"$T/rc"
+			tr -d '\r' <"$T/raw" >"$T/out"
+		else
+			$VALGRIND "$GLOSS" "$@" >"$T/out" 2>"$T/err" </dev/null
+			echo $? >"$T/rc"
+		fi
+	)
+}
+
+for args in tests/cli/*.args; do
+	[ -f "$args" ] || continue
+	name=$(basename "$args" .args)
+	run_case "$name"
+	if [ "$UPDATE" = 1 ]; then
+		cp "$T/out" "tests/cli/$name.out"
+		cp "$T/err" "tests/cli/$name.err"
+		cp "$T/rc" "tests/cli/$name.rc"
+	fi
+	failed=0
+	for part in out err rc; do
+		if ! diff -u "tests/cli/$name.$part" "$T/$part" >"$T/diff"; then
+			[ $failed = 1 ] || bad "$name ($part)"
+			failed=1
+			head -40 "$T/diff"
+		fi
+	done
+	[ $failed = 1 ] || ok
+done
+
+# The bad-input corpus: one file per kind of bad input.
+$VALGRIND "$GLOSS" check "$BAD" >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 1 ]; then ok; else bad "check $BAD: exit $rc, want 1"; fi
+for e in "$BAD"/*.expect; do
+	if grep -qxF -f "$e" "$T/err"; then
+		ok
+	else
+		bad "$(basename "$e" .expect): want '$(cat "$e")'"
+	fi
+done
+n=$(grep -c '' "$T/err")
+want=$(cat "$BAD"/*.expect | grep -c '')
+if [ "$n" -eq "$want" ]; then ok; else
+	bad "check $BAD printed $n diagnostics, want $want"
+	cat "$T/err"
+fi
+if $VALGRIND "$GLOSS" -q -d "$BAD" "good term" >/dev/null 2>&1; then ok; else
+	bad "the good file beside bad ones does not load"
+fi
+
+# Bad inputs made at run time.
+S=$T/special
+mkdir -p "$S/loop"
+printf -- '---\nterm: Good Term\ndescription: d\n---\n' >"$S/good.md"
+mkfifo "$S/fifo.md"
+ln -s .. "$S/loop/up"
+ln -s /dev/zero "$S/zero.md"
+{
+	printf -- '---\nterm: Huge\ndescription: too big\n---\n'
+	head -c 1100000 /dev/zero | tr '\0' 'x'
+} >"$S/huge.md"
+{
+	printf -- '---\nterm: Long Front Matter\ndescription: d\n'
+	i=0
+	while [ $i -lt 1700 ]; do
+		printf 'k%d: "a fairly long value to fill the front matter"\n' $i
+		i=$((i + 1))
+	done
+	printf -- '---\n'
+} >"$S/long-fm.md"
+# timeout: a FIFO or /dev/zero opened the wrong way would hang here.
+timeout 20 $VALGRIND "$GLOSS" check "$S" >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 1 ]; then ok; else bad "check special: exit $rc, want 1"; fi
+for want in \
+    "gloss: $S/fifo.md: a FIFO, not a term file; skipped" \
+    "gloss: $S/zero.md: a device, not a term file; skipped" \
+    "gloss: $S/huge.md: the file is larger than 1 MiB; skipped" \
+    "gloss: $S/long-fm.md:1:1: the front matter does not close within 64 KiB" \
+    "gloss: $S/loop/up: warning: a directory cycle: this leads back to a directory above it; not followed"; do
+	if grep -qxF -- "$want" "$T/err"; then ok; else
+		bad "special: want '$want'"
+		cat "$T/err"
+	fi
+done
+if timeout 20 $VALGRIND "$GLOSS" -d "$S" -q "good term" >/dev/null; then ok; else
+	bad "special: the good file does not load"
+fi
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,129 @@
+/* Folding, decoding, width and escaping: the bottom layer. */
+#include <stdlib.h>
+
+#include "testutil.h"
+
+#include "escape.h"
+#include "utf8.h"
+
+static void
+check_fold(const char *in, const char *want)
+{
+	char *got = utf8_fold(in, strlen(in));
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_fold_case_and_separators(void **state)
+{
+	(void)state;
+	check_fold("Cross-sell", "cross sell");
+	check_fold("CROSS_SELL", "cross sell");
+	check_fold("  cross   sell  ", "cross sell");
+	check_fold("cross--_ sell", "cross sell");
+	check_fold("-_-", "");
+}
+
+static void
+test_fold_unicode(void **state)
+{
+	(void)state;
+	check_fold("Café", "cafe");
+	check_fold("CAFÉ", "cafe");
+	check_fold("Straße", "strasse");
+	check_fold("ＡＲＲ", "arr"); /* fullwidth compatibility forms */
+	check_fold("見積書", "見積書");
+}
+
+static void
+test_fold_invalid_utf8(void **state)
+{
+	(void)state;
+	/* Not UTF-8: folded as ASCII, never an error. */
+	check_fold("AB\xff"
+		   "C",
+		   "ab\xff"
+		   "c");
+}
+
+static void
+test_check(void **state)
+{
+	size_t bad = 0;
+
+	(void)state;
+	assert_int_equal(utf8_check("héllo", strlen("héllo"), &bad), 0);
+	assert_int_equal(utf8_check("ab\xffz", 4, &bad), -1);
+	assert_int_equal(bad, 2);
+	assert_int_equal(utf8_check("ab\0z", 4, &bad), -1);
+	assert_int_equal(bad, 2);
+	/* An overlong slash and a UTF-16 surrogate are not UTF-8. */
+	assert_int_equal(utf8_check("\xc0\xaf", 2, &bad), -1);
+	assert_int_equal(utf8_check("\xed\xa0\x80", 3, &bad), -1);
+	/* Cut short. */
+	assert_int_equal(utf8_check("\xe2\x82", 2, &bad), -1);
+}
+
+static void
+test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width("abc", 3), 3);
+	assert_int_equal(utf8_width("é", strlen("é")), 1);
+	assert_int_equal(utf8_width("見積", strlen("見積")), 4);
+	assert_int_equal(utf8_width("e\xcc\x81", 3), 1); /* e + combining */
+}
+
+static void
+check_esc(const char *in, size_t n, const char *want)
+{
+	struct sbuf sb;
+
+	sb_init(&sb);
+	esc_append(&sb, in, n);
+	assert_string_equal(sb.s ? sb.s : "", want);
+	assert_int_equal(esc_needed(in, n), strcmp(in, want) != 0);
+	sb_release(&sb);
+}
+
+static void
+test_escape(void **state)
+{
+	char *s;
+
+	(void)state;
+	check_esc("plain text", 10, "plain text");
+	check_esc("tab\tand\nnewline", 15, "tab\tand\nnewline");
+	check_esc("\x1b[2J", 4, "^[[2J");
+	check_esc("bell\x07", 5, "bell^G");
+	check_esc("del\x7f", 4, "del^?");
+	check_esc("\xc2\x9b"
+		  "31m",
+		  5, "\\x9b31m");
+	check_esc("a\xe2\x80\xae"
+		  "b",
+		  5, "a<U+202E>b");
+	check_esc("\xe2\x81\xa6", 3, "<U+2066>");
+	check_esc("bad\xff", 4, "bad\\xff");
+	check_esc("café 見", strlen("café 見"), "café 見");
+	s = esc_line("two\nlines\tand \x1b");
+	assert_string_equal(s, "two\\nlines\\tand ^[");
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_fold_case_and_separators),
+	    cmocka_unit_test(test_fold_unicode),
+	    cmocka_unit_test(test_fold_invalid_utf8),
+	    cmocka_unit_test(test_check),
+	    cmocka_unit_test(test_width),
+	    cmocka_unit_test(test_escape),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
