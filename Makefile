@@ -31,10 +31,12 @@ CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 ALL_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	  -DGLOSS_VERSION='"$(VERSION)"' \
-	  -DGLOSS_DATADIR='"$(DATADIR)/gloss"' $(CPPFLAGS)
+	  -DGLOSS_DATADIR='"$(DATADIR)/gloss"' -DGLOSS_SRCDIR='"$(CURDIR)"' \
+	  $(CPPFLAGS)
 ALL_CFLAGS = $(WARN) $(PKG_CFLAGS) $(CFLAGS)
 
-B = build
+B	?= build
+PROG	?= gloss
 
 # The layers, bottom up: each module may use only those before it.
 BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
@@ -56,9 +58,9 @@ TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table $(B)/test_search \
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev
 
-all: gloss
+all: $(PROG)
 
-gloss: $(OBJS)
+$(PROG): $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
 $(B)/%.o: src/%.c include/*.h | $(B)
@@ -68,7 +70,7 @@ $(B)/test_%.o: tests/test_%.c include/*.h tests/*.h | $(B)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c -o $@ $<
 
 $(B):
-	mkdir -p $(B)
+	mkdir -p $@
 
 # Each unit test links only its module and what that may depend on: the
 # link line proves the layering.
@@ -111,24 +113,28 @@ dev:
 check-unit: $(TESTS)
 	@for t in $(TESTS); do echo "== $$t"; $(VALGRIND) ./$$t || exit 1; done
 
-check-cli: gloss
-	@GLOSS=$(CURDIR)/gloss VALGRIND="$(VALGRIND)" tests/cli/run.sh
+check-cli: $(PROG)
+	@GLOSS=$(CURDIR)/$(PROG) VALGRIND="$(VALGRIND)" tests/cli/run.sh
 
 test: deps
-	@$(MAKE) --no-print-directory gloss $(TESTS)
+	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
 	@$(MAKE) --no-print-directory check-unit check-cli
 
-SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# Checked builds live in their own build directories, beside the normal one.
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
+      -fno-sanitize-recover=all
+SANMAKE = $(MAKE) --no-print-directory B=build/san PROG=build/san/gloss \
+	  CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)'
 sanitize: deps
-	$(MAKE) clean
-	$(MAKE) CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' gloss $(TESTS)
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  $(MAKE) --no-print-directory check-unit check-cli
-	$(MAKE) clean
+	@$(SANMAKE) build/san/gloss
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli
+asan: sanitize
 
-leakcheck: deps gloss $(TESTS)
-	$(MAKE) --no-print-directory check-unit check-cli \
-	  VALGRIND='valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99'
+leakcheck: deps
+	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
+	@$(MAKE) --no-print-directory check-unit check-cli \
+	  VALGRIND='valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99'
 
 format:
 	clang-format -i src/*.c include/*.h tests/*.c
@@ -164,5 +170,5 @@ uninstall:
 clean:
 	rm -rf $(B) gloss
 
-.PHONY: all deps run dev test check-unit check-cli sanitize leakcheck \
+.PHONY: all deps run dev test check-unit check-cli sanitize asan leakcheck \
 	format format-check lint install uninstall clean

@@ -133,7 +133,7 @@ _gloss_terms()
 _gloss()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local i w c rest ddash=0 skip=0
+	local i w c rest ddash=0 skip=0 IFS=$' \t\n'
 	local -a pos=()
 
 	COMPREPLY=()

@@ -58,33 +58,29 @@ add_list(struct strlist *l, const char *list, const char *suffix)
 }
 
 /*
- * The bundled data/ beside the running program, when it runs from the
- * build tree (a Makefile and data/ next to the binary).
+ * The bundled data/ of the source tree, when the running program lives
+ * inside the tree it was built from (./gloss, or build/san/gloss).
  */
 static char *
 build_tree_data(void)
 {
-	char exe[PATH_MAX], *slash, *p;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+#ifdef GLOSS_SRCDIR
+	char exe[PATH_MAX];
+	size_t n = strlen(GLOSS_SRCDIR);
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *p;
 
-	if (n <= 0)
+	if (len <= 0)
 		return NULL;
-	exe[n] = '\0';
-	if ((slash = strrchr(exe, '/')) == NULL)
+	exe[len] = '\0';
+	if (n == 0 || strncmp(exe, GLOSS_SRCDIR, n) != 0 || exe[n] != '/')
 		return NULL;
-	*slash = '\0';
-	p = xasprintf("%s/Makefile", exe);
-	if (access(p, F_OK) != 0) {
-		free(p);
-		return NULL;
-	}
+	p = xasprintf("%s/data", GLOSS_SRCDIR);
+	if (is_dir(p))
+		return p;
 	free(p);
-	p = xasprintf("%s/data", exe);
-	if (!is_dir(p)) {
-		free(p);
-		return NULL;
-	}
-	return p;
+#endif
+	return NULL;
 }
 
 void
