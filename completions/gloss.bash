@@ -48,7 +48,7 @@ _gloss_run()
 		next=${COMP_WORDS[i + 1]}
 		case $w in
 		--) break ;;
-		-d | --dir)
+		--dir)
 			if [[ $next == = ]]; then
 				next=${COMP_WORDS[i + 2]}
 				((i++))
@@ -57,7 +57,16 @@ _gloss_run()
 				dirs+=(-d "$(_gloss_dequote "$next")")
 			((i++)) ;;
 		--dir=*) dirs+=(-d "$(_gloss_dequote "${w#--dir=}")") ;;
-		-d?*) dirs+=(-d "$(_gloss_dequote "${w#-d}")") ;;
+		-[!-]*)
+			# -d DIR, -dDIR, and clusters such as -qd DIR.
+			[[ $w =~ ^-[0ehjq]*d(.*)$ ]] || continue
+			if [[ -n ${BASH_REMATCH[1]} ]]; then
+				dirs+=(-d "$(_gloss_dequote "${BASH_REMATCH[1]}")")
+			else
+				((i + 1 < COMP_CWORD)) &&
+					dirs+=(-d "$(_gloss_dequote "$next")")
+				((i++))
+			fi ;;
 		esac
 	done
 	"$prog" "${dirs[@]}" -q "$@" 2>/dev/null

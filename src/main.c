@@ -80,6 +80,18 @@ cli_errorx(const char *fmt, ...)
 	free(msg);
 }
 
+/* Flush stdout; report a write error (not a closed pipe) and exit. */
+static void
+finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			cli_errorx("write error: %s", strerror(errno));
+		exit(EXIT_TROUBLE);
+	}
+	exit(rc);
+}
+
 static void
 usage(void)
 {
@@ -151,7 +163,8 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			break;
 		case 'h':
 			cli_help(stdout);
-			exit(fflush(stdout) == 0 ? EXIT_FOUND : EXIT_TROUBLE);
+			finish(EXIT_FOUND);
+			break;
 		case 'j':
 			ctx->format = "json";
 			break;
@@ -210,7 +223,8 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			break;
 		case OPT_VERSION:
 			printf("gloss %s\n", GLOSS_VERSION);
-			exit(fflush(stdout) == 0 ? EXIT_FOUND : EXIT_TROUBLE);
+			finish(EXIT_FOUND);
+			break;
 		case ':':
 			cli_errorx("option '%s' needs an argument",
 				   argv[optind - 1]);
@@ -379,7 +393,10 @@ load_glossary(struct ctx *ctx)
 		return -1;
 	}
 	if (n == 0) {
-		cli_errorx("no terms could be loaded");
+		cli_errorx("no term files in the glossary (%s%s)",
+			   ctx->dirs.n > 0 ? ctx->dirs.v[0]
+					   : "the default places",
+			   ctx->dirs.n > 1 ? ", ..." : "");
 		return -1;
 	}
 	return 0;

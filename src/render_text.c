@@ -190,6 +190,7 @@ tw_para(struct render_ctx *ctx, const char *base, int indent, int hang,
 	struct tw w = {ctx, base, 0};
 	struct unit *u;
 	size_t n, i, col, width = (size_t)ctx->opts->width;
+	int bol = 1;
 
 	tw_indent(&w, indent);
 	tw_sgr(&w);
@@ -224,22 +225,19 @@ tw_para(struct render_ctx *ctx, const char *base, int indent, int hang,
 	units_of(text, &u, &n);
 	col = (size_t)indent;
 	for (i = 0; i < n; i++) {
-		size_t need = u[i].width + (u[i].space && col > (size_t)hang);
+		/* A space is written only between units on one line. */
+		size_t need = u[i].width + (u[i].space && !bol);
 
-		if (col + need > width && col > (size_t)hang &&
-		    u[i].width > 0) {
+		if (col + need > width && !bol && u[i].width > 0) {
 			tw_reset(&w);
 			fputc('\n', ctx->fp);
 			tw_indent(&w, hang);
 			tw_sgr(&w);
 			col = (size_t)hang;
-			need = u[i].width;
-		} else if (u[i].space && col > (size_t)hang) {
+			bol = 1;
+		} else if (u[i].space && !bol) {
 			fputc(' ', ctx->fp);
 			col++;
-			need--;
-		} else if (u[i].space && i > 0 && col == (size_t)hang) {
-			/* a space at a line start is dropped */
 		}
 		if (col + u[i].width > width && u[i].width > 0) {
 			/* Longer than a line: break between characters. */
@@ -261,7 +259,7 @@ tw_para(struct render_ctx *ctx, const char *base, int indent, int hang,
 					cw = is_mark(s[j])
 						 ? 0
 						 : (size_t)utf8_cpwidth(cp);
-				if (col + cw > width && col > (size_t)hang) {
+				if (col + cw > width && !bol) {
 					tw_reset(&w);
 					fputc('\n', ctx->fp);
 					tw_indent(&w, hang);
@@ -270,12 +268,16 @@ tw_para(struct render_ctx *ctx, const char *base, int indent, int hang,
 				}
 				tw_emit(&w, s + j, (size_t)l);
 				col += cw;
+				if (cw > 0)
+					bol = 0;
 				j += (size_t)l;
 			}
 			continue;
 		}
 		tw_emit(&w, text + u[i].off, u[i].len);
 		col += u[i].width;
+		if (u[i].width > 0)
+			bol = 0;
 	}
 	tw_reset(&w);
 	fputc('\n', ctx->fp);

@@ -5,7 +5,8 @@
 #     (shell words; $DATA, $GOOD and $BAD name the test glossaries).  The
 #     run's stdout, stderr and exit status must equal NAME.out, NAME.err
 #     and NAME.rc.  NAME.env, if present, holds VAR=value lines to set;
-#     NAME.tty, if present, runs gloss on a pseudo-terminal (script(1)).
+#     NAME.tty, if present, runs gloss on a pseudo-terminal (script(1))
+#     of as many columns as the file says.
 #  2. The bad-input corpus: every tests/data/bad/NAME.expect line must be
 #     printed by `gloss check tests/data/bad`, and the good file there must
 #     still load.
@@ -62,7 +63,8 @@ run_case() {
 			for a in "$@"; do
 				cmd="$cmd '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"
 			done
-			script -qec "stty cols ${TTY_COLS:-80} 2>/dev/null; $cmd" \
+			cols=$(cat "$c.tty")
+			script -qec "stty cols ${cols:-80} rows 50; $cmd" \
 			    /dev/null >"$T/raw" 2>"$T/err" </dev/null
 			echo $? >"$T/rc"
 			tr -d '\r' <"$T/raw" >"$T/out"
@@ -152,6 +154,51 @@ done
 if timeout 20 $VALGRIND "$GLOSS" -d "$S" -q "good term" >/dev/null; then ok; else
 	bad "special: the good file does not load"
 fi
+
+# Output: a full disk is one clear error; a closed pipe is quiet.
+$VALGRIND "$GLOSS" -d "$GOOD" list >/dev/full 2>"$T/err"
+rc=$?
+if [ $rc -eq 2 ] && [ "$(cat "$T/err")" = \
+    "gloss: write error: No space left on device" ]; then ok; else
+	bad "/dev/full: exit $rc, stderr '$(cat "$T/err")'"
+fi
+"$GLOSS" --full -j list 2>"$T/err" | head -c 1 >/dev/null
+if [ ! -s "$T/err" ]; then ok; else
+	bad "closed pipe: stderr '$(cat "$T/err")'"
+fi
+
+# Hostile text never acts on a terminal: in every format, at a terminal
+# and in a pipe, nothing but our own SGR colour sequences may appear.
+inert() {
+	perl -0777 -ne 's/\e\[[0-9;]*m//g;
+	    exit(/[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]/ ? 1 : 0)' "$1"
+}
+H=$T/hostile
+mkdir -p "$H"
+cp tests/data/hostile/*.md "$H/"
+printf -- '---\nterm: [broken\n---\n' >"$H/$(printf 'name\033]0;x\007.md')"
+for fmt in text json ndjson tsv markdown; do
+	for cmd in "evil" "--full evil" "list" "search bell" "related plain" \
+	    "categories" "--field vertical list" "check"; do
+		script -qec "$GLOSS -d '$H' --color always -f $fmt $cmd" \
+		    /dev/null >"$T/raw" 2>&1 </dev/null
+		tr -d '\r' <"$T/raw" >"$T/out"
+		if inert "$T/out"; then ok; else
+			bad "escape reached the terminal: -f $fmt $cmd"
+			cat -v "$T/out" | head -5
+		fi
+		# --field, tsv and markdown print data as it is in a pipe.
+		case $fmt:$cmd in
+		*--field*) ;;
+		text:* | json:* | ndjson:*)
+			"$GLOSS" -d "$H" -f $fmt $cmd >"$T/out" 2>"$T/err"
+			if inert "$T/out" && inert "$T/err"; then ok; else
+				bad "escape in a pipe: -f $fmt $cmd"
+			fi
+			;;
+		esac
+	done
+done
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
