@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "diag.h"
 #include "search.h"
 
 enum render_mode {
@@ -16,7 +17,8 @@ enum render_mode {
 	RM_LIST,      /* one term a line */
 	RM_SEARCH,    /* ranked hits with snippets */
 	RM_RELATED,   /* links of a subject term */
-	RM_CATEGORIES /* group names with counts */
+	RM_CATEGORIES, /* group names with counts */
+	RM_CHECK       /* diagnostics of `check' */
 };
 
 struct render_opts {
@@ -38,6 +40,7 @@ struct rrec {
 	const struct rel *rel; /* RM_RELATED */
 	const char *group;     /* RM_CATEGORIES */
 	size_t count;
+	const struct diag_msg *diag; /* RM_CHECK */
 };
 
 struct render_ctx {
@@ -73,6 +76,8 @@ void render_end(const struct renderer *, struct render_ctx *);
  * or NULL if the record has no such field.  The caller frees it.
  */
 char *render_field_value(const struct rrec *, const char *field);
+/* "error", "warning" or "note". */
+const char *render_level(enum diag_level);
 /* Whether field names something any record could have. */
 int render_field_known(const char *field);
 

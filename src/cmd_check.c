@@ -81,7 +81,19 @@ cmd_check(int argc, char **argv, struct ctx *ctx)
 	}
 	if (n == 0)
 		cli_errorx("no terms in the glossary");
-	if (!ctx->quiet)
+	if (ctx->renderer != &render_text) {
+		struct render_ctx rc;
+		size_t i;
+
+		cli_render_begin(ctx, &rc, RM_CHECK);
+		for (i = 0; i < ctx->diag.n; i++) {
+			struct rrec r = {0};
+
+			r.diag = &ctx->diag.v[i];
+			render_record(ctx->renderer, &rc, &r);
+		}
+		render_end(ctx->renderer, &rc);
+	} else if (!ctx->quiet)
 		printf("%d term%s in %d director%s: %d error%s, %d warning%s, "
 		       "%d note%s\n",
 		       n, n == 1 ? "" : "s", ctx->table.ndirs,

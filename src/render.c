@@ -72,7 +72,15 @@ render_field_known(const char *field)
 	for (i = 0; term_fields[i] != NULL; i++)
 		if (strcmp(term_fields[i], field) == 0)
 			return 1;
-	return strcmp(field, "count") == 0 || strcmp(field, "name") == 0;
+	return strcmp(field, "count") == 0 || strcmp(field, "name") == 0 ||
+	    strcmp(field, "line") == 0 || strcmp(field, "col") == 0 ||
+	    strcmp(field, "level") == 0 || strcmp(field, "message") == 0;
+}
+
+const char *
+render_level(enum diag_level l)
+{
+	return l == DIAG_ERROR ? "error" : l == DIAG_WARN ? "warning" : "note";
 }
 
 static char *
@@ -133,6 +141,21 @@ render_field_value(const struct rrec *r, const char *f)
 	struct sbuf sb;
 	size_t i;
 
+	if (r->diag != NULL) {
+		const struct diag_msg *m = r->diag;
+
+		if (strcmp(f, "file") == 0)
+			return xstrdup(m->file ? m->file : "");
+		if (strcmp(f, "line") == 0)
+			return xasprintf("%u", m->line);
+		if (strcmp(f, "col") == 0)
+			return xasprintf("%u", m->col);
+		if (strcmp(f, "level") == 0)
+			return xstrdup(render_level(m->level));
+		if (strcmp(f, "message") == 0)
+			return xstrdup(m->msg);
+		return NULL;
+	}
 	if (r->group != NULL) {
 		if (strcmp(f, "count") == 0)
 			return xasprintf("%zu", r->count);

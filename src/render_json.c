@@ -136,6 +136,17 @@ jrec(const struct render_ctx *ctx, const struct rrec *r)
 {
 	json_t *o;
 
+	if (r->diag != NULL) {
+		const struct diag_msg *m = r->diag;
+
+		o = json_object();
+		json_object_set_new(o, "file", jstr(m->file));
+		json_object_set_new(o, "line", json_integer(m->line));
+		json_object_set_new(o, "col", json_integer(m->col));
+		json_object_set_new(o, "level", jstr(render_level(m->level)));
+		json_object_set_new(o, "message", jstr(m->msg));
+		return o;
+	}
 	if (r->group != NULL) {
 		o = json_object();
 		json_object_set_new(o,

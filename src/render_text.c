@@ -529,6 +529,9 @@ text_record(struct render_ctx *ctx, const struct rrec *r)
 	case RM_RELATED:
 		related(ctx, r);
 		break;
+	case RM_CHECK:
+		/* Diagnostics are on stderr already; text prints a summary. */
+		break;
 	case RM_CATEGORIES:
 		fprintf(ctx->fp, "%5zu  ", r->count);
 		put_styled(ctx, NULL, r->group);

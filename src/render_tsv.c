@@ -36,7 +36,10 @@ tsv_begin(struct render_ctx *ctx)
 {
 	if (!ctx->opts->header)
 		return;
-	if (ctx->mode == RM_CATEGORIES)
+	if (ctx->mode == RM_CHECK)
+		fprintf(ctx->fp, "file\tline\tcol\tlevel\tmessage%c",
+		    ctx->opts->sep);
+	else if (ctx->mode == RM_CATEGORIES)
 		fprintf(ctx->fp, "%s\tcount%c",
 			ctx->opts->by ? ctx->opts->by : "category",
 			ctx->opts->sep);
@@ -50,7 +53,12 @@ tsv_record(struct render_ctx *ctx, const struct rrec *r)
 {
 	char n[32];
 
-	if (r->group != NULL) {
+	if (r->diag != NULL) {
+		tsv_field(ctx, r->diag->file);
+		fprintf(ctx->fp, "\t%u\t%u\t%s\t", r->diag->line, r->diag->col,
+		    render_level(r->diag->level));
+		tsv_field(ctx, r->diag->msg);
+	} else if (r->group != NULL) {
 		tsv_field(ctx, r->group);
 		snprintf(n, sizeof(n), "\t%zu", r->count);
 		fputs(n, ctx->fp);
