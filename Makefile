@@ -72,6 +72,12 @@ $(B)/test_%.o: tests/test_%.c include/*.h tests/*.h | $(B)
 $(B):
 	mkdir -p $@
 
+# The installed data directory is compiled in: rebuild when it changes.
+$(B)/datadir.stamp: FORCE | $(B)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(B)/paths.o: $(B)/datadir.stamp
+FORCE:
+
 # Each unit test links only its module and what that may depend on: the
 # link line proves the layering.
 $(B)/test_utf8: $(B)/test_utf8.o $(BASE_OBJS)
@@ -118,7 +124,10 @@ check-cli: $(PROG)
 
 test: deps
 	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
-	@$(MAKE) --no-print-directory check-unit check-cli
+	@$(MAKE) --no-print-directory check-unit check-cli check-install
+
+check-install:
+	@tests/install.sh
 
 # Checked builds live in their own build directories, beside the normal one.
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -147,10 +156,10 @@ lint:
 	  --inline-suppr -Iinclude src
 	clang-tidy -quiet src/*.c -- $(ALL_CPPFLAGS) $(PKG_CFLAGS)
 
-install: gloss
+install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(DATADIR)/gloss
-	install -m 755 gloss $(DESTDIR)$(BINDIR)/gloss
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/gloss
 	[ ! -f doc/gloss.1 ] || install -m 644 doc/gloss.1 $(DESTDIR)$(MANDIR)/man1/gloss.1
 	cp -R data/. $(DESTDIR)$(DATADIR)/gloss/
 	if [ -d completions ]; then \
@@ -170,5 +179,5 @@ uninstall:
 clean:
 	rm -rf $(B) gloss
 
-.PHONY: all deps run dev test check-unit check-cli sanitize asan leakcheck \
+.PHONY: FORCE all deps run dev test check-unit check-cli check-install sanitize asan leakcheck \
 	format format-check lint install uninstall clean

@@ -1,0 +1,46 @@
+#!/bin/sh
+# make install / uninstall, with PREFIX and with DESTDIR, built in a
+# scratch directory so the tree's own build is left alone.
+set -u
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT INT TERM
+pass=0
+fail=0
+check() {
+	what=$1
+	shift
+	if "$@" >/dev/null 2>&1; then pass=$((pass + 1)); else
+		fail=$((fail + 1))
+		echo "FAIL: install: $what"
+	fi
+}
+M="make -s --no-print-directory B=$T/build PROG=$T/build/gloss"
+
+$M install PREFIX="$T/pfx" >"$T/log" 2>&1 || cat "$T/log"
+check "program installed" test -x "$T/pfx/bin/gloss"
+check "man page installed" test -f "$T/pfx/share/man/man1/gloss.1"
+check "bash completion installed" \
+    test -f "$T/pfx/share/bash-completion/completions/gloss"
+check "zsh completion installed" test -f "$T/pfx/share/zsh/site-functions/_gloss"
+check "fish completion installed" \
+    test -f "$T/pfx/share/fish/vendor_completions.d/gloss.fish"
+check "data installed" test -f "$T/pfx/share/gloss/cross-sell.md"
+# The installed program finds its data from anywhere, with no options.
+check "installed program finds its data" sh -c \
+    "cd / && env -i HOME=/nonexistent '$T/pfx/bin/gloss' cross-sell | grep -q Cross-sell"
+check "installed check is clean" sh -c \
+    "cd / && env -i HOME=/nonexistent '$T/pfx/bin/gloss' check"
+$M uninstall PREFIX="$T/pfx" >/dev/null 2>&1
+check "uninstall removes every file" test -z "$(find "$T/pfx" -type f)"
+
+$M install DESTDIR="$T/stage" PREFIX=/usr BINDIR=/usr/sbin >"$T/log" 2>&1 ||
+    cat "$T/log"
+check "DESTDIR program" test -x "$T/stage/usr/sbin/gloss"
+check "DESTDIR data" test -f "$T/stage/usr/share/gloss/mrr.md"
+check "DESTDIR compiled-in data directory" \
+    grep -q /usr/share/gloss "$T/stage/usr/sbin/gloss"
+$M uninstall DESTDIR="$T/stage" PREFIX=/usr BINDIR=/usr/sbin >/dev/null 2>&1
+check "DESTDIR uninstall" test -z "$(find "$T/stage" -type f)"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
