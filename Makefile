@@ -124,10 +124,19 @@ check-cli: $(PROG)
 
 test: deps
 	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
-	@$(MAKE) --no-print-directory check-unit check-cli check-install
+	@$(MAKE) --no-print-directory check-unit check-cli check-relevance \
+	  check-install
 
 check-install:
 	@tests/install.sh
+
+check-relevance: $(PROG)
+	@GLOSS=$(CURDIR)/$(PROG) tests/relevance.sh
+
+# The share of relevance queries whose expected term ranks first and in
+# the top three (target: 85 % and 95 %).
+relevance: $(PROG)
+	@GLOSS=$(CURDIR)/$(PROG) tests/relevance.sh --report
 
 # Checked builds live in their own build directories, beside the normal one.
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -179,5 +188,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss
 
-.PHONY: FORCE all deps run dev test check-unit check-cli check-install sanitize asan leakcheck \
+.PHONY: FORCE all deps run dev test check-unit check-cli check-install \
+	check-relevance relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean

@@ -35,6 +35,12 @@ void md_parse(const char *body, size_t len, struct md_doc *doc);
 void md_doc_release(struct md_doc *);
 
 /*
+ * The text of the body's paragraphs, list items and code, without markup
+ * or headings, one block a line, unescaped.  The caller frees it.
+ */
+char *md_plain(const char *body, size_t len);
+
+/*
  * Whether body may have a `## Example' or `## Examples' section: a cheap
  * line scan, so that files without one are never parsed at load.
  */

@@ -13,10 +13,10 @@
 #include "search.h"
 
 enum render_mode {
-	RM_SHOW,      /* whole entries */
-	RM_LIST,      /* one term a line */
-	RM_SEARCH,    /* ranked hits with snippets */
-	RM_RELATED,   /* links of a subject term */
+	RM_SHOW,       /* whole entries */
+	RM_LIST,       /* one term a line */
+	RM_SEARCH,     /* ranked hits with snippets */
+	RM_RELATED,    /* links of a subject term */
 	RM_CATEGORIES, /* group names with counts */
 	RM_CHECK       /* diagnostics of `check' */
 };

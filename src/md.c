@@ -205,6 +205,41 @@ md_doc_release(struct md_doc *doc)
 	memset(doc, 0, sizeof(*doc));
 }
 
+char *
+md_plain(const char *body, size_t len)
+{
+	struct sbuf sb;
+	cmark_node *root, *node;
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	sb_init(&sb);
+	root = cmark_parse_document(body, len, CMARK_OPT_DEFAULT);
+	if (root == NULL)
+		return sb_take(&sb);
+	it = cmark_iter_new(root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(node)) {
+		case CMARK_NODE_PARAGRAPH:
+			md_inline(&sb, node, 0, 0);
+			sb_addc(&sb, '\n');
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			sb_adds(&sb, cmark_node_get_literal(node));
+			sb_addc(&sb, '\n');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	return sb_take(&sb);
+}
+
 /* Whether the line p[0..n) reads `## Example' or `## Examples'. */
 static int
 is_example_heading(const char *p, size_t n)

@@ -73,8 +73,8 @@ render_field_known(const char *field)
 		if (strcmp(term_fields[i], field) == 0)
 			return 1;
 	return strcmp(field, "count") == 0 || strcmp(field, "name") == 0 ||
-	    strcmp(field, "line") == 0 || strcmp(field, "col") == 0 ||
-	    strcmp(field, "level") == 0 || strcmp(field, "message") == 0;
+	       strcmp(field, "line") == 0 || strcmp(field, "col") == 0 ||
+	       strcmp(field, "level") == 0 || strcmp(field, "message") == 0;
 }
 
 const char *

@@ -5,6 +5,7 @@
 
 #include <libstemmer.h>
 
+#include "md.h"
 #include "search.h"
 #include "utf8.h"
 
@@ -301,6 +302,8 @@ struct query {
 	struct clause {
 		size_t *ids; /* stems, in order; several for a phrase */
 		size_t n;
+		char *word; /* a single word as typed, folded; for typos */
+		int fuzzy;  /* the word was corrected */
 	} * cl;
 	size_t ncl;
 };
@@ -378,11 +381,26 @@ each_word(const char *s, size_t n, word_fn fn, void *arg)
 		fn(arg, s, start, n);
 }
 
+/* Snowball's English stopwords, less a few that carry meaning here. */
 static const char *const stopwords[] = {
-    "a",     "an",    "and",  "are", "as",   "at",  "be",   "by", "do",
-    "does",  "for",   "from", "how", "i",    "in",  "is",   "it", "mean",
-    "means", "of",    "on",   "or",  "that", "the", "this", "to", "what",
-    "when",  "which", "who",  "why", "with", NULL};
+    "a",       "about",	  "above",  "after", "again",	"all",	   "am",
+    "an",      "and",	  "any",    "are",   "as",	"at",	   "be",
+    "because", "been",	  "before", "being", "below",	"between", "both",
+    "but",     "by",	  "can",    "could", "did",	"do",	   "does",
+    "doing",   "during",  "each",   "few",   "for",	"from",	   "further",
+    "get",     "gets",	  "had",    "has",   "have",	"having",  "he",
+    "her",     "here",	  "hers",   "him",   "his",	"how",	   "i",
+    "if",      "in",	  "into",   "is",    "it",	"its",	   "itself",
+    "just",    "me",	  "mean",   "means", "meaning", "more",	   "most",
+    "much",    "my",	  "no",	    "nor",   "not",	"of",	   "off",
+    "on",      "once",	  "only",   "or",    "other",	"ought",   "our",
+    "ours",    "out",	  "over",   "own",   "same",	"she",	   "should",
+    "so",      "some",	  "such",   "than",  "that",	"the",	   "their",
+    "theirs",  "them",	  "then",   "there", "these",	"they",	   "this",
+    "those",   "through", "to",	    "too",   "under",	"until",   "up",
+    "very",    "was",	  "we",	    "were",  "what",	"when",	   "where",
+    "which",   "while",	  "who",    "whom",  "why",	"will",	   "with",
+    "would",   "you",	  "your",   "yours", NULL};
 
 static int
 is_stopword(const char *w)
@@ -438,6 +456,8 @@ qp_word(void *arg, const char *s, size_t start, size_t end)
 		c = &q->cl[q->ncl++];
 		c->ids = NULL;
 		c->n = 0;
+		c->word = qp->phrase ? NULL : xstrdup(raw);
+		c->fuzzy = 0;
 		if (qp->phrase)
 			qp->cur = c;
 	} else
@@ -454,8 +474,10 @@ query_release(struct query *q)
 	for (i = 0; i < q->nstems; i++)
 		free(q->stems[i]);
 	free(q->stems);
-	for (i = 0; i < q->ncl; i++)
+	for (i = 0; i < q->ncl; i++) {
 		free(q->cl[i].ids);
+		free(q->cl[i].word);
+	}
 	free(q->cl);
 	if (q->stemmer != NULL)
 		sb_stemmer_delete(q->stemmer);
@@ -694,8 +716,6 @@ make_snippet(struct query *q, struct hit *h, const char *text)
 			space = 1;
 			continue;
 		}
-		if (c == '#' || c == '*' || c == '`')
-			continue;
 		if (space && sb.len > 0)
 			sb_addc(&sb, ' ');
 		space = 0;
@@ -707,16 +727,303 @@ make_snippet(struct query *q, struct hit *h, const char *text)
 	each_word(h->snippet, strlen(h->snippet), mark_word, &m);
 }
 
+/* The filtered corpus with, for each term, the counts of each clause. */
+struct pass {
+	struct doc *docs;
+	size_t n;	     /* terms that pass the filter */
+	size_t *df;	     /* terms holding each clause */
+	double avg[NFIELDS]; /* average field lengths in words */
+};
+
+static void
+pass_run(struct query *q, const struct table *tab, const struct filter *flt,
+	 struct pass *ps)
+{
+	size_t i, c;
+	int f;
+
+	memset(ps, 0, sizeof(*ps));
+	ps->docs = xcalloc(tab->n ? tab->n : 1, sizeof(*ps->docs));
+	ps->df = xcalloc(q->ncl, sizeof(*ps->df));
+	for (i = 0; i < tab->n; i++) {
+		struct doc *d = &ps->docs[ps->n];
+
+		if (!filter_match(flt, tab->terms[i]))
+			continue;
+		doc_count(q, tab->terms[i], d);
+		for (f = 0; f < NFIELDS; f++)
+			ps->avg[f] += (double)d->len[f];
+		for (c = 0; c < q->ncl; c++) {
+			unsigned sum = 0;
+
+			for (f = 0; f < NFIELDS; f++)
+				sum += d->tf[c * NFIELDS + (size_t)f];
+			if (sum > 0)
+				ps->df[c]++;
+		}
+		ps->n++;
+	}
+	for (f = 0; f < NFIELDS; f++)
+		ps->avg[f] = ps->n ? ps->avg[f] / (double)ps->n : 1;
+}
+
+static void
+pass_release(struct pass *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++)
+		free(ps->docs[i].tf);
+	free(ps->docs);
+	free(ps->df);
+}
+
+/* Typo correction: the closest word of the corpus to each unknown word. */
+struct fix {
+	struct query *q;
+	size_t *dist;	/* best distance so far, per clause */
+	char **best;	/* the word at that distance, per clause */
+	unsigned *freq; /* how often it was seen */
+};
+
+static size_t
+max_typos(size_t len)
+{
+	return len < 4 ? 0 : len < 8 ? 1 : 2;
+}
+
+static void
+fix_word(void *arg, const char *s, size_t start, size_t end)
+{
+	struct fix *fx = arg;
+	char buf[4 * WORD_MAX];
+	size_t c, n = stem_word(NULL, s + start, end - start, buf, sizeof(buf));
+
+	for (c = 0; c < fx->q->ncl; c++) {
+		const char *w = fx->q->cl[c].word;
+		size_t wn, d, lim;
+
+		if (w == NULL || fx->dist[c] == 0)
+			continue;
+		wn = strlen(w);
+		lim = max_typos(wn);
+		if (lim == 0 || (n > wn ? n - wn : wn - n) > lim)
+			continue;
+		d = osa(w, wn, buf, n);
+		if (d > lim || d > fx->dist[c])
+			continue;
+		if (fx->best[c] != NULL && strcmp(fx->best[c], buf) == 0) {
+			fx->freq[c]++;
+			continue;
+		}
+		/* Closer wins; at the same distance, the commoner word. */
+		if (d == fx->dist[c] && fx->freq[c] > 1)
+			continue;
+		free(fx->best[c]);
+		fx->best[c] = xstrdup(buf);
+		fx->dist[c] = d;
+		fx->freq[c] = 1;
+	}
+}
+
+/*
+ * Replace each single word that occurs nowhere with the closest word of
+ * the corpus (Damerau-Levenshtein, 1 edit for short words, 2 for long).
+ * Returns whether any word was corrected.
+ */
+static int
+fix_typos(struct query *q, const struct table *tab, const struct filter *flt,
+	  const struct pass *ps)
+{
+	struct fix fx;
+	struct sbuf sb;
+	size_t c, i, need = 0;
+	int f, fixed = 0;
+
+	for (c = 0; c < q->ncl; c++)
+		if (ps->df[c] == 0 && q->cl[c].word != NULL)
+			need++;
+	if (need == 0)
+		return 0;
+	fx.q = q;
+	fx.dist = xcalloc(q->ncl, sizeof(*fx.dist));
+	fx.best = xcalloc(q->ncl, sizeof(*fx.best));
+	fx.freq = xcalloc(q->ncl, sizeof(*fx.freq));
+	for (c = 0; c < q->ncl; c++)
+		fx.dist[c] =
+		    ps->df[c] == 0 && q->cl[c].word != NULL ? SIZE_MAX : 0;
+	sb_init(&sb);
+	for (i = 0; i < tab->n; i++) {
+		const struct term *t = tab->terms[i];
+
+		if (!filter_match(flt, t))
+			continue;
+		for (f = 0; f < F_BODY; f++) {
+			sb.len = 0;
+			field_text(t, (enum field)f, &sb);
+			each_word(sb.s ? sb.s : "", sb.len, fix_word, &fx);
+		}
+		each_word(term_body(t), strlen(term_body(t)), fix_word, &fx);
+	}
+	sb_release(&sb);
+	for (c = 0; c < q->ncl; c++) {
+		char stem[4 * WORD_MAX];
+
+		if (fx.best[c] == NULL)
+			continue;
+		stem_word(q->stemmer, fx.best[c], strlen(fx.best[c]), stem,
+			  sizeof(stem));
+		q->cl[c].ids[0] = query_stem_id(q, stem);
+		q->cl[c].fuzzy = 1;
+		fixed = 1;
+		free(q->cl[c].word);
+		q->cl[c].word = fx.best[c];
+	}
+	free(fx.dist);
+	free(fx.best);
+	free(fx.freq);
+	return fixed;
+}
+
+/*
+ * How many of ncl clauses a term must hold: all of one or two words;
+ * of longer queries, typed as questions or descriptions, at least half.
+ */
+static size_t
+need_clauses(size_t ncl)
+{
+	return ncl <= 2 ? ncl : (ncl + 1) / 2;
+}
+
+/* Whether every word of t's name (or of one alias) is in the query. */
+static int
+names_in_query(const struct term *t, const char *qkey)
+{
+	size_t a;
+
+	if (strstr(qkey, t->key) != NULL)
+		return 1;
+	for (a = 0; a < t->alias_keys.n; a++)
+		if (strlen(t->alias_keys.v[a]) > 2 &&
+		    strstr(qkey, t->alias_keys.v[a]) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * The folded query with its corrected words in place, so that "chrun"
+ * still counts as naming Churn.  The caller frees the result.
+ */
+static char *
+corrected_key(const struct query *q, const char *query)
+{
+	char *k = utf8_fold(query, strlen(query)), *w, *save = NULL;
+	struct sbuf sb;
+	size_t c = 0;
+
+	sb_init(&sb);
+	for (w = strtok_r(k, " ", &save); w != NULL;
+	     w = strtok_r(NULL, " ", &save)) {
+		const char *out = w;
+		size_t i;
+
+		for (i = c; i < q->ncl; i++)
+			if (q->cl[i].fuzzy && q->cl[i].word != NULL) {
+				char buf[4 * WORD_MAX];
+
+				stem_word(NULL, w, strlen(w), buf, sizeof(buf));
+				if (osa(buf, strlen(buf), q->cl[i].word,
+					strlen(q->cl[i].word)) <=
+				    max_typos(strlen(buf))) {
+					out = q->cl[i].word;
+					c = i + 1;
+					break;
+				}
+			}
+		if (sb.len > 0)
+			sb_addc(&sb, ' ');
+		sb_adds(&sb, out);
+	}
+	free(k);
+	return sb_take(&sb);
+}
+
+/* What scoring one term needs to know of the query and the corpus. */
+struct scorer {
+	const struct query *q;
+	const struct pass *ps;
+	const double *idf;
+	const char *qkey;   /* the folded query */
+	const char *padded; /* " qkey " */
+	int fuzzy;
+};
+
+/*
+ * BM25F over the fields of one term.  Returns 1 and fills h if the term
+ * holds at least need of the query's clauses.
+ */
+static int
+score_doc(const struct scorer *sc, const struct doc *d, size_t need,
+	  struct hit *h)
+{
+	const struct query *q = sc->q;
+	const struct term *t = d->t;
+	double score = 0;
+	size_t a, c, matched = 0;
+	int f;
+
+	for (c = 0; c < q->ncl; c++) {
+		double tfw = 0;
+
+		for (f = 0; f < NFIELDS; f++) {
+			double len = (double)d->len[f], avg = sc->ps->avg[f];
+			double norm = 1.0 - field_b[f] +
+				      field_b[f] * (avg > 0 ? len / avg : 1);
+
+			tfw += field_weight[f] *
+			       d->tf[c * NFIELDS + (size_t)f] / norm;
+		}
+		if (tfw > 0)
+			matched++;
+		score += sc->idf[c] * tfw / (BM25_K1 + tfw);
+	}
+	if (matched < need)
+		return 0;
+	/* Each missing word costs: all words matter. */
+	score *= (double)matched / (double)q->ncl;
+	h->term = t;
+	h->match = MATCH_FULLTEXT;
+	if (strcmp(t->key, sc->qkey) == 0) {
+		h->match = MATCH_EXACT;
+		score += 100;
+	} else {
+		for (a = 0; a < t->alias_keys.n; a++)
+			if (strcmp(t->alias_keys.v[a], sc->qkey) == 0)
+				break;
+		if (a < t->alias_keys.n) {
+			h->match = MATCH_ALIAS;
+			score += 50;
+		} else if (names_in_query(t, sc->padded))
+			score *= 1.5;
+	}
+	/* A corrected query matched nothing as typed. */
+	if (sc->fuzzy)
+		h->match = MATCH_FUZZY;
+	h->score = score;
+	return 1;
+}
+
 size_t
 search_query(const struct table *tab, const char *query,
 	     const struct filter *flt, size_t limit, struct hits *out)
 {
 	struct query q;
-	struct doc *docs;
-	double avg[NFIELDS] = {0}, *idf;
-	size_t i, c, nd = 0, total = 0, *df;
-	char *qkey;
-	int f;
+	struct pass ps;
+	struct scorer sc;
+	double *idf;
+	size_t i, c, nd = 0, need;
+	char *qkey, *padded;
+	int fuzzy = 0;
 
 	memset(out, 0, sizeof(*out));
 	query_parse(&q, query);
@@ -724,79 +1031,32 @@ search_query(const struct table *tab, const char *query,
 		query_release(&q);
 		return 0;
 	}
-	docs = xcalloc(tab->n ? tab->n : 1, sizeof(*docs));
-	df = xcalloc(q.ncl, sizeof(*df));
-	for (i = 0; i < tab->n; i++) {
-		const struct term *t = tab->terms[i];
-		int all = 1;
-
-		if (!filter_match(flt, t))
-			continue;
-		total++;
-		doc_count(&q, t, &docs[nd]);
-		for (f = 0; f < NFIELDS; f++)
-			avg[f] += (double)docs[nd].len[f];
-		for (c = 0; c < q.ncl; c++) {
-			unsigned sum = 0;
-
-			for (f = 0; f < NFIELDS; f++)
-				sum += docs[nd].tf[c * NFIELDS + (size_t)f];
-			if (sum > 0)
-				df[c]++;
-			else
-				all = 0;
-		}
-		if (all)
-			nd++;
-		else
-			free(docs[nd].tf);
+	pass_run(&q, tab, flt, &ps);
+	if (fix_typos(&q, tab, flt, &ps)) {
+		pass_release(&ps);
+		pass_run(&q, tab, flt, &ps);
+		fuzzy = 1;
 	}
-	for (f = 0; f < NFIELDS; f++)
-		avg[f] = total ? avg[f] / (double)total : 1;
 	idf = xcalloc(q.ncl, sizeof(*idf));
 	for (c = 0; c < q.ncl; c++)
-		idf[c] = log(1.0 + ((double)total - (double)df[c] + 0.5) /
-				       ((double)df[c] + 0.5));
-	free(df);
-	qkey = utf8_fold(query, strlen(query));
-	out->v = xcalloc(nd ? nd : 1, sizeof(*out->v));
-	for (i = 0; i < nd; i++) {
-		struct hit *h = &out->v[i];
-		const struct term *t = docs[i].t;
-		double score = 0;
-		size_t a;
-
-		for (c = 0; c < q.ncl; c++) {
-			double tfw = 0;
-
-			for (f = 0; f < NFIELDS; f++) {
-				double len = (double)docs[i].len[f];
-				double norm =
-				    1.0 - field_b[f] +
-				    field_b[f] *
-					(avg[f] > 0 ? len / avg[f] : 1);
-
-				tfw += field_weight[f] *
-				       docs[i].tf[c * NFIELDS + (size_t)f] /
-				       norm;
-			}
-			score += idf[c] * tfw / (BM25_K1 + tfw);
-		}
-		h->term = t;
-		h->match = MATCH_FULLTEXT;
-		if (strcmp(t->key, qkey) == 0) {
-			h->match = MATCH_EXACT;
-			score += 100;
-		} else
-			for (a = 0; a < t->alias_keys.n; a++)
-				if (strcmp(t->alias_keys.v[a], qkey) == 0) {
-					h->match = MATCH_ALIAS;
-					score += 50;
-					break;
-				}
-		h->score = score;
-		free(docs[i].tf);
-	}
+		idf[c] = log(1.0 + ((double)ps.n - (double)ps.df[c] + 0.5) /
+				       ((double)ps.df[c] + 0.5));
+	qkey =
+	    fuzzy ? corrected_key(&q, query) : utf8_fold(query, strlen(query));
+	padded = xasprintf(" %s ", qkey);
+	sc.q = &q;
+	sc.ps = &ps;
+	sc.idf = idf;
+	sc.qkey = qkey;
+	sc.padded = padded;
+	sc.fuzzy = fuzzy;
+	out->v = xcalloc(ps.n ? ps.n : 1, sizeof(*out->v));
+	/* If no term holds enough of the words, take any that holds one. */
+	for (need = need_clauses(q.ncl); nd == 0 && need > 0;
+	     need = need > 1 ? 1 : 0)
+		for (i = 0; i < ps.n; i++)
+			if (score_doc(&sc, &ps.docs[i], need, &out->v[nd]))
+				nd++;
 	out->n = nd;
 	qsort(out->v, out->n, sizeof(*out->v), cmp_hit);
 	if (limit > 0 && out->n > limit)
@@ -806,6 +1066,7 @@ search_query(const struct table *tab, const char *query,
 		struct hit probe = {0};
 		struct marker pm = {&q, &probe, 0};
 		const char *text = t->description;
+		char *plain = NULL;
 		size_t e;
 
 		each_word(text, strlen(text), mark_word, &pm);
@@ -816,15 +1077,18 @@ search_query(const struct table *tab, const char *query,
 		if (probe.nmarks == 0) {
 			const char *b = term_body(t);
 
-			each_word(b, strlen(b), mark_word, &pm);
-			text = probe.nmarks > 0 ? b : t->description;
+			plain = md_plain(b, strlen(b));
+			each_word(plain, strlen(plain), mark_word, &pm);
+			text = probe.nmarks > 0 ? plain : t->description;
 		}
 		free(probe.marks);
 		make_snippet(&q, &out->v[i], text);
+		free(plain);
 	}
+	free(padded);
 	free(qkey);
 	free(idf);
-	free(docs);
+	pass_release(&ps);
 	query_release(&q);
 	return out->n;
 }
