@@ -73,7 +73,7 @@ cmd_check(int argc, char **argv, struct ctx *ctx)
 	strlist_release(&defaults);
 	if (n >= 0)
 		check_links(ctx);
-	cli_print_diags(&ctx->diag, 1);
+	cli_print_diags(&ctx->diag, !ctx->quiet);
 	if (n < 0) {
 		cli_errorx("no glossary found: give one with -d DIR or "
 			   "GLOSS_PATH");

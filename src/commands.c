@@ -62,7 +62,8 @@ static const char options_help[] =
     "      --color WHEN       colour: auto, always or never\n"
     "  -w, --width N          wrap text at N columns (0: terminal width)\n"
     "  -e, --exact            exact names and aliases only, no fallbacks\n"
-    "  -q, --quiet            no warnings about files, no suggestions\n"
+    "  -q, --quiet            no warnings about files, no suggestions;\n"
+    "                         check: no notes and no summary\n"
     "      --limit N          at most N results\n"
     "      --header           tsv: print a header line\n"
     "      --by FIELD         categories: category or vertical\n"
@@ -85,8 +86,8 @@ cli_help(FILE *fp)
 	for (i = 0; commands[i].name != NULL; i++) {
 		char head[64];
 
-		snprintf(head, sizeof(head), "%s %s", commands[i].name,
-			 commands[i].args);
+		snprintf(head, sizeof(head), "%s%s%s", commands[i].name,
+		    *commands[i].args ? " " : "", commands[i].args);
 		fprintf(fp, "  %-25s %s\n", head, commands[i].summary);
 	}
 	fputs("\n", fp);
@@ -106,8 +107,8 @@ cli_cmd_help(FILE *fp, const char *name)
 
 	if (c == NULL)
 		return -1;
-	fprintf(fp, "usage: gloss [options] %s %s\n\n%s\n\n", c->name, c->args,
-		c->help);
+	fprintf(fp, "usage: gloss [options] %s%s%s\n\n%s\n\n", c->name,
+	    *c->args ? " " : "", c->args, c->help);
 	fputs(options_help, fp);
 	return 0;
 }

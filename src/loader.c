@@ -557,7 +557,12 @@ lp_term(struct lp *lp, struct tval *root, struct term *t)
 			take_related(lp, t, v);
 		else if (strcmp(k, "details") == 0)
 			take_details(lp, t, v);
-		else if (!reserved_key(k)) {
+		else if (reserved_key(k))
+			diag_add(lp->diag, DIAG_NOTE, lp->path, v->line, v->col,
+			    "key '%s' is one gloss writes itself; it is not "
+			    "passed through to JSON",
+			    k);
+		else {
 			add_extra(t, root->keys[i], v);
 			root->keys[i] = xstrdup("");
 		}

@@ -74,6 +74,15 @@ push_term(const struct term ***v, size_t *n, const struct term *t)
 	(*v)[(*n)++] = t;
 }
 
+static int
+cmp_term_key(const void *a, const void *b)
+{
+	const struct term *x = *(const struct term *const *)a;
+	const struct term *y = *(const struct term *const *)b;
+
+	return strcmp(x->key, y->key);
+}
+
 void
 search_lookup(const struct table *tab, const char *query, int exact,
 	      const struct filter *f, struct lookup *lk)
@@ -116,6 +125,7 @@ search_lookup(const struct table *tab, const char *query, int exact,
 		return;
 	}
 	if (n > 1) {
+		qsort(v, n, sizeof(*v), cmp_term_key);
 		lk->ambiguous = 1;
 		lk->cands = v;
 		lk->ncands = n;
@@ -1140,14 +1150,6 @@ seen(const struct term **v, size_t n, const struct term *t)
 	return 0;
 }
 
-static int
-cmp_in(const void *a, const void *b)
-{
-	const struct term *x = *(const struct term *const *)a;
-	const struct term *y = *(const struct term *const *)b;
-
-	return strcmp(x->key, y->key);
-}
 
 void
 search_related(const struct table *tab, const struct term *t, int depth,
@@ -1219,7 +1221,7 @@ search_related(const struct table *tab, const struct term *t, int depth,
 					continue;
 				in[nin++] = o;
 			}
-			qsort(in, nin, sizeof(*in), cmp_in);
+			qsort(in, nin, sizeof(*in), cmp_term_key);
 			for (i = 0; i < nin; i++) {
 				struct rel *r = rel_push(out);
 

@@ -90,7 +90,10 @@ test_all_keys(void **state)
 			       "---\n",
 			       &d, &t),
 			 LOAD_OK);
-	assert_int_equal(d.n, 0);
+	/* Only the note that `file' is not passed through. */
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.nnote, 1);
+	assert_true(diag_has(&d, "key 'file' is one gloss writes"));
 	assert_int_equal(t->aliases.n, 2);
 	assert_string_equal(t->alias_keys.v[0], "cross selling");
 	assert_string_equal(t->pronunciation, "kraws sel");
