@@ -200,5 +200,26 @@ for fmt in text json ndjson tsv markdown; do
 	done
 done
 
+# Shell completions: term names complete, quoted, case-insensitively.
+G=$(cd "$(dirname "$GLOSS")" && pwd)/$(basename "$GLOSS")
+mkdir -p "$T/bin"
+ln -sf "$G" "$T/bin/gloss"
+got=$(PATH="$T/bin:$PATH" bash -c '. completions/gloss.bash
+	COMP_WORDS=(gloss cross-s); COMP_CWORD=1; _gloss
+	printf "%s|" "${COMPREPLY[@]}"
+	COMP_WORDS=(gloss -d "$GOOD" list -c re); COMP_CWORD=5; _gloss
+	printf "%s|" "${COMPREPLY[@]}"
+	COMP_WORDS=(gloss --format n); COMP_CWORD=2; _gloss
+	printf "%s|" "${COMPREPLY[@]}"' 2>&1)
+if [ "$got" = "Cross-sell|Revenue|ndjson|" ]; then ok; else
+	bad "bash completion: got '$got'"
+fi
+for sh in zsh fish; do
+	command -v $sh >/dev/null 2>&1 || continue
+	f=completions/gloss.fish
+	[ $sh = zsh ] && f=completions/_gloss
+	if $sh -n "$f"; then ok; else bad "$sh -n $f"; fi
+done
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
