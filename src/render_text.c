@@ -349,7 +349,8 @@ body(struct render_ctx *ctx, const struct term *t)
 			tw_para(ctx, SGR_ITALIC, 6, 6, k->text);
 			break;
 		case MD_ITEM:
-			if (i > 0 && doc.v[i - 1].kind != MD_ITEM)
+			if (i > 0 && doc.v[i - 1].kind != MD_ITEM &&
+			    doc.v[i - 1].kind != MD_HEADING)
 				fputc('\n', ctx->fp);
 			s = xasprintf("%s%s", k->marker, k->text);
 			tw_para(ctx, "", ind + 2,
