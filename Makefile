@@ -154,11 +154,41 @@ leakcheck: deps
 	@$(MAKE) --no-print-directory check-unit check-cli \
 	  VALGRIND='valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99'
 
+# libFuzzer targets (clang): the loader, the whole path, the query side.
+FUZZ_CC	= clang
+FB	= build/fuzz
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_MODS = util utf8 escape diag term md table loader search render \
+	    render_text render_json render_tsv render_markdown
+FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
+FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query
+SECONDS	?= 60
+FUZZ_PKGS = clang libclang-rt-dev
+
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEB_PKGS='$(DEB_PKGS) $(FUZZ_PKGS)'
+
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory $(FUZZERS)
+
+$(FB)/%.o: src/%.c include/*.h
+	@mkdir -p $(FB)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(PKG_CFLAGS) -g -O1 \
+	  -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
+
+$(FB)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJS)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(PKG_CFLAGS) -g -O1 \
+	  -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
+
+# Run each fuzzer for SECONDS on the committed corpus (fuzz/run.sh).
+fuzz-run: fuzz
+	@SECONDS_PER_TARGET=$(SECONDS) fuzz/run.sh
+
 format:
-	clang-format -i src/*.c include/*.h tests/*.c
+	clang-format -i src/*.c include/*.h tests/*.c fuzz/*.c
 
 format-check:
-	clang-format --dry-run --Werror src/*.c include/*.h tests/*.c
+	clang-format --dry-run --Werror src/*.c include/*.h tests/*.c fuzz/*.c
 
 lint:
 	cppcheck -q --error-exitcode=1 --enable=warning,portability \
@@ -188,6 +218,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss
 
-.PHONY: FORCE all deps run dev test check-unit check-cli check-install \
+.PHONY: fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install \
 	check-relevance relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean
