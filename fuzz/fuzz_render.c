@@ -48,9 +48,9 @@ render_all(const struct renderer *r, enum render_mode mode,
 				/* Only SGR: ESC [ digits ; m */
 				size_t j = i + 2;
 
-				while (j < sz && ((buf[j] >= '0' &&
-						      buf[j] <= '9') ||
-						     buf[j] == ';'))
+				while (j < sz &&
+				    ((buf[j] >= '0' && buf[j] <= '9') ||
+					buf[j] == ';'))
 					j++;
 				if (!o->color || j >= sz || buf[j] != 'm')
 					abort();
@@ -72,11 +72,10 @@ render_all(const struct renderer *r, enum render_mode mode,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct renderer *const rs[] = {&render_text,
-	    &render_json, &render_ndjson, &render_tsv, &render_markdown,
-	    &render_field};
-	static const char *const fields[] = {"term", "related", "body",
-	    "icon", "examples"};
+	static const struct renderer *const rs[] = {&render_text, &render_json,
+	    &render_ndjson, &render_tsv, &render_markdown, &render_field};
+	static const char *const fields[] = {
+	    "term", "related", "body", "icon", "examples"};
 	struct table tab;
 	struct diag d;
 	struct rrec *recs;
@@ -92,8 +91,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (i < size && data[i] != '\0')
 			continue;
-		if (loader_parse((const char *)data + start, i - start,
-			"f.md", &d, &t) == LOAD_OK) {
+		if (loader_parse((const char *)data + start, i - start, "f.md",
+			&d, &t) == LOAD_OK) {
 			t->dirno = (int)(nf % 2);
 			table_add(&tab, t);
 		}
@@ -132,8 +131,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				rr[i].term = rl.v[i].term;
 				rr[i].rel = &rl.v[i];
 			}
-			render_all(rs[k], RM_RELATED, &o, rr, rl.n,
-			    tab.terms[0]);
+			render_all(
+			    rs[k], RM_RELATED, &o, rr, rl.n, tab.terms[0]);
 			free(rr);
 			rels_release(&rl);
 		}

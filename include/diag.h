@@ -30,7 +30,7 @@ void diag_init(struct diag *);
 void diag_release(struct diag *);
 /* Record a message; file is copied.  line or col 0 means unknown. */
 void diag_add(struct diag *, enum diag_level, const char *file, unsigned line,
-	      unsigned col, const char *fmt, ...) GLOSS_PRINTF(6, 7);
+    unsigned col, const char *fmt, ...) GLOSS_PRINTF(6, 7);
 /* Move all messages of src to the end of dst, leaving src empty. */
 void diag_move(struct diag *dst, struct diag *src);
 

@@ -31,14 +31,14 @@ enum load_status {
  * and in the term.  The bytes are copied; buf needs no NUL.
  */
 enum load_status loader_parse(const char *buf, size_t len, const char *path,
-			      struct diag *, struct term **out);
+    struct diag *, struct term **out);
 
 /*
  * Read and parse one file.  It is opened without blocking and read only
  * if it is a regular file, never past LOADER_MAX_FILE bytes.
  */
-enum load_status loader_load_file(const char *path, struct diag *,
-				  struct term **out);
+enum load_status loader_load_file(
+    const char *path, struct diag *, struct term **out);
 
 /*
  * Load every term file below dir (path order; hidden entries and files

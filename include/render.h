@@ -67,8 +67,8 @@ const struct renderer *render_find(const char *name);
 
 /* Drive a renderer: begin, one call a record, end. */
 void render_begin(const struct renderer *, struct render_ctx *);
-void render_record(const struct renderer *, struct render_ctx *,
-		   const struct rrec *);
+void render_record(
+    const struct renderer *, struct render_ctx *, const struct rrec *);
 void render_end(const struct renderer *, struct render_ctx *);
 
 /*

@@ -51,13 +51,12 @@ struct lookup {
  * at most SEARCH_MAX_SUGGEST suggestions.  lookup_release frees.
  */
 void search_lookup(const struct table *, const char *query, int exact,
-		   const struct filter *, struct lookup *);
+    const struct filter *, struct lookup *);
 void lookup_release(struct lookup *);
 
 /* Suggestions for a name that was not found, best first. */
 size_t search_suggest(const struct table *, const char *query,
-		      const struct filter *, const struct term **out,
-		      size_t max);
+    const struct filter *, const struct term **out, size_t max);
 
 struct hit {
 	const struct term *term;
@@ -80,7 +79,7 @@ struct hits {
  * name.  hits_release frees.
  */
 size_t search_query(const struct table *, const char *query,
-		    const struct filter *, size_t limit, struct hits *);
+    const struct filter *, size_t limit, struct hits *);
 void hits_release(struct hits *);
 
 /* The term a related name means (exact name or alias), or NULL. */
@@ -105,8 +104,8 @@ struct rels {
  * The terms t links to and the terms that link to it, then (depth > 1)
  * their links, breadth-first, each term once.  rels_release frees.
  */
-void search_related(const struct table *, const struct term *t, int depth,
-		    struct rels *);
+void search_related(
+    const struct table *, const struct term *t, int depth, struct rels *);
 void rels_release(struct rels *);
 
 #endif

@@ -23,8 +23,13 @@ struct table {
 	size_t n, cap;
 	struct table_entry *idx; /* sorted by key, names before aliases */
 	size_t nidx;
-	int ndirs; /* directories that were loaded */
+	int ndirs;	  /* directories that were loaded */
+	size_t bytes;	  /* term file bytes held */
+	size_t max_bytes; /* the loader stops at this many (0: default) */
 };
+
+/* The default cap on the bytes of all term files of a glossary. */
+#define TABLE_MAX_BYTES ((size_t)1 << 30)
 
 void table_init(struct table *);
 /* Free every term and the index. */
@@ -45,7 +50,7 @@ void table_index(struct table *, struct diag *);
  */
 const struct term *table_get(const struct table *, const char *key, int *alias);
 /* The index entries [*first, *last) whose keys start with prefix. */
-void table_prefix(const struct table *, const char *prefix, size_t *first,
-		  size_t *last);
+void table_prefix(
+    const struct table *, const char *prefix, size_t *first, size_t *last);
 
 #endif

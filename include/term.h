@@ -75,7 +75,7 @@ void term_free(struct term *);
 /* The Markdown body: borrowed from the term. */
 const char *term_body(const struct term *);
 /* Add a related name unless an equal folded name is already there. */
-void term_add_related(struct term *, const char *name, unsigned line,
-		      unsigned col);
+void term_add_related(
+    struct term *, const char *name, unsigned line, unsigned col);
 
 #endif

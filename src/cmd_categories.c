@@ -13,8 +13,8 @@ struct group {
 static int
 cmp_group(const void *a, const void *b)
 {
-	return strcmp(((const struct group *)a)->key,
-		      ((const struct group *)b)->key);
+	return strcmp(
+	    ((const struct group *)a)->key, ((const struct group *)b)->key);
 }
 
 int

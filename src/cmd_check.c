@@ -29,20 +29,17 @@ check_links(struct ctx *ctx)
 			const struct term *u = search_resolve(tab, l->name);
 
 			if (u == NULL)
-				diag_add(
-				    &ctx->diag, DIAG_ERROR, t->path, l->line,
-				    l->col,
+				diag_add(&ctx->diag, DIAG_ERROR, t->path,
+				    l->line, l->col,
 				    "related term '%s' is not in the glossary",
 				    l->name);
 			else if (u == t)
 				diag_add(&ctx->diag, DIAG_WARN, t->path,
-					 l->line, l->col,
-					 "'%s' lists itself as related",
-					 t->name);
+				    l->line, l->col,
+				    "'%s' lists itself as related", t->name);
 			else if (!links_to(tab, u, t))
-				diag_add(
-				    &ctx->diag, DIAG_NOTE, t->path, l->line,
-				    l->col,
+				diag_add(&ctx->diag, DIAG_NOTE, t->path,
+				    l->line, l->col,
 				    "one-way link: '%s' does not list '%s' "
 				    "back",
 				    u->name, t->name);
@@ -96,12 +93,12 @@ cmd_check(int argc, char **argv, struct ctx *ctx)
 	} else if (!ctx->quiet)
 		printf("%d term%s in %d director%s: %d error%s, %d warning%s, "
 		       "%d note%s\n",
-		       n, n == 1 ? "" : "s", ctx->table.ndirs,
-		       ctx->table.ndirs == 1 ? "y" : "ies", ctx->diag.nerr,
-		       ctx->diag.nerr == 1 ? "" : "s", ctx->diag.nwarn,
-		       ctx->diag.nwarn == 1 ? "" : "s", ctx->diag.nnote,
-		       ctx->diag.nnote == 1 ? "" : "s");
+		    n, n == 1 ? "" : "s", ctx->table.ndirs,
+		    ctx->table.ndirs == 1 ? "y" : "ies", ctx->diag.nerr,
+		    ctx->diag.nerr == 1 ? "" : "s", ctx->diag.nwarn,
+		    ctx->diag.nwarn == 1 ? "" : "s", ctx->diag.nnote,
+		    ctx->diag.nnote == 1 ? "" : "s");
 	return n == 0 || ctx->diag.nerr > 0 || ctx->diag.nwarn > 0
-		   ? EXIT_NOTFOUND
-		   : EXIT_FOUND;
+	    ? EXIT_NOTFOUND
+	    : EXIT_FOUND;
 }

@@ -35,7 +35,7 @@ cmd_random(int argc, char **argv, struct ctx *ctx)
 	}
 	seed = ctx->has_seed ? ctx->seed
 			     : (unsigned long long)time(NULL) ^
-				   ((unsigned long long)getpid() << 32);
+		((unsigned long long)getpid() << 32);
 	pick = (size_t)(mix(seed) % n);
 	for (i = 0; i < ctx->table.n; i++)
 		if (filter_match(&ctx->filter, ctx->table.terms[i]) &&

@@ -23,7 +23,7 @@ cmd_search(int argc, char **argv, struct ctx *ctx)
 		sb_adds(&q, argv[a]);
 	}
 	n = search_query(&ctx->table, q.s, &ctx->filter,
-			 ctx->limit > 0 ? (size_t)ctx->limit : 0, &hits);
+	    ctx->limit > 0 ? (size_t)ctx->limit : 0, &hits);
 	cli_render_begin(ctx, &rc, RM_SEARCH);
 	for (i = 0; i < n; i++) {
 		struct rrec r = {0};
@@ -35,8 +35,8 @@ cmd_search(int argc, char **argv, struct ctx *ctx)
 	}
 	render_end(ctx->renderer, &rc);
 	if (n == 0 && !ctx->quiet) {
-		size_t ns = search_suggest(&ctx->table, q.s, &ctx->filter, sug,
-					   SEARCH_MAX_SUGGEST);
+		size_t ns = search_suggest(
+		    &ctx->table, q.s, &ctx->filter, sug, SEARCH_MAX_SUGGEST);
 		struct sbuf s;
 
 		sb_init(&s);
@@ -47,11 +47,11 @@ cmd_search(int argc, char **argv, struct ctx *ctx)
 		}
 		if (ns > 0)
 			cli_errorx("nothing matches '%s'; did you mean: %s?",
-				   q.s, s.s);
+			    q.s, s.s);
 		else
 			cli_errorx("nothing matches '%s'; try fewer words, or "
 				   "'gloss list'",
-				   q.s);
+			    q.s);
 		sb_release(&s);
 	}
 	hits_release(&hits);

@@ -15,8 +15,8 @@ cmd_show(int argc, char **argv, struct ctx *ctx)
 		struct lookup lk;
 		struct rrec r = {0};
 
-		search_lookup(&ctx->table, argv[i], ctx->exact, &ctx->filter,
-			      &lk);
+		search_lookup(
+		    &ctx->table, argv[i], ctx->exact, &ctx->filter, &lk);
 		if (lk.term == NULL) {
 			cli_not_found(ctx, argv[i], &lk);
 			rc_exit = EXIT_NOTFOUND;

@@ -6,35 +6,35 @@
 
 const struct cmd commands[] = {
     {"show", cmd_show, "TERM...", "print the entries for each TERM",
-     "Print the entries for each TERM: exact name or alias, else a unique\n"
-     "prefix, else a unique substring.  Otherwise print the closest names\n"
-     "on stderr and exit 1.",
-     1},
+	"Print the entries for each TERM: exact name or alias, else a unique\n"
+	"prefix, else a unique substring.  Otherwise print the closest names\n"
+	"on stderr and exit 1.",
+	1},
     {"search", cmd_search, "QUERY...", "ranked full-text search",
-     "Ranked full-text search over names, aliases, descriptions, examples\n"
-     "and bodies.  Every word must match; \"quoted words\" match as a\n"
-     "phrase; words are stemmed (selling finds sell).",
-     1},
+	"Ranked full-text search over names, aliases, descriptions, examples\n"
+	"and bodies.  Every word must match; \"quoted words\" match as a\n"
+	"phrase; words are stemmed (selling finds sell).",
+	1},
     {"list", cmd_list, "", "every term, one a line",
-     "List every term, one a line.", 1},
+	"List every term, one a line.", 1},
     {"categories", cmd_categories, "", "each category with its term count",
-     "Print each category with its number of terms (--by vertical for\n"
-     "verticals).",
-     1},
+	"Print each category with its number of terms (--by vertical for\n"
+	"verticals).",
+	1},
     {"related", cmd_related, "TERM", "links out of and into TERM",
-     "Print the terms TERM links to (->), the terms that link to it (<-),\n"
-     "and both (<->); --depth N walks further.",
-     1},
+	"Print the terms TERM links to (->), the terms that link to it (<-),\n"
+	"and both (<->); --depth N walks further.",
+	1},
     {"random", cmd_random, "", "one term at random",
-     "Print one term at random; --seed N makes the choice repeatable.", 1},
+	"Print one term at random; --seed N makes the choice repeatable.", 1},
     {"check", cmd_check, "[DIR...]",
-     "validate the glossary; report every problem",
-     "Validate the glossary (or each DIR): bad files, missing fields,\n"
-     "duplicate and shadowed names, related names that resolve to no term.\n"
-     "Exit 1 if anything is wrong.",
-     0},
+	"validate the glossary; report every problem",
+	"Validate the glossary (or each DIR): bad files, missing fields,\n"
+	"duplicate and shadowed names, related names that resolve to no term.\n"
+	"Exit 1 if anything is wrong.",
+	0},
     {"help", cmd_help, "[COMMAND]", "help for gloss or one command",
-     "Print help for gloss or one COMMAND.", 0},
+	"Print help for gloss or one COMMAND.", 0},
     {NULL, NULL, NULL, NULL, NULL, 0}};
 
 const struct cmd *
@@ -81,7 +81,7 @@ cli_help(FILE *fp)
 	      "       gloss [options] COMMAND [ARG...]\n\n"
 	      "Look up terms in a glossary of Markdown term files.\n\n"
 	      "Commands:\n",
-	      fp);
+	    fp);
 	fprintf(fp, "  %-25s %s\n", "TERM...", "same as 'show TERM...'");
 	for (i = 0; commands[i].name != NULL; i++) {
 		char head[64];
@@ -97,7 +97,7 @@ cli_help(FILE *fp)
 	      "installed data.\n"
 	      "Exit status: 0 found, 1 nothing found or problems, 2 usage "
 	      "error or no\nglossary.  See gloss(1).\n",
-	      fp);
+	    fp);
 }
 
 int

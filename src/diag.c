@@ -47,7 +47,7 @@ diag_count(struct diag *d, enum diag_level level)
 
 void
 diag_add(struct diag *d, enum diag_level level, const char *file, unsigned line,
-	 unsigned col, const char *fmt, ...)
+    unsigned col, const char *fmt, ...)
 {
 	struct diag_msg *m;
 	va_list ap;

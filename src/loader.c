@@ -71,17 +71,17 @@ lp_yaml_error(struct lp *lp)
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
 		diag_add(lp->diag, DIAG_ERROR, lp->path, 0, 0,
-			 "out of memory parsing the front matter");
+		    "out of memory parsing the front matter");
 		return;
 	case YAML_READER_ERROR:
 		pos_of(lp->text, lp->fm_off + p->problem_offset, &line, &col);
 		if (p->problem_value != -1)
 			diag_add(lp->diag, DIAG_ERROR, lp->path, line, col,
-				 "invalid YAML: %s (U+%04X)", problem,
-				 (unsigned)p->problem_value);
+			    "invalid YAML: %s (U+%04X)", problem,
+			    (unsigned)p->problem_value);
 		else
 			diag_add(lp->diag, DIAG_ERROR, lp->path, line, col,
-				 "invalid YAML: %s", problem);
+			    "invalid YAML: %s", problem);
 		return;
 	default:
 		break;
@@ -98,10 +98,10 @@ lp_yaml_error(struct lp *lp)
 	mark_pos(m, &line, &col);
 	if (p->context != NULL)
 		diag_add(lp->diag, DIAG_ERROR, lp->path, line, col,
-			 "invalid YAML: %s %s", problem, p->context);
+		    "invalid YAML: %s %s", problem, p->context);
 	else
 		diag_add(lp->diag, DIAG_ERROR, lp->path, line, col,
-			 "invalid YAML: %s", problem);
+		    "invalid YAML: %s", problem);
 }
 
 static int
@@ -148,8 +148,7 @@ lp_collection(struct lp *lp, struct tval *out, int depth, int map)
 			return 0;
 		}
 		if (out->n == LOADER_MAX_ITEMS) {
-			lp_error_at(
-			    lp, &ev.start_mark,
+			lp_error_at(lp, &ev.start_mark,
 			    "more than 10000 items in one list or mapping");
 			yaml_event_delete(&ev);
 			return -1;
@@ -159,21 +158,19 @@ lp_collection(struct lp *lp, struct tval *out, int depth, int map)
 			out->items =
 			    xreallocarray(out->items, cap, sizeof(*out->items));
 			if (map)
-				out->keys = xreallocarray(out->keys, cap,
-							  sizeof(*out->keys));
+				out->keys = xreallocarray(
+				    out->keys, cap, sizeof(*out->keys));
 		}
 		memset(&out->items[out->n], 0, sizeof(*out->items));
 		if (map) {
 			if (ev.type != YAML_SCALAR_EVENT) {
-				lp_error_at(
-				    lp, &ev.start_mark,
+				lp_error_at(lp, &ev.start_mark,
 				    "a mapping key must be a plain string");
 				yaml_event_delete(&ev);
 				return -1;
 			}
 			if (has_anchor(&ev)) {
-				lp_error_at(
-				    lp, &ev.start_mark,
+				lp_error_at(lp, &ev.start_mark,
 				    "YAML anchors and aliases are not allowed "
 				    "in term files");
 				yaml_event_delete(&ev);
@@ -181,7 +178,7 @@ lp_collection(struct lp *lp, struct tval *out, int depth, int map)
 			}
 			out->keys[out->n] =
 			    xstrndup((const char *)ev.data.scalar.value,
-				     ev.data.scalar.length);
+				ev.data.scalar.length);
 			out->n++;
 			yaml_event_delete(&ev);
 			if (lp_next(lp, &ev) < 0)
@@ -210,8 +207,7 @@ lp_node(struct lp *lp, yaml_event_t *ev, struct tval *out, int depth)
 
 	mark_pos(&ev->start_mark, &out->line, &out->col);
 	if (has_anchor(ev)) {
-		lp_error_at(
-		    lp, &ev->start_mark,
+		lp_error_at(lp, &ev->start_mark,
 		    "YAML anchors and aliases are not allowed in term files");
 		yaml_event_delete(ev);
 		return -1;
@@ -219,16 +215,16 @@ lp_node(struct lp *lp, yaml_event_t *ev, struct tval *out, int depth)
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		if (memchr(ev->data.scalar.value, '\0',
-			   ev->data.scalar.length) != NULL) {
-			lp_error_at(lp, &ev->start_mark,
-				    "a NUL character in a string");
+			ev->data.scalar.length) != NULL) {
+			lp_error_at(
+			    lp, &ev->start_mark, "a NUL character in a string");
 			rc = -1;
 			break;
 		}
 		out->type = TV_STR;
 		out->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		out->str = xstrndup((const char *)ev->data.scalar.value,
-				    ev->data.scalar.length);
+		    ev->data.scalar.length);
 		break;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
@@ -236,7 +232,7 @@ lp_node(struct lp *lp, yaml_event_t *ev, struct tval *out, int depth)
 		    ev->type == YAML_SEQUENCE_START_EVENT ? TV_SEQ : TV_MAP;
 		if (depth + 1 > LOADER_MAX_DEPTH) {
 			lp_error_at(lp, &ev->start_mark,
-				    "nesting deeper than 32 levels");
+			    "nesting deeper than 32 levels");
 			rc = -1;
 			break;
 		}
@@ -280,7 +276,7 @@ lp_document(struct lp *lp, struct tval *root)
 	rc = 0;
 	if (ev.type != YAML_STREAM_END_EVENT) {
 		lp_error_at(lp, &ev.start_mark,
-			    "more than one YAML document in the front matter");
+		    "more than one YAML document in the front matter");
 		rc = -1;
 	}
 	yaml_event_delete(&ev);
@@ -291,7 +287,7 @@ static int
 tv_null(const struct tval *v)
 {
 	return v->type == TV_STR && v->plain &&
-	       (v->str[0] == '\0' || strcmp(v->str, "~") == 0 ||
+	    (v->str[0] == '\0' || strcmp(v->str, "~") == 0 ||
 		strcasecmp(v->str, "null") == 0);
 }
 
@@ -307,18 +303,19 @@ tv_take(struct tval *v)
 	s = v->str;
 	v->str = NULL;
 	n = strlen(s);
-	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ' ||
-			 s[n - 1] == '\t' || s[n - 1] == '\r'))
+	while (n > 0 &&
+	    (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\t' ||
+		s[n - 1] == '\r'))
 		s[--n] = '\0';
 	return s;
 }
 
 static void
-warn_type(struct lp *lp, const struct tval *v, const char *key,
-	  const char *want)
+warn_type(
+    struct lp *lp, const struct tval *v, const char *key, const char *want)
 {
 	diag_add(lp->diag, DIAG_WARN, lp->path, v->line, v->col,
-		 "'%s' should be %s; ignored", key, want);
+	    "'%s' should be %s; ignored", key, want);
 }
 
 /* A string, or a list of strings, into l. */
@@ -342,8 +339,8 @@ take_strings(struct lp *lp, struct tval *v, const char *key, struct strlist *l)
 	for (i = 0; i < v->n; i++) {
 		if ((s = tv_take(&v->items[i])) == NULL) {
 			if (!tv_null(&v->items[i]))
-				warn_type(lp, &v->items[i], key,
-					  "a list of strings");
+				warn_type(
+				    lp, &v->items[i], key, "a list of strings");
 			continue;
 		}
 		if (*s != '\0')
@@ -369,8 +366,8 @@ add_related_csv(struct term *t, const char *s, unsigned line, unsigned col)
 		while (p < e && (*p == ' ' || *p == '\t' || *p == '\n'))
 			p++;
 		n = (size_t)(e - p);
-		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' ||
-				 p[n - 1] == '\n'))
+		while (n > 0 &&
+		    (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n'))
 			n--;
 		if (n > 0) {
 			name = xstrndup(p, n);
@@ -424,12 +421,12 @@ take_details(struct lp *lp, struct term *t, struct tval *v)
 		vv = (struct tval *)tval_get(it, "value");
 		if (tv == NULL || vv == NULL || tv->type != TV_STR ||
 		    vv->type != TV_STR) {
-			warn_type(lp, it, "details",
-				  "a list of {title, value}");
+			warn_type(
+			    lp, it, "details", "a list of {title, value}");
 			continue;
 		}
-		t->details = xreallocarray(t->details, t->ndetails + 1,
-					   sizeof(*t->details));
+		t->details = xreallocarray(
+		    t->details, t->ndetails + 1, sizeof(*t->details));
 		d = &t->details[t->ndetails++];
 		d->title = xstrdup(tv->str);
 		d->value = xstrdup(vv->str);
@@ -449,13 +446,13 @@ merge_details(struct term *t)
 		const char *value = t->details[i].value;
 
 		if (strcasecmp(title, "Related Terms") == 0)
-			add_related_csv(t, value, t->details[i].line,
-					t->details[i].col);
+			add_related_csv(
+			    t, value, t->details[i].line, t->details[i].col);
 		else if (strcasecmp(title, "Category") == 0 &&
-			 t->category == NULL && *value != '\0')
+		    t->category == NULL && *value != '\0')
 			t->category = xstrdup(value);
 		else if (strcasecmp(title, "Industry") == 0 &&
-			 t->vertical == NULL && *value != '\0')
+		    t->vertical == NULL && *value != '\0')
 			t->vertical = xstrdup(value);
 	}
 }
@@ -477,9 +474,8 @@ add_extra(struct term *t, char *key, struct tval *v)
 static int
 reserved_key(const char *k)
 {
-	static const char *const keys[] = {"file",     "match", "examples",
-					   "body",     "score", "snippet",
-					   "relation", "depth", NULL};
+	static const char *const keys[] = {"file", "match", "examples", "body",
+	    "score", "snippet", "relation", "depth", NULL};
 	size_t i;
 
 	for (i = 0; keys[i] != NULL; i++)
@@ -491,16 +487,16 @@ reserved_key(const char *k)
 /* Check a required string; returns -1 after an error. */
 static int
 need_string(struct lp *lp, struct tval *root, struct tval *v, const char *key,
-	    char **dst)
+    char **dst)
 {
 	if (v == NULL) {
 		diag_add(lp->diag, DIAG_ERROR, lp->path, root->line, root->col,
-			 "missing required key '%s'", key);
+		    "missing required key '%s'", key);
 		return -1;
 	}
 	if ((*dst = tv_take(v)) == NULL || **dst == '\0') {
 		diag_add(lp->diag, DIAG_ERROR, lp->path, v->line, v->col,
-			 "'%s' must be a non-empty string", key);
+		    "'%s' must be a non-empty string", key);
 		return -1;
 	}
 	return 0;
@@ -516,7 +512,7 @@ lp_term(struct lp *lp, struct tval *root, struct term *t)
 
 	if (root->type != TV_MAP) {
 		diag_add(lp->diag, DIAG_ERROR, lp->path, root->line, root->col,
-			 "the front matter is not a mapping of keys to values");
+		    "the front matter is not a mapping of keys to values");
 		return -1;
 	}
 	for (i = 0; i < root->n; i++) {
@@ -528,7 +524,7 @@ lp_term(struct lp *lp, struct tval *root, struct term *t)
 				break;
 		if (j < i) {
 			diag_add(lp->diag, DIAG_WARN, lp->path, v->line, v->col,
-				 "duplicate key '%s'; the first is used", k);
+			    "duplicate key '%s'; the first is used", k);
 			continue;
 		}
 		if (strcmp(k, "term") == 0)
@@ -536,11 +532,11 @@ lp_term(struct lp *lp, struct tval *root, struct term *t)
 		else if (strcmp(k, "description") == 0)
 			desc = v;
 		else if (strcmp(k, "category") == 0 ||
-			 strcmp(k, "vertical") == 0 ||
-			 strcmp(k, "pronunciation") == 0) {
-			char **dst = k[0] == 'c'   ? &t->category
-				     : k[0] == 'v' ? &t->vertical
-						   : &t->pronunciation;
+		    strcmp(k, "vertical") == 0 ||
+		    strcmp(k, "pronunciation") == 0) {
+			char **dst = k[0] == 'c' ? &t->category
+			    : k[0] == 'v'	 ? &t->vertical
+						 : &t->pronunciation;
 
 			if ((*dst = tv_take(v)) == NULL && !tv_null(v))
 				warn_type(lp, v, k, "a string");
@@ -551,7 +547,7 @@ lp_term(struct lp *lp, struct tval *root, struct term *t)
 		} else if (strcmp(k, "aliases") == 0)
 			take_strings(lp, v, k, &t->aliases);
 		else if (strcmp(k, "example") == 0 ||
-			 strcmp(k, "examples") == 0)
+		    strcmp(k, "examples") == 0)
 			take_strings(lp, v, k, &t->examples);
 		else if (strcmp(k, "related") == 0)
 			take_related(lp, t, v);
@@ -574,20 +570,18 @@ lp_term(struct lp *lp, struct tval *root, struct term *t)
 		t->col = term->col;
 		if (strlen(t->name) > LOADER_MAX_NAME) {
 			diag_add(lp->diag, DIAG_ERROR, lp->path, term->line,
-				 term->col,
-				 "the term name is longer than %d bytes",
-				 LOADER_MAX_NAME);
+			    term->col, "the term name is longer than %d bytes",
+			    LOADER_MAX_NAME);
 			rc = -1;
 		} else if (strpbrk(t->name, "\r\n") != NULL) {
 			diag_add(lp->diag, DIAG_ERROR, lp->path, term->line,
-				 term->col, "the term name has a line break");
+			    term->col, "the term name has a line break");
 			rc = -1;
 		} else {
 			t->key = utf8_fold(t->name, strlen(t->name));
 			if (t->key[0] == '\0') {
-				diag_add(
-				    lp->diag, DIAG_ERROR, lp->path, term->line,
-				    term->col,
+				diag_add(lp->diag, DIAG_ERROR, lp->path,
+				    term->line, term->col,
 				    "the term name has no letters or digits");
 				rc = -1;
 			}
@@ -601,8 +595,7 @@ lp_term(struct lp *lp, struct tval *root, struct term *t)
 	if (t->category == NULL)
 		t->category = xstrdup("Uncategorized");
 	for (i = 0; i < t->aliases.n; i++)
-		strlist_push(
-		    &t->alias_keys,
+		strlist_push(&t->alias_keys,
 		    utf8_fold(t->aliases.v[i], strlen(t->aliases.v[i])));
 	return 0;
 }
@@ -620,8 +613,8 @@ fence_line(const char *text, size_t off, size_t len, int dots, size_t *next)
 	nl = memchr(p, '\n', len - off);
 	n = nl != NULL ? (size_t)(nl - p) : len - off;
 	*next = nl != NULL ? off + n + 1 : len;
-	while (n > 0 &&
-	       (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+	while (
+	    n > 0 && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
 		n--;
 	if (n != 3)
 		return 0;
@@ -639,11 +632,11 @@ odd_break(const char *fm, size_t len, size_t *at)
 
 		if ((c == '\r' && (i + 1 == len || fm[i + 1] != '\n')) ||
 		    (c == 0xc2 && i + 1 < len &&
-		     (unsigned char)fm[i + 1] == 0x85) ||
+			(unsigned char)fm[i + 1] == 0x85) ||
 		    (c == 0xe2 && i + 2 < len &&
-		     (unsigned char)fm[i + 1] == 0x80 &&
-		     ((unsigned char)fm[i + 2] == 0xa8 ||
-		      (unsigned char)fm[i + 2] == 0xa9))) {
+			(unsigned char)fm[i + 1] == 0x80 &&
+			((unsigned char)fm[i + 2] == 0xa8 ||
+			    (unsigned char)fm[i + 2] == 0xa9))) {
 			*at = i;
 			return 1;
 		}
@@ -653,7 +646,7 @@ odd_break(const char *fm, size_t len, size_t *at)
 
 static void
 file_error(struct diag *d, const char *path, const char *text, size_t off,
-	   const char *msg)
+    const char *msg)
 {
 	unsigned line, col;
 
@@ -663,8 +656,8 @@ file_error(struct diag *d, const char *path, const char *text, size_t off,
 
 /* Parse text (owned: kept by the term or freed). */
 static enum load_status
-parse_owned(char *text, size_t len, const char *path, struct diag *d,
-	    struct term **out)
+parse_owned(
+    char *text, size_t len, const char *path, struct diag *d, struct term **out)
 {
 	struct lp lp;
 	struct tval root;
@@ -676,12 +669,22 @@ parse_owned(char *text, size_t len, const char *path, struct diag *d,
 	*out = NULL;
 	if (len > LOADER_MAX_FILE) {
 		diag_add(d, DIAG_ERROR, path, 0, 0,
-			 "the file is larger than 1 MiB; skipped");
+		    "the file is larger than 1 MiB; skipped");
 		free(text);
 		return LOAD_ERROR;
 	}
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
+	if (len >= 2 &&
+	    ((text[0] == '\xff' && text[1] == '\xfe') ||
+		(text[0] == '\xfe' && text[1] == '\xff') ||
+		(text[0] == '-' && text[1] == '\0') ||
+		(text[0] == '\0' && text[1] == '-'))) {
+		diag_add(d, DIAG_ERROR, path, 1, 1,
+		    "the file is UTF-16; save it as UTF-8");
+		free(text);
+		return LOAD_ERROR;
+	}
 	if (off >= len || !fence_line(text, off, len, 0, &p)) {
 		free(text);
 		return LOAD_NOT_TERM;
@@ -690,8 +693,7 @@ parse_owned(char *text, size_t len, const char *path, struct diag *d,
 		if (text[bad] == '\0')
 			snprintf(msg, sizeof(msg), "a NUL byte in the file");
 		else
-			snprintf(
-			    msg, sizeof(msg),
+			snprintf(msg, sizeof(msg),
 			    "invalid UTF-8 (byte 0x%02x); save the file as "
 			    "UTF-8",
 			    (unsigned char)text[bad]);
@@ -712,17 +714,15 @@ parse_owned(char *text, size_t len, const char *path, struct diag *d,
 	}
 	if (!found) {
 		file_error(d, path, text, off,
-			   p < len
-			       ? "the front matter does not close within 64 KiB"
-			       : "the front matter is not closed: add a '---' "
-				 "line after it");
+		    p < len ? "the front matter does not close within 64 KiB"
+			    : "the front matter is not closed: add a '---' "
+			      "line after it");
 		free(text);
 		return LOAD_ERROR;
 	}
 	lp.fm_len = p - lp.fm_off;
 	if (odd_break(text + lp.fm_off, lp.fm_len, &bad)) {
-		file_error(
-		    d, path, text, lp.fm_off + bad,
+		file_error(d, path, text, lp.fm_off + bad,
 		    "a line break other than LF or CRLF in the front matter");
 		free(text);
 		return LOAD_ERROR;
@@ -745,8 +745,8 @@ parse_owned(char *text, size_t len, const char *path, struct diag *d,
 	yaml_parser_delete(&lp.parser);
 	if (rc == 1) {
 		diag_add(d, DIAG_ERROR, path, 1, 1,
-			 "the front matter is empty: 'term' and 'description' "
-			 "are required");
+		    "the front matter is empty: 'term' and 'description' "
+		    "are required");
 		rc = -1;
 	}
 	t = term_new();
@@ -771,7 +771,7 @@ parse_owned(char *text, size_t len, const char *path, struct diag *d,
 
 enum load_status
 loader_parse(const char *buf, size_t len, const char *path, struct diag *d,
-	     struct term **out)
+    struct term **out)
 {
 	char *text = xmalloc(len + 1);
 
@@ -808,24 +808,24 @@ loader_load_file(const char *path, struct diag *d, struct term **out)
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd == -1) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-			 strerror(errno));
+		    strerror(errno));
 		return LOAD_ERROR;
 	}
 	if (fstat(fd, &st) == -1) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot stat: %s",
-			 strerror(errno));
+		    strerror(errno));
 		close(fd);
 		return LOAD_ERROR;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		diag_add(d, DIAG_ERROR, path, 0, 0,
-			 "%s, not a term file; skipped", file_kind(st.st_mode));
+		    "%s, not a term file; skipped", file_kind(st.st_mode));
 		close(fd);
 		return LOAD_ERROR;
 	}
 	if (st.st_size > LOADER_MAX_FILE) {
 		diag_add(d, DIAG_ERROR, path, 0, 0,
-			 "the file is larger than 1 MiB; skipped");
+		    "the file is larger than 1 MiB; skipped");
 		close(fd);
 		return LOAD_ERROR;
 	}
@@ -837,8 +837,8 @@ loader_load_file(const char *path, struct diag *d, struct term **out)
 			if (cap > LOADER_MAX_FILE)
 				break;
 			cap = cap * 2 > LOADER_MAX_FILE + 1
-				  ? LOADER_MAX_FILE + 1
-				  : cap * 2;
+			    ? LOADER_MAX_FILE + 1
+			    : cap * 2;
 			buf = xrealloc(buf, cap + 1);
 		}
 		r = read(fd, buf + len, cap - len);
@@ -846,7 +846,7 @@ loader_load_file(const char *path, struct diag *d, struct term **out)
 			continue;
 		if (r == -1) {
 			diag_add(d, DIAG_ERROR, path, 0, 0, "read error: %s",
-				 strerror(errno));
+			    strerror(errno));
 			free(buf);
 			close(fd);
 			return LOAD_ERROR;
@@ -858,7 +858,7 @@ loader_load_file(const char *path, struct diag *d, struct term **out)
 	close(fd);
 	if (len > LOADER_MAX_FILE) {
 		diag_add(d, DIAG_ERROR, path, 0, 0,
-			 "the file is larger than 1 MiB; skipped");
+		    "the file is larger than 1 MiB; skipped");
 		free(buf);
 		return LOAD_ERROR;
 	}
@@ -872,6 +872,7 @@ struct walk {
 	struct diag *diag;
 	int dirno;
 	int added;
+	int stopped; /* the size cap was hit */
 	struct {
 		dev_t dev;
 		ino_t ino;
@@ -900,6 +901,7 @@ walk_entry(struct walk *w, const char *path, const char *name)
 {
 	struct stat st;
 	struct term *t;
+	size_t max;
 	int i;
 
 	if (stat(path, &st) == -1) {
@@ -909,18 +911,17 @@ walk_entry(struct walk *w, const char *path, const char *name)
 			return;
 		if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
 			diag_add(w->diag, DIAG_ERROR, path, 0, 0,
-				 "a dangling symbolic link; skipped");
+			    "a dangling symbolic link; skipped");
 		else
 			diag_add(w->diag, DIAG_ERROR, path, 0, 0,
-				 "cannot stat: %s", strerror(errno));
+			    "cannot stat: %s", strerror(errno));
 		return;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		for (i = 0; i <= w->depth; i++)
 			if (w->stack[i].dev == st.st_dev &&
 			    w->stack[i].ino == st.st_ino) {
-				diag_add(
-				    w->diag, DIAG_WARN, path, 0, 0,
+				diag_add(w->diag, DIAG_WARN, path, 0, 0,
 				    "a directory cycle: this leads back to "
 				    "a directory above it; not followed");
 				return;
@@ -932,7 +933,18 @@ walk_entry(struct walk *w, const char *path, const char *name)
 		return;
 	if (!S_ISREG(st.st_mode)) {
 		diag_add(w->diag, DIAG_ERROR, path, 0, 0,
-			 "%s, not a term file; skipped", file_kind(st.st_mode));
+		    "%s, not a term file; skipped", file_kind(st.st_mode));
+		return;
+	}
+	if (w->stopped)
+		return;
+	max = w->table->max_bytes ? w->table->max_bytes : TABLE_MAX_BYTES;
+	if (w->table->bytes + (size_t)st.st_size > max) {
+		diag_add(w->diag, DIAG_ERROR, path, 0, 0,
+		    "the glossary is larger than %zu MiB; this file and the "
+		    "rest are not loaded",
+		    max >> 20);
+		w->stopped = 1;
 		return;
 	}
 	switch (loader_load_file(path, w->diag, &t)) {
@@ -943,7 +955,7 @@ walk_entry(struct walk *w, const char *path, const char *name)
 		break;
 	case LOAD_NOT_TERM:
 		diag_add(w->diag, DIAG_NOTE, path, 0, 0,
-			 "not a term file (no front matter); skipped");
+		    "not a term file (no front matter); skipped");
 		break;
 	case LOAD_ERROR:
 		break;
@@ -960,13 +972,13 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 
 	if (w->depth >= LOADER_MAX_DIRS) {
 		diag_add(w->diag, DIAG_WARN, dir, 0, 0,
-			 "directories nested more than %d deep; not followed",
-			 LOADER_MAX_DIRS);
+		    "directories nested more than %d deep; not followed",
+		    LOADER_MAX_DIRS);
 		return 0;
 	}
 	if ((dp = opendir(dir)) == NULL) {
 		diag_add(w->diag, DIAG_ERROR, dir, 0, 0,
-			 "cannot open directory: %s", strerror(errno));
+		    "cannot open directory: %s", strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(dp)) != NULL)
@@ -979,8 +991,8 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	w->stack[w->depth].ino = st->st_ino;
 	for (i = 0; i < names.n; i++) {
 		char *path = strcmp(dir, "/") == 0
-				 ? xasprintf("/%s", names.v[i])
-				 : xasprintf("%s/%s", dir, names.v[i]);
+		    ? xasprintf("/%s", names.v[i])
+		    : xasprintf("%s/%s", dir, names.v[i]);
 
 		walk_entry(w, path, names.v[i]);
 		free(path);
@@ -1009,7 +1021,7 @@ loader_load_dir(struct table *table, const char *dir, int dirno, struct diag *d)
 		root[--n] = '\0';
 	if (stat(root, &st) == -1) {
 		diag_add(d, DIAG_ERROR, root, 0, 0, "cannot open directory: %s",
-			 strerror(errno));
+		    strerror(errno));
 		free(root);
 		return -1;
 	}

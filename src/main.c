@@ -41,22 +41,18 @@ static const struct option longopts[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"depth", required_argument, NULL, OPT_DEPTH},
-    {"dir", required_argument, NULL, 'd'},
-    {"exact", no_argument, NULL, 'e'},
+    {"dir", required_argument, NULL, 'd'}, {"exact", no_argument, NULL, 'e'},
     {"field", required_argument, NULL, OPT_FIELD},
     {"format", required_argument, NULL, 'f'},
     {"full", no_argument, NULL, OPT_FULL},
-    {"header", no_argument, NULL, OPT_HEADER},
-    {"help", no_argument, NULL, 'h'},
+    {"header", no_argument, NULL, OPT_HEADER}, {"help", no_argument, NULL, 'h'},
     {"json", no_argument, NULL, 'j'},
     {"limit", required_argument, NULL, OPT_LIMIT},
-    {"null", no_argument, NULL, '0'},
-    {"quiet", no_argument, NULL, 'q'},
+    {"null", no_argument, NULL, '0'}, {"quiet", no_argument, NULL, 'q'},
     {"seed", required_argument, NULL, OPT_SEED},
     {"version", no_argument, NULL, OPT_VERSION},
     {"vertical", required_argument, NULL, OPT_VERTICAL},
-    {"width", required_argument, NULL, 'w'},
-    {NULL, 0, NULL, 0}};
+    {"width", required_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
 
 void
 cli_errorx(const char *fmt, ...)
@@ -99,7 +95,7 @@ usage(void)
 	      "       gloss [options] show|search|list|categories|related|"
 	      "random|check|help [ARG...]\n"
 	      "Try 'gloss --help' for more.\n",
-	      stderr);
+	    stderr);
 	exit(EXIT_TROUBLE);
 }
 
@@ -113,7 +109,7 @@ number(const char *opt, const char *s, long min, long max)
 	n = strtol(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || errno != 0 || n < min || n > max) {
 		cli_errorx("%s: '%s' is not a number from %ld to %ld", opt, s,
-			   min, max);
+		    min, max);
 		usage();
 	}
 	return n;
@@ -143,8 +139,8 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 	int ch;
 
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":0c:d:ef:hjqw:", longopts,
-				 NULL)) != -1) {
+	while ((ch = getopt_long(
+		    argc, argv, ":0c:d:ef:hjqw:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case '0':
 			ctx->nul = 1;
@@ -179,7 +175,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			    strcmp(optarg, "vertical") != 0) {
 				cli_errorx("--by: '%s' is neither 'category' "
 					   "nor 'vertical'",
-					   optarg);
+				    optarg);
 				usage();
 			}
 			ctx->by = optarg;
@@ -194,7 +190,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			else {
 				cli_errorx("--color: '%s' is not auto, always "
 					   "or never",
-					   optarg);
+				    optarg);
 				usage();
 			}
 			break;
@@ -214,8 +210,8 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->limit = number("--limit", optarg, 1, LONG_MAX);
 			break;
 		case OPT_SEED:
-			ctx->seed = (unsigned long long)number("--seed", optarg,
-							       0, LONG_MAX);
+			ctx->seed = (unsigned long long)number(
+			    "--seed", optarg, 0, LONG_MAX);
 			ctx->has_seed = 1;
 			break;
 		case OPT_VERTICAL:
@@ -226,16 +222,16 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			finish(EXIT_FOUND);
 			break;
 		case ':':
-			cli_errorx("option '%s' needs an argument",
-				   argv[optind - 1]);
+			cli_errorx(
+			    "option '%s' needs an argument", argv[optind - 1]);
 			usage();
 			break;
 		default:
 			if (optopt != 0)
 				cli_errorx("unknown option '-%c'", optopt);
 			else
-				cli_errorx("unknown option '%s'",
-					   argv[optind - 1]);
+				cli_errorx(
+				    "unknown option '%s'", argv[optind - 1]);
 			usage();
 		}
 	}
@@ -255,14 +251,14 @@ setup_output(struct ctx *ctx)
 		if ((ctx->renderer = render_find(ctx->format)) == NULL) {
 			cli_errorx("unknown format '%s': use text, json, "
 				   "ndjson, tsv or markdown",
-				   ctx->format);
+			    ctx->format);
 			usage();
 		}
 	} else
 		ctx->renderer = &render_text;
 	o->color = ctx->color == COLOR_ALWAYS ||
-		   (ctx->color == COLOR_AUTO && ctx->tty &&
-		    (nc == NULL || *nc == '\0'));
+	    (ctx->color == COLOR_AUTO && ctx->tty &&
+		(nc == NULL || *nc == '\0'));
 	if (ctx->width > 0)
 		o->width = ctx->width;
 	else
@@ -292,9 +288,9 @@ cli_print_diags(const struct diag *d, int notes)
 
 	for (i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->v[i];
-		const char *lvl = m->level == DIAG_WARN	  ? "warning: "
-				  : m->level == DIAG_NOTE ? "note: "
-							  : "";
+		const char *lvl = m->level == DIAG_WARN ? "warning: "
+		    : m->level == DIAG_NOTE		? "note: "
+							: "";
 		char *file, *msg;
 
 		if (m->level == DIAG_NOTE && !notes)
@@ -307,7 +303,7 @@ cli_print_diags(const struct diag *d, int notes)
 			fprintf(stderr, "gloss: %s: %s%s\n", file, lvl, msg);
 		else
 			fprintf(stderr, "gloss: %s:%u:%u: %s%s\n", file,
-				m->line, m->col, lvl, msg);
+			    m->line, m->col, lvl, msg);
 		free(file);
 		free(msg);
 	}
@@ -394,9 +390,8 @@ load_glossary(struct ctx *ctx)
 	}
 	if (n == 0) {
 		cli_errorx("no term files in the glossary (%s%s)",
-			   ctx->dirs.n > 0 ? ctx->dirs.v[0]
-					   : "the default places",
-			   ctx->dirs.n > 1 ? ", ..." : "");
+		    ctx->dirs.n > 0 ? ctx->dirs.v[0] : "the default places",
+		    ctx->dirs.n > 1 ? ", ..." : "");
 		return -1;
 	}
 	return 0;

@@ -44,16 +44,16 @@ md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 		case CMARK_NODE_EMPH:
 		case CMARK_NODE_STRONG:
 			if (marks)
-				sb_addc(sb, cmark_node_get_type(c) ==
-						    CMARK_NODE_EMPH
-						? MD_EMPH
-						: MD_STRONG);
+				sb_addc(sb,
+				    cmark_node_get_type(c) == CMARK_NODE_EMPH
+					? MD_EMPH
+					: MD_STRONG);
 			md_inline(sb, c, escape, marks);
 			if (marks)
-				sb_addc(sb, cmark_node_get_type(c) ==
-						    CMARK_NODE_EMPH
-						? MD_EMPH
-						: MD_STRONG);
+				sb_addc(sb,
+				    cmark_node_get_type(c) == CMARK_NODE_EMPH
+					? MD_EMPH
+					: MD_STRONG);
 			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
@@ -118,9 +118,9 @@ md_list(struct md_doc *doc, cmark_node *list, int depth, int quote)
 			md_inline(&sb, c, 1, 1);
 			b = md_add(doc, MD_ITEM, depth);
 			b->text = sb_take(&sb);
-			b->marker = first ? (ordered ? xasprintf("%d. ", num)
-						     : xstrdup("- "))
-					  : xstrdup("");
+			b->marker = first
+			    ? (ordered ? xasprintf("%d. ", num) : xstrdup("- "))
+			    : xstrdup("");
 			first = 0;
 		}
 	}
@@ -253,8 +253,8 @@ is_example_heading(const char *p, size_t n)
 	i += 3;
 	while (i < n && p[i] == ' ')
 		i++;
-	while (n > i &&
-	       (p[n - 1] == ' ' || p[n - 1] == '\r' || p[n - 1] == '#'))
+	while (
+	    n > i && (p[n - 1] == ' ' || p[n - 1] == '\r' || p[n - 1] == '#'))
 		n--;
 	if (n - i == 7 && strncasecmp(p + i, "example", 7) == 0)
 		return 1;
@@ -285,8 +285,9 @@ heading_is_examples(cmark_node *h)
 
 	sb_init(&sb);
 	md_inline(&sb, h, 0, 0);
-	yes = sb.s != NULL && (strcasecmp(sb.s, "example") == 0 ||
-			       strcasecmp(sb.s, "examples") == 0);
+	yes = sb.s != NULL &&
+	    (strcasecmp(sb.s, "example") == 0 ||
+		strcasecmp(sb.s, "examples") == 0);
 	sb_release(&sb);
 	return yes;
 }
@@ -320,7 +321,7 @@ md_examples(const char *body, size_t len, struct strlist *out)
 		if (type == CMARK_NODE_HEADING &&
 		    cmark_node_get_heading_level(c) <= 2) {
 			in = cmark_node_get_heading_level(c) == 2 &&
-			     heading_is_examples(c);
+			    heading_is_examples(c);
 			continue;
 		}
 		if (!in)

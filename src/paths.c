@@ -51,8 +51,8 @@ add_list(struct strlist *l, const char *list, const char *suffix)
 		if (e == NULL)
 			e = p + strlen(p);
 		if (e > p)
-			add_dir(l,
-				xasprintf("%.*s%s", (int)(e - p), p, suffix));
+			add_dir(
+			    l, xasprintf("%.*s%s", (int)(e - p), p, suffix));
 		p = *e == ':' ? e + 1 : e;
 	}
 }
@@ -103,8 +103,8 @@ cli_default_dirs(struct strlist *l, int *explicit)
 	else if (home != NULL && *home != '\0')
 		add_dir(l, xasprintf("%s/.local/share/gloss", home));
 	add_list(l,
-		 dd != NULL && *dd != '\0' ? dd : "/usr/local/share:/usr/share",
-		 "/gloss");
+	    dd != NULL && *dd != '\0' ? dd : "/usr/local/share:/usr/share",
+	    "/gloss");
 	/* Run from the build tree, the bundled data stands for the installed.
 	 */
 	if ((bt = build_tree_data()) != NULL)

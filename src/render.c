@@ -4,9 +4,8 @@
 #include "escape.h"
 #include "render.h"
 
-static const struct renderer *const renderers[] = {
-    &render_text, &render_json,	    &render_ndjson,
-    &render_tsv,  &render_markdown, NULL};
+static const struct renderer *const renderers[] = {&render_text, &render_json,
+    &render_ndjson, &render_tsv, &render_markdown, NULL};
 
 const struct renderer *
 render_find(const char *name)
@@ -29,8 +28,8 @@ render_begin(const struct renderer *r, struct render_ctx *ctx)
 }
 
 void
-render_record(const struct renderer *r, struct render_ctx *ctx,
-	      const struct rrec *rec)
+render_record(
+    const struct renderer *r, struct render_ctx *ctx, const struct rrec *rec)
 {
 	r->record(ctx, rec);
 	ctx->nrec++;
@@ -58,11 +57,9 @@ render_put(struct render_ctx *ctx, const char *s, size_t n)
 	sb_release(&sb);
 }
 
-static const char *const term_fields[] = {
-    "term",	   "aliases",  "category", "vertical", "pronunciation",
-    "description", "examples", "related",  "file",     "match",
-    "body",	   "details",  "score",	   "snippet",  "relation",
-    "depth",	   NULL};
+static const char *const term_fields[] = {"term", "aliases", "category",
+    "vertical", "pronunciation", "description", "examples", "related", "file",
+    "match", "body", "details", "score", "snippet", "relation", "depth", NULL};
 
 int
 render_field_known(const char *field)
@@ -73,8 +70,8 @@ render_field_known(const char *field)
 		if (strcmp(term_fields[i], field) == 0)
 			return 1;
 	return strcmp(field, "count") == 0 || strcmp(field, "name") == 0 ||
-	       strcmp(field, "line") == 0 || strcmp(field, "col") == 0 ||
-	       strcmp(field, "level") == 0 || strcmp(field, "message") == 0;
+	    strcmp(field, "line") == 0 || strcmp(field, "col") == 0 ||
+	    strcmp(field, "level") == 0 || strcmp(field, "message") == 0;
 }
 
 const char *
@@ -183,15 +180,15 @@ render_field_value(const struct rrec *r, const char *f)
 	if (strcmp(f, "file") == 0)
 		return xstrdup(t->path);
 	if (strcmp(f, "match") == 0)
-		return xstrdup(r->match != MATCH_NONE ? match_name(r->match)
-						      : "");
+		return xstrdup(
+		    r->match != MATCH_NONE ? match_name(r->match) : "");
 	if (strcmp(f, "body") == 0)
 		return xstrdup(term_body(t));
 	if (strcmp(f, "score") == 0)
 		return r->hit ? xasprintf("%.4f", r->hit->score) : xstrdup("");
 	if (strcmp(f, "snippet") == 0)
-		return xstrdup(r->hit && r->hit->snippet ? r->hit->snippet
-							 : "");
+		return xstrdup(
+		    r->hit && r->hit->snippet ? r->hit->snippet : "");
 	if (strcmp(f, "relation") == 0)
 		return xstrdup(r->rel ? rel_name(r->rel->dir) : "");
 	if (strcmp(f, "depth") == 0)
@@ -210,7 +207,7 @@ render_field_value(const struct rrec *r, const char *f)
 			if (i > 0)
 				sb_adds(&sb, ", ");
 			sb_addf(&sb, "%s: %s", t->details[i].title,
-				t->details[i].value);
+			    t->details[i].value);
 		}
 		return sb_take(&sb);
 	}

@@ -54,7 +54,7 @@ jtval(const struct tval *v)
 			return json_false();
 		if ((v->str[0] >= '0' && v->str[0] <= '9') ||
 		    (v->str[0] == '-' && v->str[1] >= '0' &&
-		     v->str[1] <= '9')) {
+			v->str[1] <= '9')) {
 			long long n = strtoll(v->str, &end, 10);
 
 			if (*end == '\0')
@@ -94,18 +94,17 @@ jterm(const struct render_ctx *ctx, const struct rrec *r)
 		json_array_append_new(a, jstr(t->related[i].name));
 	json_object_set_new(o, "related", a);
 	json_object_set_new(o, "file", jstr(t->path));
-	json_object_set_new(
-	    o, "match",
+	json_object_set_new(o, "match",
 	    jstr(r->match != MATCH_NONE ? match_name(r->match) : NULL));
 	if (t->ndetails > 0) {
 		a = json_array();
 		for (i = 0; i < t->ndetails; i++) {
 			json_t *d = json_object();
 
-			json_object_set_new(d, "title",
-					    jstr(t->details[i].title));
-			json_object_set_new(d, "value",
-					    jstr(t->details[i].value));
+			json_object_set_new(
+			    d, "title", jstr(t->details[i].title));
+			json_object_set_new(
+			    d, "value", jstr(t->details[i].value));
 			json_array_append_new(a, d);
 		}
 		json_object_set_new(o, "details", a);
@@ -118,16 +117,16 @@ jterm(const struct render_ctx *ctx, const struct rrec *r)
 	}
 	if (r->rel != NULL) {
 		json_object_set_new(o, "relation",
-				    jstr(r->rel->dir == REL_OUT	 ? "out"
-					 : r->rel->dir == REL_IN ? "in"
-								 : "both"));
+		    jstr(r->rel->dir == REL_OUT	    ? "out"
+			    : r->rel->dir == REL_IN ? "in"
+						    : "both"));
 		json_object_set_new(o, "depth", json_integer(r->rel->depth));
 		json_object_set_new(o, "from", jstr(r->rel->from->name));
 	}
 	for (i = 0; i < t->extra.n; i++)
 		if (json_object_get(o, t->extra.keys[i]) == NULL)
-			json_object_set_new(o, t->extra.keys[i],
-					    jtval(&t->extra.items[i]));
+			json_object_set_new(
+			    o, t->extra.keys[i], jtval(&t->extra.items[i]));
 	return o;
 }
 
@@ -150,10 +149,9 @@ jrec(const struct render_ctx *ctx, const struct rrec *r)
 	if (r->group != NULL) {
 		o = json_object();
 		json_object_set_new(o,
-				    ctx->opts->by ? ctx->opts->by : "category",
-				    jstr(r->group));
-		json_object_set_new(o, "count",
-				    json_integer((json_int_t)r->count));
+		    ctx->opts->by ? ctx->opts->by : "category", jstr(r->group));
+		json_object_set_new(
+		    o, "count", json_integer((json_int_t)r->count));
 		return o;
 	}
 	return jterm(ctx, r);
@@ -181,11 +179,11 @@ jwrite(struct render_ctx *ctx, const char *s)
 			cp = p[1];
 			len = 2;
 		} else if (p[0] == 0xe2 && p[1] == 0x80 &&
-			   ((p[2] >= 0xa8 && p[2] <= 0xae))) {
+		    ((p[2] >= 0xa8 && p[2] <= 0xae))) {
 			cp = 0x2000 + (p[2] - 0x80);
 			len = 3;
 		} else if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 &&
-			   p[2] <= 0xa9) {
+		    p[2] <= 0xa9) {
 			cp = 0x2040 + (p[2] - 0x80);
 			len = 3;
 		}

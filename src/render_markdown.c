@@ -13,15 +13,14 @@ md_record(struct render_ctx *ctx, const struct rrec *r)
 	const struct term *t = r->term;
 
 	if (r->diag != NULL) {
-		char *s =
-		    r->diag->line
-			? xasprintf("- %s:%u:%u: %s: %s\n",
-				    r->diag->file ? r->diag->file : "",
-				    r->diag->line, r->diag->col,
-				    render_level(r->diag->level), r->diag->msg)
-			: xasprintf("- %s: %s: %s\n",
-				    r->diag->file ? r->diag->file : "",
-				    render_level(r->diag->level), r->diag->msg);
+		char *s = r->diag->line
+		    ? xasprintf("- %s:%u:%u: %s: %s\n",
+			  r->diag->file ? r->diag->file : "", r->diag->line,
+			  r->diag->col, render_level(r->diag->level),
+			  r->diag->msg)
+		    : xasprintf("- %s: %s: %s\n",
+			  r->diag->file ? r->diag->file : "",
+			  render_level(r->diag->level), r->diag->msg);
 
 		render_put(ctx, s, strlen(s));
 		free(s);

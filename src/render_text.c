@@ -88,9 +88,9 @@ tw_emit(struct tw *w, const char *s, size_t n)
 		run = i + 1;
 		if (w->ctx->opts->color && w->style != 0)
 			fputs(SGR_RESET, w->ctx->fp);
-		w->style ^= s[i] == MD_EMPH	? ST_EMPH
-			    : s[i] == MD_STRONG ? ST_STRONG
-						: ST_CODE;
+		w->style ^= s[i] == MD_EMPH ? ST_EMPH
+		    : s[i] == MD_STRONG	    ? ST_STRONG
+					    : ST_CODE;
 		tw_sgr(w);
 	}
 	fwrite(s + run, 1, n - run, w->ctx->fp);
@@ -154,8 +154,9 @@ units_of(const char *s, struct unit **out, size_t *nout)
 			cw = 1;
 		} else
 			cw = utf8_cpwidth(cp);
-		if (!open || (cw > 0 && (cw == 2 || prev_wide) &&
-			      !no_break_before(cp))) {
+		if (!open ||
+		    (cw > 0 && (cw == 2 || prev_wide) &&
+			!no_break_before(cp))) {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 32;
 				u = xreallocarray(u, cap, sizeof(*u));
@@ -185,7 +186,7 @@ units_of(const char *s, struct unit **out, size_t *nout)
  */
 static void
 tw_para(struct render_ctx *ctx, const char *base, int indent, int hang,
-	const char *text)
+    const char *text)
 {
 	struct tw w = {ctx, base, 0};
 	struct unit *u;
@@ -246,10 +247,9 @@ tw_para(struct render_ctx *ctx, const char *base, int indent, int hang,
 
 			while (j < u[i].len) {
 				int32_t cp;
-				int l =
-				    is_mark(s[j])
-					? 1
-					: utf8_decode(s + j, u[i].len - j, &cp);
+				int l = is_mark(s[j])
+				    ? 1
+				    : utf8_decode(s + j, u[i].len - j, &cp);
 				size_t cw;
 
 				if (l < 0) {
@@ -257,8 +257,8 @@ tw_para(struct render_ctx *ctx, const char *base, int indent, int hang,
 					cw = 1;
 				} else
 					cw = is_mark(s[j])
-						 ? 0
-						 : (size_t)utf8_cpwidth(cp);
+					    ? 0
+					    : (size_t)utf8_cpwidth(cp);
 				if (col + cw > width && !bol) {
 					tw_reset(&w);
 					fputc('\n', ctx->fp);
@@ -310,7 +310,7 @@ put_styled(struct render_ctx *ctx, const char *sgr, const char *s)
 
 static void
 para_raw(struct render_ctx *ctx, const char *base, int indent, int hang,
-	 const char *raw)
+    const char *raw)
 {
 	char *e = esc(raw);
 
@@ -337,7 +337,7 @@ body(struct render_ctx *ctx, const struct term *t)
 		case MD_HEADING:
 			fputc('\n', ctx->fp);
 			tw_para(ctx, k->level <= 2 ? SGR_BOLD : SGR_UNDER, 2, 2,
-				k->text);
+			    k->text);
 			break;
 		case MD_PARA:
 			if (i > 0 && doc.v[i - 1].kind != MD_HEADING)
@@ -354,7 +354,7 @@ body(struct render_ctx *ctx, const struct term *t)
 				fputc('\n', ctx->fp);
 			s = xasprintf("%s%s", k->marker, k->text);
 			tw_para(ctx, "", ind + 2,
-				ind + 2 + (int)strlen(k->marker), s);
+			    ind + 2 + (int)strlen(k->marker), s);
 			free(s);
 			break;
 		case MD_CODEBLOCK:
@@ -416,7 +416,7 @@ show(struct render_ctx *ctx, const struct rrec *r)
 	if (t->examples.n > 0) {
 		fputc('\n', fp);
 		tw_para(ctx, SGR_BOLD, 2, 2,
-			t->examples.n == 1 ? "Example" : "Examples");
+		    t->examples.n == 1 ? "Example" : "Examples");
 		for (i = 0; i < t->examples.n; i++) {
 			if (t->examples.n == 1)
 				para_raw(ctx, "", 4, 4, t->examples.v[i]);
@@ -487,9 +487,9 @@ static void
 related(struct render_ctx *ctx, const struct rrec *r)
 {
 	const struct rel *l = r->rel;
-	const char *arrow = l->dir == REL_OUT  ? "->"
-			    : l->dir == REL_IN ? "<-"
-					       : "<->";
+	const char *arrow = l->dir == REL_OUT ? "->"
+	    : l->dir == REL_IN		      ? "<-"
+					      : "<->";
 	struct sbuf sb;
 	char *d;
 	int ind = 2 * l->depth;

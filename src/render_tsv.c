@@ -38,14 +38,13 @@ tsv_begin(struct render_ctx *ctx)
 		return;
 	if (ctx->mode == RM_CHECK)
 		fprintf(ctx->fp, "file\tline\tcol\tlevel\tmessage%c",
-			ctx->opts->sep);
+		    ctx->opts->sep);
 	else if (ctx->mode == RM_CATEGORIES)
 		fprintf(ctx->fp, "%s\tcount%c",
-			ctx->opts->by ? ctx->opts->by : "category",
-			ctx->opts->sep);
+		    ctx->opts->by ? ctx->opts->by : "category", ctx->opts->sep);
 	else
-		fprintf(ctx->fp, "term\tcategory\tdescription%c",
-			ctx->opts->sep);
+		fprintf(
+		    ctx->fp, "term\tcategory\tdescription%c", ctx->opts->sep);
 }
 
 static void
@@ -56,7 +55,7 @@ tsv_record(struct render_ctx *ctx, const struct rrec *r)
 	if (r->diag != NULL) {
 		tsv_field(ctx, r->diag->file);
 		fprintf(ctx->fp, "\t%u\t%u\t%s\t", r->diag->line, r->diag->col,
-			render_level(r->diag->level));
+		    render_level(r->diag->level));
 		tsv_field(ctx, r->diag->msg);
 	} else if (r->group != NULL) {
 		tsv_field(ctx, r->group);

@@ -85,7 +85,7 @@ cmp_term_key(const void *a, const void *b)
 
 void
 search_lookup(const struct table *tab, const char *query, int exact,
-	      const struct filter *f, struct lookup *lk)
+    const struct filter *f, struct lookup *lk)
 {
 	const struct term **v = NULL;
 	size_t first, last, i, n = 0;
@@ -200,7 +200,7 @@ scaled(const char *a, size_t n, const char *b, size_t m)
 	if (big == 0)
 		return 1;
 	return (double)osa(a, n, b, m) /
-	       (double)(big > EDIT_MAX ? EDIT_MAX : big);
+	    (double)(big > EDIT_MAX ? EDIT_MAX : big);
 }
 
 /*
@@ -254,7 +254,7 @@ cmp_cand(const void *a, const void *b)
 
 size_t
 search_suggest(const struct table *tab, const char *query,
-	       const struct filter *f, const struct term **out, size_t max)
+    const struct filter *f, const struct term **out, size_t max)
 {
 	struct cand *c;
 	char *q = utf8_fold(query, strlen(query));
@@ -323,8 +323,8 @@ struct query {
  * Returns the stem's length, or 0 for nothing.
  */
 static size_t
-stem_word(struct sb_stemmer *st, const char *w, size_t n, char *buf,
-	  size_t bufsz)
+stem_word(
+    struct sb_stemmer *st, const char *w, size_t n, char *buf, size_t bufsz)
 {
 	const sb_symbol *s;
 	size_t i, len;
@@ -337,8 +337,8 @@ stem_word(struct sb_stemmer *st, const char *w, size_t n, char *buf,
 		len = n < bufsz - 1 ? n : bufsz - 1;
 		for (i = 0; i < len; i++)
 			buf[i] = (w[i] >= 'A' && w[i] <= 'Z')
-				     ? (char)(w[i] - 'A' + 'a')
-				     : w[i];
+			    ? (char)(w[i] - 'A' + 'a')
+			    : w[i];
 	} else {
 		char *f = utf8_fold(w, n);
 
@@ -392,25 +392,20 @@ each_word(const char *s, size_t n, word_fn fn, void *arg)
 }
 
 /* Snowball's English stopwords, less a few that carry meaning here. */
-static const char *const stopwords[] = {
-    "a",       "about",	  "above",  "after", "again",	"all",	   "am",
-    "an",      "and",	  "any",    "are",   "as",	"at",	   "be",
-    "because", "been",	  "before", "being", "below",	"between", "both",
-    "but",     "by",	  "can",    "could", "did",	"do",	   "does",
-    "doing",   "during",  "each",   "few",   "for",	"from",	   "further",
-    "get",     "gets",	  "had",    "has",   "have",	"having",  "he",
-    "her",     "here",	  "hers",   "him",   "his",	"how",	   "i",
-    "if",      "in",	  "into",   "is",    "it",	"its",	   "itself",
-    "just",    "me",	  "mean",   "means", "meaning", "more",	   "most",
-    "much",    "my",	  "no",	    "nor",   "not",	"of",	   "off",
-    "on",      "once",	  "only",   "or",    "other",	"ought",   "our",
-    "ours",    "out",	  "over",   "own",   "same",	"she",	   "should",
-    "so",      "some",	  "such",   "than",  "that",	"the",	   "their",
-    "theirs",  "them",	  "then",   "there", "these",	"they",	   "this",
-    "those",   "through", "to",	    "too",   "under",	"until",   "up",
-    "very",    "was",	  "we",	    "were",  "what",	"when",	   "where",
-    "which",   "while",	  "who",    "whom",  "why",	"will",	   "with",
-    "would",   "you",	  "your",   "yours", NULL};
+static const char *const stopwords[] = {"a", "about", "above", "after", "again",
+    "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been",
+    "before", "being", "below", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "during", "each", "few", "for", "from",
+    "further", "get", "gets", "had", "has", "have", "having", "he", "her",
+    "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it",
+    "its", "itself", "just", "me", "mean", "means", "meaning", "more", "most",
+    "much", "my", "no", "nor", "not", "of", "off", "on", "once", "only", "or",
+    "other", "ought", "our", "ours", "out", "over", "own", "same", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
+    "them", "then", "there", "these", "they", "this", "those", "through", "to",
+    "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
+    "where", "which", "while", "who", "whom", "why", "will", "with", "would",
+    "you", "your", "yours", NULL};
 
 static int
 is_stopword(const char *w)
@@ -554,8 +549,8 @@ seq_word(void *arg, const char *s, size_t start, size_t end)
 	long id = -1;
 	size_t i;
 
-	if (stem_word(sq->q->stemmer, s + start, end - start, buf,
-		      sizeof(buf)) > 0)
+	if (stem_word(
+		sq->q->stemmer, s + start, end - start, buf, sizeof(buf)) > 0)
 		for (i = 0; i < sq->q->nstems; i++)
 			if (strcmp(sq->q->stems[i], buf) == 0) {
 				id = (long)i;
@@ -635,8 +630,8 @@ doc_count(struct query *q, const struct term *t, struct doc *d)
 	for (f = 0; f < NFIELDS; f++) {
 		sq.n = 0;
 		if (f == F_BODY) {
-			each_word(term_body(t), strlen(term_body(t)), seq_word,
-				  &sq);
+			each_word(
+			    term_body(t), strlen(term_body(t)), seq_word, &sq);
 		} else {
 			sb.len = 0;
 			field_text(t, (enum field)f, &sb);
@@ -674,16 +669,16 @@ mark_word(void *arg, const char *s, size_t start, size_t end)
 	char buf[4 * WORD_MAX];
 	size_t i;
 
-	if (stem_word(m->q->stemmer, s + start, end - start, buf,
-		      sizeof(buf)) == 0)
+	if (stem_word(
+		m->q->stemmer, s + start, end - start, buf, sizeof(buf)) == 0)
 		return;
 	for (i = 0; i < m->q->nstems; i++)
 		if (strcmp(m->q->stems[i], buf) == 0)
 			break;
 	if (i == m->q->nstems)
 		return;
-	m->h->marks = xreallocarray(m->h->marks, m->h->nmarks * 2 + 2,
-				    sizeof(*m->h->marks));
+	m->h->marks = xreallocarray(
+	    m->h->marks, m->h->nmarks * 2 + 2, sizeof(*m->h->marks));
 	m->h->marks[m->h->nmarks * 2] = start;
 	m->h->marks[m->h->nmarks * 2 + 1] = end;
 	m->h->nmarks++;
@@ -747,7 +742,7 @@ struct pass {
 
 static void
 pass_run(struct query *q, const struct table *tab, const struct filter *flt,
-	 struct pass *ps)
+    struct pass *ps)
 {
 	size_t i, c;
 	int f;
@@ -843,7 +838,7 @@ fix_word(void *arg, const char *s, size_t start, size_t end)
  */
 static int
 fix_typos(struct query *q, const struct table *tab, const struct filter *flt,
-	  const struct pass *ps)
+    const struct pass *ps)
 {
 	struct fix fx;
 	struct sbuf sb;
@@ -882,7 +877,7 @@ fix_typos(struct query *q, const struct table *tab, const struct filter *flt,
 		if (fx.best[c] == NULL)
 			continue;
 		stem_word(q->stemmer, fx.best[c], strlen(fx.best[c]), stem,
-			  sizeof(stem));
+		    sizeof(stem));
 		q->cl[c].ids[0] = query_stem_id(q, stem);
 		q->cl[c].fuzzy = 1;
 		fixed = 1;
@@ -973,8 +968,8 @@ struct scorer {
  * holds at least need of the query's clauses.
  */
 static int
-score_doc(const struct scorer *sc, const struct doc *d, size_t need,
-	  struct hit *h)
+score_doc(
+    const struct scorer *sc, const struct doc *d, size_t need, struct hit *h)
 {
 	const struct query *q = sc->q;
 	const struct term *t = d->t;
@@ -988,10 +983,10 @@ score_doc(const struct scorer *sc, const struct doc *d, size_t need,
 		for (f = 0; f < NFIELDS; f++) {
 			double len = (double)d->len[f], avg = sc->ps->avg[f];
 			double norm = 1.0 - field_b[f] +
-				      field_b[f] * (avg > 0 ? len / avg : 1);
+			    field_b[f] * (avg > 0 ? len / avg : 1);
 
 			tfw += field_weight[f] *
-			       d->tf[c * NFIELDS + (size_t)f] / norm;
+			    d->tf[c * NFIELDS + (size_t)f] / norm;
 		}
 		if (tfw > 0)
 			matched++;
@@ -1025,7 +1020,7 @@ score_doc(const struct scorer *sc, const struct doc *d, size_t need,
 
 size_t
 search_query(const struct table *tab, const char *query,
-	     const struct filter *flt, size_t limit, struct hits *out)
+    const struct filter *flt, size_t limit, struct hits *out)
 {
 	struct query q;
 	struct pass ps;
@@ -1049,8 +1044,9 @@ search_query(const struct table *tab, const char *query,
 	}
 	idf = xcalloc(q.ncl, sizeof(*idf));
 	for (c = 0; c < q.ncl; c++)
-		idf[c] = log(1.0 + ((double)ps.n - (double)ps.df[c] + 0.5) /
-				       ((double)ps.df[c] + 0.5));
+		idf[c] = log(1.0 +
+		    ((double)ps.n - (double)ps.df[c] + 0.5) /
+			((double)ps.df[c] + 0.5));
 	qkey =
 	    fuzzy ? corrected_key(&q, query) : utf8_fold(query, strlen(query));
 	padded = xasprintf(" %s ", qkey);
@@ -1150,10 +1146,9 @@ seen(const struct term **v, size_t n, const struct term *t)
 	return 0;
 }
 
-
 void
-search_related(const struct table *tab, const struct term *t, int depth,
-	       struct rels *out)
+search_related(
+    const struct table *tab, const struct term *t, int depth, struct rels *out)
 {
 	const struct term **visited = NULL, **in = NULL;
 	size_t nvisited = 0, level_start, level_end, i, j, k, nin;
@@ -1186,9 +1181,8 @@ search_related(const struct table *tab, const struct term *t, int depth,
 				if (to != NULL) {
 					if (seen(visited, nvisited, to))
 						continue;
-					visited =
-					    xreallocarray(visited, nvisited + 1,
-							  sizeof(*visited));
+					visited = xreallocarray(visited,
+					    nvisited + 1, sizeof(*visited));
 					visited[nvisited++] = to;
 				} else if (d > 1)
 					continue;
@@ -1206,9 +1200,8 @@ search_related(const struct table *tab, const struct term *t, int depth,
 				if (o == from)
 					continue;
 				for (j = 0; j < o->nrelated; j++)
-					if (search_resolve(
-						tab, o->related[j].name) ==
-					    from)
+					if (search_resolve(tab,
+						o->related[j].name) == from)
 						break;
 				if (j == o->nrelated)
 					continue;
@@ -1225,8 +1218,8 @@ search_related(const struct table *tab, const struct term *t, int depth,
 			for (i = 0; i < nin; i++) {
 				struct rel *r = rel_push(out);
 
-				visited = xreallocarray(visited, nvisited + 1,
-							sizeof(*visited));
+				visited = xreallocarray(
+				    visited, nvisited + 1, sizeof(*visited));
 				visited[nvisited++] = in[i];
 				r->term = in[i];
 				r->name = in[i]->name;

@@ -30,6 +30,7 @@ table_add(struct table *tab, struct term *t)
 		    xreallocarray(tab->terms, tab->cap, sizeof(*tab->terms));
 	}
 	tab->terms[tab->n++] = t;
+	tab->bytes += t->textlen;
 }
 
 /* Sort by key; among equals, keep load order (directory, then path). */
@@ -89,13 +90,13 @@ drop_duplicates(struct table *tab, struct diag *d)
 		keep = tab->terms[n - 1];
 		if (keep->dirno == t->dirno)
 			diag_add(d, DIAG_WARN, t->path, t->line, t->col,
-				 "duplicate term '%s': '%s' defines it first; "
-				 "this one is ignored",
-				 t->name, keep->path);
+			    "duplicate term '%s': '%s' defines it first; "
+			    "this one is ignored",
+			    t->name, keep->path);
 		else
 			diag_add(d, DIAG_NOTE, t->path, t->line, t->col,
-				 "term '%s' is shadowed by '%s'", t->name,
-				 keep->path);
+			    "term '%s' is shadowed by '%s'", t->name,
+			    keep->path);
 		term_free(t);
 	}
 	tab->n = n;
@@ -122,12 +123,11 @@ check_aliases(struct table *tab, struct diag *d)
 			continue;
 		lvl = a->term->dirno == bt->dirno ? DIAG_WARN : DIAG_NOTE;
 		diag_add(d, lvl, bt->path, bt->line, bt->col,
-			 a->alias < 0
-			     ? "alias '%s' of '%s' is the name of a term "
-			       "in '%s'; the name wins"
-			     : "alias '%s' of '%s' is also an alias in "
-			       "'%s'; that one wins",
-			 bt->aliases.v[b->alias], bt->name, a->term->path);
+		    a->alias < 0 ? "alias '%s' of '%s' is the name of a term "
+				   "in '%s'; the name wins"
+				 : "alias '%s' of '%s' is also an alias in "
+				   "'%s'; that one wins",
+		    bt->aliases.v[b->alias], bt->name, a->term->path);
 	}
 }
 
@@ -194,8 +194,8 @@ table_get(const struct table *tab, const char *key, int *alias)
 }
 
 void
-table_prefix(const struct table *tab, const char *prefix, size_t *first,
-	     size_t *last)
+table_prefix(
+    const struct table *tab, const char *prefix, size_t *first, size_t *last)
 {
 	size_t n = strlen(prefix), i;
 

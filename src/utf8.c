@@ -10,7 +10,7 @@ static int
 is_sep(unsigned char c)
 {
 	return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' ||
-	       c == '\r' || c == '\f' || c == '\v';
+	    c == '\r' || c == '\f' || c == '\v';
 }
 
 /* Collapse runs of separators to one space and trim both ends, in place. */
@@ -43,10 +43,9 @@ utf8_fold(const char *s, size_t n)
 	size_t i;
 
 	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
-			 UTF8PROC_STABLE | UTF8PROC_COMPAT |
-			     UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
-			     UTF8PROC_STRIPMARK | UTF8PROC_IGNORE |
-			     UTF8PROC_LUMP);
+	    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+		UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE |
+		UTF8PROC_LUMP);
 	if (r >= 0) {
 		res = (char *)out;
 	} else {
@@ -70,8 +69,8 @@ utf8_decode(const char *s, size_t n, int32_t *cp)
 		*cp = 0;
 		return -1;
 	}
-	r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-			     &c);
+	r = utf8proc_iterate(
+	    (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
 	if (r <= 0) {
 		*cp = (unsigned char)s[0];
 		return -1;
@@ -138,9 +137,9 @@ utf8_isalnum(int32_t cp)
 
 	if (cp < 0x80)
 		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-		       (cp >= 'A' && cp <= 'Z');
+		    (cp >= 'A' && cp <= 'Z');
 	c = utf8proc_category(cp);
 	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-	       (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
-	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+	    (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }

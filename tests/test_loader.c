@@ -27,7 +27,7 @@ want_error(const char *s, unsigned line, unsigned col, const char *msg)
 	assert_true(d.nerr >= 1);
 	if (!diag_has(&d, msg))
 		fail_msg("no diagnostic '%s'; first is '%s'", msg,
-			 d.n ? d.v[0].msg : "(none)");
+		    d.n ? d.v[0].msg : "(none)");
 	assert_int_equal(d.v[0].line, line);
 	assert_int_equal(d.v[0].col, col);
 	assert_string_equal(d.v[0].file, "t.md");
@@ -43,8 +43,8 @@ test_minimal(void **state)
 	(void)state;
 	assert_int_equal(parse("---\nterm: Churn\ndescription: Lost "
 			       "customers.\n---\nBody.\n",
-			       &d, &t),
-			 LOAD_OK);
+			     &d, &t),
+	    LOAD_OK);
 	assert_string_equal(t->name, "Churn");
 	assert_string_equal(t->key, "churn");
 	assert_string_equal(t->description, "Lost customers.");
@@ -88,8 +88,8 @@ test_all_keys(void **state)
 			       "count: 12\n"
 			       "file: not passed through\n"
 			       "---\n",
-			       &d, &t),
-			 LOAD_OK);
+			     &d, &t),
+	    LOAD_OK);
 	/* Only the note that `file' is not passed through. */
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.nnote, 1);
@@ -130,8 +130,8 @@ test_details_fill_missing(void **state)
 	assert_int_equal(parse("---\nterm: X\ndescription: d\ndetails:\n"
 			       "  - {title: Category, value: Sales}\n"
 			       "  - {title: Industry, value: SaaS}\n---\n",
-			       &d, &t),
-			 LOAD_OK);
+			     &d, &t),
+	    LOAD_OK);
 	assert_string_equal(t->category, "Sales");
 	assert_string_equal(t->vertical, "SaaS");
 	term_free(t);
@@ -147,8 +147,8 @@ test_bom_crlf_dots(void **state)
 	(void)state;
 	assert_int_equal(parse("\xef\xbb\xbf---\r\nterm: A\r\ndescription: "
 			       "B\r\n...\r\nbody\r\n",
-			       &d, &t),
-			 LOAD_OK);
+			     &d, &t),
+	    LOAD_OK);
 	assert_string_equal(t->name, "A");
 	assert_string_equal(t->description, "B");
 	assert_string_equal(term_body(t), "body\r\n");
@@ -163,8 +163,8 @@ test_not_term(void **state)
 	struct term *t;
 
 	(void)state;
-	assert_int_equal(parse("# README\n\nno front matter\n", &d, &t),
-			 LOAD_NOT_TERM);
+	assert_int_equal(
+	    parse("# README\n\nno front matter\n", &d, &t), LOAD_NOT_TERM);
 	assert_int_equal(parse("", &d, &t), LOAD_NOT_TERM);
 	assert_int_equal(parse("----\nterm: x\n", &d, &t), LOAD_NOT_TERM);
 	assert_int_equal(d.n, 0);
@@ -181,8 +181,8 @@ test_body_examples(void **state)
 			       "First.\n---\nIntro.\n\n## Examples\n\n"
 			       "- Second, *with* `code`.\n- Third.\n\n"
 			       "## Next\n\n- Not an example.\n",
-			       &d, &t),
-			 LOAD_OK);
+			     &d, &t),
+	    LOAD_OK);
 	assert_int_equal(t->examples.n, 3);
 	assert_string_equal(t->examples.v[1], "Second, with code.");
 	assert_string_equal(t->examples.v[2], "Third.");
@@ -190,8 +190,8 @@ test_body_examples(void **state)
 	/* A heading inside a code block is not a section. */
 	assert_int_equal(parse("---\nterm: A\ndescription: B\n---\n```\n"
 			       "## Example\n\nno\n```\n",
-			       &d, &t),
-			 LOAD_OK);
+			     &d, &t),
+	    LOAD_OK);
 	assert_int_equal(t->examples.n, 0);
 	term_free(t);
 	diag_release(&d);
@@ -208,8 +208,8 @@ test_type_warnings(void **state)
 	assert_int_equal(parse("---\nterm: A\ndescription: B\ncategory: [x]\n"
 			       "aliases: {a: b}\nrelated: [[x]]\nterm: C\n"
 			       "---\n",
-			       &d, &t),
-			 LOAD_OK);
+			     &d, &t),
+	    LOAD_OK);
 	assert_int_equal(d.nwarn, 4);
 	assert_true(diag_has(&d, "'category' should be a string"));
 	assert_true(diag_has(&d, "duplicate key 'term'"));
@@ -224,30 +224,30 @@ test_errors_positions(void **state)
 {
 	(void)state;
 	want_error("---\n- a\n---\n", 2, 1, "not a mapping");
-	want_error("---\nterm: A\n---\n", 2, 1,
-		   "missing required key 'description'");
-	want_error("---\ndescription: d\n---\n", 2, 1,
-		   "missing required key 'term'");
+	want_error(
+	    "---\nterm: A\n---\n", 2, 1, "missing required key 'description'");
+	want_error(
+	    "---\ndescription: d\n---\n", 2, 1, "missing required key 'term'");
 	want_error("---\nterm: ~\ndescription: d\n---\n", 2, 7,
-		   "'term' must be a non-empty string");
+	    "'term' must be a non-empty string");
 	want_error("---\nterm: A\ndescription: d\n", 1, 1, "not closed");
 	want_error("---\nterm: A\ndescription: &x d\nexample: *x\n---\n", 3, 14,
-		   "anchors and aliases");
+	    "anchors and aliases");
 	want_error("---\nterm: A\ndescription: d\nexample: *x\n---\n", 4, 10,
-		   "anchors and aliases");
+	    "anchors and aliases");
 	want_error("---\nterm: \"a\\0b\"\ndescription: d\n---\n", 2, 7,
-		   "NUL character");
-	want_error("---\nterm: \"a\\nb\"\ndescription: d\n---\n", 2, 7,
-		   "line break");
+	    "NUL character");
+	want_error(
+	    "---\nterm: \"a\\nb\"\ndescription: d\n---\n", 2, 7, "line break");
 	want_error("---\nterm: A\rdescription: d\n---\n", 2, 8,
-		   "line break other than LF");
+	    "line break other than LF");
 	want_error("---\nterm: A\xe2\x80\xa8x\ndescription: d\n---\n", 2, 8,
-		   "line break other than LF");
+	    "line break other than LF");
 	want_error("---\nterm: A\ndescription: \x1b[2J\n---\n", 3, 14,
-		   "control characters are not allowed");
+	    "control characters are not allowed");
 	want_error("---\n---\n", 1, 1, "front matter is empty");
 	want_error("\xef\xbb\xbf---\nterm: [a]\ndescription: d\n---\n", 2, 7,
-		   "'term' must be a non-empty string");
+	    "'term' must be a non-empty string");
 }
 
 static void
@@ -259,8 +259,8 @@ test_nul_byte(void **state)
 
 	(void)state;
 	diag_init(&d);
-	assert_int_equal(loader_parse(s, sizeof(s) - 1, "t.md", &d, &t),
-			 LOAD_ERROR);
+	assert_int_equal(
+	    loader_parse(s, sizeof(s) - 1, "t.md", &d, &t), LOAD_ERROR);
 	assert_true(diag_has(&d, "NUL byte"));
 	assert_int_equal(d.v[0].line, 3);
 	assert_int_equal(d.v[0].col, 15);
@@ -310,13 +310,13 @@ test_limits(void **state)
 	memcpy(s + 30 + 1000 * 1000, "\n---\n", 6);
 	assert_int_equal(parse(s, &d, &t), LOAD_ERROR);
 	assert_true(diag_has(&d, "does not close within 64 KiB") ||
-		    diag_has(&d, "nesting deeper"));
+	    diag_has(&d, "nesting deeper"));
 	diag_release(&d);
 	/* Within the front matter cap, the depth limit stops it early. */
 	memset(s + 30, '[', 60000);
 	memcpy(s + 30 + 60000, "\n---\n", 6);
-	assert_int_equal(loader_parse(s, 30 + 60000 + 5, "t.md", &d, &t),
-			 LOAD_ERROR);
+	assert_int_equal(
+	    loader_parse(s, 30 + 60000 + 5, "t.md", &d, &t), LOAD_ERROR);
 	assert_true(diag_has(&d, "nesting deeper than 32"));
 	diag_release(&d);
 	free(s);
@@ -375,8 +375,8 @@ test_load_file_and_dir(void **state)
 	assert_int_equal(d.n, 0);
 	term_free(t);
 
-	assert_int_equal(loader_load_file("tests/data/no-such.md", &d, &t),
-			 LOAD_ERROR);
+	assert_int_equal(
+	    loader_load_file("tests/data/no-such.md", &d, &t), LOAD_ERROR);
 	assert_true(diag_has(&d, "cannot open"));
 	diag_release(&d);
 
@@ -390,8 +390,19 @@ test_load_file_and_dir(void **state)
 	assert_int_equal(d.nerr, 0);
 	assert_null(table_get(&tab, "hidden term", NULL));
 	assert_non_null(table_get(&tab, "見積書", NULL));
-	assert_string_equal(table_get(&tab, "cafe", NULL)->path,
-			    "tests/data/good/cafe.md");
+	assert_string_equal(
+	    table_get(&tab, "cafe", NULL)->path, "tests/data/good/cafe.md");
+	table_release(&tab);
+	diag_release(&d);
+
+	/* The cap on a whole glossary stops the loading with one error. */
+	table_init(&tab);
+	tab.max_bytes = 4096;
+	n = loader_load_dir(&tab, "tests/data/good", 0, &d);
+	assert_true(n > 0 && n < 8);
+	assert_int_equal(d.nerr, 1);
+	assert_true(diag_has(&d, "the glossary is larger than"));
+	assert_true(tab.bytes <= 4096);
 	table_release(&tab);
 	diag_release(&d);
 

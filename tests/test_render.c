@@ -63,7 +63,7 @@ teardown(void **state)
 /* Render terms in mode with opts; the caller frees the output. */
 static char *
 render(const struct renderer *r, enum render_mode mode,
-       const struct render_opts *o, struct term **terms, size_t n, size_t *len)
+    const struct render_opts *o, struct term **terms, size_t n, size_t *len)
 {
 	struct render_ctx ctx;
 	char *buf = NULL;
@@ -161,8 +161,9 @@ test_text_plain_and_color(void **state)
 	o.full = 1;
 	s = render(&render_text, RM_SHOW, &o, v, 1, NULL);
 	assert_null(strchr(s, '\033'));
-	assert_non_null(strstr(s, "MRR\n  Revenue · SaaS · also monthly "
-				  "recurring revenue, mrr\n"));
+	assert_non_null(strstr(s,
+	    "MRR\n  Revenue · SaaS · also monthly "
+	    "recurring revenue, mrr\n"));
 	assert_non_null(strstr(s, "Intro emph and strong and code."));
 	assert_non_null(strstr(s, "- item link <http://x.y>"));
 	assert_null(strstr(s, "##"));
@@ -191,7 +192,7 @@ assert_fits(const char *s, size_t width)
 		w = utf8_width(p, (size_t)(nl - p));
 		if (w > width)
 			fail_msg("line of width %zu > %zu: %.*s", w, width,
-				 (int)(nl - p), p);
+			    (int)(nl - p), p);
 		if (*nl == '\0')
 			break;
 	}
@@ -216,8 +217,9 @@ test_wrap(void **state)
 	/* Unwrapped in a pipe: the description stays on one line. */
 	o.width = 0;
 	s = render(&render_text, RM_SHOW, &o, v, 1, NULL);
-	assert_non_null(strstr(s, "です。 Mixed with some longer English words "
-				  "and an emoji"));
+	assert_non_null(strstr(s,
+	    "です。 Mixed with some longer English words "
+	    "and an emoji"));
 	free(s);
 }
 
@@ -235,10 +237,10 @@ test_json(void **state)
 	j = json_loads(s, 0, &err);
 	assert_non_null(j);
 	assert_true(json_is_object(j));
-	assert_string_equal(json_string_value(json_object_get(j, "term")),
-			    "MRR");
-	assert_string_equal(json_string_value(json_object_get(j, "match")),
-			    "exact");
+	assert_string_equal(
+	    json_string_value(json_object_get(j, "term")), "MRR");
+	assert_string_equal(
+	    json_string_value(json_object_get(j, "match")), "exact");
 	assert_int_equal(json_array_size(json_object_get(j, "examples")), 2);
 	assert_int_equal(json_integer_value(json_object_get(j, "count")), 12);
 	assert_true(json_is_true(json_object_get(j, "flag")));
@@ -256,7 +258,7 @@ test_json(void **state)
 	a = json_array_get(j, 1);
 	assert_non_null(
 	    strstr(json_string_value(json_object_get(a, "description")),
-		   "\xe2\x80\xae"));
+		"\xe2\x80\xae"));
 	json_decref(j);
 	free(s);
 
@@ -304,9 +306,9 @@ test_tsv(void **state)
 	(void)state;
 	o.header = 1;
 	s = render(&render_tsv, RM_LIST, &o, v, 1, NULL);
-	assert_string_equal(
-	    s, "term\tcategory\tdescription\n"
-	       "MRR\tRevenue\tRevenue\\tper month,\\nnormalised.\n");
+	assert_string_equal(s,
+	    "term\tcategory\tdescription\n"
+	    "MRR\tRevenue\tRevenue\\tper month,\\nnormalised.\n");
 	free(s);
 	/* At a terminal every format escapes. */
 	o.header = 0;

@@ -121,8 +121,8 @@ test_ambiguous_and_suggest(void **state)
 	search_lookup(&tab, "c", 0, NULL, &lk);
 	assert_null(lk.term);
 	assert_true(lk.ambiguous);
-	assert_int_equal(lk.ncands,
-			 5); /* Café, Channel.., Churn, Cross, Cust */
+	assert_int_equal(
+	    lk.ncands, 5); /* Café, Channel.., Churn, Cross, Cust */
 	lookup_release(&lk);
 
 	search_lookup(&tab, "upsel-x", 0, NULL, &lk);
@@ -191,8 +191,8 @@ test_fulltext(void **state)
 	assert_string_equal(h.v[0].term->name, "Churn");
 	hits_release(&h);
 	/* "disputes" finds "Disputes", plural and all; stopwords drop. */
-	assert_int_equal(search_query(&tab, "what is a dispute", NULL, 0, &h),
-			 1);
+	assert_int_equal(
+	    search_query(&tab, "what is a dispute", NULL, 0, &h), 1);
 	assert_string_equal(h.v[0].term->name, "Partner Program");
 	assert_non_null(h.v[0].snippet);
 	assert_true(h.v[0].nmarks >= 1);
@@ -219,10 +219,9 @@ test_ties_by_name(void **state)
 	(void)state;
 	assert_true(search_query(&tab, "partners", NULL, 0, &h) >= 1);
 	for (i = 1; i < h.n; i++)
-		assert_true(
-		    h.v[i - 1].score > h.v[i].score ||
+		assert_true(h.v[i - 1].score > h.v[i].score ||
 		    (h.v[i - 1].score == h.v[i].score &&
-		     strcmp(h.v[i - 1].term->key, h.v[i].term->key) < 0));
+			strcmp(h.v[i - 1].term->key, h.v[i].term->key) < 0));
 	hits_release(&h);
 }
 

@@ -45,11 +45,11 @@ test_lookup(void **state)
 	/* Sorted by folded name. */
 	assert_string_equal(tab.terms[0]->name, "Channel Partner");
 	assert_string_equal(tab.terms[2]->name, "Cross-sell");
-	assert_string_equal(table_get(&tab, "cross sell", &alias)->name,
-			    "Cross-sell");
+	assert_string_equal(
+	    table_get(&tab, "cross sell", &alias)->name, "Cross-sell");
 	assert_int_equal(alias, -1);
-	assert_string_equal(table_get(&tab, "attrition", &alias)->name,
-			    "Churn");
+	assert_string_equal(
+	    table_get(&tab, "attrition", &alias)->name, "Churn");
 	assert_int_equal(alias, 0);
 	assert_null(table_get(&tab, "cross", NULL));
 	table_prefix(&tab, "c", &first, &last);
@@ -105,8 +105,8 @@ test_alias_collisions(void **state)
 	table_index(&tab, &d);
 	/* The name wins over an alias; the alias equal to the name is
 	 * dropped quietly. */
-	assert_string_equal(table_get(&tab, "attrition", &alias)->name,
-			    "Attrition");
+	assert_string_equal(
+	    table_get(&tab, "attrition", &alias)->name, "Attrition");
 	assert_int_equal(alias, -1);
 	assert_int_equal(d.nwarn, 2);
 	assert_true(diag_has(&d, "is the name of a term"));

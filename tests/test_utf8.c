@@ -44,8 +44,8 @@ test_fold_invalid_utf8(void **state)
 	/* Not UTF-8: folded as ASCII, never an error. */
 	check_fold("AB\xff"
 		   "C",
-		   "ab\xff"
-		   "c");
+	    "ab\xff"
+	    "c");
 }
 
 static void
@@ -101,10 +101,10 @@ test_escape(void **state)
 	check_esc("del\x7f", 4, "del^?");
 	check_esc("\xc2\x9b"
 		  "31m",
-		  5, "\\x9b31m");
+	    5, "\\x9b31m");
 	check_esc("a\xe2\x80\xae"
 		  "b",
-		  5, "a<U+202E>b");
+	    5, "a<U+202E>b");
 	check_esc("\xe2\x81\xa6", 3, "<U+2066>");
 	check_esc("bad\xff", 4, "bad\\xff");
 	check_esc("café 見", strlen("café 見"), "café 見");

@@ -200,6 +200,32 @@ for fmt in text json ndjson tsv markdown; do
 	done
 done
 
+# Unreadable files and directories, as a user who cannot read them (root
+# reads everything): reported, and the rest still loads.
+if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+	U=$T/unreadable
+	mkdir -p "$U/locked"
+	chmod 755 "$T"
+	printf -- '---\nterm: Open\ndescription: d\n---\n' >"$U/open.md"
+	cp "$U/open.md" "$U/secret.md"
+	cp "$U/open.md" "$U/locked/inner.md"
+	chmod 000 "$U/secret.md" "$U/locked"
+	setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	    "$GLOSS" check "$U" >"$T/out" 2>"$T/err"
+	rc=$?
+	chmod 755 "$U/locked"
+	for want in "gloss: $U/secret.md: cannot open: Permission denied" \
+	    "gloss: $U/locked: cannot open directory: Permission denied"; do
+		if [ $rc -eq 1 ] && grep -qxF -- "$want" "$T/err"; then ok; else
+			bad "unreadable: want '$want' (exit $rc)"
+			cat "$T/err"
+		fi
+	done
+	if grep -q '^1 term in 1 directory' "$T/out"; then ok; else
+		bad "unreadable: the readable file did not load"
+	fi
+fi
+
 # Shell completions: term names complete, quoted, case-insensitively.
 G=$(cd "$(dirname "$GLOSS")" && pwd)/$(basename "$GLOSS")
 mkdir -p "$T/bin"
