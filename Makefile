@@ -193,7 +193,7 @@ format-check:
 lint:
 	cppcheck -q --error-exitcode=1 --enable=warning,portability \
 	  --inline-suppr -Iinclude src
-	clang-tidy -quiet src/*.c -- $(ALL_CPPFLAGS) $(PKG_CFLAGS)
+	clang-tidy -quiet src/*.c -- $(ALL_CPPFLAGS) $(PKG_CFLAGS) 2>/dev/null
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

@@ -24,6 +24,7 @@ char *xstrdup(const char *);
 char *xstrndup(const char *, size_t);
 /* The caller frees the result. */
 char *xasprintf(const char *, ...) GLOSS_PRINTF(1, 2);
+char *xvasprintf(const char *, va_list) GLOSS_PRINTF(1, 0);
 
 /*
  * A growable NUL-terminated byte buffer.  sb_init allocates nothing;

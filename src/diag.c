@@ -51,7 +51,6 @@ diag_add(struct diag *d, enum diag_level level, const char *file, unsigned line,
 {
 	struct diag_msg *m;
 	va_list ap;
-	int n;
 
 	m = diag_slot(d);
 	m->level = level;
@@ -59,15 +58,8 @@ diag_add(struct diag *d, enum diag_level level, const char *file, unsigned line,
 	m->line = line;
 	m->col = col;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	m->msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	m->msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	m->msg[0] = '\0';
-	if (n > 0) {
-		va_start(ap, fmt);
-		vsnprintf(m->msg, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
 	diag_count(d, level);
 }
 

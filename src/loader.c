@@ -823,7 +823,7 @@ loader_load_file(const char *path, struct diag *d, struct term **out)
 		close(fd);
 		return LOAD_ERROR;
 	}
-	if (st.st_size > LOADER_MAX_FILE) {
+	if (st.st_size > (off_t)LOADER_MAX_FILE) {
 		diag_add(d, DIAG_ERROR, path, 0, 0,
 		    "the file is larger than 1 MiB; skipped");
 		close(fd);
@@ -985,7 +985,8 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 		if (de->d_name[0] != '.')
 			strlist_push(&names, xstrdup(de->d_name));
 	closedir(dp);
-	qsort(names.v, names.n, sizeof(*names.v), cmp_names);
+	if (names.n > 1)
+		qsort(names.v, names.n, sizeof(*names.v), cmp_names);
 	w->depth++;
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;

@@ -59,16 +59,9 @@ cli_errorx(const char *fmt, ...)
 {
 	va_list ap;
 	char *msg, *e;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	msg = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	e = esc_line(msg);
 	fprintf(stderr, "gloss: %s\n", e);

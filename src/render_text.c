@@ -246,7 +246,7 @@ tw_para(struct render_ctx *ctx, const char *base, int indent, int hang,
 			const char *s = text + u[i].off;
 
 			while (j < u[i].len) {
-				int32_t cp;
+				int32_t cp = 0;
 				int l = is_mark(s[j])
 				    ? 1
 				    : utf8_decode(s + j, u[i].len - j, &cp);
