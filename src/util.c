@@ -73,9 +73,9 @@ xvasprintf(const char *fmt, va_list ap)
 	int n;
 
 	va_copy(cp, ap);
-	/* The analyzer of clang 14 does not follow va_copy. */
-	n = vsnprintf(
-	    NULL, 0, fmt, cp); /* NOLINT(clang-analyzer-valist.Uninitialized) */
+	/* clang 14's analyzer does not follow va_copy. */
+	/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized) */
+	n = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		oom();
