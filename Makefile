@@ -149,7 +149,8 @@ sanitize: deps
 	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli
 asan: sanitize
 
-leakcheck: deps
+leakcheck:
+	@$(MAKE) --no-print-directory deps DEB_PKGS='$(DEB_PKGS) valgrind'
 	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
 	@$(MAKE) --no-print-directory check-unit check-cli \
 	  VALGRIND='valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99'
@@ -188,9 +189,12 @@ format:
 	clang-format -i src/*.c include/*.h tests/*.c fuzz/*.c
 
 format-check:
+	@$(MAKE) --no-print-directory deps DEB_PKGS='$(DEB_PKGS) clang-format'
 	clang-format --dry-run --Werror src/*.c include/*.h tests/*.c fuzz/*.c
 
 lint:
+	@$(MAKE) --no-print-directory deps \
+	  DEB_PKGS='$(DEB_PKGS) cppcheck clang-tidy clang-format'
 	cppcheck -q --error-exitcode=1 --enable=warning,portability \
 	  --inline-suppr -Iinclude src
 	clang-tidy -quiet src/*.c -- $(ALL_CPPFLAGS) $(PKG_CFLAGS) 2>/dev/null

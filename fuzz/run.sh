@@ -4,15 +4,17 @@
 # not committed).  Crashes go to build/fuzz/; the exit status is non-zero
 # if any target found one.  Prints executions and coverage per target.
 set -u
+out=${FUZZ_OUT:-build/fuzz} # logs and crashes
+bin=${FUZZ_BIN:-build/fuzz} # the fuzzers
 secs=${SECONDS_PER_TARGET:-${1:-60}}
 cd "$(dirname "$0")/.."
 status=0
 for t in ${TARGETS:-loader render query}; do
-	mkdir -p "fuzz/corpus-run/$t" build/fuzz
-	log=build/fuzz/$t.log
-	./build/fuzz/fuzz_$t -max_total_time="$secs" -timeout=10 \
+	mkdir -p "fuzz/corpus-run/$t" "$out"
+	log=$out/$t.log
+	"$bin/fuzz_$t" -max_total_time="$secs" -timeout=10 \
 	    -rss_limit_mb=2048 -dict=fuzz/yaml.dict -print_final_stats=1 \
-	    -artifact_prefix=build/fuzz/ "fuzz/corpus-run/$t" \
+	    -artifact_prefix="$out/" "fuzz/corpus-run/$t" \
 	    "fuzz/corpus/$t" >"$log" 2>&1
 	rc=$?
 	execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" |
