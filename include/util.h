@@ -14,7 +14,13 @@
 #define GLOSS_PRINTF(a, b)
 #endif
 
-/* Allocators: abort the program with a message if memory runs out. */
+/*
+ * Allocators: abort the program with a message if memory runs out.
+ * Out of memory is fatal here and only here.  xalloc_oom_hook, if set, is
+ * called first; tests that inject allocation failures set it to a
+ * function that does not return.
+ */
+extern void (*xalloc_oom_hook)(void);
 void *xmalloc(size_t);
 void *xcalloc(size_t, size_t);
 void *xrealloc(void *, size_t);

@@ -5,9 +5,13 @@
 
 #include "util.h"
 
+void (*xalloc_oom_hook)(void);
+
 static void
 oom(void)
 {
+	if (xalloc_oom_hook != NULL)
+		xalloc_oom_hook();
 	fputs("gloss: out of memory\n", stderr);
 	abort();
 }
