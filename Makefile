@@ -26,14 +26,15 @@ PKGS	= yaml-0.1 libcmark libutf8proc jansson
 WARN	= -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	  -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lstemmer -lm \
+	     -pthread
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 ALL_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	  -DGLOSS_VERSION='"$(VERSION)"' \
 	  -DGLOSS_DATADIR='"$(DATADIR)/gloss"' -DGLOSS_SRCDIR='"$(CURDIR)"' \
 	  $(CPPFLAGS)
-ALL_CFLAGS = $(WARN) $(PKG_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = $(WARN) $(PKG_CFLAGS) -pthread $(CFLAGS)
 
 B	?= build
 PROG	?= gloss
@@ -154,6 +155,14 @@ sanitize: deps
 	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli
 asan: sanitize
 
+# The parsing threads under ThreadSanitizer (clang).
+tsan: fuzz-deps
+	@$(MAKE) --no-print-directory B=build/tsan PROG=build/tsan/gloss \
+	  CC=clang CFLAGS='-O1 -g -fsanitize=thread' \
+	  LDFLAGS=-fsanitize=thread build/tsan/gloss
+	@GLOSS=$(CURDIR)/build/tsan/gloss TSAN_OPTIONS=halt_on_error=1 \
+	  tests/cli/run.sh
+
 leakcheck:
 	@$(MAKE) --no-print-directory deps DEB_PKGS='$(DEB_PKGS) valgrind'
 	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
@@ -190,6 +199,15 @@ $(FB)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJS)
 fuzz-run: fuzz
 	@SECONDS_PER_TARGET=$(SECONDS) fuzz/run.sh
 
+# make bench: gloss against cat, grep and the libyaml floor (bench/).
+bench/gen: bench/gen.c
+	$(CC) -O2 -o $@ bench/gen.c
+bench/floor: bench/floor.c
+	$(CC) -O2 $(PKG_CFLAGS) -o $@ bench/floor.c $(PKG_LIBS)
+bench: $(PROG) bench/gen bench/floor
+	@$(MAKE) --no-print-directory deps DEB_PKGS='$(DEB_PKGS) hyperfine time'
+	@bench/run.sh
+
 format:
 	clang-format -i src/*.c include/*.h tests/*.c fuzz/*.c
 
@@ -225,8 +243,8 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)/gloss
 
 clean:
-	rm -rf $(B) gloss
+	rm -rf $(B) gloss bench/gen bench/floor
 
-.PHONY: fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install \
+.PHONY: tsan bench fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install \
 	check-relevance relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean

@@ -15,11 +15,12 @@ struct table;
 
 #define LOADER_MAX_FILE ((size_t)1024 * 1024) /* bytes in one term file */
 #define LOADER_MAX_FM                                                          \
-	((size_t)64 * 1024)    /* bytes before the front matter closes */
-#define LOADER_MAX_DEPTH 32    /* nesting of YAML collections */
-#define LOADER_MAX_NAME	 256   /* bytes in a term name */
-#define LOADER_MAX_ITEMS 10000 /* keys or items in one collection */
-#define LOADER_MAX_DIRS	 64    /* directory nesting below a root */
+	((size_t)64 * 1024)	 /* bytes before the front matter closes */
+#define LOADER_MAX_DEPTH   32	 /* nesting of YAML collections */
+#define LOADER_MAX_NAME	   256	 /* bytes in a term name */
+#define LOADER_MAX_ITEMS   10000 /* keys or items in one collection */
+#define LOADER_MAX_DIRS	   64	 /* directory nesting below a root */
+#define LOADER_MAX_THREADS 8	 /* threads that parse files */
 
 enum load_status {
 	LOAD_OK,       /* *out is a term the caller frees with term_free */

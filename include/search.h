@@ -84,6 +84,8 @@ void hits_release(struct hits *);
 
 /* The term a related name means (exact name or alias), or NULL. */
 const struct term *search_resolve(const struct table *, const char *name);
+/* The term a link of a term means, or NULL. */
+const struct term *search_link(const struct table *, const struct term_link *);
 
 enum rel_dir { REL_OUT = 1, REL_IN = 2, REL_BOTH = 3 };
 

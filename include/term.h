@@ -35,6 +35,7 @@ const struct tval *tval_get(const struct tval *, const char *key);
 /* A name in `related', with where it was written for diagnostics. */
 struct term_link {
 	char *name;
+	char *key; /* name folded, for lookups */
 	unsigned line, col;
 };
 

@@ -10,7 +10,7 @@ links_to(const struct table *tab, const struct term *t, const struct term *u)
 	size_t i;
 
 	for (i = 0; i < t->nrelated; i++)
-		if (search_resolve(tab, t->related[i].name) == u)
+		if (search_link(tab, &t->related[i]) == u)
 			return 1;
 	return 0;
 }
@@ -26,7 +26,7 @@ check_links(struct ctx *ctx)
 
 		for (j = 0; j < t->nrelated; j++) {
 			const struct term_link *l = &t->related[j];
-			const struct term *u = search_resolve(tab, l->name);
+			const struct term *u = search_link(tab, l);
 
 			if (u == NULL)
 				diag_add(&ctx->diag, DIAG_ERROR, t->path,

@@ -3,6 +3,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -866,19 +868,55 @@ loader_load_file(const char *path, struct diag *d, struct term **out)
 	return parse_owned(buf, len, path, d, out);
 }
 
-/* Directories being walked, to catch symbolic-link cycles. */
+/*
+ * One entry of a walk, in path order: a file to parse, or only what the
+ * walk found (a dangling link, a FIFO, a cycle).  Files are parsed by
+ * several threads; their results are merged in this order, so output
+ * and diagnostics never depend on timing.
+ */
+struct job {
+	char *path; /* a file to parse, or NULL */
+	struct diag diag;
+	struct term *term;
+	enum load_status st;
+};
+
 struct walk {
 	struct table *table;
-	struct diag *diag;
-	int dirno;
-	int added;
-	int stopped; /* the size cap was hit */
+	struct job *jobs;
+	size_t njobs, cap;
+	size_t bytes; /* of the files queued */
+	int stopped;  /* the size cap was hit */
 	struct {
 		dev_t dev;
 		ino_t ino;
-	} stack[LOADER_MAX_DIRS + 1];
+	} stack[LOADER_MAX_DIRS + 1]; /* directories being walked: cycles */
 	int depth;
 };
+
+static struct job *
+walk_job(struct walk *w, const char *path)
+{
+	struct job *j;
+
+	if (w->njobs == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 256;
+		w->jobs = xreallocarray(w->jobs, w->cap, sizeof(*w->jobs));
+	}
+	j = &w->jobs[w->njobs++];
+	j->path = path != NULL ? xstrdup(path) : NULL;
+	diag_init(&j->diag);
+	j->term = NULL;
+	j->st = LOAD_ERROR;
+	return j;
+}
+
+/* Record what the walk itself found, in its place in path order. */
+static struct diag *
+walk_diag(struct walk *w)
+{
+	return &walk_job(w, NULL)->diag;
+}
 
 static int
 cmp_names(const void *a, const void *b)
@@ -900,7 +938,6 @@ static void
 walk_entry(struct walk *w, const char *path, const char *name)
 {
 	struct stat st;
-	struct term *t;
 	size_t max;
 	int i;
 
@@ -910,10 +947,10 @@ walk_entry(struct walk *w, const char *path, const char *name)
 		if (!ends_md(name))
 			return;
 		if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-			diag_add(w->diag, DIAG_ERROR, path, 0, 0,
+			diag_add(walk_diag(w), DIAG_ERROR, path, 0, 0,
 			    "a dangling symbolic link; skipped");
 		else
-			diag_add(w->diag, DIAG_ERROR, path, 0, 0,
+			diag_add(walk_diag(w), DIAG_ERROR, path, 0, 0,
 			    "cannot stat: %s", strerror(errno));
 		return;
 	}
@@ -921,7 +958,7 @@ walk_entry(struct walk *w, const char *path, const char *name)
 		for (i = 0; i <= w->depth; i++)
 			if (w->stack[i].dev == st.st_dev &&
 			    w->stack[i].ino == st.st_ino) {
-				diag_add(w->diag, DIAG_WARN, path, 0, 0,
+				diag_add(walk_diag(w), DIAG_WARN, path, 0, 0,
 				    "a directory cycle: this leads back to "
 				    "a directory above it; not followed");
 				return;
@@ -932,34 +969,23 @@ walk_entry(struct walk *w, const char *path, const char *name)
 	if (!ends_md(name))
 		return;
 	if (!S_ISREG(st.st_mode)) {
-		diag_add(w->diag, DIAG_ERROR, path, 0, 0,
+		diag_add(walk_diag(w), DIAG_ERROR, path, 0, 0,
 		    "%s, not a term file; skipped", file_kind(st.st_mode));
 		return;
 	}
 	if (w->stopped)
 		return;
 	max = w->table->max_bytes ? w->table->max_bytes : TABLE_MAX_BYTES;
-	if (w->table->bytes + (size_t)st.st_size > max) {
-		diag_add(w->diag, DIAG_ERROR, path, 0, 0,
+	if (w->table->bytes + w->bytes + (size_t)st.st_size > max) {
+		diag_add(walk_diag(w), DIAG_ERROR, path, 0, 0,
 		    "the glossary is larger than %zu MiB; this file and the "
 		    "rest are not loaded",
 		    max >> 20);
 		w->stopped = 1;
 		return;
 	}
-	switch (loader_load_file(path, w->diag, &t)) {
-	case LOAD_OK:
-		t->dirno = w->dirno;
-		table_add(w->table, t);
-		w->added++;
-		break;
-	case LOAD_NOT_TERM:
-		diag_add(w->diag, DIAG_NOTE, path, 0, 0,
-		    "not a term file (no front matter); skipped");
-		break;
-	case LOAD_ERROR:
-		break;
-	}
+	w->bytes += (size_t)st.st_size;
+	walk_job(w, path);
 }
 
 static int
@@ -971,13 +997,13 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	size_t i;
 
 	if (w->depth >= LOADER_MAX_DIRS) {
-		diag_add(w->diag, DIAG_WARN, dir, 0, 0,
+		diag_add(walk_diag(w), DIAG_WARN, dir, 0, 0,
 		    "directories nested more than %d deep; not followed",
 		    LOADER_MAX_DIRS);
 		return 0;
 	}
 	if ((dp = opendir(dir)) == NULL) {
-		diag_add(w->diag, DIAG_ERROR, dir, 0, 0,
+		diag_add(walk_diag(w), DIAG_ERROR, dir, 0, 0,
 		    "cannot open directory: %s", strerror(errno));
 		return -1;
 	}
@@ -1003,6 +1029,80 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	return 0;
 }
 
+/* The files of a walk, shared by the parsing threads. */
+struct pool {
+	struct job *jobs;
+	size_t n;
+	atomic_size_t next;
+};
+
+static void *
+parse_jobs(void *arg)
+{
+	struct pool *p = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&p->next, 1)) < p->n)
+		if (p->jobs[i].path != NULL)
+			p->jobs[i].st = loader_load_file(p->jobs[i].path,
+			    &p->jobs[i].diag, &p->jobs[i].term);
+	return NULL;
+}
+
+/*
+ * Parse every queued file, on as many threads as there are processors
+ * (at most LOADER_MAX_THREADS), when there are enough files to pay for
+ * starting them.
+ */
+static void
+parse_all(struct walk *w)
+{
+	pthread_t tid[LOADER_MAX_THREADS];
+	struct pool p;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t i, nt;
+
+	p.jobs = w->jobs;
+	p.n = w->njobs;
+	atomic_init(&p.next, 0);
+	nt = ncpu > 1 ? (size_t)ncpu : 1;
+	if (nt > LOADER_MAX_THREADS)
+		nt = LOADER_MAX_THREADS;
+	if (nt > w->njobs / 64 + 1)
+		nt = w->njobs / 64 + 1;
+	for (i = 1; i < nt; i++)
+		if (pthread_create(&tid[i], NULL, parse_jobs, &p) != 0)
+			break;
+	nt = i;
+	parse_jobs(&p);
+	for (i = 1; i < nt; i++)
+		pthread_join(tid[i], NULL);
+}
+
+/* Move the results into the table and diag, in path order. */
+static int
+merge_all(struct walk *w, int dirno, struct diag *d)
+{
+	size_t i;
+	int added = 0;
+
+	for (i = 0; i < w->njobs; i++) {
+		struct job *j = &w->jobs[i];
+
+		if (j->path != NULL && j->st == LOAD_OK) {
+			j->term->dirno = dirno;
+			table_add(w->table, j->term);
+			added++;
+		} else if (j->path != NULL && j->st == LOAD_NOT_TERM)
+			diag_add(&j->diag, DIAG_NOTE, j->path, 0, 0,
+			    "not a term file (no front matter); skipped");
+		diag_move(d, &j->diag);
+		free(j->path);
+	}
+	free(w->jobs);
+	return added;
+}
+
 int
 loader_load_dir(struct table *table, const char *dir, int dirno, struct diag *d)
 {
@@ -1010,11 +1110,10 @@ loader_load_dir(struct table *table, const char *dir, int dirno, struct diag *d)
 	struct stat st;
 	char *root;
 	size_t n;
+	int rc, added;
 
 	memset(&w, 0, sizeof(w));
 	w.table = table;
-	w.diag = d;
-	w.dirno = dirno;
 	w.depth = -1;
 	root = xstrdup(dir);
 	n = strlen(root);
@@ -1031,8 +1130,9 @@ loader_load_dir(struct table *table, const char *dir, int dirno, struct diag *d)
 		free(root);
 		return -1;
 	}
-	if (walk_dir(&w, root, &st) < 0)
-		w.added = -1;
+	rc = walk_dir(&w, root, &st);
 	free(root);
-	return w.added;
+	parse_all(&w);
+	added = merge_all(&w, dirno, d);
+	return rc < 0 ? -1 : added;
 }

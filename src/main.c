@@ -306,7 +306,7 @@ int
 cli_load(struct ctx *ctx, char **dirs, size_t ndirs, int missing_ok)
 {
 	size_t i;
-	int n, total = 0, ok = 0;
+	int n, ok = 0;
 
 	for (i = 0; i < ndirs; i++) {
 		struct diag tmp;
@@ -318,10 +318,8 @@ cli_load(struct ctx *ctx, char **dirs, size_t ndirs, int missing_ok)
 			continue;
 		}
 		diag_move(&ctx->diag, &tmp);
-		if (n >= 0) {
+		if (n >= 0)
 			ok++;
-			total += n;
-		}
 	}
 	ctx->table.ndirs = ok;
 	table_index(&ctx->table, &ctx->diag);

@@ -1124,6 +1124,12 @@ search_resolve(const struct table *tab, const char *name)
 	return t;
 }
 
+const struct term *
+search_link(const struct table *tab, const struct term_link *l)
+{
+	return table_get(tab, l->key, NULL);
+}
+
 static struct rel *
 rel_push(struct rels *r)
 {
@@ -1173,7 +1179,7 @@ search_related(
 			for (i = 0; i < from->nrelated; i++) {
 				const char *name = from->related[i].name;
 				const struct term *to =
-				    search_resolve(tab, name);
+				    search_link(tab, &from->related[i]);
 				struct rel *r;
 
 				if (to == from)
@@ -1200,8 +1206,8 @@ search_related(
 				if (o == from)
 					continue;
 				for (j = 0; j < o->nrelated; j++)
-					if (search_resolve(tab,
-						o->related[j].name) == from)
+					if (search_link(tab, &o->related[j]) ==
+					    from)
 						break;
 				if (j == o->nrelated)
 					continue;

@@ -60,8 +60,10 @@ term_free(struct term *t)
 	free(t->vertical);
 	free(t->description);
 	strlist_release(&t->examples);
-	for (i = 0; i < t->nrelated; i++)
+	for (i = 0; i < t->nrelated; i++) {
 		free(t->related[i].name);
+		free(t->related[i].key);
+	}
 	free(t->related);
 	for (i = 0; i < t->ndetails; i++) {
 		free(t->details[i].title);
@@ -85,21 +87,18 @@ term_add_related(struct term *t, const char *name, unsigned line, unsigned col)
 {
 	char *key = utf8_fold(name, strlen(name));
 	size_t i;
-	int dup = key[0] == '\0';
 
-	for (i = 0; i < t->nrelated && !dup; i++) {
-		char *k =
-		    utf8_fold(t->related[i].name, strlen(t->related[i].name));
-
-		dup = strcmp(k, key) == 0;
-		free(k);
-	}
-	free(key);
-	if (dup)
+	for (i = 0; i < t->nrelated; i++)
+		if (strcmp(t->related[i].key, key) == 0)
+			break;
+	if (key[0] == '\0' || i < t->nrelated) {
+		free(key);
 		return;
+	}
 	t->related =
 	    xreallocarray(t->related, t->nrelated + 1, sizeof(*t->related));
 	t->related[t->nrelated].name = xstrdup(name);
+	t->related[t->nrelated].key = key;
 	t->related[t->nrelated].line = line;
 	t->related[t->nrelated].col = col;
 	t->nrelated++;

@@ -42,6 +42,18 @@ utf8_fold(const char *s, size_t n)
 	char *res;
 	size_t i;
 
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			break;
+	if (i == n) {
+		/* ASCII folds to lower case: no need for utf8proc. */
+		res = xstrndup(s, n);
+		for (i = 0; i < n; i++)
+			if (res[i] >= 'A' && res[i] <= 'Z')
+				res[i] = (char)(res[i] - 'A' + 'a');
+		squeeze(res);
+		return res;
+	}
 	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 	    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
 		UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE |

@@ -1,0 +1,83 @@
+#!/bin/sh
+# make bench: time gloss against the floors on generated glossaries of
+# 1,000, 10,000 and 100,000 terms (SIZES overrides), side by side in one
+# run, and write bench/RESULTS.md.  Never part of `make test'.
+set -eu
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"1000 10000 100000"}
+RUNS=${RUNS:-10}
+G=$(pwd)/gloss
+C=bench/corpus
+OUT=bench/RESULTS.md
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+mkdir -p "$C"
+# hyperfine's median of one command, in milliseconds.
+median() {
+	awk -F, -v cmd="$2" 'NR > 1 && $1 == cmd { printf "%.2f", $4 * 1000 }' "$1"
+}
+
+{
+	echo "# gloss benchmark"
+	echo
+	echo "Made by \`make bench\` ($(date -u +%Y-%m-%d), $(uname -sr)," \
+	    "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo |
+	    cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo))."
+	echo "Medians of $RUNS runs after a warm-up (hyperfine), files in the page cache."
+	echo "Floors: \`cat\` of every file; \`grep -rlF\` for the term line;"
+	echo "\`grep -rli\` for the search words; \`bench/floor\`, libyaml's event"
+	echo "parser over every front matter and nothing else."
+	echo
+} >"$OUT"
+
+for n in $SIZES; do
+	d=$C/$n
+	if [ ! -f "$d/.done" ]; then
+		rm -rf "$d"
+		bench/gen "$n" "$d"
+		touch "$d/.done"
+	fi
+	bytes=$(find "$d" -name '*.md' -print0 | xargs -0 cat | wc -c)
+	name=$(sed -n 's/^term: //p' "$d/Revenue/term-000002.md")
+	w1=pipeline
+	w2=forecast
+	csv=$T/$n.csv
+	hyperfine -N --warmup 2 --runs "$RUNS" --export-csv "$csv" \
+	    -n cat "sh -c 'find $d -name *.md -exec cat {} + >/dev/null'" \
+	    -n grep-rlF "grep -rlF 'term: $name' $d" \
+	    -n grep-rli "grep -rli -e $w1 -e $w2 $d" \
+	    -n floor "bench/floor $d" \
+	    -n show "$G -d $d show '$name'" \
+	    -n list "$G -d $d list" \
+	    -n search "$G -d $d search $w1 $w2" \
+	    -n check "sh -c '$G -d $d check >/dev/null 2>&1; true'" \
+	    >"$T/$n.log" 2>&1 || { cat "$T/$n.log"; exit 1; }
+	rss_show=$(/usr/bin/time -f %M "$G" -d "$d" show "$name" 2>&1 >/dev/null | tail -1)
+	rss_list=$(/usr/bin/time -f %M "$G" -d "$d" list 2>&1 >/dev/null | tail -1)
+	rss_search=$(/usr/bin/time -f %M "$G" -d "$d" search $w1 $w2 2>&1 >/dev/null | tail -1)
+	for k in cat grep-rlF grep-rli floor show list search check; do
+		eval "m_$(echo $k | tr - _)=$(median "$csv" $k)"
+	done
+	ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+	kib=$((bytes / 1024))
+	{
+		echo "## $n terms ($((bytes / 1048576)) MiB)"
+		echo
+		echo "| command | median ms | floor | floor ms | ratio | target |"
+		echo "| --- | ---: | --- | ---: | ---: | ---: |"
+		echo "| show | $m_show | grep -rlF | $m_grep_rlF | $(ratio "$m_show" "$m_grep_rlF") | 1.00 |"
+		echo "| list | $m_list | libyaml floor | $m_floor | $(ratio "$m_list" "$m_floor") | 1.25 |"
+		echo "| search (2 words) | $m_search | grep -rli | $m_grep_rli | $(ratio "$m_search" "$m_grep_rli") | 1.50 |"
+		echo "| check | $m_check | libyaml floor | $m_floor | $(ratio "$m_check" "$m_floor") | |"
+		echo "| (cat of all files) | $m_cat | | | | |"
+		echo
+		echo "Peak RSS: show $rss_show KiB, list $rss_list KiB, search" \
+		    "$rss_search KiB; corpus $kib KiB; list RSS / corpus" \
+		    "$(ratio "$rss_list" "$kib") (target 2.50)."
+		echo
+	} >>"$OUT"
+	echo "== $n terms" >&2
+	tail -n 12 "$OUT" >&2
+done
+echo "wrote $OUT" >&2
