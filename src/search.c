@@ -305,17 +305,27 @@ static const double field_b[NFIELDS] = {0.3, 0.3, 0.75, 0.75, 0.75};
 
 #define WORD_MAX 64
 
+/* A word, or a phrase of words, that the query looks for. */
+struct clause {
+	size_t *ids; /* stems, in order; several for a phrase */
+	size_t n;
+	char *word; /* a single word as typed, folded; for typos */
+	int fuzzy;  /* the word was corrected */
+};
+
 struct query {
 	struct sb_stemmer *stemmer;
 	char **stems; /* distinct stems of the query */
 	size_t nstems;
-	struct clause {
-		size_t *ids; /* stems, in order; several for a phrase */
-		size_t n;
-		char *word; /* a single word as typed, folded; for typos */
-		int fuzzy;  /* the word was corrected */
-	} * cl;
+	struct clause *cl;
 	size_t ncl;
+	/*
+	 * A Snowball stem keeps the first letter of its word and is never
+	 * longer, so a word that starts otherwise, or is shorter than every
+	 * stem, need not be stemmed at all.
+	 */
+	unsigned char first[256];
+	size_t minlen;
 };
 
 /*
@@ -372,12 +382,15 @@ each_word(const char *s, size_t n, word_fn fn, void *arg)
 	int in = 0;
 
 	while (i < n) {
-		int32_t cp;
-		int len = utf8_decode(s + i, n - i, &cp);
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp = c;
+		int len = 1;
 
-		if (len < 0)
+		if (c >= 0x80 && (len = utf8_decode(s + i, n - i, &cp)) < 0)
 			len = 1;
-		if (len > 0 && utf8_isalnum(cp)) {
+		if (c < 0x80 ? (c >= 'a' && c <= 'z') ||
+			    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+			     : utf8_isalnum(cp)) {
 			if (!in)
 				start = i;
 			in = 1;
@@ -541,26 +554,36 @@ struct seq {
 	struct query *q;
 };
 
+/* The query stem that the word w[0..n) stems to, or -1. */
+static long
+stem_id(const struct query *q, const char *w, size_t n)
+{
+	char buf[4 * WORD_MAX];
+	unsigned char c = (unsigned char)w[0];
+	size_t i;
+
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c - 'A' + 'a');
+	if (c < 0x80 && (!q->first[c] || n < q->minlen))
+		return -1; /* cannot stem to any word of the query */
+	if (stem_word(q->stemmer, w, n, buf, sizeof(buf)) == 0)
+		return -1;
+	for (i = 0; i < q->nstems; i++)
+		if (strcmp(q->stems[i], buf) == 0)
+			return (long)i;
+	return -1;
+}
+
 static void
 seq_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct seq *sq = arg;
-	char buf[4 * WORD_MAX];
-	long id = -1;
-	size_t i;
 
-	if (stem_word(
-		sq->q->stemmer, s + start, end - start, buf, sizeof(buf)) > 0)
-		for (i = 0; i < sq->q->nstems; i++)
-			if (strcmp(sq->q->stems[i], buf) == 0) {
-				id = (long)i;
-				break;
-			}
 	if (sq->n == sq->cap) {
 		sq->cap = sq->cap ? sq->cap * 2 : 64;
 		sq->ids = xreallocarray(sq->ids, sq->cap, sizeof(*sq->ids));
 	}
-	sq->ids[sq->n++] = id;
+	sq->ids[sq->n++] = stem_id(sq->q, s + start, end - start);
 }
 
 /* How often clause c occurs in the word sequence. */
@@ -666,16 +689,8 @@ static void
 mark_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct marker *m = arg;
-	char buf[4 * WORD_MAX];
-	size_t i;
 
-	if (stem_word(
-		m->q->stemmer, s + start, end - start, buf, sizeof(buf)) == 0)
-		return;
-	for (i = 0; i < m->q->nstems; i++)
-		if (strcmp(m->q->stems[i], buf) == 0)
-			break;
-	if (i == m->q->nstems)
+	if (stem_id(m->q, s + start, end - start) < 0)
 		return;
 	m->h->marks = xreallocarray(
 	    m->h->marks, m->h->nmarks * 2 + 2, sizeof(*m->h->marks));
@@ -748,6 +763,13 @@ pass_run(struct query *q, const struct table *tab, const struct filter *flt,
 	int f;
 
 	memset(ps, 0, sizeof(*ps));
+	memset(q->first, 0, sizeof(q->first));
+	q->minlen = SIZE_MAX;
+	for (i = 0; i < q->nstems; i++) {
+		q->first[(unsigned char)q->stems[i][0]] = 1;
+		if (strlen(q->stems[i]) < q->minlen)
+			q->minlen = strlen(q->stems[i]);
+	}
 	ps->docs = xcalloc(tab->n ? tab->n : 1, sizeof(*ps->docs));
 	ps->df = xcalloc(q->ncl, sizeof(*ps->df));
 	for (i = 0; i < tab->n; i++) {
