@@ -714,7 +714,9 @@ make_snippet(struct query *q, struct hit *h, const char *text)
 	int space = 0;
 
 	each_word(text, n, mark_word, &pm);
-	if (probe.nmarks > 0 && probe.marks[0] > SNIPPET_BEFORE) {
+	/* Start at the beginning when the first match is in view from there. */
+	if (probe.nmarks > 0 && probe.marks[1] > SNIPPET_LEN - 20 &&
+	    probe.marks[0] > SNIPPET_BEFORE) {
 		start = probe.marks[0] - SNIPPET_BEFORE;
 		while (start < n && text[start] != ' ' && text[start] != '\n')
 			start++;
