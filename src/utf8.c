@@ -99,6 +99,19 @@ utf8_check(const char *s, size_t n, size_t *bad)
 	int len;
 
 	while (i < n) {
+		/* Eight bytes at a time while they are ASCII and not NUL. */
+		while (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) != 0 ||
+			    ((w - 0x0101010101010101ULL) & ~w &
+				0x8080808080808080ULL) != 0)
+				break;
+			i += 8;
+		}
+		if (i == n)
+			break;
 		if ((unsigned char)s[i] < 0x80) {
 			if (s[i] == '\0')
 				break;
