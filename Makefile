@@ -204,7 +204,9 @@ bench/gen: bench/gen.c
 	$(CC) -O2 -o $@ bench/gen.c
 bench/floor: bench/floor.c
 	$(CC) -O2 $(PKG_CFLAGS) -o $@ bench/floor.c $(PKG_LIBS)
-bench: $(PROG) bench/gen bench/floor
+bench/parts: bench/parts.c
+	$(CC) -O2 -o $@ bench/parts.c
+bench: $(PROG) bench/gen bench/floor bench/parts
 	@$(MAKE) --no-print-directory deps DEB_PKGS='$(DEB_PKGS) hyperfine time'
 	@bench/run.sh
 
@@ -243,7 +245,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)/gloss
 
 clean:
-	rm -rf $(B) gloss bench/gen bench/floor
+	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
 .PHONY: tsan bench fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install \
 	check-relevance relevance sanitize asan leakcheck \

@@ -76,6 +76,9 @@ for n in $SIZES; do
 		    "$rss_search KiB; corpus $kib KiB; list RSS / corpus" \
 		    "$(ratio "$rss_list" "$kib") (target 2.50)."
 		echo
+		echo "Parts of a persistent index (bench/parts, in-process):" \
+		    "$(bench/parts "$d")."
+		echo
 	} >>"$OUT"
 	echo "== $n terms" >&2
 	tail -n 12 "$OUT" >&2
