@@ -52,7 +52,7 @@ run_case() {
 	(
 		if [ -f "$c.env" ]; then
 			while IFS= read -r kv; do
-				[ -n "$kv" ] && export "$kv"
+				[ -n "$kv" ] && eval "export $kv"
 			done <"$c.env"
 		fi
 		eval "set -- $args"
@@ -75,10 +75,16 @@ run_case() {
 	)
 }
 
+TOP=$(pwd)
 for args in tests/cli/*.args; do
 	[ -f "$args" ] || continue
 	name=$(basename "$args" .args)
 	run_case "$name"
+	# The checkout's own path differs from clone to clone.
+	for part in out err; do
+		sed "s|$TOP/||g" "$T/$part" >"$T/$part.tmp"
+		mv "$T/$part.tmp" "$T/$part"
+	done
 	if [ "$UPDATE" = 1 ]; then
 		cp "$T/out" "tests/cli/$name.out"
 		cp "$T/err" "tests/cli/$name.err"
