@@ -8,32 +8,46 @@
 #include "escape.h"
 #include "md.h"
 
-/* Plain text of the inlines below node, appended to sb. */
+/* Append literal text, escaped for a terminal when escape is set. */
+static void
+md_text(struct sbuf *sb, const char *lit, int escape)
+{
+	if (lit == NULL)
+		return;
+	if (escape)
+		esc_append(sb, lit, strlen(lit));
+	else
+		sb_adds(sb, lit);
+}
+
+/*
+ * Plain text of everything below node, appended to sb: emphasis and code
+ * as style marks (when marks is set), links as text and <url>, breaks as
+ * spaces.  Iterative, so no nesting depth can exhaust the stack.
+ */
 static void
 md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 {
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
 	cmark_node *c;
-	const char *lit, *url;
+	const char *url;
 
-	for (c = cmark_node_first_child(node); c != NULL;
-	     c = cmark_node_next(c)) {
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		if (c == node)
+			continue;
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_HTML_INLINE:
-			lit = cmark_node_get_literal(c);
-			if (escape)
-				esc_append(sb, lit, strlen(lit));
-			else
-				sb_adds(sb, lit);
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_HTML_BLOCK:
+			md_text(sb, cmark_node_get_literal(c), escape);
 			break;
 		case CMARK_NODE_CODE:
-			lit = cmark_node_get_literal(c);
 			if (marks)
 				sb_addc(sb, MD_CODE);
-			if (escape)
-				esc_append(sb, lit, strlen(lit));
-			else
-				sb_adds(sb, lit);
+			md_text(sb, cmark_node_get_literal(c), escape);
 			if (marks)
 				sb_addc(sb, MD_CODE);
 			break;
@@ -42,37 +56,34 @@ md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 			sb_addc(sb, ' ');
 			break;
 		case CMARK_NODE_EMPH:
+			if (marks)
+				sb_addc(sb, MD_EMPH);
+			break;
 		case CMARK_NODE_STRONG:
 			if (marks)
-				sb_addc(sb,
-				    cmark_node_get_type(c) == CMARK_NODE_EMPH
-					? MD_EMPH
-					: MD_STRONG);
-			md_inline(sb, c, escape, marks);
-			if (marks)
-				sb_addc(sb,
-				    cmark_node_get_type(c) == CMARK_NODE_EMPH
-					? MD_EMPH
-					: MD_STRONG);
+				sb_addc(sb, MD_STRONG);
 			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
-			md_inline(sb, c, escape, marks);
 			url = cmark_node_get_url(c);
-			if (url != NULL && *url != '\0') {
+			if (ev == CMARK_EVENT_EXIT && url != NULL &&
+			    *url != '\0') {
 				sb_adds(sb, " <");
-				if (escape)
-					esc_append(sb, url, strlen(url));
-				else
-					sb_adds(sb, url);
+				md_text(sb, url, escape);
 				sb_addc(sb, '>');
 			}
 			break;
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+			/* Flattened blocks (past MD_MAX_NEST) stay apart. */
+			if (ev == CMARK_EVENT_EXIT)
+				sb_addc(sb, ' ');
+			break;
 		default:
-			md_inline(sb, c, escape, marks);
 			break;
 		}
 	}
+	cmark_iter_free(it);
 }
 
 static struct md_block *
@@ -91,6 +102,9 @@ md_add(struct md_doc *doc, enum md_kind kind, int level)
 	b->text = NULL;
 	return b;
 }
+
+/* Quotes and lists nested deeper than this are flattened to one block. */
+#define MD_MAX_NEST 16
 
 static void md_blocks(struct md_doc *, cmark_node *, int, int);
 
@@ -135,6 +149,13 @@ md_blocks(struct md_doc *doc, cmark_node *node, int depth, int quote)
 	cmark_node *c;
 	const char *lit;
 
+	if (depth + quote > MD_MAX_NEST) {
+		sb_init(&sb);
+		md_inline(&sb, node, 1, 1);
+		b = md_add(doc, MD_PARA, MD_MAX_NEST);
+		b->text = sb_take(&sb);
+		return;
+	}
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_DOCUMENT:
 		for (c = cmark_node_first_child(node); c != NULL;

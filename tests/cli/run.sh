@@ -161,6 +161,43 @@ if timeout 20 $VALGRIND "$GLOSS" -d "$S" -q "good term" >/dev/null; then ok; els
 	bad "special: the good file does not load"
 fi
 
+# Worst shapes, each up to 1 MiB: every one is reported or shown, none
+# crashes or hangs (timeout guards hangs; speed is make bench's job).
+W=$T/worst
+mkdir -p "$W"
+wf() { # NAME COUNT STRING [PREFIX]: a term file of STRING repeated
+	{
+		printf -- '---\nterm: Worst %s\ndescription: d\n' "$1"
+		[ -n "${4:-}" ] && printf '%s' "$4"
+		head -c "$2" /dev/zero | tr '\0' "$3"
+		printf '\n'
+	} >"$W/$1.md"
+}
+wf quotes 1000000 '>' '---
+## Examples
+
+'
+wf brackets 1000000 '[' '---
+## Examples
+
+'
+wf stars 1000000 '*' '---
+'
+wf items 60000 'x' 'x: [' # an unclosed flow list
+wf deep 30000 '[' 'x: '
+wf lines 1000000 '
+' '---
+'
+for f in quotes brackets stars items deep lines; do
+	timeout 20 "$GLOSS" -q -d "$W" --full -w 60 "worst $f" \
+	    >/dev/null 2>"$T/err"
+	rc=$?
+	case $f:$rc in
+	items:1 | deep:1 | *:0) ok ;;
+	*) bad "worst shape '$f': exit $rc" ;;
+	esac
+done
+
 # Output: a full disk is one clear error; a closed pipe is quiet.
 $VALGRIND "$GLOSS" -d "$GOOD" list >/dev/full 2>"$T/err"
 rc=$?
