@@ -83,4 +83,10 @@ for n in $SIZES; do
 	echo "== $n terms" >&2
 	tail -n 12 "$OUT" >&2
 done
+{
+	echo "## Worst shapes"
+	echo
+	bench/worst.sh "$G"
+	echo
+} >>"$OUT"
 echo "wrote $OUT" >&2

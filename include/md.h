@@ -47,8 +47,11 @@ char *md_plain(const char *body, size_t len);
 int md_has_examples(const char *body, size_t len);
 /*
  * Append to out the examples of a `## Example(s)' section: each list item
- * or paragraph under it is one example, as plain unescaped text.
+ * or paragraph under it is one example, as plain unescaped text.  Of a
+ * body larger than MD_MAX_EXAMPLES, only that many bytes from the heading
+ * on are read.
  */
+#define MD_MAX_EXAMPLES ((size_t)64 * 1024)
 void md_examples(const char *body, size_t len, struct strlist *out);
 
 #endif

@@ -282,8 +282,9 @@ is_example_heading(const char *p, size_t n)
 	return n - i == 8 && strncasecmp(p + i, "examples", 8) == 0;
 }
 
-int
-md_has_examples(const char *body, size_t len)
+/* The offset of the first `## Example(s)' line of body, or len. */
+static size_t
+find_examples(const char *body, size_t len)
 {
 	const char *p = body, *end = body + len, *nl;
 
@@ -292,10 +293,16 @@ md_has_examples(const char *body, size_t len)
 		if (nl == NULL)
 			nl = end;
 		if (is_example_heading(p, (size_t)(nl - p)))
-			return 1;
+			return (size_t)(p - body);
 		p = nl + 1;
 	}
-	return 0;
+	return len;
+}
+
+int
+md_has_examples(const char *body, size_t len)
+{
+	return find_examples(body, len) < len;
 }
 
 static int
@@ -330,8 +337,20 @@ void
 md_examples(const char *body, size_t len, struct strlist *out)
 {
 	cmark_node *root, *c, *item, *p;
+	size_t at;
 	int in = 0;
 
+	/*
+	 * A large body is parsed from its examples heading on, and only so
+	 * far: no example section needs more, and a hostile 1 MiB body then
+	 * costs no more at load than a small one.
+	 */
+	if (len > MD_MAX_EXAMPLES && (at = find_examples(body, len)) < len) {
+		body += at;
+		len -= at;
+		if (len > MD_MAX_EXAMPLES)
+			len = MD_MAX_EXAMPLES;
+	}
 	root = cmark_parse_document(body, len, CMARK_OPT_DEFAULT);
 	if (root == NULL)
 		return;

@@ -198,6 +198,29 @@ test_body_examples(void **state)
 }
 
 static void
+test_body_examples_large(void **state)
+{
+	struct diag d;
+	struct term *t;
+	size_t n = 100 * 1024, at;
+	char *s = malloc(n + 200);
+
+	(void)state;
+	/* A large body: the section is still found, after 100 KiB. */
+	at = (size_t)snprintf(s, 200, "---\nterm: A\ndescription: B\n---\n");
+	memset(s + at, 'x', n);
+	for (size_t i = at + 70; i < at + n; i += 71)
+		s[i] = '\n';
+	snprintf(s + at + n, 200, "\n\n## Examples\n\n- Late one.\n");
+	assert_int_equal(parse(s, &d, &t), LOAD_OK);
+	assert_int_equal(t->examples.n, 1);
+	assert_string_equal(t->examples.v[0], "Late one.");
+	term_free(t);
+	diag_release(&d);
+	free(s);
+}
+
+static void
 test_type_warnings(void **state)
 {
 	struct diag d;
@@ -423,6 +446,7 @@ main(void)
 	    cmocka_unit_test(test_bom_crlf_dots),
 	    cmocka_unit_test(test_not_term),
 	    cmocka_unit_test(test_body_examples),
+	    cmocka_unit_test(test_body_examples_large),
 	    cmocka_unit_test(test_type_warnings),
 	    cmocka_unit_test(test_errors_positions),
 	    cmocka_unit_test(test_nul_byte),
