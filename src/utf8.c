@@ -37,31 +37,22 @@ squeeze(char *s)
 char *
 utf8_fold(const char *s, size_t n)
 {
+	const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPAT |
+	    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+	    UTF8PROC_IGNORE | UTF8PROC_LUMP;
 	utf8proc_uint8_t *out = NULL;
-	utf8proc_ssize_t r;
 	char *res;
 	size_t i;
+	int ascii = 1;
 
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			break;
-	if (i == n) {
-		/* ASCII folds to lower case: no need for utf8proc. */
-		res = xstrndup(s, n);
-		for (i = 0; i < n; i++)
-			if (res[i] >= 'A' && res[i] <= 'Z')
-				res[i] = (char)(res[i] - 'A' + 'a');
-		squeeze(res);
-		return res;
-	}
-	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
-	    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-		UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE |
-		UTF8PROC_LUMP);
-	if (r >= 0) {
+	for (i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)s[i] < 0x80;
+	if (!ascii &&
+	    utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+		opts) >= 0)
 		res = (char *)out;
-	} else {
-		/* Not UTF-8: fold what we can, byte by byte. */
+	else {
+		/* ASCII (no need for utf8proc), or not UTF-8 at all. */
 		res = xstrndup(s, n);
 		for (i = 0; i < n; i++)
 			if (res[i] >= 'A' && res[i] <= 'Z')
