@@ -856,6 +856,12 @@ loader_load_file(const char *path, struct diag *d, struct term **out)
 		if (r == 0)
 			break;
 		len += (size_t)r;
+		/*
+		 * A regular file reads short only at its end: one read(2)
+		 * a file, not two, when st_size was right.
+		 */
+		if (len < cap)
+			break;
 	}
 	close(fd);
 	if (len > LOADER_MAX_FILE) {
