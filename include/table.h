@@ -26,6 +26,7 @@ struct table {
 	int ndirs;	  /* directories that were loaded */
 	size_t bytes;	  /* term file bytes held */
 	size_t max_bytes; /* the loader stops at this many (0: default) */
+	int drop_text;	  /* the loader keeps no file text, only fields */
 };
 
 /* The default cap on the bytes of all term files of a glossary. */

@@ -64,7 +64,8 @@ struct term {
 	char *path;	    /* the file, as it was named to the loader */
 	unsigned line, col; /* where `term:' is */
 	int dirno;	    /* index of the glossary directory */
-	char *text;	    /* the whole file, NUL-terminated */
+	char *text; /* the whole file, NUL-terminated; NULL when the table
+		       asked the loader to drop it (drop_text) */
 	size_t textlen;
 	size_t body_off; /* the Markdown body starts at text + body_off */
 };

@@ -656,10 +656,13 @@ file_error(struct diag *d, const char *path, const char *text, size_t off,
 	diag_add(d, DIAG_ERROR, path, line, col, "%s", msg);
 }
 
-/* Parse text (owned: kept by the term or freed). */
+/*
+ * Parse len bytes of text (NUL-terminated).  With give, a term takes the
+ * text over; otherwise, and on failure, it stays the caller's.
+ */
 static enum load_status
-parse_owned(
-    char *text, size_t len, const char *path, struct diag *d, struct term **out)
+parse_text(char *text, size_t len, const char *path, struct diag *d,
+    struct term **out, int give)
 {
 	struct lp lp;
 	struct tval root;
@@ -672,7 +675,6 @@ parse_owned(
 	if (len > LOADER_MAX_FILE) {
 		diag_add(d, DIAG_ERROR, path, 0, 0,
 		    "the file is larger than 1 MiB; skipped");
-		free(text);
 		return LOAD_ERROR;
 	}
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
@@ -684,11 +686,9 @@ parse_owned(
 		(text[0] == '\0' && text[1] == '-'))) {
 		diag_add(d, DIAG_ERROR, path, 1, 1,
 		    "the file is UTF-16; save it as UTF-8");
-		free(text);
 		return LOAD_ERROR;
 	}
 	if (off >= len || !fence_line(text, off, len, 0, &p)) {
-		free(text);
 		return LOAD_NOT_TERM;
 	}
 	if (utf8_check(text, len, &bad) < 0) {
@@ -700,7 +700,6 @@ parse_owned(
 			    "UTF-8",
 			    (unsigned char)text[bad]);
 		file_error(d, path, text, bad, msg);
-		free(text);
 		return LOAD_ERROR;
 	}
 	memset(&lp, 0, sizeof(lp));
@@ -719,14 +718,12 @@ parse_owned(
 		    p < len ? "the front matter does not close within 64 KiB"
 			    : "the front matter is not closed: add a '---' "
 			      "line after it");
-		free(text);
 		return LOAD_ERROR;
 	}
 	lp.fm_len = p - lp.fm_off;
 	if (odd_break(text + lp.fm_off, lp.fm_len, &bad)) {
 		file_error(d, path, text, lp.fm_off + bad,
 		    "a line break other than LF or CRLF in the front matter");
-		free(text);
 		return LOAD_ERROR;
 	}
 	lp.path = path;
@@ -736,7 +733,6 @@ parse_owned(
 	root.line = 2;
 	root.col = 1;
 	if (!yaml_parser_initialize(&lp.parser)) {
-		free(text);
 		diag_add(d, DIAG_ERROR, path, 0, 0, "out of memory");
 		return LOAD_ERROR;
 	}
@@ -757,12 +753,11 @@ parse_owned(
 	tval_release(&root);
 	if (rc < 0) {
 		term_free(t);
-		free(text);
 		return LOAD_ERROR;
 	}
 	fence_line(text, p, len, 1, &next);
 	t->path = xstrdup(path);
-	t->text = text;
+	t->text = give ? text : NULL;
 	t->textlen = len;
 	t->body_off = next;
 	if (md_has_examples(text + next, len - next))
@@ -776,11 +771,14 @@ loader_parse(const char *buf, size_t len, const char *path, struct diag *d,
     struct term **out)
 {
 	char *text = xmalloc(len + 1);
+	enum load_status st;
 
 	if (len > 0)
 		memcpy(text, buf, len);
 	text[len] = '\0';
-	return parse_owned(text, len, path, d, out);
+	if ((st = parse_text(text, len, path, d, out, 1)) != LOAD_OK)
+		free(text);
+	return st;
 }
 
 static const char *
@@ -797,61 +795,73 @@ file_kind(mode_t m)
 	return "not a regular file";
 }
 
-enum load_status
-loader_load_file(const char *path, struct diag *d, struct term **out)
+/* A read buffer, reused from file to file by one thread. */
+struct rbuf {
+	char *s;
+	size_t cap;
+};
+
+/*
+ * Read the regular file path into rb, without blocking and never past
+ * LOADER_MAX_FILE bytes.  Returns the length, or -1 after a diagnostic.
+ */
+static ssize_t
+read_file(const char *path, struct diag *d, struct rbuf *rb)
 {
 	struct stat st;
-	char *buf;
-	size_t len = 0, cap;
+	size_t len = 0, want;
 	ssize_t r;
 	int fd;
 
-	*out = NULL;
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd == -1) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
 		    strerror(errno));
-		return LOAD_ERROR;
+		return -1;
 	}
 	if (fstat(fd, &st) == -1) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot stat: %s",
 		    strerror(errno));
 		close(fd);
-		return LOAD_ERROR;
+		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		diag_add(d, DIAG_ERROR, path, 0, 0,
 		    "%s, not a term file; skipped", file_kind(st.st_mode));
 		close(fd);
-		return LOAD_ERROR;
+		return -1;
 	}
 	if (st.st_size > (off_t)LOADER_MAX_FILE) {
 		diag_add(d, DIAG_ERROR, path, 0, 0,
 		    "the file is larger than 1 MiB; skipped");
 		close(fd);
-		return LOAD_ERROR;
+		return -1;
 	}
 	/* st_size is a hint: the file may grow or shrink as we read. */
-	cap = (size_t)st.st_size + 1;
-	buf = xmalloc(cap + 1);
+	want = (size_t)st.st_size + 1;
 	for (;;) {
-		if (len == cap) {
-			if (cap > LOADER_MAX_FILE)
-				break;
-			cap = cap * 2 > LOADER_MAX_FILE + 1
-			    ? LOADER_MAX_FILE + 1
-			    : cap * 2;
-			buf = xrealloc(buf, cap + 1);
+		if (len + 1 >= rb->cap || want + 1 > rb->cap) {
+			size_t cap = rb->cap ? rb->cap : 4096;
+
+			while (cap < want + 1 || cap <= len + 1)
+				cap *= 2;
+			if (cap > LOADER_MAX_FILE + 2)
+				cap = LOADER_MAX_FILE + 2;
+			if (cap > rb->cap) {
+				rb->s = xrealloc(rb->s, cap);
+				rb->cap = cap;
+			}
 		}
-		r = read(fd, buf + len, cap - len);
+		if (len + 1 >= rb->cap)
+			break; /* over the cap: reported below */
+		r = read(fd, rb->s + len, rb->cap - 1 - len);
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
 			diag_add(d, DIAG_ERROR, path, 0, 0, "read error: %s",
 			    strerror(errno));
-			free(buf);
 			close(fd);
-			return LOAD_ERROR;
+			return -1;
 		}
 		if (r == 0)
 			break;
@@ -860,18 +870,50 @@ loader_load_file(const char *path, struct diag *d, struct term **out)
 		 * A regular file reads short only at its end: one read(2)
 		 * a file, not two, when st_size was right.
 		 */
-		if (len < cap)
+		if (len < want)
 			break;
+		want = len + 1;
 	}
 	close(fd);
 	if (len > LOADER_MAX_FILE) {
 		diag_add(d, DIAG_ERROR, path, 0, 0,
 		    "the file is larger than 1 MiB; skipped");
-		free(buf);
-		return LOAD_ERROR;
+		return -1;
 	}
-	buf[len] = '\0';
-	return parse_owned(buf, len, path, d, out);
+	rb->s[len] = '\0';
+	return (ssize_t)len;
+}
+
+/*
+ * Read and parse one file into a term.  With give, the term keeps the
+ * buffer, and rb is left empty for the next file.
+ */
+static enum load_status
+load_file(const char *path, struct diag *d, struct term **out, struct rbuf *rb,
+    int give)
+{
+	enum load_status st;
+	ssize_t len;
+
+	*out = NULL;
+	if ((len = read_file(path, d, rb)) < 0)
+		return LOAD_ERROR;
+	st = parse_text(rb->s, (size_t)len, path, d, out, give);
+	if (st == LOAD_OK && give) {
+		rb->s = NULL;
+		rb->cap = 0;
+	}
+	return st;
+}
+
+enum load_status
+loader_load_file(const char *path, struct diag *d, struct term **out)
+{
+	struct rbuf rb = {NULL, 0};
+	enum load_status st = load_file(path, d, out, &rb, 1);
+
+	free(rb.s);
+	return st;
 }
 
 /*
@@ -1040,18 +1082,22 @@ struct pool {
 	struct job *jobs;
 	size_t n;
 	atomic_size_t next;
+	int keep_text; /* terms keep their file's text */
 };
 
 static void *
 parse_jobs(void *arg)
 {
 	struct pool *p = arg;
+	struct rbuf rb = {NULL, 0};
 	size_t i;
 
 	while ((i = atomic_fetch_add(&p->next, 1)) < p->n)
 		if (p->jobs[i].path != NULL)
-			p->jobs[i].st = loader_load_file(p->jobs[i].path,
-			    &p->jobs[i].diag, &p->jobs[i].term);
+			p->jobs[i].st =
+			    load_file(p->jobs[i].path, &p->jobs[i].diag,
+				&p->jobs[i].term, &rb, p->keep_text);
+	free(rb.s);
 	return NULL;
 }
 
@@ -1070,6 +1116,7 @@ parse_all(struct walk *w)
 
 	p.jobs = w->jobs;
 	p.n = w->njobs;
+	p.keep_text = !w->table->drop_text;
 	atomic_init(&p.next, 0);
 	nt = ncpu > 1 ? (size_t)ncpu : 1;
 	if (nt > LOADER_MAX_THREADS)

