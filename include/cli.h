@@ -35,7 +35,8 @@ struct ctx {
 	int depth;
 	int has_seed;
 	unsigned long long seed;
-	int tty; /* stdout is a terminal */
+	int tty;	   /* stdout is a terminal */
+	int implicit_show; /* `gloss TERM...': no command was named */
 
 	/* state */
 	struct table table;

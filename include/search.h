@@ -54,6 +54,9 @@ void search_lookup(const struct table *, const char *query, int exact,
     const struct filter *, struct lookup *);
 void lookup_release(struct lookup *);
 
+/* Edit distance of a and b (Damerau-Levenshtein, adjacent swaps), bytes. */
+size_t search_edits(const char *a, const char *b);
+
 /* Suggestions for a name that was not found, best first. */
 size_t search_suggest(const struct table *, const char *query,
     const struct filter *, const struct term **out, size_t max);

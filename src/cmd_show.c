@@ -1,4 +1,23 @@
+#include <string.h>
+
 #include "cli.h"
+
+/* `gloss serach churn': a mistyped command reads as a term to show. */
+static void
+suggest_command(const char *word)
+{
+	size_t i;
+
+	if (strlen(word) < 3)
+		return;
+	for (i = 0; commands[i].name != NULL; i++)
+		if (search_edits(word, commands[i].name) <= 2) {
+			cli_errorx("'%s' is not a command either; did you mean "
+				   "'gloss %s'?",
+			    word, commands[i].name);
+			return;
+		}
+}
 
 int
 cmd_show(int argc, char **argv, struct ctx *ctx)
@@ -19,6 +38,8 @@ cmd_show(int argc, char **argv, struct ctx *ctx)
 		    &ctx->table, argv[i], ctx->exact, &ctx->filter, &lk);
 		if (lk.term == NULL) {
 			cli_not_found(ctx, argv[i], &lk);
+			if (i == 0 && ctx->implicit_show && !ctx->quiet)
+				suggest_command(argv[0]);
 			rc_exit = EXIT_NOTFOUND;
 		} else if (ctx->limit == 0 || shown < ctx->limit) {
 			r.term = lk.term;

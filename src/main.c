@@ -433,8 +433,10 @@ main(int argc, char *argv[])
 	if ((cmd = cli_find_cmd(argv[0])) != NULL) {
 		argc--;
 		argv++;
-	} else
+	} else {
 		cmd = cli_find_cmd("show");
+		ctx.implicit_show = 1;
+	}
 	setup_output(&ctx);
 	if (ctx.field != NULL && !render_field_known(ctx.field) &&
 	    cmd->needs_table == 0) {

@@ -191,6 +191,12 @@ osa(const char *a, size_t n, const char *b, size_t m)
 	return d[n][m];
 }
 
+size_t
+search_edits(const char *a, const char *b)
+{
+	return osa(a, strlen(a), b, strlen(b));
+}
+
 /* Edit distance scaled by length: 0 is equal, 1 shares nothing. */
 static double
 scaled(const char *a, size_t n, const char *b, size_t m)

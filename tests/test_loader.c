@@ -418,6 +418,23 @@ test_load_file_and_dir(void **state)
 	table_release(&tab);
 	diag_release(&d);
 
+	/* Without text, terms keep their fields, body examples included. */
+	table_init(&tab);
+	tab.drop_text = 1;
+	assert_int_equal(loader_load_dir(&tab, "tests/data/good", 0, &d), 8);
+	table_index(&tab, &d);
+	t = (struct term *)table_get(&tab, "upsell", NULL);
+	assert_null(t->text);
+	assert_true(t->textlen > 0);
+	assert_string_equal(term_body(t), "");
+	assert_int_equal(t->examples.n, 3);
+	assert_string_equal(t->description,
+	    "Moving a customer to a bigger "
+	    "plan, a higher tier or more seats "
+	    "of the product they already buy.");
+	table_release(&tab);
+	diag_release(&d);
+
 	/* The cap on a whole glossary stops the loading with one error. */
 	table_init(&tab);
 	tab.max_bytes = 4096;
