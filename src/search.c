@@ -741,6 +741,10 @@ make_snippet(struct query *q, struct hit *h, const char *text)
 		char c = text[i];
 
 		if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+			/* A line break ends a block: list items stay apart. */
+			if (c == '\n' && sb.len > 0 &&
+			    strchr(".,;:!?", sb.s[sb.len - 1]) == NULL)
+				sb_addc(&sb, ';');
 			space = 1;
 			continue;
 		}
