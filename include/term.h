@@ -64,6 +64,7 @@ struct term {
 	char *path;	    /* the file, as it was named to the loader */
 	unsigned line, col; /* where `term:' is */
 	int dirno;	    /* index of the glossary directory */
+	size_t idx;	    /* position in the table, set by table_index */
 	char *text; /* the whole file, NUL-terminated; NULL when the table
 		       asked the loader to drop it (drop_text) */
 	size_t textlen;

@@ -1,16 +1,45 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-/* Whether t lists u (by name or alias) among its related terms. */
-static int
-links_to(const struct table *tab, const struct term *t, const struct term *u)
-{
-	size_t i;
+/*
+ * Every related name, resolved once: to[first[t->idx] + j] is what the
+ * j-th link of t means, or NULL.  (Resolving each link again for every
+ * one-way check made check grow faster than the glossary.)
+ */
+struct links {
+	size_t *first;
+	const struct term **to;
+};
 
-	for (i = 0; i < t->nrelated; i++)
-		if (search_link(tab, &t->related[i]) == u)
+static void
+links_resolve(const struct table *tab, struct links *l)
+{
+	size_t i, j, n = 0;
+
+	l->first = xcalloc(tab->n + 1, sizeof(*l->first));
+	for (i = 0; i < tab->n; i++) {
+		l->first[i] = n;
+		n += tab->terms[i]->nrelated;
+	}
+	l->first[tab->n] = n;
+	l->to = xcalloc(n ? n : 1, sizeof(*l->to));
+	for (i = 0; i < tab->n; i++)
+		for (j = 0; j < tab->terms[i]->nrelated; j++)
+			l->to[l->first[i] + j] =
+			    search_link(tab, &tab->terms[i]->related[j]);
+}
+
+/* Whether u lists t among its related terms. */
+static int
+links_to(const struct links *l, const struct term *u, const struct term *t)
+{
+	size_t k;
+
+	for (k = l->first[u->idx]; k < l->first[u->idx + 1]; k++)
+		if (l->to[k] == t)
 			return 1;
 	return 0;
 }
@@ -19,32 +48,36 @@ static void
 check_links(struct ctx *ctx)
 {
 	const struct table *tab = &ctx->table;
+	struct links l;
 	size_t i, j;
 
+	links_resolve(tab, &l);
 	for (i = 0; i < tab->n; i++) {
 		const struct term *t = tab->terms[i];
 
 		for (j = 0; j < t->nrelated; j++) {
-			const struct term_link *l = &t->related[j];
-			const struct term *u = search_link(tab, l);
+			const struct term_link *k = &t->related[j];
+			const struct term *u = l.to[l.first[i] + j];
 
 			if (u == NULL)
 				diag_add(&ctx->diag, DIAG_ERROR, t->path,
-				    l->line, l->col,
+				    k->line, k->col,
 				    "related term '%s' is not in the glossary",
-				    l->name);
+				    k->name);
 			else if (u == t)
 				diag_add(&ctx->diag, DIAG_WARN, t->path,
-				    l->line, l->col,
+				    k->line, k->col,
 				    "'%s' lists itself as related", t->name);
-			else if (!links_to(tab, u, t))
+			else if (!links_to(&l, u, t))
 				diag_add(&ctx->diag, DIAG_NOTE, t->path,
-				    l->line, l->col,
+				    k->line, k->col,
 				    "one-way link: '%s' does not list '%s' "
 				    "back",
 				    u->name, t->name);
 		}
 	}
+	free(l.first);
+	free(l.to);
 }
 
 int

@@ -277,8 +277,15 @@ cli_render_begin(struct ctx *ctx, struct render_ctx *rc, enum render_mode mode)
 void
 cli_print_diags(const struct diag *d, int notes)
 {
+	struct sbuf sb;
 	size_t i;
 
+	/*
+	 * stderr is unbuffered: gather the lines and write them in large
+	 * pieces, or a check that finds 400,000 notes makes as many
+	 * write(2) calls.
+	 */
+	sb_init(&sb);
 	for (i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->v[i];
 		const char *lvl = m->level == DIAG_WARN ? "warning: "
@@ -291,15 +298,22 @@ cli_print_diags(const struct diag *d, int notes)
 		file = esc_line(m->file ? m->file : "");
 		msg = esc_line(m->msg);
 		if (m->file == NULL)
-			fprintf(stderr, "gloss: %s%s\n", lvl, msg);
+			sb_addf(&sb, "gloss: %s%s\n", lvl, msg);
 		else if (m->line == 0)
-			fprintf(stderr, "gloss: %s: %s%s\n", file, lvl, msg);
+			sb_addf(&sb, "gloss: %s: %s%s\n", file, lvl, msg);
 		else
-			fprintf(stderr, "gloss: %s:%u:%u: %s%s\n", file,
-			    m->line, m->col, lvl, msg);
+			sb_addf(&sb, "gloss: %s:%u:%u: %s%s\n", file, m->line,
+			    m->col, lvl, msg);
 		free(file);
 		free(msg);
+		if (sb.len >= 65536) {
+			fwrite(sb.s, 1, sb.len, stderr);
+			sb.len = 0;
+		}
 	}
+	if (sb.len > 0)
+		fwrite(sb.s, 1, sb.len, stderr);
+	sb_release(&sb);
 }
 
 int

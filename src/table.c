@@ -160,6 +160,8 @@ table_index(struct table *tab, struct diag *d)
 		}
 	}
 	tab->nidx = n;
+	for (i = 0; i < tab->n; i++)
+		tab->terms[i]->idx = i;
 	qsort(tab->idx, n, sizeof(*tab->idx), cmp_entry);
 	check_aliases(tab, d);
 }
