@@ -80,9 +80,36 @@ for n in $SIZES; do
 		    "$(bench/parts "$d")."
 		echo
 	} >>"$OUT"
+	echo "$n $m_show $m_list $m_search $m_check $m_grep_rlF $m_floor $m_grep_rli $rss_list $rss_search $kib" >>"$T/summary"
 	echo "== $n terms" >&2
 	tail -n 12 "$OUT" >&2
 done
+# How cost grows, and the targets on 10,000 terms.
+{
+	echo "## Growth"
+	echo
+	echo "Median ms at each size, and the factor from one size to the next"
+	echo "(10x the terms: 10.0 is linear)."
+	echo
+	echo "| terms | show | list | search | check |"
+	echo "| ---: | ---: | ---: | ---: | ---: |"
+	awk '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5;
+	    if (NR > 1) printf "| growth | %.1fx | %.1fx | %.1fx | %.1fx |\n", $2 / p[2], $3 / p[3], $4 / p[4], $5 / p[5];
+	    for (i = 2; i <= 5; i++) p[i] = $i }' "$T/summary"
+	echo
+	echo "## Targets (10,000 terms)"
+	echo
+	awk '$1 == 10000 {
+	    v = $2 / $6; printf "- show %.2fx grep -rlF (target 1.00): %s\n", v, v <= 1.0 ? "met" : "NOT MET";
+	    v = $3 / $7; printf "- list %.2fx the libyaml floor (target 1.25): %s\n", v, v <= 1.25 ? "met" : "NOT MET";
+	    v = $4 / $8; printf "- search %.2fx grep -rli (target 1.50): %s\n", v, v <= 1.5 ? "met" : "NOT MET";
+	    v = $10 / $11; printf "- peak RSS %.2fx the corpus, search (the most; list %.2fx) (target 2.50): %s\n", v, $9 / $11, v <= 2.5 ? "met" : "NOT MET" }' "$T/summary"
+	echo
+	echo "Why show and search cannot meet theirs without a persistent index,"
+	echo "and what one would cost: bench/README.md."
+	echo
+} >>"$OUT"
+
 {
 	echo "## Worst shapes"
 	echo
