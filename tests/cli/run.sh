@@ -198,6 +198,43 @@ for f in quotes brackets stars items deep lines; do
 	esac
 done
 
+# Files that vanish, shrink or grow while gloss reads the directory: a
+# writer races 30 loads; each must end normally (exit 0 or 1), say only
+# `gloss: ...' lines, and still load the steady file.
+R=$T/race
+mkdir -p "$R"
+printf -- '---\nterm: Steady\ndescription: d\n---\n' >"$R/steady.md"
+(
+	i=0
+	while [ $i -lt 100000 ]; do
+		printf -- '---\nterm: Flicker\ndescription: here\n---\n' \
+		    >"$R/vanish.md"
+		rm -f "$R/vanish.md"
+		: >"$R/shrink.md"
+		printf -- '---\nterm: Shrink\ndescription: %s\n---\n' \
+		    "$(head -c 2000 /dev/zero | tr '\0' x)" >"$R/shrink.md"
+		i=$((i + 1))
+	done
+) &
+racer=$!
+raced=0
+i=0
+while [ $i -lt 30 ]; do
+	timeout 20 "$GLOSS" -d "$R" --field term steady >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ $rc -gt 1 ] || [ "$(cat "$T/out")" != Steady ] ||
+	    grep -qv '^gloss: ' "$T/err"; then
+		raced=1
+		bad "race: exit $rc, stdout '$(cat "$T/out")'"
+		head -3 "$T/err"
+		break
+	fi
+	i=$((i + 1))
+done
+kill $racer 2>/dev/null
+wait $racer 2>/dev/null
+[ $raced = 1 ] || ok
+
 # Output: a full disk is one clear error; a closed pipe is quiet.
 $VALGRIND "$GLOSS" -d "$GOOD" list >/dev/full 2>"$T/err"
 rc=$?
