@@ -90,6 +90,27 @@ const struct term *search_resolve(const struct table *, const char *name);
 /* The term a link of a term means, or NULL. */
 const struct term *search_link(const struct table *, const struct term_link *);
 
+/*
+ * Every related name of a table resolved once, both ways: the j-th link
+ * of term t means out_to[out_first[t->idx] + j] (NULL: no such term);
+ * the terms linking to t, in name order, each once, are
+ * in_from[in_first[t->idx] ...] for in_len[t->idx] entries.
+ */
+struct search_links {
+	size_t *out_first;
+	const struct term **out_to;
+	size_t *in_first;
+	size_t *in_len;
+	const struct term **in_from;
+};
+
+/* Resolve the links of tab; search_links_release frees. */
+void search_links_build(const struct table *, struct search_links *);
+void search_links_release(struct search_links *);
+/* Whether from lists to among its related terms. */
+int search_links_to(const struct search_links *, const struct term *from,
+    const struct term *to);
+
 enum rel_dir { REL_OUT = 1, REL_IN = 2, REL_BOTH = 3 };
 
 struct rel {

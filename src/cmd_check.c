@@ -4,60 +4,21 @@
 
 #include "cli.h"
 
-/*
- * Every related name, resolved once: to[first[t->idx] + j] is what the
- * j-th link of t means, or NULL.  (Resolving each link again for every
- * one-way check made check grow faster than the glossary.)
- */
-struct links {
-	size_t *first;
-	const struct term **to;
-};
-
-static void
-links_resolve(const struct table *tab, struct links *l)
-{
-	size_t i, j, n = 0;
-
-	l->first = xcalloc(tab->n + 1, sizeof(*l->first));
-	for (i = 0; i < tab->n; i++) {
-		l->first[i] = n;
-		n += tab->terms[i]->nrelated;
-	}
-	l->first[tab->n] = n;
-	l->to = xcalloc(n ? n : 1, sizeof(*l->to));
-	for (i = 0; i < tab->n; i++)
-		for (j = 0; j < tab->terms[i]->nrelated; j++)
-			l->to[l->first[i] + j] =
-			    search_link(tab, &tab->terms[i]->related[j]);
-}
-
-/* Whether u lists t among its related terms. */
-static int
-links_to(const struct links *l, const struct term *u, const struct term *t)
-{
-	size_t k;
-
-	for (k = l->first[u->idx]; k < l->first[u->idx + 1]; k++)
-		if (l->to[k] == t)
-			return 1;
-	return 0;
-}
-
 static void
 check_links(struct ctx *ctx)
 {
 	const struct table *tab = &ctx->table;
-	struct links l;
+	struct search_links l;
 	size_t i, j;
 
-	links_resolve(tab, &l);
+	/* Each link resolved once: check grows with the glossary. */
+	search_links_build(tab, &l);
 	for (i = 0; i < tab->n; i++) {
 		const struct term *t = tab->terms[i];
 
 		for (j = 0; j < t->nrelated; j++) {
 			const struct term_link *k = &t->related[j];
-			const struct term *u = l.to[l.first[i] + j];
+			const struct term *u = l.out_to[l.out_first[i] + j];
 
 			if (u == NULL)
 				diag_add(&ctx->diag, DIAG_ERROR, t->path,
@@ -68,7 +29,7 @@ check_links(struct ctx *ctx)
 				diag_add(&ctx->diag, DIAG_WARN, t->path,
 				    k->line, k->col,
 				    "'%s' lists itself as related", t->name);
-			else if (!links_to(&l, u, t))
+			else if (!search_links_to(&l, u, t))
 				diag_add(&ctx->diag, DIAG_NOTE, t->path,
 				    k->line, k->col,
 				    "one-way link: '%s' does not list '%s' "
@@ -76,8 +37,7 @@ check_links(struct ctx *ctx)
 				    u->name, t->name);
 		}
 	}
-	free(l.first);
-	free(l.to);
+	search_links_release(&l);
 }
 
 int

@@ -1175,13 +1175,70 @@ rel_push(struct rels *r)
 	return &r->v[r->n++];
 }
 
-static int
-seen(const struct term **v, size_t n, const struct term *t)
+void
+search_links_build(const struct table *tab, struct search_links *l)
 {
-	size_t i;
+	size_t i, j, n = 0, *fill;
 
-	for (i = 0; i < n; i++)
-		if (v[i] == t)
+	l->out_first = xcalloc(tab->n + 1, sizeof(*l->out_first));
+	for (i = 0; i < tab->n; i++) {
+		l->out_first[i] = n;
+		n += tab->terms[i]->nrelated;
+	}
+	l->out_first[tab->n] = n;
+	l->out_to = xcalloc(n ? n : 1, sizeof(*l->out_to));
+	l->in_first = xcalloc(tab->n + 1, sizeof(*l->in_first));
+	for (i = 0; i < tab->n; i++)
+		for (j = 0; j < tab->terms[i]->nrelated; j++) {
+			const struct term *u =
+			    search_link(tab, &tab->terms[i]->related[j]);
+
+			l->out_to[l->out_first[i] + j] = u;
+			if (u != NULL)
+				l->in_first[u->idx + 1]++;
+		}
+	for (i = 0; i < tab->n; i++)
+		l->in_first[i + 1] += l->in_first[i];
+	l->in_from = xcalloc(n ? n : 1, sizeof(*l->in_from));
+	fill = xcalloc(tab->n ? tab->n : 1, sizeof(*fill));
+	/* In table order, so each list of in-links is sorted by name. */
+	for (i = 0; i < tab->n; i++)
+		for (j = l->out_first[i]; j < l->out_first[i + 1]; j++) {
+			const struct term *u = l->out_to[j];
+			size_t at;
+
+			if (u == NULL || u == tab->terms[i])
+				continue;
+			at = l->in_first[u->idx] + fill[u->idx];
+			/* A name and an alias of u in one list: once. */
+			if (fill[u->idx] > 0 &&
+			    l->in_from[at - 1] == tab->terms[i])
+				continue;
+			l->in_from[at] = tab->terms[i];
+			fill[u->idx]++;
+		}
+	l->in_len = fill;
+}
+
+void
+search_links_release(struct search_links *l)
+{
+	free(l->out_first);
+	free(l->out_to);
+	free(l->in_first);
+	free(l->in_from);
+	free(l->in_len);
+	memset(l, 0, sizeof(*l));
+}
+
+int
+search_links_to(const struct search_links *l, const struct term *from,
+    const struct term *to)
+{
+	size_t k;
+
+	for (k = l->out_first[from->idx]; k < l->out_first[from->idx + 1]; k++)
+		if (l->out_to[k] == to)
 			return 1;
 	return 0;
 }
@@ -1190,16 +1247,15 @@ void
 search_related(
     const struct table *tab, const struct term *t, int depth, struct rels *out)
 {
-	const struct term **visited = NULL, **in = NULL;
-	size_t nvisited = 0, level_start, level_end, i, j, k, nin;
+	struct search_links l;
+	char *visited;
+	size_t level_start = 0, level_end = 0, i, j, k;
 	int d;
 
 	memset(out, 0, sizeof(*out));
-	visited = xreallocarray(NULL, 1, sizeof(*visited));
-	visited[nvisited++] = t;
-	in = xcalloc(tab->n ? tab->n : 1, sizeof(*in));
-	level_start = 0;
-	level_end = 0;
+	search_links_build(tab, &l);
+	visited = xcalloc(tab->n ? tab->n : 1, 1);
+	visited[t->idx] = 1;
 	for (d = 1; d <= depth; d++) {
 		size_t nfrom = d == 1 ? 1 : level_end - level_start;
 
@@ -1211,58 +1267,42 @@ search_related(
 			if (from == NULL)
 				continue;
 			for (i = 0; i < from->nrelated; i++) {
-				const char *name = from->related[i].name;
 				const struct term *to =
-				    search_link(tab, &from->related[i]);
+				    l.out_to[l.out_first[from->idx] + i];
 				struct rel *r;
 
 				if (to == from)
 					continue;
 				if (to != NULL) {
-					if (seen(visited, nvisited, to))
+					if (visited[to->idx])
 						continue;
-					visited = xreallocarray(visited,
-					    nvisited + 1, sizeof(*visited));
-					visited[nvisited++] = to;
+					visited[to->idx] = 1;
 				} else if (d > 1)
 					continue;
 				r = rel_push(out);
 				r->term = to;
-				r->name = to != NULL ? to->name : name;
+				r->name = to != NULL ? to->name
+						     : from->related[i].name;
 				r->dir = REL_OUT;
 				r->depth = d;
 				r->from = from;
 			}
-			nin = 0;
-			for (i = 0; i < tab->n; i++) {
-				const struct term *o = tab->terms[i];
+			for (i = 0; i < l.in_len[from->idx]; i++) {
+				const struct term *o =
+				    l.in_from[l.in_first[from->idx] + i];
+				struct rel *r;
 
-				if (o == from)
-					continue;
-				for (j = 0; j < o->nrelated; j++)
-					if (search_link(tab, &o->related[j]) ==
-					    from)
-						break;
-				if (j == o->nrelated)
-					continue;
 				for (j = first; j < out->n; j++)
 					if (out->v[j].term == o) {
 						out->v[j].dir = REL_BOTH;
 						break;
 					}
-				if (j < out->n || seen(visited, nvisited, o))
+				if (j < out->n || visited[o->idx])
 					continue;
-				in[nin++] = o;
-			}
-			qsort(in, nin, sizeof(*in), cmp_term_key);
-			for (i = 0; i < nin; i++) {
-				struct rel *r = rel_push(out);
-
-				visited = xreallocarray(
-				    visited, nvisited + 1, sizeof(*visited));
-				visited[nvisited++] = in[i];
-				r->term = in[i];
-				r->name = in[i]->name;
+				visited[o->idx] = 1;
+				r = rel_push(out);
+				r->term = o;
+				r->name = o->name;
 				r->dir = REL_IN;
 				r->depth = d;
 				r->from = from;
@@ -1270,11 +1310,9 @@ search_related(
 		}
 		level_start = d == 1 ? 0 : level_end;
 		level_end = out->n;
-		if (d == 1)
-			level_start = 0;
 	}
-	free(in);
 	free(visited);
+	search_links_release(&l);
 }
 
 void
