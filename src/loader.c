@@ -900,6 +900,9 @@ load_file(const char *path, struct diag *d, struct term **out, struct rbuf *rb,
 		return LOAD_ERROR;
 	st = parse_text(rb->s, (size_t)len, path, d, out, give);
 	if (st == LOAD_OK && give) {
+		/* The buffer grew in 4 KiB steps; keep only the file. */
+		if (rb->cap > (size_t)len + 1)
+			(*out)->text = xrealloc(rb->s, (size_t)len + 1);
 		rb->s = NULL;
 		rb->cap = 0;
 	}
