@@ -210,6 +210,12 @@ bench: $(PROG) bench/gen bench/floor bench/parts
 	@$(MAKE) --no-print-directory deps DEB_PKGS='$(DEB_PKGS) hyperfine time'
 	@bench/run.sh
 
+# Instruction counts (callgrind): repeatable on a busy machine; compare
+# builds with bench/instr.sh ./gloss OTHER/gloss.
+bench-instr: $(PROG) bench/gen
+	@$(MAKE) --no-print-directory deps DEB_PKGS='$(DEB_PKGS) valgrind'
+	@bench/instr.sh ./gloss
+
 format:
 	clang-format -i src/*.c include/*.h tests/*.c fuzz/*.c
 
@@ -247,6 +253,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
-.PHONY: tsan bench fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install \
+.PHONY: tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install \
 	check-relevance relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean
