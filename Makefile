@@ -55,8 +55,9 @@ CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_help.o
 OBJS = $(sort $(RENDER_OBJS) $(LOADER_MODS) $(CLI_OBJS))
 
-TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table $(B)/test_search \
-	$(B)/test_render $(B)/test_alloc
+TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_frontmatter \
+	$(B)/test_yaml_tree $(B)/test_schema $(B)/test_loader $(B)/test_table \
+	$(B)/test_search $(B)/test_render $(B)/test_alloc
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev
@@ -84,6 +85,15 @@ FORCE:
 # Each unit test links only its module and what that may depend on: the
 # link line proves the layering.
 $(B)/test_utf8: $(B)/test_utf8.o $(BASE_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_diag: $(B)/test_diag.o $(BASE_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_frontmatter: $(B)/test_frontmatter.o $(BASE_OBJS) $(B)/frontmatter.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_yaml_tree: $(B)/test_yaml_tree.o $(TERM_OBJS) $(B)/yaml_tree.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_schema: $(B)/test_schema.o $(TERM_OBJS) $(B)/yaml_tree.o \
+	    $(B)/schema.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_loader: $(B)/test_loader.o $(LOADER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
