@@ -43,6 +43,7 @@ PROG	?= gloss
 BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
 TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/md.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
+# The loader layer's files, bottom up too; loader.o is its public face.
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
 	      $(B)/yaml_tree.o $(B)/schema.o $(B)/loader.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)

@@ -20,8 +20,9 @@ enum diag_level { DIAG_NOTE, DIAG_WARN, DIAG_ERROR };
 
 /*
  * The message kinds.  The comment on each gives its stable name, its
- * level, and the arguments diag_add takes for it, in order.  Names are
- * an interface: never rename or reuse one; add new codes instead.
+ * level, and the arguments diag_add takes for it, in order (MiB and KiB
+ * are size_t).  Names are an interface: never rename or reuse one; add
+ * new codes instead.
  */
 enum diag_code {
 	/* Reading files and walking directories. */
@@ -29,13 +30,13 @@ enum diag_code {
 	DIAG_CANNOT_STAT,	 /* cannot-stat, error: strerror */
 	DIAG_READ_ERROR,	 /* read-error, error: strerror */
 	DIAG_NOT_REGULAR,	 /* not-a-regular-file, error: kind */
-	DIAG_FILE_TOO_LARGE,	 /* file-too-large, error: MiB (size_t) */
+	DIAG_FILE_TOO_LARGE,	 /* file-too-large, error: MiB */
 	DIAG_DANGLING_LINK,	 /* dangling-link, error */
 	DIAG_DIRECTORY_CYCLE,	 /* directory-cycle, warning */
 	DIAG_DIRECTORIES_DEEP,	 /* directories-too-deep, warning: int */
 	DIAG_CANNOT_OPEN_DIR,	 /* cannot-open-directory, error: strerror */
 	DIAG_NOT_A_DIRECTORY,	 /* not-a-directory, error */
-	DIAG_GLOSSARY_TOO_LARGE, /* glossary-too-large, error: MiB (size_t) */
+	DIAG_GLOSSARY_TOO_LARGE, /* glossary-too-large, error: MiB */
 	DIAG_NO_FRONT_MATTER,	 /* no-front-matter, note */
 	/* The front matter: encoding and fences. */
 	DIAG_UTF16,		    /* utf16, error */
