@@ -43,7 +43,10 @@ PROG	?= gloss
 BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
 TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/md.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
-LOADER_OBJS = $(TABLE_OBJS) $(B)/loader.o
+# The loader layer's files, bottom up too; loader.o is its public face.
+LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
+	      $(B)/yaml_tree.o $(B)/schema.o $(B)/loader.o
+LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 SEARCH_OBJS = $(TABLE_OBJS) $(B)/search.o
 RENDER_OBJS = $(SEARCH_OBJS) $(B)/render.o $(B)/render_text.o \
 	      $(B)/render_json.o $(B)/render_tsv.o $(B)/render_markdown.o
@@ -51,10 +54,11 @@ CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_list.o $(B)/cmd_categories.o $(B)/cmd_related.o \
 	      $(B)/cmd_random.o $(B)/cmd_search.o $(B)/cmd_check.o \
 	      $(B)/cmd_help.o
-OBJS = $(sort $(RENDER_OBJS) $(B)/loader.o $(CLI_OBJS))
+OBJS = $(sort $(RENDER_OBJS) $(LOADER_MODS) $(CLI_OBJS))
 
-TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table $(B)/test_search \
-	$(B)/test_render $(B)/test_alloc
+TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_frontmatter \
+	$(B)/test_yaml_tree $(B)/test_schema $(B)/test_loader $(B)/test_table \
+	$(B)/test_search $(B)/test_render $(B)/test_alloc
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev
@@ -83,15 +87,24 @@ FORCE:
 # link line proves the layering.
 $(B)/test_utf8: $(B)/test_utf8.o $(BASE_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_diag: $(B)/test_diag.o $(BASE_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_frontmatter: $(B)/test_frontmatter.o $(BASE_OBJS) $(B)/frontmatter.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_yaml_tree: $(B)/test_yaml_tree.o $(TERM_OBJS) $(B)/yaml_tree.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_schema: $(B)/test_schema.o $(TERM_OBJS) $(B)/yaml_tree.o \
+	    $(B)/schema.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_loader: $(B)/test_loader.o $(LOADER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_alloc: $(B)/test_alloc.o $(LOADER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_table: $(B)/test_table.o $(TABLE_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
-$(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS) $(B)/loader.o
+$(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS) $(LOADER_MODS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
-$(B)/test_render: $(B)/test_render.o $(RENDER_OBJS) $(B)/loader.o
+$(B)/test_render: $(B)/test_render.o $(RENDER_OBJS) $(LOADER_MODS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # Install what the build and the tests need, when it is missing.
@@ -173,8 +186,9 @@ leakcheck:
 FUZZ_CC	= clang
 FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_MODS = util utf8 escape diag term md table loader search render \
-	    render_text render_json render_tsv render_markdown
+FUZZ_MODS = util utf8 escape diag term md table readfile walk frontmatter \
+	    yaml_tree schema loader search render render_text render_json \
+	    render_tsv render_markdown
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
 FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query
 SECONDS	?= 60

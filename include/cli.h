@@ -6,6 +6,7 @@
 #define GLOSS_CLI_H
 
 #include "diag.h"
+#include "loader.h"
 #include "render.h"
 #include "search.h"
 #include "table.h"
@@ -40,6 +41,7 @@ struct ctx {
 
 	/* state */
 	struct table table;
+	struct loader_opts load; /* how cli_load calls the loader */
 	struct diag diag;
 	struct filter filter;
 	struct render_opts ropts;

@@ -65,12 +65,18 @@ struct term {
 	unsigned line, col; /* where `term:' is */
 	int dirno;	    /* index of the glossary directory */
 	size_t idx;	    /* position in the table, set by table_index */
-	char *text; /* the whole file, NUL-terminated; NULL when the table
-		       asked the loader to drop it (drop_text) */
+	char *text; /* the whole file, NUL-terminated; NULL when the loader
+		       was asked to drop it (loader_opts.drop_text) */
 	size_t textlen;
 	size_t body_off; /* the Markdown body starts at text + body_off */
 };
 
+/*
+ * The key a name, an alias or a related name is matched by: the whole
+ * string folded with utf8_fold.  The one place names are folded for the
+ * loader and the term; the caller frees the result.
+ */
+char *term_key(const char *name);
 /* Allocate an empty term: category is NULL until the loader sets it. */
 struct term *term_new(void);
 /* Free a term and everything it owns.  NULL is a no-op. */

@@ -21,20 +21,14 @@ check_links(struct ctx *ctx)
 			const struct term *u = l.out_to[l.out_first[i] + j];
 
 			if (u == NULL)
-				diag_add(&ctx->diag, DIAG_ERROR, t->path,
-				    k->line, k->col,
-				    "related term '%s' is not in the glossary",
-				    k->name);
+				diag_add(&ctx->diag, DIAG_UNKNOWN_RELATED,
+				    t->path, k->line, k->col, k->name);
 			else if (u == t)
-				diag_add(&ctx->diag, DIAG_WARN, t->path,
-				    k->line, k->col,
-				    "'%s' lists itself as related", t->name);
+				diag_add(&ctx->diag, DIAG_SELF_RELATED, t->path,
+				    k->line, k->col, t->name);
 			else if (!search_links_to(&l, u, t))
-				diag_add(&ctx->diag, DIAG_NOTE, t->path,
-				    k->line, k->col,
-				    "one-way link: '%s' does not list '%s' "
-				    "back",
-				    u->name, t->name);
+				diag_add(&ctx->diag, DIAG_ONE_WAY_LINK, t->path,
+				    k->line, k->col, u->name, t->name);
 		}
 	}
 	search_links_release(&l);

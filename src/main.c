@@ -326,7 +326,8 @@ cli_load(struct ctx *ctx, char **dirs, size_t ndirs, int missing_ok)
 		struct diag tmp;
 
 		diag_init(&tmp);
-		n = loader_load_dir(&ctx->table, dirs[i], (int)i, &tmp);
+		n = loader_load_dir(
+		    &ctx->table, dirs[i], (int)i, &ctx->load, &tmp);
 		if (n < 0 && missing_ok) {
 			diag_release(&tmp);
 			continue;
@@ -458,7 +459,7 @@ main(int argc, char *argv[])
 		usage();
 	}
 	filter_init(&ctx.filter, ctx.category, ctx.vertical);
-	ctx.table.drop_text = !needs_text(cmd, &ctx);
+	ctx.load.drop_text = !needs_text(cmd, &ctx);
 	if (cmd->needs_table && load_glossary(&ctx) < 0) {
 		rc = EXIT_TROUBLE;
 		goto out;

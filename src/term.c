@@ -35,6 +35,12 @@ tval_get(const struct tval *v, const char *key)
 	return NULL;
 }
 
+char *
+term_key(const char *name)
+{
+	return utf8_fold(name, strlen(name));
+}
+
 struct term *
 term_new(void)
 {
@@ -85,7 +91,7 @@ term_body(const struct term *t)
 void
 term_add_related(struct term *t, const char *name, unsigned line, unsigned col)
 {
-	char *key = utf8_fold(name, strlen(name));
+	char *key = term_key(name);
 	size_t i;
 
 	for (i = 0; i < t->nrelated; i++)
