@@ -44,7 +44,13 @@ BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
 TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/md.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 LOADER_OBJS = $(TABLE_OBJS) $(B)/loader.o
-SEARCH_OBJS = $(TABLE_OBJS) $(B)/search.o
+# The search layer, bottom up too: filter and editdist use nothing of
+# it; suggest uses both; lookup falls back on suggest; query stems words;
+# snippet (the only one to read Markdown) uses query; rank uses them all;
+# links needs only the table.
+SEARCH_OBJS = $(TABLE_OBJS) $(B)/filter.o $(B)/editdist.o $(B)/suggest.o \
+	      $(B)/lookup.o $(B)/query.o $(B)/snippet.o $(B)/rank.o \
+	      $(B)/links.o
 RENDER_OBJS = $(SEARCH_OBJS) $(B)/render.o $(B)/render_text.o \
 	      $(B)/render_json.o $(B)/render_tsv.o $(B)/render_markdown.o
 CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
@@ -53,8 +59,8 @@ CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_help.o
 OBJS = $(sort $(RENDER_OBJS) $(B)/loader.o $(CLI_OBJS))
 
-TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table $(B)/test_search \
-	$(B)/test_render $(B)/test_alloc
+TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table $(B)/test_links \
+	$(B)/test_search $(B)/test_render $(B)/test_alloc
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev
@@ -89,7 +95,9 @@ $(B)/test_alloc: $(B)/test_alloc.o $(LOADER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_table: $(B)/test_table.o $(TABLE_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
-$(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS) $(B)/loader.o
+$(B)/test_links: $(B)/test_links.o $(TABLE_OBJS) $(B)/links.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_render: $(B)/test_render.o $(RENDER_OBJS) $(B)/loader.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
@@ -173,8 +181,9 @@ leakcheck:
 FUZZ_CC	= clang
 FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_MODS = util utf8 escape diag term md table loader search render \
-	    render_text render_json render_tsv render_markdown
+FUZZ_MODS = util utf8 escape diag term md table loader filter editdist \
+	    suggest lookup query snippet rank links render render_text \
+	    render_json render_tsv render_markdown
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
 FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query
 SECONDS	?= 60

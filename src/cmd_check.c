@@ -8,11 +8,11 @@ static void
 check_links(struct ctx *ctx)
 {
 	const struct table *tab = &ctx->table;
-	struct search_links l;
+	struct links l;
 	size_t i, j;
 
 	/* Each link resolved once: check grows with the glossary. */
-	search_links_build(tab, &l);
+	links_build(tab, &l);
 	for (i = 0; i < tab->n; i++) {
 		const struct term *t = tab->terms[i];
 
@@ -29,7 +29,7 @@ check_links(struct ctx *ctx)
 				diag_add(&ctx->diag, DIAG_WARN, t->path,
 				    k->line, k->col,
 				    "'%s' lists itself as related", t->name);
-			else if (!search_links_to(&l, u, t))
+			else if (!links_to(&l, u, t))
 				diag_add(&ctx->diag, DIAG_NOTE, t->path,
 				    k->line, k->col,
 				    "one-way link: '%s' does not list '%s' "
@@ -37,7 +37,7 @@ check_links(struct ctx *ctx)
 				    u->name, t->name);
 		}
 	}
-	search_links_release(&l);
+	links_release(&l);
 }
 
 int
