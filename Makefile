@@ -59,7 +59,7 @@ CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_help.o
 OBJS = $(sort $(RENDER_OBJS) $(B)/loader.o $(CLI_OBJS))
 
-TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table \
+TESTS = $(B)/test_utf8 $(B)/test_md $(B)/test_loader $(B)/test_table \
 	$(B)/test_editdist $(B)/test_links $(B)/test_search $(B)/test_render \
 	$(B)/test_alloc
 
@@ -95,6 +95,8 @@ $(B)/test_loader: $(B)/test_loader.o $(LOADER_OBJS)
 $(B)/test_alloc: $(B)/test_alloc.o $(LOADER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_table: $(B)/test_table.o $(TABLE_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_md: $(B)/test_md.o $(BASE_OBJS) $(B)/md.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_editdist: $(B)/test_editdist.o $(B)/editdist.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
