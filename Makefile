@@ -47,7 +47,13 @@ TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
 	      $(B)/yaml_tree.o $(B)/schema.o $(B)/loader.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
-SEARCH_OBJS = $(TABLE_OBJS) $(B)/search.o
+# The search layer, bottom up too: filter and editdist use nothing of
+# it; suggest uses both; lookup falls back on suggest; query stems words;
+# snippet (the only one to read Markdown) uses query; rank uses them all;
+# links needs only the table.
+SEARCH_OBJS = $(TABLE_OBJS) $(B)/filter.o $(B)/editdist.o $(B)/suggest.o \
+	      $(B)/lookup.o $(B)/query.o $(B)/snippet.o $(B)/rank.o \
+	      $(B)/links.o
 RENDER_OBJS = $(SEARCH_OBJS) $(B)/render.o $(B)/render_text.o \
 	      $(B)/render_json.o $(B)/render_tsv.o $(B)/render_markdown.o
 CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
@@ -56,9 +62,10 @@ CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_help.o
 OBJS = $(sort $(RENDER_OBJS) $(LOADER_MODS) $(CLI_OBJS))
 
-TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_frontmatter \
+TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_frontmatter \
 	$(B)/test_yaml_tree $(B)/test_schema $(B)/test_loader $(B)/test_table \
-	$(B)/test_search $(B)/test_render $(B)/test_alloc
+	$(B)/test_editdist $(B)/test_links $(B)/test_search $(B)/test_render \
+	$(B)/test_alloc
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev
@@ -102,7 +109,13 @@ $(B)/test_alloc: $(B)/test_alloc.o $(LOADER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_table: $(B)/test_table.o $(TABLE_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
-$(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS) $(LOADER_MODS)
+$(B)/test_md: $(B)/test_md.o $(BASE_OBJS) $(B)/md.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_editdist: $(B)/test_editdist.o $(B)/editdist.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_links: $(B)/test_links.o $(TABLE_OBJS) $(B)/links.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_render: $(B)/test_render.o $(RENDER_OBJS) $(LOADER_MODS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
@@ -187,8 +200,9 @@ FUZZ_CC	= clang
 FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_MODS = util utf8 escape diag term md table readfile walk frontmatter \
-	    yaml_tree schema loader search render render_text render_json \
-	    render_tsv render_markdown
+	    yaml_tree schema loader filter editdist suggest lookup query \
+	    snippet rank links render render_text render_json render_tsv \
+	    render_markdown
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
 FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query
 SECONDS	?= 60

@@ -8,11 +8,11 @@ static void
 check_links(struct ctx *ctx)
 {
 	const struct table *tab = &ctx->table;
-	struct search_links l;
+	struct links l;
 	size_t i, j;
 
 	/* Each link resolved once: check grows with the glossary. */
-	search_links_build(tab, &l);
+	links_build(tab, &l);
 	for (i = 0; i < tab->n; i++) {
 		const struct term *t = tab->terms[i];
 
@@ -26,12 +26,12 @@ check_links(struct ctx *ctx)
 			else if (u == t)
 				diag_add(&ctx->diag, DIAG_SELF_RELATED, t->path,
 				    k->line, k->col, t->name);
-			else if (!search_links_to(&l, u, t))
+			else if (!links_to(&l, u, t))
 				diag_add(&ctx->diag, DIAG_ONE_WAY_LINK, t->path,
 				    k->line, k->col, u->name, t->name);
 		}
 	}
-	search_links_release(&l);
+	links_release(&l);
 }
 
 int

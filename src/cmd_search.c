@@ -8,7 +8,7 @@ cmd_search(int argc, char **argv, struct ctx *ctx)
 	struct render_ctx rc;
 	struct hits hits;
 	struct sbuf q;
-	const struct term *sug[SEARCH_MAX_SUGGEST];
+	const struct term *sug[SUGGEST_MAX];
 	size_t i, n;
 	int a;
 
@@ -22,7 +22,7 @@ cmd_search(int argc, char **argv, struct ctx *ctx)
 			sb_addc(&q, ' ');
 		sb_adds(&q, argv[a]);
 	}
-	n = search_query(&ctx->table, q.s, &ctx->filter,
+	n = rank_query(&ctx->table, q.s, &ctx->filter,
 	    ctx->limit > 0 ? (size_t)ctx->limit : 0, &hits);
 	cli_render_begin(ctx, &rc, RM_SEARCH);
 	for (i = 0; i < n; i++) {
@@ -35,8 +35,8 @@ cmd_search(int argc, char **argv, struct ctx *ctx)
 	}
 	render_end(ctx->renderer, &rc);
 	if (n == 0 && !ctx->quiet) {
-		size_t ns = search_suggest(
-		    &ctx->table, q.s, &ctx->filter, sug, SEARCH_MAX_SUGGEST);
+		size_t ns = suggest_find(
+		    &ctx->table, q.s, &ctx->filter, sug, SUGGEST_MAX);
 		struct sbuf s;
 
 		sb_init(&s);
