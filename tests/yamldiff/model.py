@@ -157,7 +157,12 @@ class Model:
         tag = node.tag
         if tag == PLAIN:
             k, v, f = core_type(s)
-            return k, big(v, s), "plain-" + f
+            v = big(v, s)
+            if isinstance(v, Big):
+                f = "int-big"
+            elif f == "int-dec" and s.startswith("+"):
+                f = "int-plus"
+            return k, v, "plain-" + f
         style = {"|": "block", ">": "block", '"': "dq",
                  "'": "sq"}.get(node.style, "plain")
         if tag == QUOTED or tag == "!":
@@ -393,11 +398,15 @@ class Fields:
         if name is None:
             raise Reject([self.md.offset], "no name")
         name = name.strip()
+        if not name:
+            raise Reject([self.md.offset], "empty name")
         if len(name.encode()) > 256 or re.search("[\n\r\x85\u2028\u2029]",
                                                  name):
             src = next(self.first("name"))
             raise Reject([self.md.ln(src[1]), self.md.ln(src[2])], "name")
         desc = self.string("description")
+        if desc is not None and not desc.strip():
+            desc = None
         if desc is None:
             desc = body_description(body)
             self.notes["description"] = "body"
