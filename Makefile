@@ -220,6 +220,7 @@ YAMLDIFF_PY ?= $(shell [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || \
 	  echo python3)
 yamldiff: deps
 	@$(MAKE) --no-print-directory $(PROG)
+	@$(YAMLDIFF_PY) tests/yamldiff/test_model.py
 	@st=0; $(YAMLDIFF_PY) tests/yamldiff/run.py --gloss ./$(PROG) \
 	  -n $(N) $(foreach s,$(SEED),--seed $(s)) || st=1; \
 	$(YAMLDIFF_PY) tests/yamldiff/run.py --gloss ./$(PROG) \

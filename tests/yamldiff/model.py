@@ -199,10 +199,25 @@ class Model:
                 self.warn("dup", [self.ln(k)],
                           note + ("-empty" if key == "" else ""), key)
                 self.twice.add(key)
+                self.optional_tags(v)
                 continue
             seen[key] = True
             out.append((key, k, v))
         return out
+
+    def optional_tags(self, node):
+        """Unknown tags in a value that is not used (a key's second
+        value): SPEC 1 does not say whether they are warned about."""
+        if isinstance(node, yaml.ScalarNode):
+            if not node.tag.startswith(("!yamldiff/", T)) and \
+                    node.tag != "!":
+                self.warn("tag", [self.ln(node)], "unknown tag (unused)")
+                self.warnings[-1]["optional"] = True
+            return
+        children = node.value if isinstance(node, yaml.SequenceNode) \
+            else [n for pair in node.value for n in pair]
+        for n in children:
+            self.optional_tags(n)
 
     def value(self, node):
         """A passed-through value as expected JSON, with features."""

@@ -63,15 +63,18 @@ def norm_msg(msg):
 
 
 def gkind(msg):
-    """The kind of one of gloss's warnings, from its words."""
-    low = msg.lower()
-    if "duplicate" in low or "given twice" in low:
+    """The kind of one of gloss's warnings, from its words outside the
+    quotes (so that a key named 'tags' does not make a tag warning)."""
+    words = re.sub(r"'[^']*'", "", msg).lower()
+    subject = re.search(r"'([^']*)'", msg)
+    if "duplicate" in words or "given twice" in words:
         return "dup"
-    if "detail" in low:
+    if "detail" in words or (subject and
+                             subject.group(1).lower() == "details"):
         return "detail"
-    if "tag" in low:
+    if re.search(r"\btag\b", words):
         return "tag"
-    if re.search(r"null|mapping|ignored|must be", low):
+    if re.search(r"null|mapping|ignored|must be", words):
         return "field"
     return "other"
 
@@ -263,7 +266,8 @@ def cmp_warnings(expw, gotw, catnote=None):
                 del left[i]
                 break
         else:
-            pending.append(w)
+            if not w.get("optional"):
+                pending.append(w)
     pending2 = []
     for w in pending:
         tag = "%s/%s" % (w["kind"], w["note"])
