@@ -66,7 +66,7 @@ PASSKEYS = ["icon", "weight", "price", "color", "status", "version",
             "owner", "level", "rank", "note", "source", "updated",
             "flag", "count", "ratio", "extra", "meta", "opts"]
 SPECIAL_NAMES = ["!!str null", "!!str true", "!!str 42", "'NULL'",
-                 "!!str ~", "\"\\u0046ALSE\""]
+                 "!!str 1.5", "\"\\u0046ALSE\""]
 
 
 class FM:
