@@ -41,7 +41,7 @@ PROG	?= gloss
 
 # The layers, bottom up: each module may use only those before it.
 BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
-TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/md.o
+TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/field.o $(B)/md.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 LOADER_OBJS = $(TABLE_OBJS) $(B)/loader.o
 SEARCH_OBJS = $(TABLE_OBJS) $(B)/search.o
@@ -53,7 +53,7 @@ CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_help.o
 OBJS = $(sort $(RENDER_OBJS) $(B)/loader.o $(CLI_OBJS))
 
-TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table $(B)/test_search \
+TESTS = $(B)/test_utf8 $(B)/test_field $(B)/test_loader $(B)/test_table $(B)/test_search \
 	$(B)/test_render $(B)/test_alloc
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
@@ -86,6 +86,8 @@ $(B)/test_utf8: $(B)/test_utf8.o $(BASE_OBJS)
 $(B)/test_loader: $(B)/test_loader.o $(LOADER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_alloc: $(B)/test_alloc.o $(LOADER_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_field: $(B)/test_field.o $(TERM_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_table: $(B)/test_table.o $(TABLE_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
@@ -173,7 +175,7 @@ leakcheck:
 FUZZ_CC	= clang
 FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_MODS = util utf8 escape diag term md table loader search render \
+FUZZ_MODS = util utf8 escape diag term field md table loader search render \
 	    render_text render_json render_tsv render_markdown
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
 FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query

@@ -13,6 +13,7 @@
 
 #include <yaml.h>
 
+#include "field.h"
 #include "loader.h"
 #include "md.h"
 #include "table.h"
@@ -288,9 +289,7 @@ lp_document(struct lp *lp, struct tval *root)
 static int
 tv_null(const struct tval *v)
 {
-	return v->type == TV_STR && v->plain &&
-	    (v->str[0] == '\0' || strcmp(v->str, "~") == 0 ||
-		strcasecmp(v->str, "null") == 0);
+	return tval_is_null(v);
 }
 
 /* Take the string out of a scalar; NULL if v is not a non-null scalar. */
@@ -476,14 +475,7 @@ add_extra(struct term *t, char *key, struct tval *v)
 static int
 reserved_key(const char *k)
 {
-	static const char *const keys[] = {"file", "match", "examples", "body",
-	    "score", "snippet", "relation", "depth", NULL};
-	size_t i;
-
-	for (i = 0; keys[i] != NULL; i++)
-		if (strcmp(k, keys[i]) == 0)
-			return 1;
-	return 0;
+	return field_reserved(k);
 }
 
 /* Check a required string; returns -1 after an error. */
