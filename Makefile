@@ -45,8 +45,10 @@ TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/field.o $(B)/md.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 LOADER_OBJS = $(TABLE_OBJS) $(B)/loader.o
 SEARCH_OBJS = $(TABLE_OBJS) $(B)/search.o
-RENDER_OBJS = $(SEARCH_OBJS) $(B)/render.o $(B)/render_text.o \
-	      $(B)/render_json.o $(B)/render_tsv.o $(B)/render_markdown.o
+# Every src/render*.c is a format (or the interface): a new one needs no
+# line here.
+RENDER_OBJS = $(SEARCH_OBJS) $(B)/wrap.o \
+	      $(patsubst src/%.c,$(B)/%.o,$(wildcard src/render*.c))
 CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_list.o $(B)/cmd_categories.o $(B)/cmd_related.o \
 	      $(B)/cmd_random.o $(B)/cmd_search.o $(B)/cmd_check.o \
@@ -93,7 +95,7 @@ $(B)/test_table: $(B)/test_table.o $(TABLE_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS) $(B)/loader.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
-$(B)/test_render: $(B)/test_render.o $(RENDER_OBJS) $(B)/loader.o
+$(B)/test_render: $(B)/test_render.o $(RENDER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # Install what the build and the tests need, when it is missing.
@@ -175,8 +177,8 @@ leakcheck:
 FUZZ_CC	= clang
 FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_MODS = util utf8 escape diag term field md table loader search render \
-	    render_text render_json render_tsv render_markdown
+FUZZ_MODS = util utf8 escape diag term field md table loader search wrap \
+	    $(patsubst src/%.c,%,$(wildcard src/render*.c))
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
 FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query
 SECONDS	?= 60
