@@ -17,8 +17,11 @@
  *      prints nothing; RENDER_EVERY_MODE(fn) uses fn for all).  Read a
  *      term's fields through render_term_field or field.h, never by hand.
  *   2. Add &render_NAME to the row of renderers in render.c (`-f NAME'
- *      then finds it) and its declaration below.
- * The Makefile builds every src/render_*.c; the cli asks needs_body.
+ *      then finds it, and --help and errors name it) and its
+ *      declaration below.
+ * Nothing else in the code: the Makefile builds every src/render*.c and
+ * the cli asks needs_body.  Then document it: doc/gloss.1 and the three
+ * completions/ list the format names.
  */
 #ifndef GLOSS_RENDER_H
 #define GLOSS_RENDER_H
@@ -26,9 +29,8 @@
 #include <stdio.h>
 
 #include "diag.h"
-#include "search.h"
-
 #include "field.h"
+#include "search.h"
 
 enum render_mode {
 	RM_NONE,       /* the command prints no records (help) */
@@ -107,7 +109,7 @@ extern const struct renderer render_text, render_json, render_ndjson,
 
 /* The renderer called name, or NULL. */
 const struct renderer *render_find(const char *name);
-/* The names of the formats, ", "-joined, for messages.  Static. */
+/* The names of the formats as "a, b or c", for messages.  Static. */
 const char *render_names(void);
 /* Whether r prints term bodies in mode with opts (asks r->needs_body). */
 int render_needs_body(
