@@ -42,7 +42,7 @@ PROG	?= gloss
 
 # The layers, bottom up: each module may use only those before it.
 BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
-TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/md.o
+TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/field.o $(B)/md.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 # The loader layer's files, bottom up too; loader.o is its public face.
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
@@ -55,18 +55,20 @@ LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 SEARCH_OBJS = $(TABLE_OBJS) $(B)/filter.o $(B)/editdist.o $(B)/suggest.o \
 	      $(B)/lookup.o $(B)/query.o $(B)/snippet.o $(B)/rank.o \
 	      $(B)/links.o
-RENDER_OBJS = $(SEARCH_OBJS) $(B)/render.o $(B)/render_text.o \
-	      $(B)/render_json.o $(B)/render_tsv.o $(B)/render_markdown.o
+# Every src/render*.c is a format (or the interface): a new one needs no
+# line here.
+RENDER_OBJS = $(SEARCH_OBJS) $(B)/wrap.o \
+	      $(patsubst src/%.c,$(B)/%.o,$(wildcard src/render*.c))
 CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_list.o $(B)/cmd_categories.o $(B)/cmd_related.o \
 	      $(B)/cmd_random.o $(B)/cmd_search.o $(B)/cmd_check.o \
 	      $(B)/cmd_help.o
 OBJS = $(sort $(RENDER_OBJS) $(LOADER_MODS) $(CLI_OBJS))
 
-TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_frontmatter \
-	$(B)/test_yaml_tree $(B)/test_schema $(B)/test_loader $(B)/test_table \
-	$(B)/test_editdist $(B)/test_links $(B)/test_search $(B)/test_render \
-	$(B)/test_alloc
+TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
+	$(B)/test_frontmatter $(B)/test_yaml_tree $(B)/test_schema \
+	$(B)/test_loader $(B)/test_table $(B)/test_editdist $(B)/test_links \
+	$(B)/test_search $(B)/test_render $(B)/test_alloc
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml
@@ -108,6 +110,8 @@ $(B)/test_loader: $(B)/test_loader.o $(LOADER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_alloc: $(B)/test_alloc.o $(LOADER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_field: $(B)/test_field.o $(TERM_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_table: $(B)/test_table.o $(TABLE_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_md: $(B)/test_md.o $(BASE_OBJS) $(B)/md.o
@@ -118,7 +122,7 @@ $(B)/test_links: $(B)/test_links.o $(TABLE_OBJS) $(B)/links.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
-$(B)/test_render: $(B)/test_render.o $(RENDER_OBJS) $(LOADER_MODS)
+$(B)/test_render: $(B)/test_render.o $(RENDER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # Install what the build and the tests need, when it is missing.
@@ -200,10 +204,10 @@ leakcheck:
 FUZZ_CC	= clang
 FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_MODS = util utf8 escape diag term md table readfile walk frontmatter \
-	    yaml_tree schema loader filter editdist suggest lookup query \
-	    snippet rank links render render_text render_json render_tsv \
-	    render_markdown
+FUZZ_MODS = util utf8 escape diag term field md table readfile walk \
+	    frontmatter yaml_tree schema loader filter editdist suggest lookup \
+	    query snippet rank links wrap \
+	    $(patsubst src/%.c,%,$(wildcard src/render*.c))
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
 FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query
 SECONDS	?= 60

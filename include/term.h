@@ -31,6 +31,12 @@ struct tval {
 void tval_release(struct tval *);
 /* Find key in a TV_MAP; returns a borrowed value or NULL. */
 const struct tval *tval_get(const struct tval *, const char *key);
+/*
+ * Whether v is a YAML null: a plain scalar that is empty or one of
+ * `~ null Null NULL' (the YAML 1.2 core schema, SPEC 1).  The one null
+ * rule: the loader and the JSON writer both ask it.
+ */
+int tval_is_null(const struct tval *v);
 
 /* A name in `related', with where it was written for diagnostics. */
 struct term_link {
@@ -83,6 +89,8 @@ struct term *term_new(void);
 void term_free(struct term *);
 /* The Markdown body: borrowed from the term. */
 const char *term_body(const struct term *);
+/* The name of term i of an array of term pointers: for sb_join. */
+const char *term_name_at(const void *terms, size_t i);
 /* Add a related name unless an equal folded name is already there. */
 void term_add_related(
     struct term *, const char *name, unsigned line, unsigned col);

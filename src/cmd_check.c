@@ -34,6 +34,30 @@ check_links(struct ctx *ctx)
 	links_release(&l);
 }
 
+/* Every diagnostic as a record; the text format sums them up instead. */
+static void
+report(struct ctx *ctx, int nterms)
+{
+	struct render_totals tot;
+	struct render_ctx rc;
+	size_t i;
+
+	tot.terms = nterms;
+	tot.dirs = ctx->table.ndirs;
+	tot.errors = ctx->diag.nerr;
+	tot.warnings = ctx->diag.nwarn;
+	tot.notes = ctx->diag.nnote;
+	cli_render_begin(ctx, &rc);
+	rc.totals = ctx->quiet ? NULL : &tot;
+	for (i = 0; i < ctx->diag.n; i++) {
+		struct rrec r = {0};
+
+		r.diag = &ctx->diag.v[i];
+		render_record(ctx->renderer, &rc, &r);
+	}
+	render_end(ctx->renderer, &rc);
+}
+
 int
 cmd_check(int argc, char **argv, struct ctx *ctx)
 {
@@ -59,32 +83,12 @@ cmd_check(int argc, char **argv, struct ctx *ctx)
 		check_links(ctx);
 	cli_print_diags(&ctx->diag, !ctx->quiet);
 	if (n < 0) {
-		cli_errorx("no glossary found: give one with -d DIR or "
-			   "GLOSS_PATH");
+		cli_error_no_glossary();
 		return EXIT_TROUBLE;
 	}
 	if (n == 0)
 		cli_errorx("no terms in the glossary");
-	if (ctx->renderer != &render_text) {
-		struct render_ctx rc;
-		size_t i;
-
-		cli_render_begin(ctx, &rc, RM_CHECK);
-		for (i = 0; i < ctx->diag.n; i++) {
-			struct rrec r = {0};
-
-			r.diag = &ctx->diag.v[i];
-			render_record(ctx->renderer, &rc, &r);
-		}
-		render_end(ctx->renderer, &rc);
-	} else if (!ctx->quiet)
-		printf("%d term%s in %d director%s: %d error%s, %d warning%s, "
-		       "%d note%s\n",
-		    n, n == 1 ? "" : "s", ctx->table.ndirs,
-		    ctx->table.ndirs == 1 ? "y" : "ies", ctx->diag.nerr,
-		    ctx->diag.nerr == 1 ? "" : "s", ctx->diag.nwarn,
-		    ctx->diag.nwarn == 1 ? "" : "s", ctx->diag.nnote,
-		    ctx->diag.nnote == 1 ? "" : "s");
+	report(ctx, n);
 	return n == 0 || ctx->diag.nerr > 0 || ctx->diag.nwarn > 0
 	    ? EXIT_NOTFOUND
 	    : EXIT_FOUND;

@@ -20,7 +20,7 @@ cmd_related(int argc, char **argv, struct ctx *ctx)
 		return EXIT_NOTFOUND;
 	}
 	links_related(&ctx->table, lk.term, ctx->depth, &rels);
-	cli_render_begin(ctx, &rc, RM_RELATED);
+	cli_render_begin(ctx, &rc);
 	rc.subject = lk.term;
 	for (i = 0; i < rels.n; i++) {
 		struct rrec r = {0};

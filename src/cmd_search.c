@@ -2,6 +2,12 @@
 
 #include "cli.h"
 
+static const char *
+argv_item(const void *argv, size_t i)
+{
+	return ((char *const *)argv)[i];
+}
+
 int
 cmd_search(int argc, char **argv, struct ctx *ctx)
 {
@@ -10,21 +16,16 @@ cmd_search(int argc, char **argv, struct ctx *ctx)
 	struct sbuf q;
 	const struct term *sug[SUGGEST_MAX];
 	size_t i, n;
-	int a;
 
 	if (argc == 0) {
 		cli_errorx("search: give a query");
 		return EXIT_TROUBLE;
 	}
 	sb_init(&q);
-	for (a = 0; a < argc; a++) {
-		if (a > 0)
-			sb_addc(&q, ' ');
-		sb_adds(&q, argv[a]);
-	}
+	sb_join(&q, " ", (size_t)argc, argv_item, argv);
 	n = rank_query(&ctx->table, q.s, &ctx->filter,
 	    ctx->limit > 0 ? (size_t)ctx->limit : 0, &hits);
-	cli_render_begin(ctx, &rc, RM_SEARCH);
+	cli_render_begin(ctx, &rc);
 	for (i = 0; i < n; i++) {
 		struct rrec r = {0};
 
@@ -40,11 +41,7 @@ cmd_search(int argc, char **argv, struct ctx *ctx)
 		struct sbuf s;
 
 		sb_init(&s);
-		for (i = 0; i < ns; i++) {
-			if (i > 0)
-				sb_adds(&s, ", ");
-			sb_adds(&s, sug[i]->name);
-		}
+		sb_join(&s, ", ", ns, term_name_at, sug);
 		if (ns > 0)
 			cli_errorx("nothing matches '%s'; did you mean: %s?",
 			    q.s, s.s);

@@ -29,7 +29,7 @@ cmd_show(int argc, char **argv, struct ctx *ctx)
 		cli_errorx("show: name a term; try 'gloss list'");
 		return EXIT_TROUBLE;
 	}
-	cli_render_begin(ctx, &rc, RM_SHOW);
+	cli_render_begin(ctx, &rc);
 	for (i = 0; i < argc; i++) {
 		struct lookup lk;
 		struct rrec r = {0};

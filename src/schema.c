@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "loader.h"
+#include "field.h"
 #include "schema.h"
 
 /* The state of interpreting one front matter. */
@@ -41,13 +42,6 @@ static const struct schema_key schema_keys[] = {
     {"details", take_details, 0},
 };
 
-/*
- * Names gloss writes itself in JSON beside the keys above: a key of a
- * term file with one of these names is not passed through.
- */
-static const char *const output_only[] = {
-    "file", "match", "body", "score", "snippet", "relation", "depth"};
-
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct schema_key *
@@ -61,29 +55,10 @@ schema_find(const char *k)
 	return NULL;
 }
 
-static int
-is_output_only(const char *k)
-{
-	size_t i;
-
-	for (i = 0; i < NELEM(output_only); i++)
-		if (strcmp(k, output_only[i]) == 0)
-			return 1;
-	return 0;
-}
-
 int
 schema_reserved(const char *k)
 {
-	return schema_find(k) != NULL || is_output_only(k);
-}
-
-static int
-tv_null(const struct tval *v)
-{
-	return v->type == TV_STR && v->plain &&
-	    (v->str[0] == '\0' || strcmp(v->str, "~") == 0 ||
-		strcasecmp(v->str, "null") == 0);
+	return schema_find(k) != NULL || field_reserved(k);
 }
 
 /* Take the string out of a scalar; NULL if v is not a non-null scalar. */
@@ -93,7 +68,7 @@ tv_take(struct tval *v)
 	char *s;
 	size_t n;
 
-	if (v->type != TV_STR || tv_null(v))
+	if (v->type != TV_STR || tval_is_null(v))
 		return NULL;
 	s = v->str;
 	v->str = NULL;
@@ -133,7 +108,7 @@ take_string(struct sp *sp, const struct schema_key *sk, struct tval *v)
 {
 	char **dst = (char **)(void *)((char *)sp->t + sk->off);
 
-	if ((*dst = tv_take(v)) == NULL && !tv_null(v))
+	if ((*dst = tv_take(v)) == NULL && !tval_is_null(v))
 		warn_type(sp, v, sk->key, "a string");
 	else if (*dst != NULL && **dst == '\0') {
 		free(*dst);
@@ -169,7 +144,7 @@ take_strings(struct sp *sp, const struct schema_key *sk, struct tval *v)
 	}
 	for (i = 0; i < v->n; i++) {
 		if ((s = tv_take(&v->items[i])) == NULL) {
-			if (!tv_null(&v->items[i]))
+			if (!tval_is_null(&v->items[i]))
 				warn_type(sp, &v->items[i], sk->key,
 				    "a list of strings");
 			continue;
@@ -212,7 +187,7 @@ take_related(struct sp *sp, const struct schema_key *sk, struct tval *v)
 	size_t i;
 
 	if (v->type == TV_STR) {
-		if (!tv_null(v))
+		if (!tval_is_null(v))
 			add_related_csv(sp->t, v->str, v->line, v->col);
 		return;
 	}
@@ -227,7 +202,7 @@ take_related(struct sp *sp, const struct schema_key *sk, struct tval *v)
 			warn_type(sp, it, sk->key, "a list of names");
 			continue;
 		}
-		if (!tv_null(it) && *it->str != '\0')
+		if (!tval_is_null(it) && *it->str != '\0')
 			term_add_related(sp->t, it->str, it->line, it->col);
 	}
 }
@@ -316,7 +291,7 @@ take_key(struct sp *sp, struct tval *root, size_t i)
 		}
 	if ((sk = schema_find(k)) != NULL)
 		sk->take(sp, sk, v);
-	else if (is_output_only(k))
+	else if (field_reserved(k))
 		diag_add(
 		    sp->diag, DIAG_RESERVED_KEY, sp->path, v->line, v->col, k);
 	else {

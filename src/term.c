@@ -41,6 +41,20 @@ term_key(const char *name)
 	return utf8_fold(name, strlen(name));
 }
 
+int
+tval_is_null(const struct tval *v)
+{
+	static const char *const nulls[] = {"", "~", "null", "Null", "NULL"};
+	size_t i;
+
+	if (v->type != TV_STR || !v->plain)
+		return 0;
+	for (i = 0; i < sizeof(nulls) / sizeof(nulls[0]); i++)
+		if (strcmp(v->str, nulls[i]) == 0)
+			return 1;
+	return 0;
+}
+
 struct term *
 term_new(void)
 {
@@ -86,6 +100,12 @@ const char *
 term_body(const struct term *t)
 {
 	return t->text != NULL ? t->text + t->body_off : "";
+}
+
+const char *
+term_name_at(const void *terms, size_t i)
+{
+	return ((const struct term *const *)terms)[i]->name;
 }
 
 void
