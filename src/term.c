@@ -49,6 +49,9 @@ tval_is_null(const struct tval *v)
 
 	if (v->type != TV_STR || !v->plain)
 		return 0;
+	if (v->str[0] != '\0' && v->str[0] != '~' && v->str[0] != 'n' &&
+	    v->str[0] != 'N')
+		return 0; /* the common case: a value that is no null at all */
 	for (i = 0; i < sizeof(nulls) / sizeof(nulls[0]); i++)
 		if (strcmp(v->str, nulls[i]) == 0)
 			return 1;
