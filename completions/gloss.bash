@@ -13,11 +13,20 @@ _gloss_fields="term aliases category vertical pronunciation description examples
 _gloss_argopt()
 {
 	case $1 in
-	-c | -d | -f | -w | --by | --category | --color | --colour | --depth | \
+	-c | -d | -f | -w | --by | --category | --depth | \
 	--dir | --field | --format | --limit | --seed | --vertical | --width)
 		return 0 ;;
 	esac
 	return 1
+}
+
+# Whether $1 takes a value after '=': those above, and --color[=WHEN].
+_gloss_eqopt()
+{
+	case $1 in
+	--color | --colour) return 0 ;;
+	esac
+	_gloss_argopt "$1"
 }
 
 # Remove shell quoting from a word as typed (tilde, backslashes, quotes).
@@ -149,12 +158,12 @@ _gloss()
 
 	# An option's value: "-f X", "-fX", "--format X", "--format=X" (which
 	# bash splits at '=' unless COMP_WORDBREAKS lacks it).
-	if [[ $cur == = ]] && _gloss_argopt "$prev"; then
+	if [[ $cur == = ]] && _gloss_eqopt "$prev"; then
 		_gloss_value "$prev" "" ""
 		return 0
 	fi
 	if [[ $prev == = ]] && ((COMP_CWORD > 1)) &&
-		_gloss_argopt "${COMP_WORDS[COMP_CWORD - 2]}"; then
+		_gloss_eqopt "${COMP_WORDS[COMP_CWORD - 2]}"; then
 		_gloss_value "${COMP_WORDS[COMP_CWORD - 2]}" "$cur" ""
 		return 0
 	fi
@@ -197,7 +206,7 @@ _gloss()
 	if ((!ddash)) && [[ $cur == -* ]]; then
 		case $cur in
 		--*=*)
-			_gloss_argopt "${cur%%=*}" &&
+			_gloss_eqopt "${cur%%=*}" &&
 				_gloss_value "${cur%%=*}" "${cur#*=}" "${cur%%=*}="
 			return 0 ;;
 		-[cdfw]?*)

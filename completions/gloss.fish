@@ -62,7 +62,7 @@ function __gloss_positionals
                 case --
                     set ddash 1
                 case '--*=*'
-                case --by --category --color --colour --depth --dir --field --format --limit --seed --vertical --width
+                case --by --category --depth --dir --field --format --limit --seed --vertical --width
                     set skip 1
                 case '--*'
                 case '*'
@@ -124,7 +124,7 @@ complete -c gloss -n __gloss_wants_dir -a '(__fish_complete_directories (command
 # Options, in the order of gloss's option table.
 complete -c gloss -l by -x -a 'category vertical' -d 'categories: group by'
 complete -c gloss -s c -l category -x -a '(__gloss_run categories --field category)' -d 'Only terms of this category'
-complete -c gloss -l color -l colour -x -a 'auto always never' -d 'When to use colour'
+complete -c gloss -l color -l colour -f -a 'auto always never' -d 'When to use colour (alone: always)'
 complete -c gloss -l depth -x -d 'related: follow links N steps'
 complete -c gloss -s d -l dir -x -a '(__fish_complete_directories (commandline -ct) "")' -d 'Read the glossary in DIR'
 complete -c gloss -s e -l exact -d 'Exact names and aliases only'

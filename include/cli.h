@@ -13,6 +13,7 @@
 #define EXIT_FOUND    0
 #define EXIT_NOTFOUND 1
 #define EXIT_TROUBLE  2
+#define EXIT_OK	      0 /* --help, --version: asked and answered */
 
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -53,6 +54,7 @@ struct cmd {
 	const char *summary; /* one line for --help */
 	const char *help;
 	int needs_table; /* load the glossary before running */
+	unsigned opts;	 /* the options it honours: O_* of usage.h */
 };
 
 int cmd_show(int, char **, struct ctx *);
@@ -92,6 +94,20 @@ void cli_errorx(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 
 /* Report a term that was not found, with suggestions unless quiet. */
 void cli_not_found(struct ctx *, const char *query, const struct lookup *);
+
+/*
+ * Colour or not, from --color, whether stdout is a terminal, and the
+ * environment: NO_COLOR, TERM=dumb, CLICOLOR_FORCE (SPEC 4).
+ */
+int cli_want_color(enum color_when, int tty);
+
+/*
+ * The wrap width: -w when given (option > 0), else $FZF_PREVIEW_COLUMNS
+ * inside an fzf preview, else the terminal's columns (tty_cols > 0 at a
+ * terminal) but at most CLI_MAX_WIDTH, else 0: no wrapping.
+ */
+#define CLI_MAX_WIDTH 100
+int cli_want_width(int option, int tty_cols);
 
 /* Start a render context for mode on stdout. */
 void cli_render_begin(struct ctx *, struct render_ctx *, enum render_mode);

@@ -3,39 +3,42 @@
 #include <string.h>
 
 #include "cli.h"
+#include "usage.h"
 
 const struct cmd commands[] = {
     {"show", cmd_show, "TERM...", "print the entries for each TERM",
 	"Print the entries for each TERM: exact name or alias, else a unique\n"
 	"prefix, else a unique substring.  Otherwise print the closest names\n"
 	"on stderr and exit 1.",
-	1},
+	1, O_COMMON | O_FILTER | O_OUTPUT | O_FULL | O_EXACT | O_LIMIT},
     {"search", cmd_search, "QUERY...", "ranked full-text search",
 	"Ranked full-text search over names, aliases, descriptions, examples\n"
 	"and bodies.  Every word must match; \"quoted words\" match as a\n"
 	"phrase; words are stemmed (selling finds sell).",
-	1},
+	1, O_COMMON | O_FILTER | O_OUTPUT | O_LIMIT},
     {"list", cmd_list, "", "every term, one a line",
-	"List every term, one a line.", 1},
+	"List every term, one a line.", 1,
+	O_COMMON | O_FILTER | O_OUTPUT | O_LIMIT},
     {"categories", cmd_categories, "", "each category with its term count",
 	"Print each category with its number of terms (--by vertical for\n"
 	"verticals).",
-	1},
+	1, O_COMMON | O_OUTPUT | O_BY},
     {"related", cmd_related, "TERM", "links out of and into TERM",
 	"Print the terms TERM links to (->), the terms that link to it (<-),\n"
 	"and both (<->); --depth N walks further.",
-	1},
+	1, O_COMMON | O_OUTPUT | O_EXACT | O_DEPTH},
     {"random", cmd_random, "", "one term at random",
-	"Print one term at random; --seed N makes the choice repeatable.", 1},
+	"Print one term at random; --seed N makes the choice repeatable.", 1,
+	O_COMMON | O_FILTER | O_OUTPUT | O_FULL | O_SEED},
     {"check", cmd_check, "[DIR...]",
 	"validate the glossary; report every problem",
 	"Validate the glossary (or each DIR): bad files, missing fields,\n"
 	"duplicate and shadowed names, related names that resolve to no term.\n"
 	"Exit 1 if anything is wrong.",
-	0},
+	0, O_COMMON | O_FORMAT | O_NULL | O_HEADER | O_COLOR},
     {"help", cmd_help, "[COMMAND]", "help for gloss or one command",
-	"Print help for gloss or one COMMAND.", 0},
-    {NULL, NULL, NULL, NULL, NULL, 0}};
+	"Print help for gloss or one COMMAND.", 0, O_HELP},
+    {NULL, NULL, NULL, NULL, NULL, 0, 0}};
 
 const struct cmd *
 cli_find_cmd(const char *name)
@@ -47,30 +50,6 @@ cli_find_cmd(const char *name)
 			return &commands[i];
 	return NULL;
 }
-
-static const char options_help[] =
-    "Options (before or after the command):\n"
-    "  -d, --dir DIR          read the glossary in DIR (repeatable; first "
-    "wins)\n"
-    "  -c, --category NAME    only terms of category NAME\n"
-    "      --vertical NAME    only terms of vertical NAME\n"
-    "  -f, --format FORMAT    text, json, ndjson, tsv or markdown\n"
-    "  -j, --json             same as --format json\n"
-    "      --field NAME       print only field NAME of each result, raw\n"
-    "  -0, --null             end records with NUL instead of newline\n"
-    "      --full             show the whole body of each entry\n"
-    "      --color WHEN       colour: auto, always or never\n"
-    "  -w, --width N          wrap text at N columns (0: terminal width)\n"
-    "  -e, --exact            exact names and aliases only, no fallbacks\n"
-    "  -q, --quiet            no warnings about files, no suggestions;\n"
-    "                         check: no notes and no summary\n"
-    "      --limit N          at most N results\n"
-    "      --header           tsv: print a header line\n"
-    "      --by FIELD         categories: category or vertical\n"
-    "      --depth N          related: follow links N steps\n"
-    "      --seed N           random: repeatable choice\n"
-    "  -h, --help             print this help\n"
-    "      --version          print the version\n";
 
 void
 cli_help(FILE *fp)
@@ -90,8 +69,8 @@ cli_help(FILE *fp)
 		    *commands[i].args ? " " : "", commands[i].args);
 		fprintf(fp, "  %-25s %s\n", head, commands[i].summary);
 	}
-	fputs("\n", fp);
-	fputs(options_help, fp);
+	fputs("\nOptions (before or after the command):\n", fp);
+	cli_options_help(fp, ~0u);
 	fputs("\nGlossaries: every -d DIR, else $GLOSS_PATH (colon-separated), "
 	      "else\n$XDG_DATA_HOME/gloss, $XDG_DATA_DIRS/gloss and the "
 	      "installed data.\n"
@@ -109,6 +88,7 @@ cli_cmd_help(FILE *fp, const char *name)
 		return -1;
 	fprintf(fp, "usage: gloss [options] %s%s%s\n\n%s\n\n", c->name,
 	    *c->args ? " " : "", c->args, c->help);
-	fputs(options_help, fp);
+	fputs("Options:\n", fp);
+	cli_options_help(fp, c->opts | O_HELP);
 	return 0;
 }

@@ -17,42 +17,11 @@
 #include "cli.h"
 #include "escape.h"
 #include "loader.h"
+#include "usage.h"
 
 #ifndef GLOSS_VERSION
 #define GLOSS_VERSION "0.1.0"
 #endif
-
-enum {
-	OPT_BY = 256,
-	OPT_COLOR,
-	OPT_DEPTH,
-	OPT_FIELD,
-	OPT_FULL,
-	OPT_HEADER,
-	OPT_LIMIT,
-	OPT_SEED,
-	OPT_VERTICAL,
-	OPT_VERSION
-};
-
-static const struct option longopts[] = {
-    {"by", required_argument, NULL, OPT_BY},
-    {"category", required_argument, NULL, 'c'},
-    {"color", required_argument, NULL, OPT_COLOR},
-    {"colour", required_argument, NULL, OPT_COLOR},
-    {"depth", required_argument, NULL, OPT_DEPTH},
-    {"dir", required_argument, NULL, 'd'}, {"exact", no_argument, NULL, 'e'},
-    {"field", required_argument, NULL, OPT_FIELD},
-    {"format", required_argument, NULL, 'f'},
-    {"full", no_argument, NULL, OPT_FULL},
-    {"header", no_argument, NULL, OPT_HEADER}, {"help", no_argument, NULL, 'h'},
-    {"json", no_argument, NULL, 'j'},
-    {"limit", required_argument, NULL, OPT_LIMIT},
-    {"null", no_argument, NULL, '0'}, {"quiet", no_argument, NULL, 'q'},
-    {"seed", required_argument, NULL, OPT_SEED},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {"vertical", required_argument, NULL, OPT_VERTICAL},
-    {"width", required_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
 
 void
 cli_errorx(const char *fmt, ...)
@@ -126,6 +95,9 @@ term_width(void)
 	return 80;
 }
 
+/* Set by -h/--help: the help of the command named, else gloss's. */
+static int want_help;
+
 static void
 parse_options(int argc, char **argv, struct ctx *ctx)
 {
@@ -133,7 +105,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 
 	opterr = 0;
 	while ((ch = getopt_long(
-		    argc, argv, ":0c:d:ef:hjqw:", longopts, NULL)) != -1) {
+		    argc, argv, cli_shortopts(), cli_longopts(), NULL)) != -1) {
 		switch (ch) {
 		case '0':
 			ctx->nul = 1;
@@ -151,8 +123,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->format = optarg;
 			break;
 		case 'h':
-			cli_help(stdout);
-			finish(EXIT_FOUND);
+			want_help = 1;
 			break;
 		case 'j':
 			ctx->format = "json";
@@ -174,10 +145,10 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->by = optarg;
 			break;
 		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0)
-				ctx->color = COLOR_AUTO;
-			else if (strcmp(optarg, "always") == 0)
+			if (optarg == NULL || strcmp(optarg, "always") == 0)
 				ctx->color = COLOR_ALWAYS;
+			else if (strcmp(optarg, "auto") == 0)
+				ctx->color = COLOR_AUTO;
 			else if (strcmp(optarg, "never") == 0)
 				ctx->color = COLOR_NEVER;
 			else {
@@ -212,7 +183,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			break;
 		case OPT_VERSION:
 			printf("gloss %s\n", GLOSS_VERSION);
-			finish(EXIT_FOUND);
+			finish(EXIT_OK);
 			break;
 		case ':':
 			cli_errorx(
@@ -220,11 +191,12 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			usage();
 			break;
 		default:
-			if (optopt != 0)
-				cli_errorx("unknown option '-%c'", optopt);
-			else
-				cli_errorx(
-				    "unknown option '%s'", argv[optind - 1]);
+			if (optopt != 0) {
+				char opt[3] = {'-', (char)optopt, '\0'};
+
+				cli_unknown_option(opt);
+			} else
+				cli_unknown_option(argv[optind - 1]);
 			usage();
 		}
 	}
@@ -235,7 +207,6 @@ static void
 setup_output(struct ctx *ctx)
 {
 	struct render_opts *o = &ctx->ropts;
-	const char *nc = getenv("NO_COLOR");
 
 	ctx->tty = isatty(STDOUT_FILENO);
 	if (ctx->field != NULL)
@@ -249,13 +220,8 @@ setup_output(struct ctx *ctx)
 		}
 	} else
 		ctx->renderer = &render_text;
-	o->color = ctx->color == COLOR_ALWAYS ||
-	    (ctx->color == COLOR_AUTO && ctx->tty &&
-		(nc == NULL || *nc == '\0'));
-	if (ctx->width > 0)
-		o->width = ctx->width;
-	else
-		o->width = ctx->tty ? term_width() : 0;
+	o->color = cli_want_color(ctx->color, ctx->tty);
+	o->width = cli_want_width(ctx->width, ctx->tty ? term_width() : 0);
 	o->escape = ctx->tty;
 	o->full = ctx->full;
 	o->sep = ctx->nul ? '\0' : '\n';
@@ -442,6 +408,11 @@ main(int argc, char *argv[])
 	parse_options(argc, argv, &ctx);
 	argc -= optind;
 	argv += optind;
+	if (want_help) {
+		if (argc == 0 || cli_cmd_help(stdout, argv[0]) < 0)
+			cli_help(stdout);
+		finish(EXIT_OK);
+	}
 	if (argc == 0)
 		usage();
 	if ((cmd = cli_find_cmd(argv[0])) != NULL) {

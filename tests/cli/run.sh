@@ -31,10 +31,13 @@ pass=0
 fail=0
 
 # A clean, predictable environment: no user glossaries, no colour hints.
-unset GLOSS_PATH NO_COLOR COLUMNS XDG_DATA_HOME XDG_DATA_DIRS LINES
+unset GLOSS_PATH NO_COLOR COLUMNS XDG_DATA_HOME XDG_DATA_DIRS LINES \
+    CLICOLOR_FORCE FZF_PREVIEW_COLUMNS GLOSS_PAGER PAGER LESS LV VISUAL \
+    EDITOR XDG_CONFIG_HOME
 HOME=$T/home
 LC_ALL=C.UTF-8
-export HOME LC_ALL
+TERM=xterm
+export HOME LC_ALL TERM
 
 ok() {
 	pass=$((pass + 1))
@@ -260,7 +263,7 @@ printf -- '---\nterm: [broken\n---\n' >"$H/$(printf 'name\033]0;x\007.md')"
 for fmt in text json ndjson tsv markdown; do
 	for cmd in "evil" "--full evil" "list" "search bell" "related plain" \
 	    "categories" "--field vertical list" "check"; do
-		script -qec "$GLOSS -d '$H' --color always -f $fmt $cmd" \
+		script -qec "$GLOSS -d '$H' --color=always -f $fmt $cmd" \
 		    /dev/null >"$T/raw" 2>&1 </dev/null
 		tr -d '\r' <"$T/raw" >"$T/out"
 		if inert "$T/out"; then ok; else
@@ -316,8 +319,12 @@ got=$(PATH="$T/bin:$PATH" bash -c '. completions/gloss.bash
 	COMP_WORDS=(gloss -d "$GOOD" list -c re); COMP_CWORD=5; _gloss
 	printf "%s|" "${COMPREPLY[@]}"
 	COMP_WORDS=(gloss --format n); COMP_CWORD=2; _gloss
+	printf "%s|" "${COMPREPLY[@]}"
+	COMP_WORDS=(gloss -d "$GOOD" --color mr); COMP_CWORD=4; _gloss
+	printf "%s|" "${COMPREPLY[@]}"
+	COMP_WORDS=(gloss --color = n); COMP_CWORD=3; _gloss
 	printf "%s|" "${COMPREPLY[@]}"' 2>&1)
-if [ "$got" = "Cross-sell|Revenue|ndjson|" ]; then ok; else
+if [ "$got" = "Cross-sell|Revenue|ndjson|MRR|never|" ]; then ok; else
 	bad "bash completion: got '$got'"
 fi
 for sh in zsh fish; do
