@@ -65,6 +65,7 @@ int cmd_random(int, char **, struct ctx *);
 int cmd_search(int, char **, struct ctx *);
 int cmd_check(int, char **, struct ctx *);
 int cmd_help(int, char **, struct ctx *);
+int cmd_paths(int, char **, struct ctx *);
 
 /* The subcommand table, ended by a NULL name; and a lookup in it. */
 extern const struct cmd commands[];
@@ -74,13 +75,35 @@ const struct cmd *cli_find_cmd(const char *);
 void cli_help(FILE *);
 int cli_cmd_help(FILE *, const char *name);
 
+/* Where a glossary directory came from (SPEC 2). */
+enum dir_origin { DIR_OPTION, DIR_ENV, DIR_CONFIG, DIR_DEFAULT };
+
+/* The glossary directories in force, in priority order. */
+struct cli_dirs {
+	struct strlist path;
+	enum dir_origin *origin; /* one per path */
+	int *nterms; /* after cli_dirs_load: terms it gave; -1: unreadable */
+};
+
 /*
- * The glossary directories in priority order (SPEC 2) when no -d is
- * given: $GLOSS_PATH, else the XDG data directories and the installed
- * (or, run from the build tree, the bundled) data.  *explicit says the
- * list came from $GLOSS_PATH, whose missing entries are errors.
+ * The directories in force: every -d, else $GLOSS_PATH (an empty entry
+ * standing for the defaults), else the XDG data directories and the
+ * installed (or, run from the build tree, the bundled) data, each once.
+ * cli_dirs_release frees.
  */
-void cli_default_dirs(struct strlist *, int *explicit);
+void cli_dirs_resolve(const struct ctx *, struct cli_dirs *);
+void cli_dirs_release(struct cli_dirs *);
+
+/* "-d", "GLOSS_PATH", "config" or "default". */
+const char *cli_dir_origin_name(enum dir_origin);
+
+/*
+ * Load every directory of dirs into ctx->table, noting the terms each
+ * gave.  A default directory that is missing is skipped quietly; any
+ * other is an error in ctx->diag.  Returns the number of terms, -1 if
+ * no directory could be read.
+ */
+int cli_dirs_load(struct ctx *, struct cli_dirs *);
 
 /* Load dirs into ctx->table; returns the number of terms, -1 if no
  * directory could be read. */

@@ -36,6 +36,11 @@ const struct cmd commands[] = {
 	"duplicate and shadowed names, related names that resolve to no term.\n"
 	"Exit 1 if anything is wrong.",
 	0, O_COMMON | O_FORMAT | O_NULL | O_HEADER | O_COLOR},
+    {"paths", cmd_paths, "", "the glossary directories in force",
+	"Print the glossary directories in force, in order, each with where\n"
+	"it came from (-d, GLOSS_PATH, config or default), whether it exists\n"
+	"and how many terms it gave.",
+	0, O_DIR | O_FORMAT | O_HEADER | O_HELP},
     {"help", cmd_help, "[COMMAND]", "help for gloss or one command",
 	"Print help for gloss or one COMMAND.", 0, O_HELP},
     {NULL, NULL, NULL, NULL, NULL, 0, 0}};

@@ -306,6 +306,31 @@ cli_load(struct ctx *ctx, char **dirs, size_t ndirs, int missing_ok)
 	return ok == 0 ? -1 : (int)ctx->table.n;
 }
 
+int
+cli_dirs_load(struct ctx *ctx, struct cli_dirs *l)
+{
+	size_t i;
+	int ok = 0;
+
+	for (i = 0; i < l->path.n; i++) {
+		struct diag tmp;
+
+		diag_init(&tmp);
+		l->nterms[i] =
+		    loader_load_dir(&ctx->table, l->path.v[i], (int)i, &tmp);
+		if (l->nterms[i] < 0 && l->origin[i] == DIR_DEFAULT) {
+			diag_release(&tmp);
+			continue;
+		}
+		diag_move(&ctx->diag, &tmp);
+		if (l->nterms[i] >= 0)
+			ok++;
+	}
+	ctx->table.ndirs = ok;
+	table_index(&ctx->table, &ctx->diag);
+	return ok == 0 ? -1 : (int)ctx->table.n;
+}
+
 void
 cli_not_found(struct ctx *ctx, const char *query, const struct lookup *lk)
 {
@@ -363,16 +388,12 @@ needs_text(const struct cmd *cmd, const struct ctx *c)
 static int
 load_glossary(struct ctx *ctx)
 {
-	struct strlist dirs = {0};
-	int explicit = 1, n;
+	struct cli_dirs dirs;
+	int n;
 
-	if (ctx->dirs.n > 0)
-		n = cli_load(ctx, ctx->dirs.v, ctx->dirs.n, 0);
-	else {
-		cli_default_dirs(&dirs, &explicit);
-		n = cli_load(ctx, dirs.v, dirs.n, !explicit);
-		strlist_release(&dirs);
-	}
+	cli_dirs_resolve(ctx, &dirs);
+	n = cli_dirs_load(ctx, &dirs);
+	cli_dirs_release(&dirs);
 	if (!ctx->quiet)
 		cli_print_diags(&ctx->diag, 0);
 	if (n < 0) {
