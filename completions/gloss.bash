@@ -68,7 +68,7 @@ _gloss_run()
 		--dir=*) dirs+=(-d "$(_gloss_dequote "${w#--dir=}")") ;;
 		-[!-]*)
 			# -d DIR, -dDIR, and clusters such as -qd DIR.
-			[[ $w =~ ^-[0ehjq]*d(.*)$ ]] || continue
+			[[ $w =~ ^-[0ehjqv]*d(.*)$ ]] || continue
 			if [[ -n ${BASH_REMATCH[1]} ]]; then
 				dirs+=(-d "$(_gloss_dequote "${BASH_REMATCH[1]}")")
 			else
@@ -215,8 +215,8 @@ _gloss()
 		esac
 		_gloss_words "$cur" "--by --category --color --colour --depth --dir
 		    --exact --field --format --full --header --help --json --limit
-		    --null --quiet --seed --version --vertical --width
-		    -0 -c -d -e -f -h -j -q -w" ""
+		    --null --quiet --seed --verbose --version --vertical --width
+		    -0 -c -d -e -f -h -j -q -v -w" ""
 		return 0
 	fi
 

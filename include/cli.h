@@ -29,6 +29,7 @@ struct ctx {
 	int width;
 	int exact;
 	int quiet;
+	int verbose; /* every diagnostic, not a summary */
 	int full;
 	int nul;
 	int header;
@@ -111,6 +112,21 @@ int cli_load(struct ctx *, char **dirs, size_t ndirs, int missing_ok);
 
 /* Print the collected diagnostics to stderr (notes only if notes). */
 void cli_print_diags(const struct diag *, int notes);
+
+/*
+ * After loading, for a command that is not check: one summary line for
+ * the term files skipped and warned about (every diagnostic when
+ * ctx->verbose, none when ctx->quiet); diagnostics about directories are
+ * printed as they are.
+ */
+void cli_report_load(const struct ctx *);
+
+/*
+ * Say that no term loaded: how many .md files were found and the
+ * commonest reason they were refused (messages grouped by their text
+ * before the first quote or colon).
+ */
+void cli_report_no_terms(const struct ctx *);
 
 /* Print an error about s on stderr: `gloss: ' + escaped message. */
 void cli_errorx(const char *fmt, ...) GLOSS_PRINTF(1, 2);

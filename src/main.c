@@ -131,6 +131,9 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 		case 'q':
 			ctx->quiet = 1;
 			break;
+		case 'v':
+			ctx->verbose = 1;
+			break;
 		case 'w':
 			ctx->width = (int)number("--width", optarg, 0, 10000);
 			break;
@@ -394,17 +397,14 @@ load_glossary(struct ctx *ctx)
 	cli_dirs_resolve(ctx, &dirs);
 	n = cli_dirs_load(ctx, &dirs);
 	cli_dirs_release(&dirs);
-	if (!ctx->quiet)
-		cli_print_diags(&ctx->diag, 0);
+	cli_report_load(ctx);
 	if (n < 0) {
 		cli_errorx("no glossary found: give one with -d DIR or "
 			   "GLOSS_PATH");
 		return -1;
 	}
 	if (n == 0) {
-		cli_errorx("no term files in the glossary (%s%s)",
-		    ctx->dirs.n > 0 ? ctx->dirs.v[0] : "the default places",
-		    ctx->dirs.n > 1 ? ", ..." : "");
+		cli_report_no_terms(ctx);
 		return -1;
 	}
 	return 0;

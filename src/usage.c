@@ -37,6 +37,8 @@ const struct cli_option cli_options[] = {
 	"no warnings about files, no suggestions;\n"
 	"check: no notes and no summary",
 	O_QUIET},
+    {"verbose", 'v', no_argument, 'v', NULL,
+	"every problem of the term files, not one summary line", O_VERBOSE},
     {"limit", 0, required_argument, OPT_LIMIT, "N", "at most N results",
 	O_LIMIT},
     {"header", 0, no_argument, OPT_HEADER, NULL, "tsv: print a header line",
