@@ -128,6 +128,13 @@ void cli_report_load(const struct ctx *);
  */
 void cli_report_no_terms(const struct ctx *);
 
+/*
+ * Check that some term has the category and the vertical the filters
+ * name; report each that none has, with the nearest ones.  Returns 0,
+ * or -1 after reporting.
+ */
+int cli_check_filters(const struct ctx *);
+
 /* Print an error about s on stderr: `gloss: ' + escaped message. */
 void cli_errorx(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 

@@ -455,6 +455,10 @@ main(int argc, char *argv[])
 		rc = EXIT_TROUBLE;
 		goto out;
 	}
+	if ((cmd->opts & O_FILTER) && cli_check_filters(&ctx) < 0) {
+		rc = EXIT_NOTFOUND;
+		goto out;
+	}
 	if (ctx.field != NULL && !render_field_known(ctx.field)) {
 		size_t i;
 
