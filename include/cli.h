@@ -16,6 +16,7 @@
 #define EXIT_OK	      0 /* --help, --version: asked and answered */
 
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+enum pager_when { PAGER_AUTO, PAGER_ALWAYS, PAGER_NEVER };
 
 struct ctx {
 	/* options */
@@ -26,6 +27,7 @@ struct ctx {
 	const char *field;
 	const char *by;
 	enum color_when color;
+	enum pager_when pager;
 	int width;
 	int exact;
 	int quiet;
@@ -154,6 +156,17 @@ int cli_want_color(enum color_when, int tty);
  */
 #define CLI_MAX_WIDTH 100
 int cli_want_width(int option, int tty_cols);
+
+/*
+ * The pager (SPEC 4).  cli_pager_start, once the output has been set up
+ * from the real terminal, redirects stdout into a temporary file when
+ * stdout is a terminal and paging is not off.  cli_pager_finish then
+ * writes the output to the terminal, or through the pager when it is
+ * taller than the screen (or --pager), waits for the pager and restores
+ * stdout.  Returns -1 on a write error, else 0.
+ */
+void cli_pager_start(const struct ctx *);
+int cli_pager_finish(void);
 
 /* Start a render context for mode on stdout. */
 void cli_render_begin(struct ctx *, struct render_ctx *, enum render_mode);

@@ -176,6 +176,12 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 		case OPT_LIMIT:
 			ctx->limit = number("--limit", optarg, 1, LONG_MAX);
 			break;
+		case OPT_PAGER:
+			ctx->pager = PAGER_ALWAYS;
+			break;
+		case OPT_NO_PAGER:
+			ctx->pager = PAGER_NEVER;
+			break;
 		case OPT_SEED:
 			ctx->seed = (unsigned long long)number(
 			    "--seed", optarg, 0, LONG_MAX);
@@ -444,6 +450,7 @@ main(int argc, char *argv[])
 		ctx.implicit_show = 1;
 	}
 	setup_output(&ctx);
+	cli_pager_start(&ctx);
 	if (ctx.field != NULL && !render_field_known(ctx.field) &&
 	    cmd->needs_table == 0) {
 		cli_errorx("unknown field '%s'", ctx.field);
@@ -473,6 +480,10 @@ main(int argc, char *argv[])
 	}
 	rc = cmd->fn(argc, argv, &ctx);
 out:
+	if (cli_pager_finish() < 0) {
+		cli_errorx("write error: %s", strerror(errno));
+		rc = EXIT_TROUBLE;
+	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (errno != EPIPE)
 			cli_errorx("write error: %s", strerror(errno));

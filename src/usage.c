@@ -27,6 +27,10 @@ const struct cli_option cli_options[] = {
     {"color", 0, optional_argument, OPT_COLOR, "[=WHEN]",
 	"colour: auto, always or never (alone: always)", O_COLOR},
     {"colour", 0, optional_argument, OPT_COLOR, NULL, NULL, O_COLOR},
+    {"pager", 0, no_argument, OPT_PAGER, NULL,
+	"page the output even when it fits the screen", O_PAGER},
+    {"no-pager", 0, no_argument, OPT_NO_PAGER, NULL, "never page the output",
+	O_PAGER},
     {"width", 'w', required_argument, 'w', "N",
 	"wrap text at N columns (default: the terminal's,\n"
 	"at most 100; none in a pipe)",

@@ -6,7 +6,7 @@
 #     run's stdout, stderr and exit status must equal NAME.out, NAME.err
 #     and NAME.rc.  NAME.env, if present, holds VAR=value lines to set;
 #     NAME.tty, if present, runs gloss on a pseudo-terminal (script(1))
-#     of as many columns as the file says.
+#     of as many columns (and 50 rows) as the file says.
 #  2. The bad-input corpus: every tests/data/bad/NAME.expect line must be
 #     printed by `gloss check tests/data/bad`, and the good file there must
 #     still load.
@@ -37,7 +37,10 @@ unset GLOSS_PATH NO_COLOR COLUMNS XDG_DATA_HOME XDG_DATA_DIRS LINES \
 HOME=$T/home
 LC_ALL=C.UTF-8
 TERM=xterm
-export HOME LC_ALL TERM
+# No pager unless a case's .env names one (tests/cli/bin/pager records
+# that it ran and the environment it saw).
+GLOSS_PAGER=cat
+export HOME LC_ALL TERM GLOSS_PAGER
 
 ok() {
 	pass=$((pass + 1))
