@@ -52,7 +52,8 @@ CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_random.o $(B)/cmd_search.o $(B)/cmd_check.o \
 	      $(B)/cmd_help.o $(B)/usage.o $(B)/tty.o \
 	      $(B)/cmd_paths.o $(B)/load_report.o \
-	      $(B)/facets.o $(B)/pager.o
+	      $(B)/facets.o $(B)/pager.o \
+	      $(B)/editor.o $(B)/cmd_new.o $(B)/cmd_edit.o
 OBJS = $(sort $(RENDER_OBJS) $(B)/loader.o $(CLI_OBJS))
 
 TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table $(B)/test_search \

@@ -69,6 +69,8 @@ int cmd_search(int, char **, struct ctx *);
 int cmd_check(int, char **, struct ctx *);
 int cmd_help(int, char **, struct ctx *);
 int cmd_paths(int, char **, struct ctx *);
+int cmd_new(int, char **, struct ctx *);
+int cmd_edit(int, char **, struct ctx *);
 
 /* The subcommand table, ended by a NULL name; and a lookup in it. */
 extern const struct cmd commands[];
@@ -167,6 +169,22 @@ int cli_want_width(int option, int tty_cols);
  */
 void cli_pager_start(const struct ctx *);
 int cli_pager_finish(void);
+
+/* The user's editor: $VISUAL, else $EDITOR, else vi. */
+const char *cli_editor(void);
+
+/*
+ * Open path in the editor, at line when the editor takes +LINE (line 0:
+ * none), and wait for it.  Returns 0, or -1 after reporting that the
+ * editor could not run or failed.
+ */
+int cli_edit_file(const char *path, unsigned line);
+
+/*
+ * Parse one term file and print its problems as `check' does.  Returns
+ * 0 when it has none, else -1.
+ */
+int cli_check_file(const char *path);
 
 /* Start a render context for mode on stdout. */
 void cli_render_begin(struct ctx *, struct render_ctx *, enum render_mode);

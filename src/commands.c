@@ -36,6 +36,18 @@ const struct cmd commands[] = {
 	"duplicate and shadowed names, related names that resolve to no term.\n"
 	"Exit 1 if anything is wrong.",
 	0, O_COMMON | O_FORMAT | O_NULL | O_HEADER | O_COLOR},
+    {"new", cmd_new, "NAME", "write a term file from a template",
+	"Write NAME's term file, <name-in-kebab-case>.md, into the first\n"
+	"glossary directory (or -d DIR) from a template with every key, and\n"
+	"print its path; never over an existing file.  At a terminal, open it\n"
+	"in $VISUAL or $EDITOR (else vi) and check it afterwards.",
+	0, O_DIR | O_QUIET | O_HELP},
+    {"edit", cmd_edit, "TERM", "open a term's file in the editor",
+	"Open the file that defines TERM (found as 'show' finds it) in\n"
+	"$VISUAL or $EDITOR (else vi), at the term's line when the editor\n"
+	"takes +LINE, and check the file afterwards.  Not at a terminal,\n"
+	"print the file's path.",
+	1, O_COMMON | O_FILTER | O_EXACT},
     {"paths", cmd_paths, "", "the glossary directories in force",
 	"Print the glossary directories in force, in order, each with where\n"
 	"it came from (-d, GLOSS_PATH, config or default), whether it exists\n"

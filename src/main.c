@@ -53,11 +53,15 @@ finish(int rc)
 static void
 usage(void)
 {
+	size_t i;
+
 	fputs("usage: gloss [options] TERM...\n"
-	      "       gloss [options] show|search|list|categories|related|"
-	      "random|check|help [ARG...]\n"
-	      "Try 'gloss --help' for more.\n",
+	      "       gloss [options] COMMAND [ARG...]\n"
+	      "commands:",
 	    stderr);
+	for (i = 0; commands[i].name != NULL; i++)
+		fprintf(stderr, " %s", commands[i].name);
+	fputs("\nTry 'gloss --help' for more.\n", stderr);
 	exit(EXIT_TROUBLE);
 }
 
@@ -450,7 +454,8 @@ main(int argc, char *argv[])
 		ctx.implicit_show = 1;
 	}
 	setup_output(&ctx);
-	cli_pager_start(&ctx);
+	if (cmd->opts & O_PAGER)
+		cli_pager_start(&ctx);
 	if (ctx.field != NULL && !render_field_known(ctx.field) &&
 	    cmd->needs_table == 0) {
 		cli_errorx("unknown field '%s'", ctx.field);

@@ -312,6 +312,84 @@ if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	fi
 fi
 
+# new and edit (SPEC 3): the template, never overwriting, the editor at
+# a terminal (a fake one that logs its arguments), the check afterwards.
+N=$T/new
+mkdir -p "$N"
+pty() { # run a shell command line on a pseudo-terminal; output in $T/out
+	script -qec "$1" /dev/null >"$T/raw" 2>&1 </dev/null
+	rc=$?
+	tr -d '\r' <"$T/raw" >"$T/out"
+	return $rc
+}
+"$GLOSS" -d "$N" new Net Revenue Retention >"$T/out" 2>"$T/err"
+rc=$?
+f=$N/net-revenue-retention.md
+if [ $rc -eq 0 ] && [ "$(cat "$T/out")" = "$f" ] && [ ! -s "$T/err" ]; then
+	ok
+else
+	bad "new: exit $rc, stdout '$(cat "$T/out")', stderr '$(cat "$T/err")'"
+fi
+for key in 'term: Net Revenue Retention' 'description: >-' '# aliases:' \
+    '# pronunciation:' '# category:' '# tags:' '# vertical:' '# example:' \
+    '# related:' '# id: net-revenue-retention' '# details:'; do
+	if grep -q "^$key" "$f" 2>/dev/null; then ok; else
+		bad "new: the template lacks '$key'"
+	fi
+done
+if [ "$("$GLOSS" -d "$N" -e --field term 'net revenue retention')" = \
+    "Net Revenue Retention" ]; then ok; else
+	bad "new: the template does not load"
+fi
+cp "$f" "$T/before"
+"$GLOSS" -d "$N" new net-revenue RETENTION >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 1 ] && cmp -s "$f" "$T/before" && grep -qF "'$f' exists" \
+    "$T/err"; then ok; else
+	bad "new over an existing file: exit $rc, stderr '$(cat "$T/err")'"
+fi
+"$GLOSS" -d "$N" new foo >"$T/out" 2>&1
+if [ "$(cat "$T/out")" = "$N/foo.md" ]; then ok; else
+	bad "new foo: '$(cat "$T/out")'"
+fi
+ED=$TOP/tests/cli/bin/editor
+EDITOR_LOG=$T/editor.log
+export EDITOR_LOG
+: >"$EDITOR_LOG"
+pty "cd '$N' && VISUAL= EDITOR='$ED' FAKE_EDIT=fill $GLOSS -d . new Café au lait"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(cat "$T/out")" = "./café-au-lait.md" ] &&
+    [ "$(cat "$EDITOR_LOG")" = "./café-au-lait.md" ]; then ok; else
+	bad "new at a terminal: exit $rc, out '$(cat "$T/out")', editor '$(cat "$EDITOR_LOG")'"
+fi
+: >"$EDITOR_LOG"
+pty "cd '$N' && EDITOR=vi VISUAL='$TOP/tests/cli/bin/vim' FAKE_EDIT=break $GLOSS -d . new Broken"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "^gloss: ./broken.md:.*description" "$T/out" &&
+    [ "$(cat "$EDITOR_LOG")" = "+4 ./broken.md" ]; then ok; else
+	bad "new, broken by the editor: exit $rc, out '$(cat "$T/out")', editor '$(cat "$EDITOR_LOG")'"
+fi
+pty "cd '$N' && VISUAL= EDITOR='$ED' FAKE_EDIT= $GLOSS -d . new Untouched"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "still the template" "$T/out"; then ok; else
+	bad "new, left as the template: exit $rc, out '$(cat "$T/out")'"
+fi
+: >"$EDITOR_LOG"
+pty "VISUAL= EDITOR='$TOP/tests/cli/bin/vim -u NONE' FAKE_EDIT= $GLOSS -d '$GOOD' edit arr"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(cat "$EDITOR_LOG")" = "-u NONE +2 $GOOD/arr.md" ]
+then ok; else
+	bad "edit with vim: exit $rc, out '$(cat "$T/out")', editor '$(cat "$EDITOR_LOG")'"
+fi
+: >"$EDITOR_LOG"
+pty "VISUAL= EDITOR='$ED --wait' $GLOSS -d '$GOOD' edit arr"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(cat "$EDITOR_LOG")" = "--wait $GOOD/arr.md" ]
+then ok; else
+	bad "edit with another editor: exit $rc, editor '$(cat "$EDITOR_LOG")'"
+fi
+unset EDITOR_LOG
+
 # Shell completions: term names complete, quoted, case-insensitively.
 G=$(cd "$(dirname "$GLOSS")" && pwd)/$(basename "$GLOSS")
 mkdir -p "$T/bin"
