@@ -1,12 +1,13 @@
 # bash completion for gloss(1), the command-line glossary.
 # Install as $(datadir)/bash-completion/completions/gloss, or source it.
 #
-# Term, category and vertical names come from gloss itself, reading the
+# Term names and aliases (gloss list --field names), category and
+# vertical names come from gloss itself, reading the
 # glossaries that any -d/--dir options on the command line name (else
 # $GLOSS_PATH or the default search path).  Names are matched without
 # regard to case, and with space, '-' and '_' taken as one.
 
-_gloss_commands="show search list categories related random check help"
+_gloss_commands="show search list categories related random check new edit paths help"
 _gloss_fields="term aliases category vertical pronunciation description examples related file match body"
 
 # Whether $1 is an option that takes a value.
@@ -145,7 +146,7 @@ _gloss_value()
 
 _gloss_terms()
 {
-	_gloss_match "$1" "" < <(_gloss_run list --field term)
+	_gloss_match "$1" "" < <(_gloss_run list --field names)
 }
 
 _gloss()
@@ -215,7 +216,7 @@ _gloss()
 		esac
 		_gloss_words "$cur" "--by --category --color --colour --depth --dir
 		    --exact --field --format --full --header --help --json --limit
-		    --null --quiet --seed --verbose --version --vertical --width
+		    --no-pager --null --pager --quiet --seed --verbose --version --vertical --width
 		    -0 -c -d -e -f -h -j -q -v -w" ""
 		return 0
 	fi
@@ -227,14 +228,14 @@ _gloss()
 	fi
 	case ${pos[0]} in
 	show) _gloss_terms "$cur" ;;
-	related) ((${#pos[@]} == 1)) && _gloss_terms "$cur" ;;
+	related | edit) ((${#pos[@]} == 1)) && _gloss_terms "$cur" ;;
 	help) ((${#pos[@]} == 1)) && _gloss_words "$cur" "$_gloss_commands" "" ;;
 	check)
 		compopt -o filenames 2>/dev/null
 		while IFS= read -r w; do
 			COMPREPLY+=("$w")
 		done < <(compgen -d -- "$(_gloss_dequote "$cur")") ;;
-	search | list | categories | random) ;;
+	search | list | categories | random | new | paths) ;;
 	*) _gloss_terms "$cur" ;; # gloss TERM... is gloss show TERM...
 	esac
 	return 0

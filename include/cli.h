@@ -139,6 +139,12 @@ void cli_report_no_terms(const struct ctx *);
  */
 int cli_check_filters(const struct ctx *);
 
+/*
+ * Whether field is one --field knows for cmd: a field of the renderers,
+ * or `names' for list (each name and alias on a line of its own).
+ */
+int cli_field_known(const struct cmd *, const char *field);
+
 /* Print an error about s on stderr: `gloss: ' + escaped message. */
 void cli_errorx(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 

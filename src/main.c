@@ -456,7 +456,7 @@ main(int argc, char *argv[])
 	setup_output(&ctx);
 	if (cmd->opts & O_PAGER)
 		cli_pager_start(&ctx);
-	if (ctx.field != NULL && !render_field_known(ctx.field) &&
+	if (ctx.field != NULL && !cli_field_known(cmd, ctx.field) &&
 	    cmd->needs_table == 0) {
 		cli_errorx("unknown field '%s'", ctx.field);
 		usage();
@@ -471,7 +471,7 @@ main(int argc, char *argv[])
 		rc = EXIT_NOTFOUND;
 		goto out;
 	}
-	if (ctx.field != NULL && !render_field_known(ctx.field)) {
+	if (ctx.field != NULL && !cli_field_known(cmd, ctx.field)) {
 		size_t i;
 
 		for (i = 0; i < ctx.table.n; i++)

@@ -265,7 +265,7 @@ cp tests/data/hostile/*.md "$H/"
 printf -- '---\nterm: [broken\n---\n' >"$H/$(printf 'name\033]0;x\007.md')"
 for fmt in text json ndjson tsv markdown; do
 	for cmd in "evil" "--full evil" "list" "search bell" "related plain" \
-	    "categories" "--field vertical list" "check"; do
+	    "categories" "--field vertical list" "--field names list" "check"; do
 		script -qec "$GLOSS -d '$H' --color=always -f $fmt $cmd" \
 		    /dev/null >"$T/raw" 2>&1 </dev/null
 		tr -d '\r' <"$T/raw" >"$T/out"
@@ -404,8 +404,11 @@ got=$(PATH="$T/bin:$PATH" bash -c '. completions/gloss.bash
 	COMP_WORDS=(gloss -d "$GOOD" --color mr); COMP_CWORD=4; _gloss
 	printf "%s|" "${COMPREPLY[@]}"
 	COMP_WORDS=(gloss --color = n); COMP_CWORD=3; _gloss
+	printf "%s|" "${COMPREPLY[@]}"
+	COMP_WORDS=(gloss -d "$GOOD" show monthly); COMP_CWORD=4; _gloss
 	printf "%s|" "${COMPREPLY[@]}"' 2>&1)
-if [ "$got" = "Cross-sell|Revenue|ndjson|MRR|never|" ]; then ok; else
+if [ "$got" = "Cross-sell|cross-selling|cross-sale|Revenue|ndjson|MRR|never|monthly\ recurring\ revenue|" ]
+then ok; else
 	bad "bash completion: got '$got'"
 fi
 for sh in zsh fish; do
