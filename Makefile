@@ -2,7 +2,8 @@
 #
 #   make            build ./gloss (objects under build/)
 #   make run        install missing Debian packages, build, look a term up
-#   make test       build and run every test (unit and CLI)
+#   make test       build and run every test (unit, CLI, relevance,
+#                   install): one summary line
 #   make sanitize   the tests again under ASan+UBSan
 #   make leakcheck  the CLI tests under valgrind
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR, DATADIR
@@ -132,9 +133,8 @@ check-cli: $(PROG)
 	@GLOSS=$(CURDIR)/$(PROG) VALGRIND="$(VALGRIND)" tests/cli/run.sh
 
 test: deps
-	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
-	@$(MAKE) --no-print-directory check-unit check-cli check-relevance \
-	  check-install
+	@$(MAKE) -s --no-print-directory $(PROG) $(TESTS)
+	@GLOSS=$(CURDIR)/$(PROG) tests/all.sh $(TESTS)
 
 check-install:
 	@tests/install.sh
@@ -231,7 +231,11 @@ install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(DATADIR)/gloss
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/gloss
-	[ ! -f doc/gloss.1 ] || install -m 644 doc/gloss.1 $(DESTDIR)$(MANDIR)/man1/gloss.1
+	# The page names the data directory of this PREFIX, not the default.
+	[ ! -f doc/gloss.1 ] || { sed -e 's|^\.Pa /usr/local/share/gloss \.$$|.Pa $(DATADIR)/gloss .|' \
+	  -e 's|^\.It Pa /usr/local/share/gloss/$$|.It Pa $(DATADIR)/gloss/|' \
+	  doc/gloss.1 >$(DESTDIR)$(MANDIR)/man1/gloss.1 && \
+	  chmod 644 $(DESTDIR)$(MANDIR)/man1/gloss.1; }
 	cp -R data/. $(DESTDIR)$(DATADIR)/gloss/
 	if [ -d completions ]; then \
 	  install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
@@ -245,7 +249,13 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gloss $(DESTDIR)$(MANDIR)/man1/gloss.1 \
 	  $(DESTDIR)$(BASHCOMPDIR)/gloss $(DESTDIR)$(ZSHCOMPDIR)/_gloss \
 	  $(DESTDIR)$(FISHCOMPDIR)/gloss.fish
-	rm -rf $(DESTDIR)$(DATADIR)/gloss
+	# Only the bundled files, by name: a team's own files stay, and so do
+	# the directories that still hold them.
+	cd data && find . -type f | while IFS= read -r f; do \
+	  rm -f "$(DESTDIR)$(DATADIR)/gloss/$$f"; done; \
+	find . -mindepth 1 -depth -type d | while IFS= read -r d; do \
+	  rmdir "$(DESTDIR)$(DATADIR)/gloss/$$d" 2>/dev/null || :; done; \
+	rmdir "$(DESTDIR)$(DATADIR)/gloss" 2>/dev/null || :
 
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts

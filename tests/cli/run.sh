@@ -316,6 +316,7 @@ fi
 # a terminal (a fake one that logs its arguments), the check afterwards.
 N=$T/new
 mkdir -p "$N"
+GA=$(cd "$(dirname "$GLOSS")" && pwd)/$(basename "$GLOSS")
 pty() { # run a shell command line on a pseudo-terminal; output in $T/out
 	script -qec "$1" /dev/null >"$T/raw" 2>&1 </dev/null
 	rc=$?
@@ -356,20 +357,20 @@ ED=$TOP/tests/cli/bin/editor
 EDITOR_LOG=$T/editor.log
 export EDITOR_LOG
 : >"$EDITOR_LOG"
-pty "cd '$N' && VISUAL= EDITOR='$ED' FAKE_EDIT=fill $GLOSS -d . new Café au lait"
+pty "cd '$N' && VISUAL= EDITOR='$ED' FAKE_EDIT=fill $GA -d . new Café au lait"
 rc=$?
 if [ $rc -eq 0 ] && [ "$(cat "$T/out")" = "./café-au-lait.md" ] &&
     [ "$(cat "$EDITOR_LOG")" = "./café-au-lait.md" ]; then ok; else
 	bad "new at a terminal: exit $rc, out '$(cat "$T/out")', editor '$(cat "$EDITOR_LOG")'"
 fi
 : >"$EDITOR_LOG"
-pty "cd '$N' && EDITOR=vi VISUAL='$TOP/tests/cli/bin/vim' FAKE_EDIT=break $GLOSS -d . new Broken"
+pty "cd '$N' && EDITOR=vi VISUAL='$TOP/tests/cli/bin/vim' FAKE_EDIT=break $GA -d . new Broken"
 rc=$?
 if [ $rc -eq 1 ] && grep -q "^gloss: ./broken.md:.*description" "$T/out" &&
     [ "$(cat "$EDITOR_LOG")" = "+4 ./broken.md" ]; then ok; else
 	bad "new, broken by the editor: exit $rc, out '$(cat "$T/out")', editor '$(cat "$EDITOR_LOG")'"
 fi
-pty "cd '$N' && VISUAL= EDITOR='$ED' FAKE_EDIT= $GLOSS -d . new Untouched"
+pty "cd '$N' && VISUAL= EDITOR='$ED' FAKE_EDIT= $GA -d . new Untouched"
 rc=$?
 if [ $rc -eq 1 ] && grep -q "still the template" "$T/out"; then ok; else
 	bad "new, left as the template: exit $rc, out '$(cat "$T/out")'"
