@@ -2,8 +2,8 @@
 #
 #   make            build ./gloss (objects under build/)
 #   make run        install missing Debian packages, build, look a term up
-#   make test       build and run every test (unit, CLI, relevance,
-#                   install): one summary line
+#   make test       build and run every test (unit, CLI, examples,
+#                   relevance, install): one summary line
 #   make sanitize   the tests again under ASan+UBSan
 #   make leakcheck  the CLI tests under valgrind
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR, DATADIR
@@ -61,7 +61,7 @@ TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table $(B)/test_search \
 	$(B)/test_render $(B)/test_alloc
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
-	   libjansson-dev libcmocka-dev libstemmer-dev
+	   libjansson-dev libcmocka-dev libstemmer-dev jq git
 
 all: $(PROG)
 
@@ -138,6 +138,10 @@ test: deps
 
 check-install:
 	@tests/install.sh
+
+# Every shell example of README.md and doc/gloss.1, run and compared.
+check-examples: $(PROG)
+	@GLOSS=$(CURDIR)/$(PROG) tests/examples.sh
 
 check-relevance: $(PROG)
 	@GLOSS=$(CURDIR)/$(PROG) tests/relevance.sh
@@ -261,5 +265,5 @@ clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
 .PHONY: tsan bench fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install \
-	check-relevance relevance sanitize asan leakcheck \
+	check-relevance check-examples relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean

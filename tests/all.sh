@@ -1,6 +1,7 @@
 #!/bin/sh
 # make test: the unit tests (given as arguments), the CLI tests, the
-# relevance set and the install test, each quietly; what fails is shown,
+# examples of README.md and gloss(1), the relevance set and the install
+# test, each quietly; what fails is shown,
 # and one line at the end sums them all up.
 set -u
 GLOSS=${GLOSS:-./gloss}
@@ -36,11 +37,18 @@ for t in "$@"; do
 	[ $rc -eq 0 ] || cat "$T/out"
 	count "$T/out" $rc
 done
-for suite in tests/cli/run.sh tests/relevance.sh tests/install.sh; do
-	$suite >"$T/out" 2>&1
-	rc=$?
-	grep -v -E '^[0-9]+ passed, [0-9]+ failed$|^relevance: ' "$T/out"
-	count "$T/out" $rc
+# The script suites run side by side (the install test builds its own
+# copy), then report in order.
+i=0
+for suite in tests/cli/run.sh tests/examples.sh tests/relevance.sh \
+    tests/install.sh; do
+	i=$((i + 1))
+	($suite >"$T/out.$i" 2>&1; echo $? >"$T/rc.$i") &
+done
+wait
+for j in 1 2 3 4; do
+	grep -v -E '^[0-9]+ passed, [0-9]+ failed$|^relevance: ' "$T/out.$j"
+	count "$T/out.$j" "$(cat "$T/rc.$j")"
 done
 echo "make test: $pass passed, $fail failed"
 [ $fail -eq 0 ]
