@@ -22,11 +22,11 @@ const struct cmd commands[] = {
     {"categories", cmd_categories, "", "each category with its term count",
 	"Print each category with its number of terms (--by vertical for\n"
 	"verticals).",
-	1, O_COMMON | O_OUTPUT | O_BY},
+	1, O_COMMON | O_FILTER | O_OUTPUT | O_LIMIT | O_BY},
     {"related", cmd_related, "TERM", "links out of and into TERM",
 	"Print the terms TERM links to (->), the terms that link to it (<-),\n"
 	"and both (<->); --depth N walks further.",
-	1, O_COMMON | O_OUTPUT | O_EXACT | O_DEPTH},
+	1, O_COMMON | O_FILTER | O_OUTPUT | O_EXACT | O_LIMIT | O_DEPTH},
     {"random", cmd_random, "", "one term at random",
 	"Print one term at random; --seed N makes the choice repeatable.", 1,
 	O_COMMON | O_FILTER | O_OUTPUT | O_FULL | O_SEED},
@@ -35,7 +35,7 @@ const struct cmd commands[] = {
 	"Validate the glossary (or each DIR): bad files, missing fields,\n"
 	"duplicate and shadowed names, related names that resolve to no term.\n"
 	"Exit 1 if anything is wrong.",
-	0, O_COMMON | O_FORMAT | O_NULL | O_HEADER | O_COLOR},
+	0, O_COMMON | O_FORMAT | O_FIELD | O_NULL | O_HEADER | O_COLOR},
     {"new", cmd_new, "NAME", "write a term file from a template",
 	"Write NAME's term file, <name-in-kebab-case>.md, into the first\n"
 	"glossary directory (or -d DIR) from a template with every key, and\n"
