@@ -152,6 +152,12 @@ void cli_errorx(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 void cli_not_found(struct ctx *, const char *query, const struct lookup *);
 
 /*
+ * The value of --color[=WHEN] (NULL: the option alone, which means
+ * always) into *when; -1 after reporting a bad value.
+ */
+int cli_color_when(const char *arg, enum color_when *when);
+
+/*
  * Colour or not, from --color, whether stdout is a terminal, and the
  * environment: NO_COLOR, TERM=dumb, CLICOLOR_FORCE (SPEC 4).
  */

@@ -152,18 +152,8 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->by = optarg;
 			break;
 		case OPT_COLOR:
-			if (optarg == NULL || strcmp(optarg, "always") == 0)
-				ctx->color = COLOR_ALWAYS;
-			else if (strcmp(optarg, "auto") == 0)
-				ctx->color = COLOR_AUTO;
-			else if (strcmp(optarg, "never") == 0)
-				ctx->color = COLOR_NEVER;
-			else {
-				cli_errorx("--color: '%s' is not auto, always "
-					   "or never",
-				    optarg);
+			if (cli_color_when(optarg, &ctx->color) < 0)
 				usage();
-			}
 			break;
 		case OPT_DEPTH:
 			ctx->depth = (int)number("--depth", optarg, 1, 100);

@@ -38,15 +38,13 @@ pager_command(void)
 void
 cli_pager_start(const struct ctx *ctx)
 {
-	int fd;
-
 	if (ctx->pager == PAGER_NEVER || !ctx->tty || pager_command() == NULL)
 		return;
 	fflush(stdout);
 	if ((buf = tmpfile()) == NULL)
 		return; /* no room to measure: write directly */
 	if ((real_fd = dup(STDOUT_FILENO)) < 0 ||
-	    dup2(fd = fileno(buf), STDOUT_FILENO) < 0) {
+	    dup2(fileno(buf), STDOUT_FILENO) < 0) {
 		if (real_fd >= 0)
 			close(real_fd);
 		fclose(buf);

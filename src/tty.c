@@ -17,6 +17,22 @@ env_true(const char *name)
 }
 
 int
+cli_color_when(const char *arg, enum color_when *when)
+{
+	if (arg == NULL || strcmp(arg, "always") == 0)
+		*when = COLOR_ALWAYS;
+	else if (strcmp(arg, "auto") == 0)
+		*when = COLOR_AUTO;
+	else if (strcmp(arg, "never") == 0)
+		*when = COLOR_NEVER;
+	else {
+		cli_errorx("--color: '%s' is not auto, always or never", arg);
+		return -1;
+	}
+	return 0;
+}
+
+int
 cli_want_color(enum color_when when, int tty)
 {
 	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
