@@ -2,7 +2,8 @@
 #
 #   make            build ./gloss (objects under build/)
 #   make run        install missing Debian packages, build, look a term up
-#   make test       build and run every test (unit and CLI)
+#   make test       build and run every test (unit, CLI, examples,
+#                   relevance, install): one summary line
 #   make sanitize   the tests again under ASan+UBSan
 #   make leakcheck  the CLI tests under valgrind
 #   make yamldiff   N random term files per SEED against a model of SPEC 1
@@ -62,7 +63,10 @@ RENDER_OBJS = $(SEARCH_OBJS) $(B)/wrap.o \
 CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_list.o $(B)/cmd_categories.o $(B)/cmd_related.o \
 	      $(B)/cmd_random.o $(B)/cmd_search.o $(B)/cmd_check.o \
-	      $(B)/cmd_help.o
+	      $(B)/cmd_help.o $(B)/usage.o $(B)/tty.o \
+	      $(B)/cmd_paths.o $(B)/load_report.o \
+	      $(B)/facets.o $(B)/pager.o \
+	      $(B)/editor.o $(B)/cmd_new.o $(B)/cmd_edit.o
 OBJS = $(sort $(RENDER_OBJS) $(LOADER_MODS) $(CLI_OBJS))
 
 TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
@@ -71,7 +75,7 @@ TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
 	$(B)/test_search $(B)/test_render $(B)/test_alloc
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
-	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml
+	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml jq git
 
 all: $(PROG)
 
@@ -160,9 +164,8 @@ check-cli: $(PROG)
 	@GLOSS=$(CURDIR)/$(PROG) VALGRIND="$(VALGRIND)" tests/cli/run.sh
 
 test: deps
-	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
-	@$(MAKE) --no-print-directory check-unit check-cli check-relevance \
-	  check-install check-doc
+	@$(MAKE) -s --no-print-directory $(PROG) $(TESTS)
+	@GLOSS=$(CURDIR)/$(PROG) tests/all.sh $(TESTS)
 
 # The man page lists every diagnostic code, and only those.
 check-doc:
@@ -170,6 +173,10 @@ check-doc:
 
 check-install:
 	@tests/install.sh
+
+# Every shell example of README.md and doc/gloss.1, run and compared.
+check-examples: $(PROG)
+	@GLOSS=$(CURDIR)/$(PROG) tests/examples.sh
 
 check-relevance: $(PROG)
 	@GLOSS=$(CURDIR)/$(PROG) tests/relevance.sh
@@ -286,7 +293,11 @@ install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(DATADIR)/gloss
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/gloss
-	[ ! -f doc/gloss.1 ] || install -m 644 doc/gloss.1 $(DESTDIR)$(MANDIR)/man1/gloss.1
+	# The page names the data directory of this PREFIX, not the default.
+	[ ! -f doc/gloss.1 ] || { sed -e 's|^\.Pa /usr/local/share/gloss \.$$|.Pa $(DATADIR)/gloss .|' \
+	  -e 's|^\.It Pa /usr/local/share/gloss/$$|.It Pa $(DATADIR)/gloss/|' \
+	  doc/gloss.1 >$(DESTDIR)$(MANDIR)/man1/gloss.1 && \
+	  chmod 644 $(DESTDIR)$(MANDIR)/man1/gloss.1; }
 	cp -R data/. $(DESTDIR)$(DATADIR)/gloss/
 	if [ -d completions ]; then \
 	  install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
@@ -300,11 +311,17 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gloss $(DESTDIR)$(MANDIR)/man1/gloss.1 \
 	  $(DESTDIR)$(BASHCOMPDIR)/gloss $(DESTDIR)$(ZSHCOMPDIR)/_gloss \
 	  $(DESTDIR)$(FISHCOMPDIR)/gloss.fish
-	rm -rf $(DESTDIR)$(DATADIR)/gloss
+	# Only the bundled files, by name: a team's own files stay, and so do
+	# the directories that still hold them.
+	cd data && find . -type f | while IFS= read -r f; do \
+	  rm -f "$(DESTDIR)$(DATADIR)/gloss/$$f"; done; \
+	find . -mindepth 1 -depth -type d | while IFS= read -r d; do \
+	  rmdir "$(DESTDIR)$(DATADIR)/gloss/$$d" 2>/dev/null || :; done; \
+	rmdir "$(DESTDIR)$(DATADIR)/gloss" 2>/dev/null || :
 
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
 .PHONY: yamldiff tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc \
-	check-relevance relevance sanitize asan leakcheck \
+	check-relevance check-examples relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean

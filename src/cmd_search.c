@@ -2,12 +2,6 @@
 
 #include "cli.h"
 
-static const char *
-argv_item(const void *argv, size_t i)
-{
-	return ((char *const *)argv)[i];
-}
-
 int
 cmd_search(int argc, char **argv, struct ctx *ctx)
 {
@@ -22,7 +16,7 @@ cmd_search(int argc, char **argv, struct ctx *ctx)
 		return EXIT_TROUBLE;
 	}
 	sb_init(&q);
-	sb_join(&q, " ", (size_t)argc, argv_item, argv);
+	sb_join(&q, " ", (size_t)argc, strv_item, argv);
 	n = rank_query(&ctx->table, q.s, &ctx->filter,
 	    ctx->limit > 0 ? (size_t)ctx->limit : 0, &hits);
 	cli_render_begin(ctx, &rc);

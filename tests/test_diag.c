@@ -65,6 +65,7 @@ static const struct {
     {DIAG_UNKNOWN_RELATED, "unknown-related", DIAG_ERROR},
     {DIAG_SELF_RELATED, "self-related", DIAG_WARN},
     {DIAG_ONE_WAY_LINK, "one-way-link", DIAG_NOTE},
+    {DIAG_NOT_A_TERM_FILE, "not-a-term-file", DIAG_ERROR},
 };
 
 #define NSTABLE (sizeof(stable) / sizeof(stable[0]))
