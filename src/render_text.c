@@ -59,6 +59,32 @@ para_raw(struct render_ctx *ctx, const char *base, int indent, int hang,
 	free(e);
 }
 
+/*
+ * Drop the `## Example(s)' sections of doc: the loader made their items
+ * the term's examples, which show_examples prints (SPEC 1: shown once).
+ * A section runs to the next heading of level 2 or less, as md_examples
+ * reads it.
+ */
+static void
+drop_examples(struct md_doc *doc)
+{
+	size_t i, n = 0;
+	int in = 0;
+
+	for (i = 0; i < doc->n; i++) {
+		struct md_block *k = &doc->v[i];
+
+		if (k->kind == MD_HEADING && k->level <= 2)
+			in = k->examples;
+		if (in) {
+			free(k->marker);
+			free(k->text);
+		} else
+			doc->v[n++] = *k;
+	}
+	doc->n = n;
+}
+
 static void
 body(struct render_ctx *ctx, const struct term *t)
 {
@@ -67,6 +93,7 @@ body(struct render_ctx *ctx, const struct term *t)
 	size_t i;
 
 	md_parse(b, strlen(b), &doc);
+	drop_examples(&doc);
 	if (doc.n > 0 && doc.v[0].kind != MD_HEADING)
 		fputc('\n', ctx->fp);
 	for (i = 0; i < doc.n; i++) {
