@@ -5,6 +5,7 @@
 #ifndef GLOSS_CLI_H
 #define GLOSS_CLI_H
 
+#include "config.h"
 #include "diag.h"
 #include "loader.h"
 #include "render.h"
@@ -36,10 +37,12 @@ struct ctx {
 	int depth;
 	int has_seed;
 	unsigned long long seed;
-	int tty;	   /* stdout is a terminal */
+	int max_width; /* at a terminal, wrap at most this wide; 0: no cap */
+	int tty;       /* stdout is a terminal */
 	int implicit_show; /* `gloss TERM...': no command was named */
 
 	/* state */
+	struct config cfg; /* the user's configuration file (SPEC 2) */
 	struct table table;
 	struct loader_opts load; /* how cli_load calls the loader */
 	struct diag diag;
@@ -87,11 +90,21 @@ int cli_cmd_help(FILE *, const char *name);
 
 /*
  * The glossary directories in priority order (SPEC 2) when no -d is
- * given: $GLOSS_PATH, else the XDG data directories and the installed
- * (or, run from the build tree, the bundled) data.  *explicit says the
- * list came from $GLOSS_PATH, whose missing entries are errors.
+ * given: $GLOSS_PATH, else config_path (the configuration's `path',
+ * colon-separated, or NULL), else the XDG data directories and the
+ * installed (or, run from the build tree, the bundled) data.  *explicit
+ * says the list came from $GLOSS_PATH or the configuration, whose
+ * missing entries are errors.
  */
-void cli_default_dirs(struct strlist *, int *explicit);
+void cli_default_dirs(struct strlist *, const char *config_path, int *explicit);
+
+/*
+ * Read the user's configuration file ($XDG_CONFIG_HOME/gloss/config.yaml)
+ * into ctx->cfg, print its problems, and set the ctx fields it gives
+ * that the environment does not (colour, width, format, quiet).  Called
+ * before the options are parsed, which then override it.
+ */
+void cli_settings(struct ctx *);
 
 /* Load dirs into ctx->table; returns the number of terms, -1 if no
  * directory could be read. */

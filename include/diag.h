@@ -79,6 +79,9 @@ enum diag_code {
 	DIAG_UNKNOWN_RELATED, /* unknown-related, error: name */
 	DIAG_SELF_RELATED,    /* self-related, warning: name */
 	DIAG_ONE_WAY_LINK,    /* one-way-link, note: name, name */
+	/* The user's configuration file. */
+	DIAG_CONFIG_NOT_MAPPING, /* config-not-mapping, warning */
+	DIAG_CONFIG_UNKNOWN_KEY, /* config-unknown-key, warning: key, keys */
 	DIAG_NCODES
 };
 

@@ -73,7 +73,7 @@ cmd_check(int argc, char **argv, struct ctx *ctx)
 		dirs = ctx->dirs.v;
 		ndirs = ctx->dirs.n;
 	} else {
-		cli_default_dirs(&defaults, &explicit);
+		cli_default_dirs(&defaults, ctx->cfg.path, &explicit);
 		dirs = defaults.v;
 		ndirs = defaults.n;
 	}

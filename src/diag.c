@@ -110,6 +110,11 @@ static const struct {
 	"'%s' lists itself as related"},
     [DIAG_ONE_WAY_LINK] = {"one-way-link", DIAG_NOTE,
 	"one-way link: '%s' does not list '%s' back"},
+
+    [DIAG_CONFIG_NOT_MAPPING] = {"config-not-mapping", DIAG_WARN,
+	"the configuration is not a mapping of keys to values; ignored"},
+    [DIAG_CONFIG_UNKNOWN_KEY] = {"config-unknown-key", DIAG_WARN,
+	"unknown key '%s' (the keys are %s); ignored"},
 };
 
 const char *

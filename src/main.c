@@ -256,6 +256,8 @@ setup_output(struct ctx *ctx)
 		o->width = ctx->width;
 	else
 		o->width = ctx->tty ? tty_columns() : 0;
+	if (ctx->width == 0 && ctx->max_width > 0 && o->width > ctx->max_width)
+		o->width = ctx->max_width;
 	o->escape = ctx->tty;
 	o->full = ctx->full;
 	o->sep = ctx->nul ? '\0' : '\n';
@@ -393,7 +395,7 @@ load_glossary(struct ctx *ctx)
 	if (ctx->dirs.n > 0)
 		n = cli_load(ctx, ctx->dirs.v, ctx->dirs.n, 0);
 	else {
-		cli_default_dirs(&dirs, &explicit);
+		cli_default_dirs(&dirs, ctx->cfg.path, &explicit);
 		n = cli_load(ctx, dirs.v, dirs.n, !explicit);
 		strlist_release(&dirs);
 	}
@@ -445,6 +447,7 @@ main(int argc, char *argv[])
 	ctx.depth = 1;
 	table_init(&ctx.table);
 	diag_init(&ctx.diag);
+	cli_settings(&ctx);
 	parse_options(argc, argv, &ctx);
 	argc -= optind;
 	argv += optind;
@@ -491,5 +494,6 @@ out:
 	 */
 	diag_release(&ctx.diag);
 	strlist_release(&ctx.dirs);
+	config_release(&ctx.cfg);
 	return rc;
 }

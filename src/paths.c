@@ -84,7 +84,7 @@ build_tree_data(void)
 }
 
 void
-cli_default_dirs(struct strlist *l, int *explicit)
+cli_default_dirs(struct strlist *l, const char *config_path, int *explicit)
 {
 	const char *gp = getenv("GLOSS_PATH");
 	const char *dh = getenv("XDG_DATA_HOME");
@@ -92,6 +92,9 @@ cli_default_dirs(struct strlist *l, int *explicit)
 	const char *home = getenv("HOME");
 	char *bt;
 
+	/* The environment beats the configuration file. */
+	if (gp == NULL || *gp == '\0')
+		gp = config_path;
 	if (gp != NULL && *gp != '\0') {
 		*explicit = 1;
 		add_list(l, gp, "");

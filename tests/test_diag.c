@@ -65,6 +65,8 @@ static const struct {
     {DIAG_UNKNOWN_RELATED, "unknown-related", DIAG_ERROR},
     {DIAG_SELF_RELATED, "self-related", DIAG_WARN},
     {DIAG_ONE_WAY_LINK, "one-way-link", DIAG_NOTE},
+    {DIAG_CONFIG_NOT_MAPPING, "config-not-mapping", DIAG_WARN},
+    {DIAG_CONFIG_UNKNOWN_KEY, "config-unknown-key", DIAG_WARN},
 };
 
 #define NSTABLE (sizeof(stable) / sizeof(stable[0]))

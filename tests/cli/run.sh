@@ -31,7 +31,8 @@ pass=0
 fail=0
 
 # A clean, predictable environment: no user glossaries, no colour hints.
-unset GLOSS_PATH NO_COLOR COLUMNS XDG_DATA_HOME XDG_DATA_DIRS LINES
+unset GLOSS_PATH NO_COLOR COLUMNS XDG_DATA_HOME XDG_DATA_DIRS LINES \
+    XDG_CONFIG_HOME
 HOME=$T/home
 LC_ALL=C.UTF-8
 export HOME LC_ALL
