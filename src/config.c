@@ -105,8 +105,10 @@ read_path(const struct ckey *k)
 
 	sb_init(&sb);
 	if (v->type == TV_SEQ) {
+		/* '' is an empty entry: the defaults. */
 		for (i = 0; i < v->n; i++)
-			if (scalar(&v->items[i]) == NULL)
+			if (v->items[i].type != TV_STR ||
+			    tval_is_null(&v->items[i]))
 				return -1;
 		for (i = 0; i < v->n; i++) {
 			if (i > 0)

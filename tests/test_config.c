@@ -92,6 +92,18 @@ test_path_string_and_booleans(void **state)
 	assert_null(c.lang);
 	config_release(&c);
 	diag_release(&d);
+
+	/* In a list, '' is the empty entry; a null is no directory. */
+	assert_int_equal(load("path: [~/team, '']\n", &c, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_string_equal(c.path, "/home/u/team:");
+	config_release(&c);
+	diag_release(&d);
+	assert_int_equal(load("path: [~/team, ~]\n", &c, &d), 0);
+	assert_int_equal(d.n, 1);
+	assert_null(c.path);
+	config_release(&c);
+	diag_release(&d);
 }
 
 /* Each bad key is named where it is and skipped; the others are used. */
