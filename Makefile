@@ -66,13 +66,14 @@ CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_help.o $(B)/usage.o $(B)/tty.o \
 	      $(B)/cmd_paths.o $(B)/load_report.o \
 	      $(B)/facets.o $(B)/pager.o \
-	      $(B)/editor.o $(B)/cmd_new.o $(B)/cmd_edit.o
+	      $(B)/editor.o $(B)/cmd_new.o $(B)/cmd_edit.o \
+	      $(B)/config.o $(B)/settings.o
 OBJS = $(sort $(RENDER_OBJS) $(LOADER_MODS) $(CLI_OBJS))
 
 TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
 	$(B)/test_frontmatter $(B)/test_yaml_tree $(B)/test_schema \
 	$(B)/test_loader $(B)/test_table $(B)/test_editdist $(B)/test_links \
-	$(B)/test_search $(B)/test_render $(B)/test_alloc
+	$(B)/test_search $(B)/test_render $(B)/test_alloc $(B)/test_config
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml jq git
@@ -127,6 +128,10 @@ $(B)/test_links: $(B)/test_links.o $(TABLE_OBJS) $(B)/links.o
 $(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_render: $(B)/test_render.o $(RENDER_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+# The configuration file reads YAML and knows the format names.
+$(B)/test_config: $(B)/test_config.o $(RENDER_OBJS) $(B)/readfile.o \
+	    $(B)/yaml_tree.o $(B)/config.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # Install what the build and the tests need, when it is missing.

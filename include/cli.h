@@ -5,6 +5,7 @@
 #ifndef GLOSS_CLI_H
 #define GLOSS_CLI_H
 
+#include "config.h"
 #include "diag.h"
 #include "loader.h"
 #include "render.h"
@@ -40,10 +41,12 @@ struct ctx {
 	int depth;
 	int has_seed;
 	unsigned long long seed;
-	int tty;	   /* stdout is a terminal */
+	int max_width; /* at a terminal, wrap at most this wide; 0: no cap */
+	int tty;       /* stdout is a terminal */
 	int implicit_show; /* `gloss TERM...': no command was named */
 
 	/* state */
+	struct config cfg; /* the user's configuration file (SPEC 2) */
 	struct table table;
 	struct loader_opts load; /* how cli_load calls the loader */
 	struct diag diag;
@@ -123,6 +126,14 @@ const char *cli_dir_origin_name(enum dir_origin);
  */
 int cli_dirs_load(struct ctx *, struct cli_dirs *);
 
+/*
+ * Read the user's configuration file ($XDG_CONFIG_HOME/gloss/config.yaml)
+ * into ctx->cfg, print its problems, and set the ctx fields it gives
+ * that the environment does not (colour, width, format, quiet).  Called
+ * before the options are parsed, which then override it.
+ */
+void cli_settings(struct ctx *);
+
 /* Load dirs into ctx->table; returns the number of terms, -1 if no
  * directory could be read. */
 int cli_load(struct ctx *, char **dirs, size_t ndirs, int missing_ok);
@@ -179,10 +190,10 @@ int cli_want_color(enum color_when, int tty);
 /*
  * The wrap width: -w when given (option > 0), else $FZF_PREVIEW_COLUMNS
  * inside an fzf preview, else the terminal's columns (tty_cols > 0 at a
- * terminal) but at most CLI_MAX_WIDTH, else 0: no wrapping.
+ * terminal) but at most cap (0: CLI_MAX_WIDTH), else 0: no wrapping.
  */
 #define CLI_MAX_WIDTH 100
-int cli_want_width(int option, int tty_cols);
+int cli_want_width(int option, int tty_cols, int cap);
 
 /*
  * The pager (SPEC 4).  cli_pager_start, once the output has been set up

@@ -81,6 +81,9 @@ enum diag_code {
 	DIAG_ONE_WAY_LINK,    /* one-way-link, note: name, name */
 	/* gloss new and edit: the file written or edited. */
 	DIAG_NOT_A_TERM_FILE, /* not-a-term-file, error: (none) */
+	/* The user's configuration file. */
+	DIAG_CONFIG_NOT_MAPPING, /* config-not-mapping, warning */
+	DIAG_CONFIG_UNKNOWN_KEY, /* config-unknown-key, warning: key, keys */
 	DIAG_NCODES
 };
 

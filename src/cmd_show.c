@@ -33,6 +33,7 @@ cmd_show(int argc, char **argv, struct ctx *ctx)
 		return EXIT_TROUBLE;
 	}
 	cli_render_begin(ctx, &rc);
+	rc.single = argc == 1;
 	for (i = 0; i < argc; i++) {
 		struct lookup lk;
 		struct rrec r = {0};

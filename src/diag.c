@@ -112,6 +112,11 @@ static const struct {
 	"one-way link: '%s' does not list '%s' back"},
     [DIAG_NOT_A_TERM_FILE] = {"not-a-term-file", DIAG_ERROR,
 	"not a term file: it must begin with a '---' line"},
+
+    [DIAG_CONFIG_NOT_MAPPING] = {"config-not-mapping", DIAG_WARN,
+	"the configuration is not a mapping of keys to values; ignored"},
+    [DIAG_CONFIG_UNKNOWN_KEY] = {"config-unknown-key", DIAG_WARN,
+	"unknown key '%s' (the keys are %s); ignored"},
 };
 
 const char *

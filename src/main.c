@@ -224,7 +224,8 @@ setup_output(struct ctx *ctx)
 	} else
 		ctx->renderer = &render_text;
 	o->color = cli_want_color(ctx->color, ctx->tty);
-	o->width = cli_want_width(ctx->width, ctx->tty ? tty_columns() : 0);
+	o->width = cli_want_width(
+	    ctx->width, ctx->tty ? tty_columns() : 0, ctx->max_width);
 	o->escape = ctx->tty;
 	o->full = ctx->full;
 	o->sep = ctx->nul ? '\0' : '\n';
@@ -432,6 +433,7 @@ main(int argc, char *argv[])
 	ctx.depth = 1;
 	table_init(&ctx.table);
 	diag_init(&ctx.diag);
+	cli_settings(&ctx);
 	parse_options(argc, argv, &ctx);
 	argc -= optind;
 	argv += optind;
@@ -493,5 +495,6 @@ out:
 	 */
 	diag_release(&ctx.diag);
 	strlist_release(&ctx.dirs);
+	config_release(&ctx.cfg);
 	return rc;
 }

@@ -135,6 +135,8 @@ cli_dirs_resolve(const struct ctx *ctx, struct cli_dirs *l)
 			add_dir(l, xstrdup(ctx->dirs.v[i]), DIR_OPTION);
 	} else if (gp != NULL && *gp != '\0')
 		add_list(l, gp, "", DIR_ENV, 1);
+	else if (ctx->cfg.path != NULL && *ctx->cfg.path != '\0')
+		add_list(l, ctx->cfg.path, "", DIR_CONFIG, 1);
 	else
 		add_defaults(l);
 }

@@ -61,15 +61,17 @@ env_columns(const char *name)
 }
 
 int
-cli_want_width(int option, int tty_cols)
+cli_want_width(int option, int tty_cols, int cap)
 {
 	int n;
 
+	if (cap <= 0)
+		cap = CLI_MAX_WIDTH;
 	if (option > 0)
 		return option;
 	if ((n = env_columns("FZF_PREVIEW_COLUMNS")) > 0)
 		return n;
 	if (tty_cols > 0)
-		return tty_cols < CLI_MAX_WIDTH ? tty_cols : CLI_MAX_WIDTH;
+		return tty_cols < cap ? tty_cols : cap;
 	return 0;
 }

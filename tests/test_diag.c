@@ -66,6 +66,8 @@ static const struct {
     {DIAG_SELF_RELATED, "self-related", DIAG_WARN},
     {DIAG_ONE_WAY_LINK, "one-way-link", DIAG_NOTE},
     {DIAG_NOT_A_TERM_FILE, "not-a-term-file", DIAG_ERROR},
+    {DIAG_CONFIG_NOT_MAPPING, "config-not-mapping", DIAG_WARN},
+    {DIAG_CONFIG_UNKNOWN_KEY, "config-unknown-key", DIAG_WARN},
 };
 
 #define NSTABLE (sizeof(stable) / sizeof(stable[0]))
