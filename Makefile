@@ -174,9 +174,10 @@ FUZZ_CC	= clang
 FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_MODS = util utf8 escape diag term md table loader search render \
-	    render_text render_json render_tsv render_markdown
+	    render_text render_json render_tsv render_markdown markup
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
-FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query
+FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query \
+	  $(FB)/fuzz_markup
 SECONDS	?= 60
 FUZZ_PKGS = clang libclang-rt-dev
 
