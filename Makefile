@@ -54,7 +54,7 @@ CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 OBJS = $(sort $(RENDER_OBJS) $(B)/loader.o $(CLI_OBJS))
 
 TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table $(B)/test_search \
-	$(B)/test_render $(B)/test_alloc
+	$(B)/test_render $(B)/test_alloc $(B)/test_markup
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev
@@ -93,6 +93,14 @@ $(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS) $(B)/loader.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_render: $(B)/test_render.o $(RENDER_OBJS) $(B)/loader.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_markup: $(B)/test_markup.o $(BASE_OBJS) $(B)/markup.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# The markup reducer on 1 MiB worst-shape files, under a hang guard.
+$(B)/markup_run: tests/markup_run.c $(BASE_OBJS) $(B)/markup.o
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+check-markup: $(B)/markup_run
+	@tests/markup-worst.sh $(B)/markup_run
 
 # Install what the build and the tests need, when it is missing.
 deps:
@@ -131,7 +139,7 @@ check-cli: $(PROG)
 test: deps
 	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-relevance \
-	  check-install
+	  check-install check-markup
 
 check-install:
 	@tests/install.sh
@@ -152,7 +160,8 @@ SANMAKE = $(MAKE) --no-print-directory B=build/san PROG=build/san/gloss \
 sanitize: deps
 	@$(SANMAKE) build/san/gloss
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli
+	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli \
+	  check-markup
 asan: sanitize
 
 # The parsing threads under ThreadSanitizer (clang).
@@ -248,6 +257,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
-.PHONY: tsan bench fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install \
+.PHONY: tsan bench fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-markup \
 	check-relevance relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean

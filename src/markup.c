@@ -744,7 +744,7 @@ entity(struct rd *r)
 	return 1;
 }
 
-/* Copy s[b..e) as written: code is never reduced. */
+/* Copy s[r->i..e) as written: code, or text with nothing to reduce. */
 static void
 verbatim(struct rd *r, size_t e)
 {
@@ -975,11 +975,32 @@ line_start(struct rd *r)
 	return 0;
 }
 
-/* One construct, or one byte of text, at r->i. */
+/* Whether c is text whatever follows: no construct starts with it. */
+static int
+plain(int c)
+{
+	switch (c) {
+	case '\\':
+	case '`':
+	case '[':
+	case ']':
+	case '<':
+	case '{':
+	case '&':
+	case '\n': /* the next line may start a fence */
+	case '-':  /* may complete a `<!--' */
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* One construct, or a run of text, at r->i. */
 static void
 step(struct rd *r)
 {
 	char c = r->s[r->i];
+	size_t k;
 
 	if (line_start(r))
 		return;
@@ -1011,6 +1032,12 @@ step(struct rd *r)
 			return;
 		break;
 	default:
+		for (k = r->i; k < r->n && plain((unsigned char)r->s[k]); k++)
+			;
+		if (k > r->i) {
+			verbatim(r, k);
+			return;
+		}
 		break;
 	}
 	put(r, c);
