@@ -944,7 +944,7 @@ destination(struct rd *r, size_t off, size_t end, int img)
 static void
 close_bracket(struct rd *r)
 {
-	size_t off = r->out.len, end = r->out.len;
+	size_t end = r->out.len, off = end;
 	int img = 0;
 
 	if (r->nbr > 0 && --r->nbr < BRMAX) {
