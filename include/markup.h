@@ -61,8 +61,9 @@ size_t markup_more(const char *s, size_t n);
 /*
  * The key of a link target: the last segment of the URL's path, without
  * a #fragment, a ?query, trailing slashes, or a .md, .mdx, .html or .htm
- * suffix; for index.md or _index.md, the folder's name.  Sets *off to
- * its offset in url and returns its length (0 if there is none).
+ * suffix; for index.md or _index.md, the folder's name; never a scheme
+ * or a host.  Sets *off to its offset in url and returns its length (0
+ * if there is none).
  */
 size_t markup_url_key(const char *url, size_t n, size_t *off);
 

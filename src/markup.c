@@ -221,18 +221,39 @@ add_ref(struct rd *r, enum markup_kind kind, const char *t, size_t tn,
 	return m;
 }
 
+/* Where a URL's path starts: after its scheme and its authority. */
+static size_t
+url_path(const char *url, size_t e)
+{
+	size_t j = 0;
+
+	while (j < e &&
+	    (isalnum_((unsigned char)url[j]) || url[j] == '+' ||
+		url[j] == '-' || url[j] == '.'))
+		j++;
+	if (!(j > 0 && j < e && url[j] == ':' && isalpha_((unsigned char)*url)))
+		j = 0;
+	else
+		j++;
+	if (j + 1 < e && url[j] == '/' && url[j + 1] == '/')
+		for (j += 2; j < e && url[j] != '/'; j++)
+			;
+	return j;
+}
+
 size_t
 markup_url_key(const char *url, size_t n, size_t *off)
 {
 	static const char *const sfx[] = {".md", ".mdx", ".html", ".htm"};
-	size_t b, e, k, m;
+	size_t b, e, k, m, lo;
 
 	for (e = 0; e < n && url[e] != '#' && url[e] != '?'; e++)
 		;
+	lo = url_path(url, e);
 	for (;;) {
-		while (e > 0 && url[e - 1] == '/')
+		while (e > lo && url[e - 1] == '/')
 			e--;
-		for (b = e; b > 0 && url[b - 1] != '/'; b--)
+		for (b = e; b > lo && url[b - 1] != '/'; b--)
 			;
 		for (k = 0; k < sizeof(sfx) / sizeof(sfx[0]); k++) {
 			m = strlen(sfx[k]);
@@ -242,7 +263,7 @@ markup_url_key(const char *url, size_t n, size_t *off)
 				break;
 			}
 		}
-		if (b == 0 ||
+		if (b == lo ||
 		    !((e - b == 5 && !memcmp(url + b, "index", 5)) ||
 			(e - b == 6 && !memcmp(url + b, "_index", 6))))
 			break;

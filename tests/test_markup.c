@@ -272,6 +272,11 @@ test_url_key(void **state)
 	check_key("/glossary/ladle/index.md", "ladle");
 	check_key("/glossary/ladle/_index.md", "ladle");
 	check_key("https://example.org/a/b.mdx", "b");
+	check_key("https://example.org/a/b/", "b");
+	check_key("https://example.org", "");
+	check_key("https://example.org/?q=1", "");
+	check_key("//example.org/cdn/x.html", "x");
+	check_key("mailto:cook@example.org", "cook@example.org");
 	check_key("#top", "");
 	check_key("/", "");
 	check_key(".md", ".md");
