@@ -73,12 +73,14 @@ OBJS = $(sort $(RENDER_OBJS) $(LOADER_MODS) $(CLI_OBJS))
 TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
 	$(B)/test_frontmatter $(B)/test_yaml_tree $(B)/test_schema \
 	$(B)/test_loader $(B)/test_table $(B)/test_editdist $(B)/test_links \
-	$(B)/test_search $(B)/test_render $(B)/test_alloc $(B)/test_config
+	$(B)/test_search $(B)/test_render $(B)/test_alloc $(B)/test_config \
+	$(B)/test_markup
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml jq git
 
-all: $(PROG)
+# markup.o is not linked into gloss yet: build it so that CI compiles it.
+all: $(PROG) $(B)/markup.o
 
 $(PROG): $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
@@ -133,6 +135,14 @@ $(B)/test_render: $(B)/test_render.o $(RENDER_OBJS)
 $(B)/test_config: $(B)/test_config.o $(RENDER_OBJS) $(B)/readfile.o \
 	    $(B)/yaml_tree.o $(B)/config.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_markup: $(B)/test_markup.o $(BASE_OBJS) $(B)/markup.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# The markup reducer on 1 MiB worst-shape files, under a hang guard.
+$(B)/markup_run: tests/markup_run.c $(BASE_OBJS) $(B)/markup.o
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+check-markup: $(B)/markup_run
+	@tests/markup-worst.sh $(B)/markup_run
 
 # Install what the build and the tests need, when it is missing.
 deps:
@@ -169,7 +179,7 @@ check-cli: $(PROG)
 	@GLOSS=$(CURDIR)/$(PROG) VALGRIND="$(VALGRIND)" tests/cli/run.sh
 
 test: deps
-	@$(MAKE) -s --no-print-directory $(PROG) $(TESTS)
+	@$(MAKE) -s --no-print-directory $(PROG) $(TESTS) $(B)/markup_run
 	@GLOSS=$(CURDIR)/$(PROG) tests/all.sh $(TESTS)
 
 # The man page lists every diagnostic code, and only those.
@@ -199,7 +209,8 @@ SANMAKE = $(MAKE) --no-print-directory B=build/san PROG=build/san/gloss \
 sanitize: deps
 	@$(SANMAKE) build/san/gloss
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli
+	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli \
+	  check-markup
 asan: sanitize
 
 # The parsing threads under ThreadSanitizer (clang).
@@ -222,10 +233,11 @@ FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_MODS = util utf8 escape diag term field md table readfile walk \
 	    frontmatter yaml_tree schema loader filter editdist suggest lookup \
-	    query snippet rank links wrap \
+	    query snippet rank links wrap markup \
 	    $(patsubst src/%.c,%,$(wildcard src/render*.c))
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
-FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query
+FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query \
+	  $(FB)/fuzz_markup
 SECONDS	?= 60
 FUZZ_PKGS = clang libclang-rt-dev
 
@@ -327,6 +339,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
-.PHONY: yamldiff tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc \
+.PHONY: yamldiff tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
 	check-relevance check-examples relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean
