@@ -42,7 +42,7 @@ PROG	?= gloss
 
 # The layers, bottom up: each module may use only those before it.
 BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
-TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/field.o $(B)/md.o
+TERM_OBJS   = $(BASE_OBJS) $(B)/markup.o $(B)/term.o $(B)/field.o $(B)/md.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 # The loader layer's files, bottom up too; loader.o is its public face.
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
@@ -68,7 +68,7 @@ OBJS = $(sort $(RENDER_OBJS) $(LOADER_MODS) $(CLI_OBJS))
 TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
 	$(B)/test_frontmatter $(B)/test_yaml_tree $(B)/test_schema \
 	$(B)/test_loader $(B)/test_table $(B)/test_editdist $(B)/test_links \
-	$(B)/test_search $(B)/test_render $(B)/test_alloc
+	$(B)/test_search $(B)/test_render $(B)/test_alloc $(B)/test_markup
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml
@@ -124,6 +124,14 @@ $(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_render: $(B)/test_render.o $(RENDER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_markup: $(B)/test_markup.o $(BASE_OBJS) $(B)/markup.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# The markup reducer on 1 MiB worst-shape files, under a hang guard.
+$(B)/markup_run: tests/markup_run.c $(BASE_OBJS) $(B)/markup.o
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+check-markup: $(B)/markup_run
+	@tests/markup-worst.sh $(B)/markup_run
 
 # Install what the build and the tests need, when it is missing.
 deps:
@@ -162,7 +170,7 @@ check-cli: $(PROG)
 test: deps
 	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-relevance \
-	  check-install
+	  check-install check-markup
 
 check-install:
 	@tests/install.sh
@@ -183,7 +191,8 @@ SANMAKE = $(MAKE) --no-print-directory B=build/san PROG=build/san/gloss \
 sanitize: deps
 	@$(SANMAKE) build/san/gloss
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli
+	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli \
+	  check-markup
 asan: sanitize
 
 # The parsing threads under ThreadSanitizer (clang).
@@ -204,12 +213,13 @@ leakcheck:
 FUZZ_CC	= clang
 FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_MODS = util utf8 escape diag term field md table readfile walk \
+FUZZ_MODS = util utf8 escape diag markup term field md table readfile walk \
 	    frontmatter yaml_tree schema loader filter editdist suggest lookup \
 	    query snippet rank links wrap \
 	    $(patsubst src/%.c,%,$(wildcard src/render*.c))
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
-FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query
+FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query \
+	  $(FB)/fuzz_markup
 SECONDS	?= 60
 FUZZ_PKGS = clang libclang-rt-dev
 
@@ -301,6 +311,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
-.PHONY: yamldiff tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install \
+.PHONY: yamldiff tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-markup \
 	check-relevance relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean
