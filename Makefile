@@ -46,7 +46,7 @@ TERM_OBJS   = $(BASE_OBJS) $(B)/markup.o $(B)/term.o $(B)/field.o $(B)/md.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 # The loader layer's files, bottom up too; loader.o is its public face.
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
-	      $(B)/yaml_tree.o $(B)/schema.o $(B)/loader.o
+	      $(B)/yaml_tree.o $(B)/schema.o $(B)/siteconf.o $(B)/loader.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 # The search layer, bottom up too: filter and editdist use nothing of
 # it; suggest uses both; lookup falls back on suggest; query stems words;
@@ -214,7 +214,7 @@ FUZZ_CC	= clang
 FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_MODS = util utf8 escape diag markup term field md table readfile walk \
-	    frontmatter yaml_tree schema loader filter editdist suggest lookup \
+	    frontmatter yaml_tree schema siteconf loader filter editdist suggest lookup \
 	    query snippet rank links wrap \
 	    $(patsubst src/%.c,%,$(wildcard src/render*.c))
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)

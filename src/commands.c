@@ -18,8 +18,8 @@ const struct cmd commands[] = {
     {"list", cmd_list, "", "every term, one a line",
 	"List every term, one a line.", CMD_TABLE, RM_LIST},
     {"categories", cmd_categories, "", "each category with its term count",
-	"Print each category with its number of terms (--by vertical for\n"
-	"verticals).",
+	"Print each category with its number of terms (--by vertical, tag\n"
+	"or lang for those).",
 	CMD_TABLE, RM_CATEGORIES},
     {"related", cmd_related, "TERM", "links out of and into TERM",
 	"Print the terms TERM links to (->), the terms that link to it (<-),\n"
@@ -55,6 +55,7 @@ static const char options_head[] =
     "  -d, --dir DIR          read the glossary in DIR (repeatable; first "
     "wins)\n"
     "  -c, --category NAME    only terms of category NAME\n"
+    "  -t, --tag NAME         only terms with tag NAME\n"
     "      --vertical NAME    only terms of vertical NAME\n";
 static const char options_tail[] =
     "  -j, --json             same as --format json\n"
@@ -68,7 +69,7 @@ static const char options_tail[] =
     "                         check: no notes and no summary\n"
     "      --limit N          at most N results\n"
     "      --header           tsv: print a header line\n"
-    "      --by FIELD         categories: category or vertical\n"
+    "      --by FIELD         categories: category, vertical, tag or lang\n"
     "      --depth N          related: follow links N steps\n"
     "      --seed N           random: repeatable choice\n"
     "  -h, --help             print this help\n"

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "editdist.h"
 #include "escape.h"
 #include "loader.h"
 
@@ -50,6 +51,7 @@ static const struct option longopts[] = {
     {"limit", required_argument, NULL, OPT_LIMIT},
     {"null", no_argument, NULL, '0'}, {"quiet", no_argument, NULL, 'q'},
     {"seed", required_argument, NULL, OPT_SEED},
+    {"tag", required_argument, NULL, 't'},
     {"version", no_argument, NULL, OPT_VERSION},
     {"vertical", required_argument, NULL, OPT_VERTICAL},
     {"width", required_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
@@ -134,7 +136,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 
 	opterr = 0;
 	while ((ch = getopt_long(
-		    argc, argv, ":0c:d:ef:hjqw:", longopts, NULL)) != -1) {
+		    argc, argv, ":0c:d:ef:hjqt:w:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case '0':
 			ctx->nul = 1;
@@ -161,14 +163,19 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 		case 'q':
 			ctx->quiet = 1;
 			break;
+		case 't':
+			ctx->tag = optarg;
+			break;
 		case 'w':
 			ctx->width = (int)number("--width", optarg, 0, 10000);
 			break;
 		case OPT_BY:
 			if (strcmp(optarg, "category") != 0 &&
-			    strcmp(optarg, "vertical") != 0) {
-				cli_errorx("--by: '%s' is neither 'category' "
-					   "nor 'vertical'",
+			    strcmp(optarg, "vertical") != 0 &&
+			    strcmp(optarg, "tag") != 0 &&
+			    strcmp(optarg, "lang") != 0) {
+				cli_errorx("--by: '%s' is not 'category', "
+					   "'vertical', 'tag' or 'lang'",
 				    optarg);
 				usage();
 			}
@@ -435,6 +442,37 @@ known_field(const struct ctx *c)
  */
 static struct ctx ctx;
 
+/*
+ * Whether the -t tag is one some term has; if not, say so with the
+ * nearest tag there is (SPEC 3: a name no term has is an error).
+ */
+static int
+known_tag(const struct ctx *c)
+{
+	const char *best = NULL;
+	size_t i, j, d, bestd = (size_t)-1;
+
+	if (c->tag == NULL)
+		return 1;
+	for (i = 0; i < c->table.n; i++) {
+		const struct strlist *l = &c->table.terms[i]->tags;
+
+		if (filter_has((const char *const *)l->v, l->n, c->tag))
+			return 1;
+		for (j = 0; j < l->n; j++)
+			if ((d = editdist(c->tag, l->v[j])) < bestd) {
+				bestd = d;
+				best = l->v[j];
+			}
+	}
+	if (best != NULL && bestd <= strlen(c->tag) / 2 + 1)
+		cli_errorx("no term has the tag '%s'; did you mean '%s'?",
+		    c->tag, best);
+	else
+		cli_errorx("no term has the tag '%s'", c->tag);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -464,10 +502,14 @@ main(int argc, char *argv[])
 		cli_errorx("unknown field '%s'", ctx.field);
 		usage();
 	}
-	filter_init(&ctx.filter, ctx.category, ctx.vertical);
+	filter_init(&ctx.filter, ctx.category, ctx.vertical, ctx.tag);
 	ctx.load.drop_text = !needs_body(&ctx);
 	if ((cmd->flags & CMD_TABLE) && load_glossary(&ctx) < 0) {
 		rc = EXIT_TROUBLE;
+		goto out;
+	}
+	if ((cmd->flags & CMD_TABLE) && !known_tag(&ctx)) {
+		rc = EXIT_NOTFOUND;
 		goto out;
 	}
 	if (!known_field(&ctx)) {

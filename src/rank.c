@@ -101,8 +101,8 @@ doc_count(const struct query *q, const struct term *t, struct doc *d)
 	for (f = 0; f < NFIELDS; f++) {
 		sq.n = 0;
 		if (f == F_BODY) {
-			query_words(
-			    term_body(t), strlen(term_body(t)), seq_word, &sq);
+			query_words(term_body_text(t),
+			    strlen(term_body_text(t)), seq_word, &sq);
 		} else {
 			sb.len = 0;
 			field_text(t, (enum field)f, &sb);
@@ -248,7 +248,8 @@ fix_scan(struct fix *fx, const struct table *tab, const struct filter *flt)
 			field_text(t, (enum field)f, &sb);
 			query_words(sb.s ? sb.s : "", sb.len, fix_word, fx);
 		}
-		query_words(term_body(t), strlen(term_body(t)), fix_word, fx);
+		query_words(
+		    term_body_text(t), strlen(term_body_text(t)), fix_word, fx);
 	}
 	sb_release(&sb);
 }

@@ -71,7 +71,7 @@ tsv_term(struct render_ctx *ctx, const struct rrec *r)
 		return;
 	tsv_field(ctx, r->term->name);
 	fputc('\t', ctx->fp);
-	tsv_field(ctx, r->term->category);
+	tsv_field(ctx, term_category(r->term));
 	fputc('\t', ctx->fp);
 	tsv_field(ctx, r->term->description);
 	fputc(ctx->opts->sep, ctx->fp);

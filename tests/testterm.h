@@ -47,7 +47,7 @@ tterm_new(const struct tterm *w)
 		strlist_push(&t->aliases, xstrdup(w->aliases[i]));
 		strlist_push(&t->alias_keys, tt_fold(w->aliases[i]));
 	}
-	t->category = xstrdup(w->category ? w->category : "Uncategorized");
+	strlist_push(&t->categories, xstrdup(w->category ? w->category : "Uncategorized"));
 	t->vertical = w->vertical ? xstrdup(w->vertical) : NULL;
 	t->description = xstrdup(w->description ? w->description : "");
 	for (i = 0; i < TT_MAX && w->examples[i] != NULL; i++)
