@@ -310,6 +310,8 @@ test_bytes(void **state)
 {
 	static const char in[] = "a\xff<b>\0</b>\xc3(\x80{{x\0}}z";
 	static const char want[] = "a\xff\0\xc3(\x80z";
+	static const char href[] = "<a href=\"x\0y\">a</a> <a href=cup>b</a>";
+	struct markup_refs refs;
 	size_t len = 0;
 	char *got;
 
@@ -318,6 +320,14 @@ test_bytes(void **state)
 	assert_int_equal(len, sizeof(want) - 1);
 	assert_memory_equal(got, want, len);
 	assert_int_equal(got[len], '\0');
+	free(got);
+	/* Found by fuzz_markup: a target is a C string, so none with a NUL. */
+	markup_refs_init(&refs);
+	got = markup_reduce(href, sizeof(href) - 1, &len, &refs);
+	assert_string_equal(got, "a b");
+	assert_int_equal(refs.n, 1);
+	assert_string_equal(refs.v[0].target, "cup");
+	markup_refs_release(&refs);
 	free(got);
 	got = markup_reduce(NULL, 0, &len, NULL);
 	assert_string_equal(got, "");
@@ -332,6 +342,9 @@ test_no_comment_assembled(void **state)
 	check("<!<b></b>--x", "<!-x");
 	check("&lt;!-- y", "<!- y");
 	check("<{{x}}!--z", "<!-z");
+	/* Found by fuzz_markup: a URL is copied, but not that, and the
+	 * output stays no longer than the input. */
+	check("[a](/x<!--y)", "[a](/x<!-y)");
 }
 
 static void
