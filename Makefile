@@ -166,6 +166,8 @@ check-unit: $(TESTS)
 
 check-cli: $(PROG)
 	@GLOSS=$(CURDIR)/$(PROG) VALGRIND="$(VALGRIND)" tests/cli/run.sh
+	@SKIPS=count VALGRIND="$(VALGRIND)" tests/data/sites/run-expect.sh \
+	  $(CURDIR)/$(PROG)
 
 test: deps
 	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
