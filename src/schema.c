@@ -618,32 +618,23 @@ take_required_name(struct sp *sp, const struct tval *root)
 }
 
 /*
- * Whether n bytes of s may hold site markup that markup_reduce changes:
- * a tag, entity, shortcode, macro or link, or an MDX import/export line.
- * A quick scan, so that plain text costs no copy.
+ * Whether s (NUL-terminated) may hold site markup that markup_reduce
+ * changes: a tag, entity, shortcode, macro or link, or an MDX
+ * import/export line.  A quick scan (the C library's vectorised string
+ * search), so that plain text costs no copy.
  */
 static int
-has_markup(const char *s, size_t n)
+has_markup(const char *s)
 {
-	size_t i;
+	const char *p;
 
-	for (i = 0; i < n; i++)
-		switch (s[i]) {
-		case '<':
-		case '{':
-		case '&':
-		case '[':
+	if (s[strcspn(s, "<{&[")] != '\0')
+		return 1;
+	for (p = s; (p = strstr(p, "port ")) != NULL; p++)
+		if (p - s >= 2 && (p[-2] == 'i' || p[-2] == 'e') &&
+		    p[-1] == (p[-2] == 'i' ? 'm' : 'x') &&
+		    (p - s == 2 || p[-3] == '\n'))
 			return 1;
-		case 'i':
-		case 'e':
-			if ((i == 0 || s[i - 1] == '\n') &&
-			    (strncmp(s + i, "import", 6) == 0 ||
-				strncmp(s + i, "export", 6) == 0))
-				return 1;
-			break;
-		default:
-			break;
-		}
 	return 0;
 }
 
@@ -676,22 +667,36 @@ trim(char *s)
 }
 
 /*
+ * Whether a description given by a key holds inline Markdown a reader
+ * would see as syntax: strong emphasis, a code span, a link or an
+ * escape.  A lone `*emphasis*' is left as written, as gloss always
+ * has: rendering every description through cmark costs the loader a
+ * sixth of its time (bench/instr.sh).
+ */
+static int
+has_inline_markdown(const char *s)
+{
+	return strstr(s, "**") != NULL || strstr(s, "__") != NULL ||
+	    strstr(s, "](") != NULL || strpbrk(s, "`\\") != NULL;
+}
+
+/*
  * A description as text: site markup reduced (its mentions go to t),
  * inline Markdown rendered (always for Markdown from the body, so that
- * its lines join; for a key's value only where it has some).  Takes s;
- * returns NULL if nothing is left.
+ * its lines join; for a key's value where has_inline_markdown says).
+ * Takes s; returns NULL if nothing is left.
  */
 static char *
 desc_text(struct term *t, char *s, int markdown)
 {
 	char *r;
 
-	if (has_markup(s, strlen(s))) {
+	if (has_markup(s)) {
 		r = reduce(t, s, strlen(s), NULL);
 		free(s);
 		s = r;
 	}
-	if (markdown || strpbrk(s, "*_`[\\<&") != NULL) {
+	if (markdown || has_inline_markdown(s)) {
 		r = md_plain_text(s, strlen(s));
 		free(s);
 		s = r;
@@ -747,7 +752,7 @@ take_body(struct sp *sp, int want_desc)
 
 	if (f->body == NULL)
 		return NULL;
-	if (has_markup(f->body, f->bodylen)) {
+	if (has_markup(f->body)) {
 		t->body_text = reduce(t, f->body, f->bodylen, &n);
 		if (n == f->bodylen && memcmp(t->body_text, f->body, n) == 0) {
 			free(t->body_text);
