@@ -457,11 +457,86 @@ test_load_file_and_dir(void **state)
 	diag_release(&d);
 }
 
+/* Load dir into tab and index it; returns the terms added. */
+static int
+load_site(struct table *tab, const char *dir, struct diag *d)
+{
+	int n;
+
+	table_init(tab);
+	diag_init(d);
+	n = loader_load_dir(tab, dir, 0, NULL, d);
+	table_index(tab, d);
+	return n;
+}
+
+static const char *
+name_of(const struct table *tab, const char *key)
+{
+	const struct term *t = table_get(tab, key, NULL);
+
+	return t != NULL ? t->name : "(none)";
+}
+
+/* Site glossaries (tests/data/sites): pages that are no terms, ids. */
+static void
+test_site_dirs(void **state)
+{
+	struct table tab;
+	struct diag d;
+	const struct term *t;
+	int alias;
+
+	(void)state;
+	assert_int_equal(load_site(&tab, "tests/data/sites/hugo", &d), 8);
+	assert_int_equal(d.nerr + d.nwarn, 0);
+	assert_true(diag_has(&d, "a section page (_index.md), not a term"));
+	assert_true(diag_has(&d, "a draft (draft: true); skipped"));
+	/* An id and a file stem find the term, as link keys. */
+	assert_string_equal(
+	    name_of(&tab, "network latency"), "Latency (Round-Trip & One-Way)");
+	assert_non_null(table_get(&tab, "rtt latency", &alias));
+	assert_int_equal(alias, TABLE_ID);
+	t = table_get(&tab, "load balancer", NULL);
+	assert_int_equal(t->tags.n, 2);
+	assert_null(strstr(term_body_text(t), "{{"));
+	assert_non_null(strstr(term_body(t), "{{"));
+	assert_int_equal(t->mentions.n, 2);
+	assert_string_equal(t->mentions.v[0], "Backend Pool");
+	table_release(&tab);
+	diag_release(&d);
+
+	/* Bundles: index.md alone is a term, beside other files it is not. */
+	assert_int_equal(load_site(&tab, "tests/data/sites/mdn", &d), 7);
+	assert_true(diag_has(&d, "a folder's index page"));
+	t = table_get(&tab, "acquirer", NULL);
+	assert_string_equal(
+	    t->path, "tests/data/sites/mdn/glossary/acquirer/index.md");
+	assert_string_equal(name_of(&tab, "glossary/psp"), "PSP");
+	assert_string_equal(
+	    name_of(&tab, "card"), "Settlement (card payments)");
+	table_release(&tab);
+	diag_release(&d);
+
+	/* .gloss.yaml: own keys, skip globs, the default language. */
+	assert_int_equal(load_site(&tab, "tests/data/sites/mapped", &d), 4);
+	assert_true(
+	    diag_has(&d, "skipped: matches 'drafts/**' in .gloss.yaml"));
+	assert_string_equal(name_of(&tab, "rs"), "Revenue Share");
+	assert_string_equal(name_of(&tab, "jv"), "Joint Venture");
+	t = table_get(&tab, "revenue share", NULL);
+	assert_string_equal(term_category(t), "Partnerships");
+	assert_string_equal(t->lang, "en");
+	table_release(&tab);
+	diag_release(&d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_minimal),
+	    cmocka_unit_test(test_site_dirs),
 	    cmocka_unit_test(test_all_keys),
 	    cmocka_unit_test(test_details_fill_missing),
 	    cmocka_unit_test(test_bom_crlf_dots),
