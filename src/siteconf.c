@@ -26,20 +26,32 @@ siteconf_release(struct siteconf *c)
 	siteconf_init(c);
 }
 
-/* A string or a list of strings into l; lower case with fold. */
+/* s in ASCII lower case: keys and language tags. */
+static char *
+lower(char *s)
+{
+	char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	return s;
+}
+
+/*
+ * A string or a list of strings into l, in lower case with fold.
+ * Returns -1 after a warning (the strings before the bad one are kept).
+ */
 static int
 take_strings(const struct tval *v, const char *path, const char *key, int fold,
     struct strlist *l, struct diag *d)
 {
 	const struct tval *it = v;
 	size_t i, n = 1;
-	char *s;
 
 	if (v->type == TV_SEQ) {
 		it = v->items;
 		n = v->n;
-	} else if (v->type != TV_STR) {
-		n = 0;
 	}
 	for (i = 0; i < n; i++) {
 		if (it[i].type != TV_STR || tval_is_null(&it[i])) {
@@ -47,17 +59,8 @@ take_strings(const struct tval *v, const char *path, const char *key, int fold,
 			    it[i].col, key, "a string or a list of strings");
 			return -1;
 		}
-		s = xstrdup(it[i].str);
-		if (fold)
-			for (char *p = s; *p != '\0'; p++)
-				if (*p >= 'A' && *p <= 'Z')
-					*p = (char)(*p + 32);
-		strlist_push(l, s);
-	}
-	if (v->type != TV_SEQ && v->type != TV_STR) {
-		diag_add(d, DIAG_WRONG_TYPE, path, v->line, v->col, key,
-		    "a string or a list of strings");
-		return -1;
+		strlist_push(
+		    l, fold ? lower(xstrdup(it[i].str)) : xstrdup(it[i].str));
 	}
 	return 0;
 }
@@ -110,13 +113,9 @@ take_root(const struct tval *root, const char *path, struct siteconf *c,
 		else if (strcmp(k, "skip") == 0)
 			rc |= take_strings(v, path, k, 0, &c->skip, d);
 		else if (strcmp(k, "lang") == 0 && v->type == TV_STR &&
-		    !tval_is_null(v) && c->lang == NULL) {
-			struct strlist l = {0};
-
-			(void)take_strings(v, path, k, 1, &l, d);
-			c->lang = l.v[0];
-			free(l.v);
-		} else if (strcmp(k, "lang") == 0) {
+		    !tval_is_null(v) && c->lang == NULL)
+			c->lang = lower(xstrdup(v->str));
+		else if (strcmp(k, "lang") == 0) {
 			diag_add(d, DIAG_WRONG_TYPE, path, v->line, v->col, k,
 			    "a language tag");
 			rc = -1;
