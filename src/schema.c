@@ -110,8 +110,8 @@ static const struct schema_key {
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-/* Keys longer than the longest built-in one are never built-in. */
-#define KEY_MAX 32
+/* Longer keys are never read (the longest built-in one has 17 bytes). */
+#define KEY_MAX 64
 /* A key of the glossary's own ranks before every built-in one. */
 #define OWN_RANK (-1000)
 
@@ -156,14 +156,15 @@ key_field(const char *k, const struct schema_keys *own, int *rank)
 	size_t f, i;
 
 	if (!fold_key(k, buf))
-		buf[0] = '\0';
+		return -1;
+	/* The glossary's own keys were folded when .gloss.yaml was read. */
 	for (f = 0; own != NULL && f < SF_NFIELDS; f++)
 		for (i = 0; i < own->v[f].n; i++)
-			if (strcasecmp(own->v[f].v[i], k) == 0) {
+			if (strcmp(own->v[f].v[i], buf) == 0) {
 				*rank = OWN_RANK + (int)i;
 				return (int)f;
 			}
-	if (buf[0] == '\0' || (sk = builtin(buf)) == NULL)
+	if ((sk = builtin(buf)) == NULL)
 		return -1;
 	*rank = sk->rank;
 	return (int)sk->field;
