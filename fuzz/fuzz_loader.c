@@ -22,7 +22,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (loader_parse((const char *)data, size, "fuzz.md", &d, &t) ==
 	    LOAD_OK) {
 		if (t == NULL || t->name == NULL || t->description == NULL ||
-		    t->category == NULL || t->key == NULL)
+		    t->categories.n == 0 || t->key == NULL)
 			abort();
 		if (t->body_off > t->textlen)
 			abort();

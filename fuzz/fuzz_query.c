@@ -82,7 +82,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 	hits_release(&h);
-	filter_init(&f, q, size % 2 ? q : NULL);
+	filter_init(&f, q, size % 2 ? q : NULL, NULL);
 	rank_query(&tab, "customer", &f, 3, &h);
 	hits_release(&h);
 	lookup_find(&tab, "c", 0, &f, &lk);

@@ -25,6 +25,7 @@ struct ctx {
 	struct strlist dirs;
 	const char *category;
 	const char *vertical;
+	const char *tag;
 	const char *format;
 	const char *field;
 	const char *by;

@@ -59,15 +59,23 @@ enum diag_code {
 	DIAG_YAML_UNEXPECTED,	  /* yaml-unexpected-event, error */
 	DIAG_YAML_MANY_DOCUMENTS, /* yaml-many-documents, error */
 	/* The front matter's keys. */
-	DIAG_NOT_A_MAPPING,   /* front-matter-not-mapping, error */
-	DIAG_DUPLICATE_KEY,   /* duplicate-key, warning: key */
-	DIAG_WRONG_TYPE,      /* wrong-type, warning: key, what */
-	DIAG_RESERVED_KEY,    /* reserved-key, note: key */
-	DIAG_MISSING_KEY,     /* missing-key, error: key */
-	DIAG_EMPTY_KEY,	      /* empty-key, error: key */
-	DIAG_NAME_TOO_LONG,   /* name-too-long, error: int */
-	DIAG_NAME_LINE_BREAK, /* name-line-break, error */
-	DIAG_NAME_NO_LETTERS, /* name-no-letters, error */
+	DIAG_NOT_A_MAPPING,	/* front-matter-not-mapping, error */
+	DIAG_DUPLICATE_KEY,	/* duplicate-key, warning: key */
+	DIAG_WRONG_TYPE,	/* wrong-type, warning: key, what */
+	DIAG_RESERVED_KEY,	/* reserved-key, note: key */
+	DIAG_MISSING_KEY,	/* missing-key, error: key */
+	DIAG_EMPTY_KEY,		/* empty-key, error: key */
+	DIAG_NAME_TOO_LONG,	/* name-too-long, error: int */
+	DIAG_NAME_LINE_BREAK,	/* name-line-break, error */
+	DIAG_NAME_NO_LETTERS,	/* name-no-letters, error */
+	DIAG_NO_NAME,		/* no-name, error: key, what the file has */
+	DIAG_NO_DESCRIPTION,	/* no-description, error: key, as no-name */
+	DIAG_KEY_IGNORED,	/* key-ignored, note: key, the key used */
+	DIAG_DRAFT,		/* draft, note */
+	DIAG_SITE_PAGE,		/* site-page, note: what it is */
+	DIAG_SKIPPED_BY_CONFIG, /* skipped-by-config, note: glob */
+	DIAG_CONFIG_FIELD,	/* config-unknown-field, warning: name */
+	DIAG_CONFIG_SETTING,	/* config-unknown-setting, warning: key */
 	/* The table: names and aliases across files. */
 	DIAG_DUPLICATE_TERM, /* duplicate-term, warning: name, path */
 	DIAG_SHADOWED_TERM,  /* shadowed-term, note: name, path */

@@ -37,6 +37,7 @@ struct loader_opts {
 enum load_status {
 	LOAD_OK,       /* *out is a term the caller frees with term_free */
 	LOAD_NOT_TERM, /* no front matter: not a term file; nothing recorded */
+	LOAD_SKIPPED,  /* a draft: not a term; a note was added to diag */
 	LOAD_ERROR     /* the file is bad; the reasons were added to diag */
 };
 
@@ -58,9 +59,10 @@ enum load_status loader_load_file(
  * Load every term file below dir (path order; hidden entries and files
  * not named *.md skipped; symbolic links followed, cycles detected) into
  * table, marking each term with dirno.  opts may be NULL for the
- * defaults; it is only read.  Files without front matter are recorded
- * as notes.  Returns the number of terms added, or -1 (with an error in
- * diag) if dir cannot be read at all.
+ * defaults; it is only read.  dir's .gloss.yaml (siteconf.h), if any,
+ * is read first.  Files without front matter, drafts and site pages
+ * that are not terms are recorded as notes.  Returns the number of terms added,
+ * or -1 (with an error in diag) if dir cannot be read at all.
  */
 int loader_load_dir(struct table *, const char *dir, int dirno,
     const struct loader_opts *opts, struct diag *);

@@ -41,6 +41,12 @@ void md_doc_release(struct md_doc *);
  * or headings, one block a line, unescaped.  The caller frees it.
  */
 char *md_plain(const char *body, size_t len);
+/*
+ * As md_plain, but a link is only its text (no <url>): a description
+ * with inline Markdown shown as the text it renders to.  The caller frees
+ * it.
+ */
+char *md_plain_text(const char *s, size_t len);
 
 /*
  * Whether body may have a `## Example' or `## Examples' section: a cheap

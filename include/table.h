@@ -23,6 +23,9 @@ struct table {
 	size_t n, cap;
 	struct table_entry *idx; /* sorted by key, names before aliases */
 	size_t nidx;
+	struct table_entry *ids; /* link keys (term->ids), sorted by key;
+				    alias is the index into term->ids */
+	size_t nids;
 	int ndirs;    /* directories that were loaded */
 	size_t bytes; /* term file bytes held */
 };
@@ -37,14 +40,21 @@ void table_add(struct table *, struct term *);
  * the first in path order (a warning names both files); a name defined in
  * an earlier directory shadows a later one (a note).  Dropped terms are
  * freed.  Aliases that collide with names or other aliases are warned
- * about.
+ * about.  Link keys (ids, stems) are indexed apart, below names and
+ * aliases.  Each term's mentions become the names of the other terms
+ * they mean, each once; those that mean no term are dropped.
  */
 void table_index(struct table *, struct diag *);
 /*
- * Find a folded key: a name first, then an alias.  Returns a borrowed
- * term or NULL; *alias is the alias index, or -1 for a name.
+ * Find a folded key: a name first, then an alias, then a link key.
+ * Returns a borrowed term or NULL; *alias is the alias index, -1 for a
+ * name, or TABLE_ID for a link key.
  */
 const struct term *table_get(const struct table *, const char *key, int *alias);
+#define TABLE_ID (-2)
+/* The link-key entries [*first, *last) whose key is key. */
+void table_ids(
+    const struct table *, const char *key, size_t *first, size_t *last);
 /* The index entries [*first, *last) whose keys start with prefix. */
 void table_prefix(
     const struct table *, const char *prefix, size_t *first, size_t *last);

@@ -57,8 +57,16 @@ struct term {
 	struct strlist aliases;
 	struct strlist alias_keys; /* aliases folded, same order */
 	char *pronunciation;	   /* or NULL */
-	char *category;		   /* never NULL; "Uncategorized" by default */
+	struct strlist categories; /* never empty; "Uncategorized" by default */
 	char *vertical;		   /* or NULL */
+	char *lang;		   /* language tag, lower case, or NULL */
+	struct strlist tags;	   /* the second facet, as written */
+	struct strlist ids;	 /* folded link keys: id, slug, stem, folder */
+	struct strlist mentions; /* terms the body mentions: folded targets
+				    from the loader, then the names of the
+				    terms they mean (table_index) */
+	char *body_text;	 /* the body reduced to text (markup_reduce), or
+				    NULL when it is the body as written */
 	char *description;
 	struct strlist examples;
 	struct term_link *related;
@@ -83,12 +91,22 @@ struct term {
  * loader and the term; the caller frees the result.
  */
 char *term_key(const char *name);
-/* Allocate an empty term: category is NULL until the loader sets it. */
+/* Allocate an empty term: categories is empty until the loader sets it. */
 struct term *term_new(void);
 /* Free a term and everything it owns.  NULL is a no-op. */
 void term_free(struct term *);
-/* The Markdown body: borrowed from the term. */
+/* The Markdown body as written: borrowed from the term. */
 const char *term_body(const struct term *);
+/*
+ * The body with site markup reduced to text (SPEC 1): what everything
+ * that shows or searches a body reads (`--full', search, snippets), but
+ * not `-f markdown' nor JSON `body'.  Borrowed from the term.
+ */
+const char *term_body_text(const struct term *);
+/* The first category: never NULL once the loader has set them. */
+const char *term_category(const struct term *);
+/* Add a folded key to a list of keys unless empty or already there. */
+void term_add_key(struct strlist *, char *owned);
 /* The name of term i of an array of term pointers: for sb_join. */
 const char *term_name_at(const void *terms, size_t i);
 /* Add a related name unless an equal folded name is already there. */

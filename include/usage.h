@@ -46,12 +46,13 @@ enum {
 	O_SEED = 1u << 16,
 	O_PAGER = 1u << 17,
 	O_HELP = 1u << 18,
-	O_VERSION = 1u << 19
+	O_VERSION = 1u << 19,
+	O_TAG = 1u << 20
 };
 
 /* Groups that several commands share. */
 #define O_COMMON (O_DIR | O_QUIET | O_VERBOSE | O_HELP)
-#define O_FILTER (O_CATEGORY | O_VERTICAL)
+#define O_FILTER (O_CATEGORY | O_VERTICAL | O_TAG)
 #define O_OUTPUT                                                               \
 	(O_FORMAT | O_FIELD | O_NULL | O_COLOR | O_WIDTH | O_HEADER | O_PAGER)
 

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "util.h"
 
 /* One entry of a walk: a file to load, or only diagnostics. */
 struct walk_item {
@@ -27,12 +28,15 @@ struct walk_list {
 /*
  * Append to list the files below dir (trailing slashes ignored).  used
  * bytes are already loaded; no file is queued that would bring the
- * total past max, and the first that would is an error.  Returns 0, or
- * -1 if dir cannot be read at all: with the error in d when dir is not
- * a directory, else in the list.  Release the list with walk_release.
+ * total past max, and the first that would is an error.  Site pages
+ * that are not terms (_index.md, an index.md beside other .md files)
+ * and files matching a glob of skip (relative to dir; NULL: none) are
+ * noted in their place, not queued.  Returns 0, or -1 if dir cannot be
+ * read at all: with the error in d when dir is not a directory, else in
+ * the list.  Release the list with walk_release.
  */
-int walk_tree(const char *dir, size_t used, size_t max, struct walk_list *list,
-    struct diag *d);
+int walk_tree(const char *dir, size_t used, size_t max,
+    const struct strlist *skip, struct walk_list *list, struct diag *d);
 
 /* Free every path, diag and the array of list. */
 void walk_release(struct walk_list *list);

@@ -17,40 +17,77 @@ cmp_group(const void *a, const void *b)
 	    ((const struct group *)a)->key, ((const struct group *)b)->key);
 }
 
+/*
+ * The names term t is counted under: its categories, its tags, its
+ * vertical or its language.  Sets *n; the names are borrowed.
+ */
+static const char *const *
+facet(const struct term *t, const char *by, size_t *n)
+{
+	const char *const *one = NULL;
+
+	if (strcmp(by, "tag") == 0) {
+		*n = t->tags.n;
+		return (const char *const *)t->tags.v;
+	}
+	if (strcmp(by, "category") == 0) {
+		*n = t->categories.n;
+		return (const char *const *)t->categories.v;
+	}
+	if (strcmp(by, "vertical") == 0)
+		one = (const char *const *)&t->vertical;
+	else if (strcmp(by, "lang") == 0)
+		one = (const char *const *)&t->lang;
+	*n = one != NULL && *one != NULL;
+	return one;
+}
+
+/* Count name in the n groups of g; returns the new number of groups. */
+static size_t
+count(struct group *g, size_t n, const char *name)
+{
+	char *key = utf8_fold(name, strlen(name));
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (strcmp(g[j].key, key) == 0) {
+			g[j].count++;
+			free(key);
+			return n;
+		}
+	g[n].key = key;
+	g[n].name = name;
+	g[n].count = 1;
+	return n + 1;
+}
+
 int
 cmd_categories(int argc, char **argv, struct ctx *ctx)
 {
 	struct render_ctx rc;
-	struct group *g;
-	size_t i, j, n = 0;
-	int vert = ctx->by != NULL && strcmp(ctx->by, "vertical") == 0;
+	struct group *g = NULL;
+	const char *by = ctx->by != NULL ? ctx->by : "category";
+	size_t i, j, n = 0, cap = 0, nf;
 
 	if (argc > 0) {
 		cli_errorx("categories: unexpected argument '%s'", argv[0]);
 		return EXIT_TROUBLE;
 	}
-	g = xcalloc(ctx->table.n ? ctx->table.n : 1, sizeof(*g));
 	for (i = 0; i < ctx->table.n; i++) {
 		const struct term *t = ctx->table.terms[i];
-		const char *name = vert ? t->vertical : t->category;
-		char *key;
+		const char *const *f = facet(t, by, &nf);
 
-		if (name == NULL || !filter_match(&ctx->filter, t))
+		if (nf == 0 || !filter_match(&ctx->filter, t))
 			continue;
-		key = utf8_fold(name, strlen(name));
-		for (j = 0; j < n; j++)
-			if (strcmp(g[j].key, key) == 0)
-				break;
-		if (j < n) {
-			g[j].count++;
-			free(key);
-			continue;
+		if (n + nf > cap) {
+			cap = (n + nf) * 2;
+			g = xreallocarray(g, cap, sizeof(*g));
 		}
-		g[n].key = key;
-		g[n].name = name;
-		g[n++].count = 1;
+		for (j = 0; j < nf; j++)
+			n = count(g, n, f[j]);
 	}
-	qsort(g, n, sizeof(*g), cmp_group);
+	if (n > 1)
+		qsort(g, n, sizeof(*g), cmp_group);
 	cli_render_begin(ctx, &rc);
 	for (i = 0; i < n; i++) {
 		struct rrec r = {0};

@@ -22,8 +22,8 @@ const struct cmd commands[] = {
 	"List every term, one a line.", CMD_TABLE, RM_LIST,
 	O_COMMON | O_FILTER | O_OUTPUT | O_LIMIT},
     {"categories", cmd_categories, "", "each category with its term count",
-	"Print each category with its number of terms (--by vertical for\n"
-	"verticals).",
+	"Print each category with its number of terms (--by vertical, tag\n"
+	"or lang for those).",
 	CMD_TABLE, RM_CATEGORIES,
 	O_COMMON | O_FILTER | O_OUTPUT | O_LIMIT | O_BY},
     {"related", cmd_related, "TERM", "links out of and into TERM",

@@ -1,7 +1,7 @@
 /*
- * The filters -c/--category and --vertical (SPEC 3): a name that no term
- * has is an error naming the nearest existing ones, so that a typo does
- * not read as an empty answer.  One row per facet; tags will be one more.
+ * The filters -c/--category, -t/--tag and --vertical (SPEC 3): a name that no
+ * term has is an error naming the nearest existing ones, so that a typo does
+ * not read as an empty answer.  One row per facet.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,13 +17,19 @@ typedef const char *facet_get(const struct term *, size_t i);
 static const char *
 get_category(const struct term *t, size_t i)
 {
-	return i == 0 ? t->category : NULL;
+	return i < t->categories.n ? t->categories.v[i] : NULL;
 }
 
 static const char *
 get_vertical(const struct term *t, size_t i)
 {
 	return i == 0 ? t->vertical : NULL;
+}
+
+static const char *
+get_tag(const struct term *t, size_t i)
+{
+	return i < t->tags.n ? t->tags.v[i] : NULL;
 }
 
 static const char *
@@ -38,6 +44,12 @@ given_vertical(const struct ctx *ctx)
 	return ctx->vertical;
 }
 
+static const char *
+given_tag(const struct ctx *ctx)
+{
+	return ctx->tag;
+}
+
 static const struct facet {
 	const char *what;			  /* in messages */
 	const char *(*given)(const struct ctx *); /* the option, or NULL */
@@ -47,6 +59,7 @@ static const struct facet {
     {"category", given_category, get_category, "gloss categories"},
     {"vertical", given_vertical, get_vertical,
 	"gloss categories --by vertical"},
+    {"tag", given_tag, get_tag, "gloss categories --by tag"},
 };
 
 struct near {

@@ -2,6 +2,7 @@
  * The field table of a term record: each field's name, type and getter.
  * See field.h.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +34,43 @@ get_aliases(const struct field_src *s, struct field_value *v)
 static void
 get_category(const struct field_src *s, struct field_value *v)
 {
-	v->str = s->term->category;
+	v->str = term_category(s->term);
+}
+
+/* A struct strlist of the term at offset off, as a FIELD_LIST. */
+static void
+get_strlist(const struct field_src *s, struct field_value *v, size_t off)
+{
+	const struct strlist *l =
+	    (const struct strlist *)(const void *)((const char *)s->term + off);
+
+	set_list(v, (const char *const *)l->v, l->n, sizeof(*l->v));
+}
+
+static void
+get_categories(const struct field_src *s, struct field_value *v)
+{
+	get_strlist(s, v, offsetof(struct term, categories));
+}
+
+static void
+get_tags(const struct field_src *s, struct field_value *v)
+{
+	get_strlist(s, v, offsetof(struct term, tags));
+}
+
+static void
+get_ids(const struct field_src *s, struct field_value *v)
+{
+	get_strlist(s, v, offsetof(struct term, ids));
+}
+
+/* Mentions only where there are some, so most objects stay as they were. */
+static void
+get_mentions(const struct field_src *s, struct field_value *v)
+{
+	get_strlist(s, v, offsetof(struct term, mentions));
+	v->has = s->term->mentions.n > 0;
 }
 
 static void
@@ -148,11 +185,14 @@ get_from(const struct field_src *s, struct field_value *v)
 const struct field field_table[] = {{"term", FIELD_STRING, get_term, 0},
     {"aliases", FIELD_LIST, get_aliases, 0},
     {"category", FIELD_STRING, get_category, 0},
+    {"categories", FIELD_LIST, get_categories, 0},
+    {"tags", FIELD_LIST, get_tags, 0},
     {"vertical", FIELD_STRING, get_vertical, 0},
     {"pronunciation", FIELD_STRING, get_pronunciation, 0},
     {"description", FIELD_STRING, get_description, 0},
     {"examples", FIELD_LIST, get_examples, 0},
     {"related", FIELD_LIST, get_related, 0},
+    {"mentions", FIELD_LIST, get_mentions, 0},
     {"file", FIELD_STRING, get_file, 0}, {"line", FIELD_INT, get_line, 0},
     {"match", FIELD_STRING, get_match, 0},
     {"details", FIELD_PAIRS, get_details, 0},
@@ -162,6 +202,7 @@ const struct field field_table[] = {{"term", FIELD_STRING, get_term, 0},
     {"depth", FIELD_INT, get_depth, 0}, {"from", FIELD_STRING, get_from, 0},
     {"name", FIELD_STRING, get_term, FIELD_OTHER_NAME},
     {"example", FIELD_LIST, get_examples, FIELD_OTHER_NAME},
+    {"ids", FIELD_LIST, get_ids, FIELD_OTHER_NAME},
     {NULL, FIELD_STRING, NULL, 0}};
 
 const struct field *

@@ -5,8 +5,10 @@
 #include "utf8.h"
 
 void
-filter_init(struct filter *f, const char *category, const char *vertical)
+filter_init(struct filter *f, const char *category, const char *vertical,
+    const char *tag)
 {
+	f->tag = tag ? utf8_fold(tag, strlen(tag)) : NULL;
 	f->category = category ? utf8_fold(category, strlen(category)) : NULL;
 	f->vertical = vertical ? utf8_fold(vertical, strlen(vertical)) : NULL;
 }
@@ -16,7 +18,8 @@ filter_release(struct filter *f)
 {
 	free(f->category);
 	free(f->vertical);
-	f->category = f->vertical = NULL;
+	free(f->tag);
+	f->category = f->vertical = f->tag = NULL;
 }
 
 static int
@@ -33,12 +36,39 @@ same_folded(const char *folded, const char *s)
 	return eq;
 }
 
+/* Whether one of the n strings of v folds to folded. */
+static int
+any_folded(const char *folded, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (same_folded(folded, v[i]))
+			return 1;
+	return 0;
+}
+
+int
+filter_has(const char *const *v, size_t n, const char *name)
+{
+	char *k = utf8_fold(name, strlen(name));
+	int has = any_folded(k, v, n);
+
+	free(k);
+	return has;
+}
+
 int
 filter_match(const struct filter *f, const struct term *t)
 {
 	if (f == NULL)
 		return 1;
-	if (f->category != NULL && !same_folded(f->category, t->category))
+	if (f->category != NULL &&
+	    !any_folded(f->category, (const char *const *)t->categories.v,
+		t->categories.n))
+		return 0;
+	if (f->tag != NULL &&
+	    !any_folded(f->tag, (const char *const *)t->tags.v, t->tags.n))
 		return 0;
 	if (f->vertical != NULL && !same_folded(f->vertical, t->vertical))
 		return 0;

@@ -168,6 +168,22 @@ walk_in(struct walk *w, const struct term *from, size_t first)
 	}
 }
 
+/* The terms from mentions, not seen yet (term->mentions are names). */
+static void
+walk_mentions(struct walk *w, const struct table *tab, const struct term *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->mentions.n; i++) {
+		const struct term *u = links_resolve(tab, from->mentions.v[i]);
+
+		if (u == NULL || w->visited[u->idx])
+			continue;
+		w->visited[u->idx] = 1;
+		walk_add(w, u, u->name, REL_MENTION, from);
+	}
+}
+
 void
 links_related(
     const struct table *tab, const struct term *t, int depth, struct rels *out)
@@ -194,6 +210,8 @@ links_related(
 				continue;
 			walk_out(&w, from);
 			walk_in(&w, from, first);
+			if (w.depth == 1)
+				walk_mentions(&w, tab, from);
 		}
 		level_start = w.depth == 1 ? 0 : level_end;
 		level_end = out->n;

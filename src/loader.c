@@ -9,6 +9,7 @@
 #include "md.h"
 #include "readfile.h"
 #include "schema.h"
+#include "siteconf.h"
 #include "table.h"
 #include "walk.h"
 #include "yaml_tree.h"
@@ -16,12 +17,43 @@
 /* The front matter starts on line 2 of the file: the `---' is line 1. */
 #define FM_FIRST_LINE 2
 
-/* The YAML of a front matter into a new term; NULL after errors. */
-static struct term *
-parse_term(const char *yaml, size_t len, const char *path, struct diag *d)
+/*
+ * The stem of a term file: its name without `.md'; for an `index.md' (a
+ * page bundle), its folder's name.  The caller frees it.
+ */
+static char *
+file_stem(const char *path, int *bundle)
 {
+	const char *base = strrchr(path, '/'), *dir;
+	size_t n;
+
+	base = base != NULL ? base + 1 : path;
+	*bundle = strcmp(base, "index.md") == 0;
+	if (!*bundle) {
+		n = strlen(base);
+		return xstrndup(base,
+		    n > 3 && strcmp(base + n - 3, ".md") == 0 ? n - 3 : n);
+	}
+	if (base == path)
+		return xstrdup("");
+	for (dir = base - 1; dir > path && dir[-1] != '/'; dir--)
+		continue;
+	return xstrndup(dir, (size_t)(base - 1 - dir));
+}
+
+/*
+ * The YAML of a front matter into a new term (*out); the body is at
+ * body.  Returns LOAD_OK, LOAD_SKIPPED (a draft) or LOAD_ERROR.
+ */
+static enum load_status
+parse_term(const char *yaml, size_t len, const char *body, size_t bodylen,
+    const char *path, const struct siteconf *conf, struct diag *d,
+    struct term **out)
+{
+	struct schema_file f;
 	struct tval root;
 	struct term *t = NULL;
+	char *stem;
 	int rc;
 
 	rc = yaml_tree_parse(yaml, len, FM_FIRST_LINE, path, d, &root);
@@ -30,14 +62,28 @@ parse_term(const char *yaml, size_t len, const char *path, struct diag *d)
 		rc = -1;
 	}
 	if (rc == 0) {
+		stem = file_stem(path, &f.bundle);
+		f.path = path;
+		f.body = body;
+		f.bodylen = bodylen;
+		f.stem = stem;
+		f.keys = conf != NULL ? &conf->keys : NULL;
 		t = term_new();
-		if (schema_term(&root, t, path, d) < 0) {
+		rc = schema_term(&root, t, &f, d);
+		if (rc == SCHEMA_DRAFT)
+			diag_add(d, DIAG_DRAFT, path, 0, 0);
+		if (rc != 0) {
 			term_free(t);
 			t = NULL;
-		}
+		} else if (conf != NULL && conf->lang != NULL)
+			t->lang = xstrdup(conf->lang);
+		free(stem);
 	}
 	tval_release(&root);
-	return t;
+	*out = t;
+	return t != NULL	 ? LOAD_OK
+	    : rc == SCHEMA_DRAFT ? LOAD_SKIPPED
+				 : LOAD_ERROR;
 }
 
 /*
@@ -45,10 +91,11 @@ parse_term(const char *yaml, size_t len, const char *path, struct diag *d)
  * text over; otherwise, and on failure, it stays the caller's.
  */
 static enum load_status
-parse_text(char *text, size_t len, const char *path, struct diag *d,
-    struct term **out, int give)
+parse_text(char *text, size_t len, const char *path,
+    const struct siteconf *conf, struct diag *d, struct term **out, int give)
 {
 	struct frontmatter fm;
+	enum load_status st;
 	struct term *t;
 
 	*out = NULL;
@@ -60,10 +107,16 @@ parse_text(char *text, size_t len, const char *path, struct diag *d,
 	case FM_OK:
 		break;
 	}
-	if ((t = parse_term(text + fm.off, fm.len, path, d)) == NULL)
-		return LOAD_ERROR;
+	st = parse_term(text + fm.off, fm.len, text + fm.body_off,
+	    len - fm.body_off, path, conf, d, &t);
+	if (st != LOAD_OK)
+		return st;
 	t->path = xstrdup(path);
 	t->text = give ? text : NULL;
+	if (!give) {
+		free(t->body_text);
+		t->body_text = NULL;
+	}
 	t->textlen = len;
 	t->body_off = fm.body_off;
 	if (md_has_examples(text + fm.body_off, len - fm.body_off))
@@ -90,7 +143,7 @@ loader_parse(const char *buf, size_t len, const char *path, struct diag *d,
 	if (len > 0)
 		memcpy(text, buf, len);
 	text[len] = '\0';
-	if ((st = parse_text(text, len, path, d, out, 1)) != LOAD_OK)
+	if ((st = parse_text(text, len, path, NULL, d, out, 1)) != LOAD_OK)
 		free(text);
 	return st;
 }
@@ -100,8 +153,8 @@ loader_parse(const char *buf, size_t len, const char *path, struct diag *d,
  * buffer, and rb is left empty for the next file.
  */
 static enum load_status
-load_file(const char *path, struct diag *d, struct term **out,
-    struct readfile_buf *rb, int give)
+load_file(const char *path, const struct siteconf *conf, struct diag *d,
+    struct term **out, struct readfile_buf *rb, int give)
 {
 	enum load_status st;
 	ssize_t len;
@@ -109,7 +162,7 @@ load_file(const char *path, struct diag *d, struct term **out,
 	*out = NULL;
 	if ((len = readfile_read(path, rb, d)) < 0)
 		return LOAD_ERROR;
-	st = parse_text(rb->s, (size_t)len, path, d, out, give);
+	st = parse_text(rb->s, (size_t)len, path, conf, d, out, give);
 	if (st == LOAD_OK && give) {
 		/* The buffer grew in 4 KiB steps; keep only the file. */
 		if (rb->cap > (size_t)len + 1)
@@ -124,7 +177,7 @@ enum load_status
 loader_load_file(const char *path, struct diag *d, struct term **out)
 {
 	struct readfile_buf rb = {NULL, 0};
-	enum load_status st = load_file(path, d, out, &rb, 1);
+	enum load_status st = load_file(path, NULL, d, out, &rb, 1);
 
 	free(rb.s);
 	return st;
@@ -142,7 +195,8 @@ struct pool {
 	struct result *res; /* one per item */
 	size_t n;
 	atomic_size_t next;
-	int keep_text; /* terms keep their file's text */
+	int keep_text;		     /* terms keep their file's text */
+	const struct siteconf *conf; /* the glossary's .gloss.yaml */
 };
 
 static void *
@@ -154,9 +208,9 @@ parse_jobs(void *arg)
 
 	while ((i = atomic_fetch_add(&p->next, 1)) < p->n)
 		if (p->items[i].path != NULL)
-			p->res[i].st =
-			    load_file(p->items[i].path, &p->items[i].diag,
-				&p->res[i].term, &rb, p->keep_text);
+			p->res[i].st = load_file(p->items[i].path, p->conf,
+			    &p->items[i].diag, &p->res[i].term, &rb,
+			    p->keep_text);
 	free(rb.s);
 	return NULL;
 }
@@ -214,13 +268,16 @@ loader_load_dir(struct table *table, const char *dir, int dirno,
     const struct loader_opts *opts, struct diag *d)
 {
 	struct walk_list list = {NULL, 0, 0};
+	struct siteconf conf;
 	struct pool p;
 	size_t max = LOADER_MAX_BYTES, i;
 	int rc, added;
 
 	if (opts != NULL && opts->max_bytes != 0)
 		max = opts->max_bytes;
-	rc = walk_tree(dir, table->bytes, max, &list, d);
+	siteconf_init(&conf);
+	(void)siteconf_load(dir, &conf, d);
+	rc = walk_tree(dir, table->bytes, max, &conf.skip, &list, d);
 	p.items = list.v;
 	p.n = list.n;
 	p.res = xreallocarray(NULL, list.n + 1, sizeof(*p.res));
@@ -229,10 +286,12 @@ loader_load_dir(struct table *table, const char *dir, int dirno,
 		p.res[i].st = LOAD_ERROR;
 	}
 	p.keep_text = opts == NULL || !opts->drop_text;
+	p.conf = &conf;
 	atomic_init(&p.next, 0);
 	parse_all(&p);
 	added = merge_all(table, &p, dirno, d);
 	free(p.res);
 	walk_release(&list);
+	siteconf_release(&conf);
 	return rc < 0 ? -1 : added;
 }

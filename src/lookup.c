@@ -60,6 +60,23 @@ find_exact(const struct table *tab, const char *key, size_t first, size_t last,
 	return 0;
 }
 
+/* Whether key is a link key (id, stem) of a term that passes f. */
+static int
+find_id(const struct table *tab, const char *key, const struct filter *f,
+    struct lookup *lk)
+{
+	size_t i, first, last;
+
+	table_ids(tab, key, &first, &last);
+	for (i = first; i < last; i++)
+		if (filter_match(f, tab->ids[i].term)) {
+			lk->term = tab->ids[i].term;
+			lk->kind = MATCH_ALIAS;
+			return 1;
+		}
+	return 0;
+}
+
 /*
  * Settle lk with the n distinct terms v found as kind, which it takes:
  * one is the match; several are ambiguous as a prefix, and nothing as
@@ -126,7 +143,8 @@ lookup_find(const struct table *tab, const char *query, int exact,
 		return;
 	}
 	table_prefix(tab, key, &first, &last);
-	if (!find_exact(tab, key, first, last, f, lk) && !exact &&
+	if (!find_exact(tab, key, first, last, f, lk) &&
+	    !find_id(tab, key, f, lk) && !exact &&
 	    !find_prefix(tab, first, last, f, lk) &&
 	    !find_substring(tab, key, f, lk)) {
 		lk->cands = xcalloc(SUGGEST_MAX, sizeof(*lk->cands));

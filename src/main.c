@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "editdist.h"
 #include "escape.h"
 #include "loader.h"
 #include "usage.h"
@@ -136,6 +137,9 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 		case 'q':
 			ctx->quiet = 1;
 			break;
+		case 't':
+			ctx->tag = optarg;
+			break;
 		case 'v':
 			ctx->verbose = 1;
 			break;
@@ -144,9 +148,11 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			break;
 		case OPT_BY:
 			if (strcmp(optarg, "category") != 0 &&
-			    strcmp(optarg, "vertical") != 0) {
-				cli_errorx("--by: '%s' is neither 'category' "
-					   "nor 'vertical'",
+			    strcmp(optarg, "vertical") != 0 &&
+			    strcmp(optarg, "tag") != 0 &&
+			    strcmp(optarg, "lang") != 0) {
+				cli_errorx("--by: '%s' is not 'category', "
+					   "'vertical', 'tag' or 'lang'",
 				    optarg);
 				usage();
 			}
@@ -460,7 +466,7 @@ main(int argc, char *argv[])
 		cli_errorx("unknown field '%s'", ctx.field);
 		usage();
 	}
-	filter_init(&ctx.filter, ctx.category, ctx.vertical);
+	filter_init(&ctx.filter, ctx.category, ctx.vertical, ctx.tag);
 	ctx.load.drop_text = !needs_body(&ctx);
 	if ((cmd->flags & CMD_TABLE) && load_glossary(&ctx) < 0) {
 		rc = EXIT_TROUBLE;

@@ -25,6 +25,10 @@ md_text(struct sbuf *sb, const char *lit, int escape)
  * as style marks (when marks is set), links as text and <url>, breaks as
  * spaces.  Iterative, so no nesting depth can exhaust the stack.
  */
+/* The bits of md_inline's marks. */
+#define IN_MARKS  1 /* style marks */
+#define IN_NOURLS 2 /* links as their text only */
+
 static void
 md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 {
@@ -45,10 +49,10 @@ md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 			md_text(sb, cmark_node_get_literal(c), escape);
 			break;
 		case CMARK_NODE_CODE:
-			if (marks)
+			if (marks & IN_MARKS)
 				sb_addc(sb, MD_CODE);
 			md_text(sb, cmark_node_get_literal(c), escape);
-			if (marks)
+			if (marks & IN_MARKS)
 				sb_addc(sb, MD_CODE);
 			break;
 		case CMARK_NODE_SOFTBREAK:
@@ -56,18 +60,20 @@ md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 			sb_addc(sb, ' ');
 			break;
 		case CMARK_NODE_EMPH:
-			if (marks)
+			if (marks & IN_MARKS)
 				sb_addc(sb, MD_EMPH);
 			break;
 		case CMARK_NODE_STRONG:
-			if (marks)
+			if (marks & IN_MARKS)
 				sb_addc(sb, MD_STRONG);
 			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
 			url = cmark_node_get_url(c);
+			/* A site's own path means nothing outside it. */
 			if (ev == CMARK_EVENT_EXIT && url != NULL &&
-			    *url != '\0') {
+			    *url != '\0' && *url != '/' && *url != '#' &&
+			    !(marks & IN_NOURLS)) {
 				sb_adds(sb, " <");
 				md_text(sb, url, escape);
 				sb_addc(sb, '>');
@@ -244,8 +250,8 @@ md_doc_release(struct md_doc *doc)
 	memset(doc, 0, sizeof(*doc));
 }
 
-char *
-md_plain(const char *body, size_t len)
+static char *
+plain(const char *body, size_t len, int marks)
 {
 	struct sbuf sb;
 	cmark_node *root, *node;
@@ -263,7 +269,7 @@ md_plain(const char *body, size_t len)
 			continue;
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_PARAGRAPH:
-			md_inline(&sb, node, 0, 0);
+			md_inline(&sb, node, 0, marks);
 			sb_addc(&sb, '\n');
 			break;
 		case CMARK_NODE_CODE_BLOCK:
@@ -277,6 +283,18 @@ md_plain(const char *body, size_t len)
 	cmark_iter_free(it);
 	cmark_node_free(root);
 	return sb_take(&sb);
+}
+
+char *
+md_plain(const char *body, size_t len)
+{
+	return plain(body, len, 0);
+}
+
+char *
+md_plain_text(const char *s, size_t len)
+{
+	return plain(s, len, IN_NOURLS);
 }
 
 /* Whether the line p[0..n) reads `## Example' or `## Examples'. */

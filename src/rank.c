@@ -104,8 +104,8 @@ doc_count(const struct query *q, const struct term *t, struct doc *d)
 		if (q->stop_only && f != F_NAME && f != F_ALIAS)
 			continue;
 		if (f == F_BODY) {
-			query_words(
-			    term_body(t), strlen(term_body(t)), seq_word, &sq);
+			query_words(term_body_text(t),
+			    strlen(term_body_text(t)), seq_word, &sq);
 		} else {
 			sb.len = 0;
 			field_text(t, (enum field)f, &sb);
@@ -251,7 +251,8 @@ fix_scan(struct fix *fx, const struct table *tab, const struct filter *flt)
 			field_text(t, (enum field)f, &sb);
 			query_words(sb.s ? sb.s : "", sb.len, fix_word, fx);
 		}
-		query_words(term_body(t), strlen(term_body(t)), fix_word, fx);
+		query_words(
+		    term_body_text(t), strlen(term_body_text(t)), fix_word, fx);
 	}
 	sb_release(&sb);
 }

@@ -95,8 +95,8 @@ render_put(struct render_ctx *ctx, const char *s, size_t n)
 static const struct {
 	enum rel_dir dir;
 	const char *name, *arrow;
-} rel_dirs[] = {
-    {REL_OUT, "out", "->"}, {REL_IN, "in", "<-"}, {REL_BOTH, "both", "<->"}};
+} rel_dirs[] = {{REL_OUT, "out", "->"}, {REL_IN, "in", "<-"},
+    {REL_MENTION, "mention", "~"}, {REL_BOTH, "both", "<->"}};
 
 /* The row of direction d; the last (both) for anything else. */
 static size_t

@@ -105,7 +105,7 @@ static void
 body(struct render_ctx *ctx, const struct term *t)
 {
 	struct md_doc doc;
-	const char *b = term_body(t);
+	const char *b = term_body_text(t);
 	size_t i;
 	int skip = 0;
 
@@ -149,16 +149,18 @@ show_name(struct render_ctx *ctx, const struct term *t)
 	sb_release(&sb);
 }
 
-/* category · vertical · also ALIASES · how it matched, dimmed. */
+/* categories · vertical · also ALIASES · how it matched, dimmed. */
 static void
 show_facts(struct render_ctx *ctx, const struct rrec *r)
 {
 	const struct term *t = r->term;
 	struct sbuf sb;
-	char *aliases;
+	char *aliases, *s;
 
 	sb_init(&sb);
-	sb_adds(&sb, t->category);
+	s = render_term_field(r, "categories");
+	sb_adds(&sb, s);
+	free(s);
 	if (t->vertical != NULL) {
 		sb_adds(&sb, " · ");
 		sb_adds(&sb, t->vertical);
@@ -206,6 +208,18 @@ show_related(struct render_ctx *ctx, const struct rrec *r)
 	free(names);
 }
 
+/* The second facet, with the whole entry (--full) only. */
+static void
+show_tags(struct render_ctx *ctx, const struct rrec *r)
+{
+	char *tags = render_term_field(r, "tags");
+
+	fputc('\n', ctx->fp);
+	tw_para(ctx, SGR_BOLD, 2, 2, "Tags");
+	para_raw(ctx, "", 4, 4, tags);
+	free(tags);
+}
+
 /* RM_SHOW: a whole entry. */
 static void
 text_show(struct render_ctx *ctx, const struct rrec *r)
@@ -218,12 +232,14 @@ text_show(struct render_ctx *ctx, const struct rrec *r)
 	show_facts(ctx, r);
 	fputc('\n', ctx->fp);
 	para_raw(ctx, "", 2, 2, t->description);
-	if (ctx->opts->full && *term_body(t) != '\0')
+	if (ctx->opts->full && *term_body_text(t) != '\0')
 		body(ctx, t);
 	if (t->examples.n > 0)
 		show_examples(ctx, t);
 	if (t->nrelated > 0)
 		show_related(ctx, r);
+	if (ctx->opts->full && t->tags.n > 0)
+		show_tags(ctx, r);
 }
 
 /* The first sentence of s, for one-line listings.  The caller frees. */
@@ -285,6 +301,8 @@ text_related(struct render_ctx *ctx, const struct rrec *r)
 	sb_init(&sb);
 	sb_addf(&sb, "%-3s ", arrow);
 	esc_append(&sb, l->name, strlen(l->name));
+	if (l->dir == REL_MENTION)
+		sb_adds(&sb, " (mentioned)");
 	if (l->term == NULL)
 		sb_adds(&sb, " (not in the glossary)");
 	else {

@@ -106,7 +106,7 @@ snippet_make(const struct query *q, struct hit *h)
 		query_words(text, strlen(text), mark_word, &pm);
 	}
 	if (probe.nmarks == 0) {
-		const char *b = term_body(t);
+		const char *b = term_body_text(t);
 
 		plain = md_plain(b, strlen(b));
 		query_words(plain, strlen(plain), mark_word, &pm);

@@ -18,6 +18,7 @@ table_release(struct table *tab)
 		term_free(tab->terms[i]);
 	free(tab->terms);
 	free(tab->idx);
+	free(tab->ids);
 	table_init(tab);
 }
 
@@ -130,6 +131,74 @@ check_aliases(struct table *tab, struct diag *d)
 	}
 }
 
+/* Whether an id of t only restates its name or an alias. */
+static int
+id_restates(const struct term *t, const char *k)
+{
+	size_t j;
+
+	if (strcmp(k, t->key) == 0)
+		return 1;
+	for (j = 0; j < t->alias_keys.n; j++)
+		if (strcmp(k, t->alias_keys.v[j]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The link keys of every term, sorted as the name index is. */
+static void
+index_ids(struct table *tab)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < tab->n; i++)
+		n += tab->terms[i]->ids.n;
+	free(tab->ids);
+	tab->ids = xcalloc(n ? n : 1, sizeof(*tab->ids));
+	n = 0;
+	for (i = 0; i < tab->n; i++) {
+		const struct term *t = tab->terms[i];
+
+		for (j = 0; j < t->ids.n; j++) {
+			if (id_restates(t, t->ids.v[j]))
+				continue;
+			tab->ids[n].key = t->ids.v[j];
+			tab->ids[n].term = t;
+			tab->ids[n++].alias = (int)j;
+		}
+	}
+	tab->nids = n;
+	qsort(tab->ids, n, sizeof(*tab->ids), cmp_entry);
+}
+
+/* Each term's mentions: the names of the other terms they mean. */
+static void
+resolve_mentions(struct table *tab)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < tab->n; i++) {
+		struct term *t = tab->terms[i];
+		struct strlist names = {0};
+
+		for (j = 0; j < t->mentions.n; j++) {
+			char *key = term_key(t->mentions.v[j]);
+			const struct term *u = table_get(tab, key, NULL);
+
+			free(key);
+			if (u == NULL || u == t)
+				continue;
+			for (k = 0; k < names.n; k++)
+				if (strcmp(names.v[k], u->name) == 0)
+					break;
+			if (k == names.n)
+				strlist_push(&names, xstrdup(u->name));
+		}
+		strlist_release(&t->mentions);
+		t->mentions = names;
+	}
+}
+
 void
 table_index(struct table *tab, struct diag *d)
 {
@@ -163,18 +232,20 @@ table_index(struct table *tab, struct diag *d)
 		tab->terms[i]->idx = i;
 	qsort(tab->idx, n, sizeof(*tab->idx), cmp_entry);
 	check_aliases(tab, d);
+	index_ids(tab);
+	resolve_mentions(tab);
 }
 
-/* The first entry whose key is not less than key. */
+/* The first entry of v[0..n) whose key is not less than key. */
 static size_t
-lower_bound(const struct table *tab, const char *key)
+lower_bound(const struct table_entry *v, size_t n, const char *key)
 {
-	size_t lo = 0, hi = tab->nidx;
+	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (strcmp(tab->idx[mid].key, key) < 0)
+		if (strcmp(v[mid].key, key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -185,13 +256,32 @@ lower_bound(const struct table *tab, const char *key)
 const struct term *
 table_get(const struct table *tab, const char *key, int *alias)
 {
-	size_t i = lower_bound(tab, key);
+	size_t i = lower_bound(tab->idx, tab->nidx, key);
 
-	if (i == tab->nidx || strcmp(tab->idx[i].key, key) != 0)
-		return NULL;
-	if (alias != NULL)
-		*alias = tab->idx[i].alias;
-	return tab->idx[i].term;
+	if (i < tab->nidx && strcmp(tab->idx[i].key, key) == 0) {
+		if (alias != NULL)
+			*alias = tab->idx[i].alias;
+		return tab->idx[i].term;
+	}
+	i = lower_bound(tab->ids, tab->nids, key);
+	if (i < tab->nids && strcmp(tab->ids[i].key, key) == 0) {
+		if (alias != NULL)
+			*alias = TABLE_ID;
+		return tab->ids[i].term;
+	}
+	return NULL;
+}
+
+void
+table_ids(const struct table *tab, const char *key, size_t *first, size_t *last)
+{
+	size_t i;
+
+	*first = lower_bound(tab->ids, tab->nids, key);
+	for (i = *first; i < tab->nids; i++)
+		if (strcmp(tab->ids[i].key, key) != 0)
+			break;
+	*last = i;
 }
 
 void
@@ -200,7 +290,7 @@ table_prefix(
 {
 	size_t n = strlen(prefix), i;
 
-	*first = lower_bound(tab, prefix);
+	*first = lower_bound(tab->idx, tab->nidx, prefix);
 	for (i = *first; i < tab->nidx; i++)
 		if (strncmp(tab->idx[i].key, prefix, n) != 0)
 			break;

@@ -79,8 +79,13 @@ term_free(struct term *t)
 	strlist_release(&t->aliases);
 	strlist_release(&t->alias_keys);
 	free(t->pronunciation);
-	free(t->category);
+	strlist_release(&t->categories);
 	free(t->vertical);
+	free(t->lang);
+	strlist_release(&t->tags);
+	strlist_release(&t->ids);
+	strlist_release(&t->mentions);
+	free(t->body_text);
 	free(t->description);
 	strlist_release(&t->examples);
 	for (i = 0; i < t->nrelated; i++) {
@@ -103,6 +108,32 @@ const char *
 term_body(const struct term *t)
 {
 	return t->text != NULL ? t->text + t->body_off : "";
+}
+
+const char *
+term_body_text(const struct term *t)
+{
+	return t->body_text != NULL ? t->body_text : term_body(t);
+}
+
+const char *
+term_category(const struct term *t)
+{
+	return t->categories.n > 0 ? t->categories.v[0] : "Uncategorized";
+}
+
+void
+term_add_key(struct strlist *l, char *key)
+{
+	size_t i;
+
+	for (i = 0; i < l->n && key[0] != '\0'; i++)
+		if (strcmp(l->v[i], key) == 0)
+			break;
+	if (key[0] == '\0' || i < l->n)
+		free(key);
+	else
+		strlist_push(l, key);
 }
 
 const char *

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,8 @@ struct walk {
 		ino_t ino;
 	} stack[LOADER_MAX_DIRS + 1]; /* directories being walked: cycles */
 	int depth;
+	size_t rootlen;		    /* paths below the root start past it */
+	const struct strlist *skip; /* globs of files not to load, or NULL */
 };
 
 static struct walk_item *
@@ -59,6 +62,73 @@ ends_md(const char *name)
 }
 
 static int walk_dir(struct walk *, const char *, const struct stat *);
+static int glob_tail(const char *, const char *);
+
+/*
+ * Whether the relative path matches the glob pat: fnmatch(3) with
+ * FNM_PATHNAME, where a `**' segment matches any number of segments.
+ */
+static int
+glob_match(const char *pat, const char *path)
+{
+	const char *star = strstr(pat, "**"), *rest, *p;
+	char *head;
+	int ok = 0;
+
+	if (star == NULL)
+		return fnmatch(pat, path, FNM_PATHNAME) == 0;
+	rest = star + 2;
+	if (*rest == '/')
+		rest++;
+	head = xstrndup(pat, (size_t)(star - pat));
+	/* head (ending in `/' or empty) matches a leading part of path. */
+	for (p = path;; p++) {
+		if (p == path || p[-1] == '/') {
+			char *lead = xstrndup(path, (size_t)(p - path));
+
+			ok = fnmatch(head, lead, FNM_PATHNAME) == 0 &&
+			    (*rest == '\0' || glob_tail(rest, p));
+			free(lead);
+			if (ok)
+				break;
+		}
+		if (*p == '\0')
+			break;
+	}
+	free(head);
+	return ok;
+}
+
+/* Whether pat matches path from some segment of it on. */
+static int
+glob_tail(const char *pat, const char *path)
+{
+	const char *p;
+
+	for (p = path;; p++) {
+		if ((p == path || p[-1] == '/') && glob_match(pat, p))
+			return 1;
+		if (*p == '\0')
+			return 0;
+	}
+}
+
+/* The glob of .gloss.yaml's skip: that path matches, or NULL. */
+static const char *
+walk_skipped(const struct walk *w, const char *path)
+{
+	const char *rel = path + w->rootlen;
+	size_t i;
+
+	if (w->skip == NULL)
+		return NULL;
+	while (*rel == '/')
+		rel++;
+	for (i = 0; i < w->skip->n; i++)
+		if (glob_match(w->skip->v[i], rel))
+			return w->skip->v[i];
+	return NULL;
+}
 
 /* An entry that stat(2) cannot follow; only *.md files are reported. */
 static void
@@ -110,10 +180,33 @@ walk_file(struct walk *w, const char *path, const struct stat *st)
 	walk_item(w, path);
 }
 
+/*
+ * Whether a file is a site page that is not a term (SPEC 1): `_index.md'
+ * (a Hugo section), or an `index.md' beside other .md files (it
+ * introduces its folder); noted in its place.  An index.md alone in its
+ * folder is a term (a page bundle).
+ */
+static int
+walk_site_page(struct walk *w, const char *path, const char *name, int nmd)
+{
+	const char *what;
+
+	if (strcmp(name, "_index.md") == 0)
+		what = "a section page (_index.md)";
+	else if (strcmp(name, "index.md") == 0 && nmd > 1)
+		what =
+		    "a folder's index page (index.md beside other .md files)";
+	else
+		return 0;
+	diag_add(walk_diag(w), DIAG_SITE_PAGE, path, 0, 0, what);
+	return 1;
+}
+
 static void
-walk_entry(struct walk *w, const char *path, const char *name)
+walk_entry(struct walk *w, const char *path, const char *name, int nmd)
 {
 	struct stat st;
+	const char *glob;
 
 	if (stat(path, &st) == -1) {
 		walk_broken(w, path, name);
@@ -127,7 +220,12 @@ walk_entry(struct walk *w, const char *path, const char *name)
 			(void)walk_dir(w, path, &st);
 		return;
 	}
-	if (ends_md(name))
+	if (!ends_md(name) || walk_site_page(w, path, name, nmd))
+		return;
+	if ((glob = walk_skipped(w, path)) != NULL)
+		diag_add(
+		    walk_diag(w), DIAG_SKIPPED_BY_CONFIG, path, 0, 0, glob);
+	else
 		walk_file(w, path, &st);
 }
 
@@ -157,6 +255,7 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 {
 	struct strlist names = {0};
 	size_t i;
+	int nmd = 0;
 
 	if (w->depth >= LOADER_MAX_DIRS) {
 		diag_add(walk_diag(w), DIAG_DIRECTORIES_DEEP, dir, 0, 0,
@@ -165,6 +264,8 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	}
 	if (read_names(w, dir, &names) < 0)
 		return -1;
+	for (i = 0; i < names.n; i++)
+		nmd += ends_md(names.v[i]);
 	w->depth++;
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;
@@ -173,7 +274,7 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 		    ? xasprintf("/%s", names.v[i])
 		    : xasprintf("%s/%s", dir, names.v[i]);
 
-		walk_entry(w, path, names.v[i]);
+		walk_entry(w, path, names.v[i], nmd);
 		free(path);
 	}
 	w->depth--;
@@ -182,8 +283,8 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 }
 
 int
-walk_tree(const char *dir, size_t used, size_t max, struct walk_list *list,
-    struct diag *d)
+walk_tree(const char *dir, size_t used, size_t max, const struct strlist *skip,
+    struct walk_list *list, struct diag *d)
 {
 	struct walk w;
 	struct stat st;
@@ -200,6 +301,8 @@ walk_tree(const char *dir, size_t used, size_t max, struct walk_list *list,
 	n = strlen(root);
 	while (n > 1 && root[n - 1] == '/')
 		root[--n] = '\0';
+	w.rootlen = n;
+	w.skip = skip;
 	if (stat(root, &st) == -1)
 		diag_add(d, DIAG_CANNOT_OPEN_DIR, root, 0, 0, strerror(errno));
 	else if (!S_ISDIR(st.st_mode))

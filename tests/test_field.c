@@ -72,8 +72,10 @@ test_every_row(void **state)
 	assert_true(field_reserved("line"));
 	assert_false(field_reserved("name"));
 	assert_false(field_reserved("example"));
-	assert_false(field_reserved("tags"));
-	assert_null(field_find("tags"));
+	assert_true(field_reserved("tags"));
+	assert_true(field_reserved("categories"));
+	assert_false(field_reserved("icon"));
+	assert_null(field_find("icon"));
 }
 
 static struct term *
@@ -82,7 +84,7 @@ sample(void)
 	struct term *t = term_new();
 
 	t->name = xstrdup("MRR");
-	t->category = xstrdup("Revenue");
+	strlist_push(&t->categories, xstrdup("Revenue"));
 	t->description = xstrdup("Revenue per month.");
 	t->path = xstrdup("mrr.md");
 	strlist_push(&t->aliases, xstrdup("monthly recurring revenue"));

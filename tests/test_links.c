@@ -18,11 +18,13 @@ setup(void **state)
 	    /* Itself, and Cross-sell twice: by an alias and by its name. */
 	    {.name = "Upsell",
 		.related = {"cross selling", "UPSELL", "Cross-sell"}},
-	    {.name = "Churn"},
+	    /* Mentions: one also a link, one by id, one of nothing. */
+	    {.name = "Churn",
+		.mentions = {"customer-retention", "pp", "nothing", "churn"}},
 	    {.name = "Customer Retention", .related = {"Churn"}},
 	    {.name = "Channel Partner", .related = {"Partner Program"}},
 	    {.name = "Affiliate", .related = {"partner program"}},
-	    {.name = "Partner Program"},
+	    {.name = "Partner Program", .ids = {"pp"}},
 	};
 	struct diag d;
 	size_t i;
@@ -58,6 +60,9 @@ static void
 test_resolve(void **state)
 {
 	const struct term *cs = term("cross-sell");
+
+	/* A link key finds its term; a name is never shadowed by one. */
+	assert_ptr_equal(links_resolve(&tab, "pp"), term("partner program"));
 
 	(void)state;
 	assert_string_equal(cs->name, "Cross-sell");
@@ -122,10 +127,16 @@ test_related(void **state)
 	rels_release(&r);
 
 	links_related(&tab, term("churn"), 1, &r);
-	assert_int_equal(r.n, 1);
+	assert_int_equal(r.n, 2);
 	assert_string_equal(r.v[0].name, "Customer Retention");
 	assert_int_equal(r.v[0].dir, REL_IN);
+	/* A mention of a term listed already is not listed again. */
+	assert_string_equal(r.v[1].name, "Partner Program");
+	assert_int_equal(r.v[1].dir, REL_MENTION);
 	rels_release(&r);
+	/* table_index made the mentions names; itself and nothing gone. */
+	assert_int_equal(term("churn")->mentions.n, 2);
+	assert_string_equal(term("churn")->mentions.v[1], "Partner Program");
 
 	/* Depth 2 walks on, each term once, never back to the start. */
 	links_related(&tab, term("upsell"), 2, &r);

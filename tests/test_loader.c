@@ -48,7 +48,7 @@ test_minimal(void **state)
 	assert_string_equal(t->name, "Churn");
 	assert_string_equal(t->key, "churn");
 	assert_string_equal(t->description, "Lost customers.");
-	assert_string_equal(t->category, "Uncategorized");
+	assert_string_equal(term_category(t), "Uncategorized");
 	assert_null(t->vertical);
 	assert_null(t->pronunciation);
 	assert_string_equal(term_body(t), "Body.\n");
@@ -97,7 +97,8 @@ test_all_keys(void **state)
 	assert_int_equal(t->aliases.n, 2);
 	assert_string_equal(t->alias_keys.v[0], "cross selling");
 	assert_string_equal(t->pronunciation, "kraws sel");
-	assert_string_equal(t->category, "Sales"); /* the key beats details */
+	assert_string_equal(
+	    term_category(t), "Sales"); /* the key beats details */
 	assert_string_equal(t->description, "Selling more things.");
 	assert_int_equal(t->examples.n, 2);
 	assert_string_equal(t->examples.v[1], "Two.");
@@ -110,9 +111,10 @@ test_all_keys(void **state)
 	v = tval_get(&t->extra, "icon");
 	assert_non_null(v);
 	assert_string_equal(v->str, "mdi:sitemap");
-	v = tval_get(&t->extra, "tags");
-	assert_int_equal(v->type, TV_SEQ);
-	assert_int_equal(v->n, 2);
+	/* tags are a field now, not passed through. */
+	assert_null(tval_get(&t->extra, "tags"));
+	assert_int_equal(t->tags.n, 2);
+	assert_string_equal(t->tags.v[1], "b");
 	v = tval_get(&t->extra, "count");
 	assert_true(v->plain);
 	assert_null(tval_get(&t->extra, "file"));
@@ -132,7 +134,7 @@ test_details_fill_missing(void **state)
 			       "  - {title: Industry, value: SaaS}\n---\n",
 			     &d, &t),
 	    LOAD_OK);
-	assert_string_equal(t->category, "Sales");
+	assert_string_equal(term_category(t), "Sales");
 	assert_string_equal(t->vertical, "SaaS");
 	term_free(t);
 	diag_release(&d);
@@ -228,16 +230,16 @@ test_type_warnings(void **state)
 
 	(void)state;
 	/* Wrong types of optional keys warn, and the file still loads. */
-	assert_int_equal(parse("---\nterm: A\ndescription: B\ncategory: [x]\n"
+	assert_int_equal(parse("---\nterm: A\ndescription: B\nvertical: [x]\n"
 			       "aliases: {a: b}\nrelated: [[x]]\nterm: C\n"
 			       "---\n",
 			     &d, &t),
 	    LOAD_OK);
 	assert_int_equal(d.nwarn, 4);
-	assert_true(diag_has(&d, "'category' should be a string"));
+	assert_true(diag_has(&d, "'vertical' should be a string"));
 	assert_true(diag_has(&d, "duplicate key 'term'"));
 	assert_string_equal(t->name, "A");
-	assert_string_equal(t->category, "Uncategorized");
+	assert_string_equal(term_category(t), "Uncategorized");
 	term_free(t);
 	diag_release(&d);
 }
@@ -247,10 +249,11 @@ test_errors_positions(void **state)
 {
 	(void)state;
 	want_error("---\n- a\n---\n", 2, 1, "not a mapping");
-	want_error(
-	    "---\nterm: A\n---\n", 2, 1, "missing required key 'description'");
-	want_error(
-	    "---\ndescription: d\n---\n", 2, 1, "missing required key 'term'");
+	want_error("---\nterm: A\n---\n", 2, 1,
+	    "no description: add 'description:' or a first paragraph");
+	want_error("---\ndescription: d\n---\n", 2, 1, "no name: add 'term:'");
+	want_error("---\nheading: A\ndescription: d\n---\n", 2, 1,
+	    "no name: add 'term:' (this file has 'heading:')");
 	want_error("---\nterm: ~\ndescription: d\n---\n", 2, 7,
 	    "'term' must be a non-empty string");
 	want_error("---\nterm: A\ndescription: d\n", 1, 1, "not closed");
@@ -391,7 +394,7 @@ test_load_file_and_dir(void **state)
 	assert_int_equal(
 	    loader_load_file("tests/data/good/cross-sell.md", &d, &t), LOAD_OK);
 	assert_string_equal(t->name, "Cross-sell");
-	assert_string_equal(t->category, "Sales");
+	assert_string_equal(term_category(t), "Sales");
 	assert_string_equal(t->vertical, "SaaS");
 	assert_int_equal(t->nrelated, 5);
 	assert_string_equal(t->related[4].name, "Deal Size");
@@ -454,11 +457,86 @@ test_load_file_and_dir(void **state)
 	diag_release(&d);
 }
 
+/* Load dir into tab and index it; returns the terms added. */
+static int
+load_site(struct table *tab, const char *dir, struct diag *d)
+{
+	int n;
+
+	table_init(tab);
+	diag_init(d);
+	n = loader_load_dir(tab, dir, 0, NULL, d);
+	table_index(tab, d);
+	return n;
+}
+
+static const char *
+name_of(const struct table *tab, const char *key)
+{
+	const struct term *t = table_get(tab, key, NULL);
+
+	return t != NULL ? t->name : "(none)";
+}
+
+/* Site glossaries (tests/data/sites): pages that are no terms, ids. */
+static void
+test_site_dirs(void **state)
+{
+	struct table tab;
+	struct diag d;
+	const struct term *t;
+	int alias;
+
+	(void)state;
+	assert_int_equal(load_site(&tab, "tests/data/sites/hugo", &d), 8);
+	assert_int_equal(d.nerr + d.nwarn, 0);
+	assert_true(diag_has(&d, "a section page (_index.md), not a term"));
+	assert_true(diag_has(&d, "a draft (draft: true); skipped"));
+	/* An id and a file stem find the term, as link keys. */
+	assert_string_equal(
+	    name_of(&tab, "network latency"), "Latency (Round-Trip & One-Way)");
+	assert_non_null(table_get(&tab, "rtt latency", &alias));
+	assert_int_equal(alias, TABLE_ID);
+	t = table_get(&tab, "load balancer", NULL);
+	assert_int_equal(t->tags.n, 2);
+	assert_null(strstr(term_body_text(t), "{{"));
+	assert_non_null(strstr(term_body(t), "{{"));
+	assert_int_equal(t->mentions.n, 2);
+	assert_string_equal(t->mentions.v[0], "Backend Pool");
+	table_release(&tab);
+	diag_release(&d);
+
+	/* Bundles: index.md alone is a term, beside other files it is not. */
+	assert_int_equal(load_site(&tab, "tests/data/sites/mdn", &d), 7);
+	assert_true(diag_has(&d, "a folder's index page"));
+	t = table_get(&tab, "acquirer", NULL);
+	assert_string_equal(
+	    t->path, "tests/data/sites/mdn/glossary/acquirer/index.md");
+	assert_string_equal(name_of(&tab, "glossary/psp"), "PSP");
+	assert_string_equal(
+	    name_of(&tab, "card"), "Settlement (card payments)");
+	table_release(&tab);
+	diag_release(&d);
+
+	/* .gloss.yaml: own keys, skip globs, the default language. */
+	assert_int_equal(load_site(&tab, "tests/data/sites/mapped", &d), 4);
+	assert_true(
+	    diag_has(&d, "skipped: matches 'drafts/**' in .gloss.yaml"));
+	assert_string_equal(name_of(&tab, "rs"), "Revenue Share");
+	assert_string_equal(name_of(&tab, "jv"), "Joint Venture");
+	t = table_get(&tab, "revenue share", NULL);
+	assert_string_equal(term_category(t), "Partnerships");
+	assert_string_equal(t->lang, "en");
+	table_release(&tab);
+	diag_release(&d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_minimal),
+	    cmocka_unit_test(test_site_dirs),
 	    cmocka_unit_test(test_all_keys),
 	    cmocka_unit_test(test_details_fill_missing),
 	    cmocka_unit_test(test_bom_crlf_dots),

@@ -25,7 +25,7 @@ mkterm(
 	t->name = xstrdup(name);
 	t->key = utf8_fold(name, strlen(name));
 	t->description = xstrdup(desc);
-	t->category = xstrdup(category);
+	strlist_push(&t->categories, xstrdup(category));
 	t->path = xstrdup("t.md");
 	t->text = xasprintf("---\nterm: x\n---\n%s", body);
 	t->textlen = strlen(t->text);
@@ -94,7 +94,9 @@ setup(void **state)
 	strlist_push(&plain->examples, xstrdup("Two."));
 	term_add_related(plain, "ARR", 1, 1);
 	term_add_related(plain, "Churn", 1, 1);
-	add_extra(plain, "tags", two_items("a", "b"));
+	add_extra(plain, "topics", two_items("a", "b"));
+	strlist_push(&plain->tags, xstrdup("x"));
+	strlist_push(&plain->tags, xstrdup("y"));
 	add_extra(plain, "count", scalar("12", 1));
 	add_extra(plain, "flag", scalar("true", 1));
 	add_extra(plain, "odd", scalar("nUlL", 1));
@@ -232,6 +234,7 @@ test_text_plain_and_color(void **state)
 	assert_non_null(strstr(s,
 	    "MRR\n  Revenue · SaaS · also monthly "
 	    "recurring revenue, mrr\n"));
+	assert_non_null(strstr(s, "\n  Tags\n    x, y\n"));
 	assert_non_null(strstr(s, "Intro emph and strong and code."));
 	assert_non_null(strstr(s, "- item link <http://x.y>"));
 	assert_null(strstr(s, "##"));
@@ -313,6 +316,8 @@ test_json(void **state)
 	assert_int_equal(json_integer_value(json_object_get(j, "count")), 12);
 	assert_true(json_is_true(json_object_get(j, "flag")));
 	assert_int_equal(json_array_size(json_object_get(j, "tags")), 2);
+	assert_int_equal(json_array_size(json_object_get(j, "topics")), 2);
+	assert_int_equal(json_array_size(json_object_get(j, "categories")), 1);
 	assert_true(json_is_null(json_object_get(j, "pronunciation")));
 	json_decref(j);
 	free(s);
@@ -416,9 +421,13 @@ test_markdown_and_field(void **state)
 	s = render(&render_field, RM_LIST, &o, v, 1, NULL);
 	assert_string_equal(s, "monthly recurring revenue, mrr\n");
 	free(s);
-	o.field = "tags";
+	o.field = "topics";
 	s = render(&render_field, RM_LIST, &o, v, 2, NULL);
 	assert_string_equal(s, "a, b\n\n");
+	free(s);
+	o.field = "tags";
+	s = render(&render_field, RM_LIST, &o, v, 2, NULL);
+	assert_string_equal(s, "x, y\n\n");
 	free(s);
 	o.field = "term";
 	o.sep = '\0';
@@ -427,7 +436,8 @@ test_markdown_and_field(void **state)
 	assert_memory_equal(s, "MRR\0", 4);
 	free(s);
 	assert_true(render_field_known("description"));
-	assert_false(render_field_known("tags"));
+	assert_true(render_field_known("tags"));
+	assert_false(render_field_known("topics"));
 	assert_null(render_find("yaml"));
 	assert_ptr_equal(render_find("ndjson"), &render_ndjson);
 }

@@ -1,24 +1,37 @@
 /* The front matter schema: the key table, reserved keys, the name. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "testutil.h"
 
 #include "schema.h"
 #include "yaml_tree.h"
 
-/* Interpret the YAML s into *t; the caller frees *t and releases d. */
+/*
+ * Interpret the YAML s of a file with the given body and stem (bundle:
+ * an index.md) into *t; the caller frees *t and releases d.
+ */
 static int
-interpret(const char *s, struct diag *d, struct term **t)
+interpret_file(const char *s, const char *body, const char *stem, int bundle,
+    const struct schema_keys *keys, struct diag *d, struct term **t)
 {
+	struct schema_file f = {
+	    "t.md", body, body ? strlen(body) : 0, stem, bundle, keys};
 	struct tval root;
 	int rc;
 
 	diag_init(d);
 	*t = term_new();
 	assert_int_equal(yaml_tree_parse(s, strlen(s), 2, "t.md", d, &root), 0);
-	rc = schema_term(&root, *t, "t.md", d);
+	rc = schema_term(&root, *t, &f, d);
 	tval_release(&root);
 	return rc;
+}
+
+static int
+interpret(const char *s, struct diag *d, struct term **t)
+{
+	return interpret_file(s, NULL, NULL, 0, NULL, d, t);
 }
 
 static void
@@ -27,9 +40,10 @@ test_reserved(void **state)
 	static const char *const yes[] = {"term", "description", "category",
 	    "vertical", "pronunciation", "aliases", "example", "examples",
 	    "related", "details", "file", "match", "body", "score", "snippet",
-	    "relation", "depth", NULL};
+	    "relation", "depth", "tags", "Term", "TITLE", "relatedTerms",
+	    "categories", "mentions", NULL};
 	static const char *const no[] = {
-	    "icon", "url", "tags", "Term", "", "terms", NULL};
+	    "icon", "url", "", "terms", "heading", "shortDefinition", NULL};
 	size_t i;
 
 	(void)state;
@@ -55,18 +69,23 @@ test_keys_from_the_table(void **state)
 			     &d, &t),
 	    0);
 	assert_string_equal(t->key, "cafe latte");
-	assert_string_equal(t->category, "Uncategorized");
+	assert_string_equal(term_category(t), "Uncategorized");
 	assert_string_equal(t->vertical, "SaaS");
 	assert_null(t->pronunciation);
 	assert_int_equal(t->aliases.n, 1);
 	assert_string_equal(t->alias_keys.v[0], "cl");
-	assert_int_equal(t->examples.n, 2);
+	/* The first key of the examples row gives it; the other is noted. */
+	assert_int_equal(t->examples.n, 1);
+	assert_string_equal(t->examples.v[0], "one");
 	/* icon passes through; score is refused with a note. */
 	assert_int_equal(t->extra.n, 1);
 	assert_string_equal(t->extra.keys[0], "icon");
-	assert_int_equal(d.n, 1);
-	assert_int_equal(d.v[0].code, DIAG_RESERVED_KEY);
-	assert_int_equal(d.v[0].line, 10);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.v[0].code, DIAG_KEY_IGNORED);
+	assert_string_equal(
+	    d.v[0].msg, "'examples' ignored: 'example' gives that field");
+	assert_int_equal(d.v[1].code, DIAG_RESERVED_KEY);
+	assert_int_equal(d.v[1].line, 10);
 	term_free(t);
 	diag_release(&d);
 }
@@ -78,24 +97,26 @@ test_diagnostics(void **state)
 	struct term *t;
 
 	(void)state;
-	assert_int_equal(interpret("term: A\ndescription: d\ncategory: [x]\n"
+	assert_int_equal(interpret("term: A\ndescription: d\nvertical: [x]\n"
 				   "term: B\n",
 			     &d, &t),
 	    0);
 	assert_string_equal(t->name, "A");
 	assert_int_equal(d.n, 2);
-	assert_int_equal(d.v[0].code, DIAG_WRONG_TYPE);
+	/* Keys are read first, their values taken after. */
+	assert_int_equal(d.v[0].code, DIAG_DUPLICATE_KEY);
+	assert_int_equal(d.v[1].code, DIAG_WRONG_TYPE);
 	assert_string_equal(
-	    d.v[0].msg, "'category' should be a string; ignored");
-	assert_int_equal(d.v[1].code, DIAG_DUPLICATE_KEY);
+	    d.v[1].msg, "'vertical' should be a string; ignored");
 	term_free(t);
 	diag_release(&d);
 
 	assert_int_equal(interpret("term: '-_-'\n", &d, &t), -1);
 	assert_int_equal(d.n, 2);
 	assert_int_equal(d.v[0].code, DIAG_NAME_NO_LETTERS);
-	assert_int_equal(d.v[1].code, DIAG_MISSING_KEY);
-	assert_string_equal(d.v[1].msg, "missing required key 'description'");
+	assert_int_equal(d.v[1].code, DIAG_NO_DESCRIPTION);
+	assert_string_equal(d.v[1].msg,
+	    "no description: add 'description:' or a first paragraph");
 	term_free(t);
 	diag_release(&d);
 
@@ -105,6 +126,188 @@ test_diagnostics(void **state)
 	diag_release(&d);
 }
 
+/* SPEC 1's keys, any case, the first of a row winning. */
+static void
+test_site_keys(void **state)
+{
+	struct diag d;
+	struct term *t;
+
+	(void)state;
+	assert_int_equal(
+	    interpret("Title: Load Balancer\nID: lb\nShort_Description: d\n"
+		      "aka: [LB]\nsynonyms: 'balancer, , spreader'\n"
+		      "tags: net\ncategories: [A, B]\nrelatedTerms: [x]\n"
+		      "seeAlso: [y]\nindustry: SaaS\nslug: docs/lb2\n",
+		&d, &t),
+	    0);
+	assert_string_equal(t->name, "Load Balancer");
+	assert_string_equal(t->description, "d");
+	assert_int_equal(t->aliases.n, 3); /* aliases merge; csv split */
+	assert_string_equal(t->aliases.v[2], "spreader");
+	assert_int_equal(t->tags.n, 1);
+	assert_int_equal(t->categories.n, 2);
+	assert_string_equal(term_category(t), "A");
+	assert_int_equal(t->nrelated, 1);
+	assert_string_equal(t->related[0].name, "x");
+	assert_string_equal(t->vertical, "SaaS");
+	assert_int_equal(t->ids.n, 1); /* id beats slug */
+	assert_string_equal(t->ids.v[0], "lb");
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.v[0].code, DIAG_KEY_IGNORED);
+	assert_int_equal(d.v[1].code, DIAG_KEY_IGNORED);
+	term_free(t);
+	diag_release(&d);
+}
+
+/* The key table is sorted: a key folded once is found by bsearch. */
+static void
+test_field_names(void **state)
+{
+	(void)state;
+	assert_int_equal(schema_field_find("name"), SF_NAME);
+	assert_int_equal(schema_field_find("term"), SF_NAME);
+	assert_int_equal(schema_field_find("Categories"), SF_CATEGORIES);
+	assert_int_equal(schema_field_find("category"), SF_CATEGORIES);
+	assert_int_equal(schema_field_find("seealso"), SF_RELATED);
+	assert_int_equal(schema_field_find("abbreviation"), SF_ALIASES);
+	assert_int_equal(schema_field_find("vertical"), SF_VERTICAL);
+	assert_int_equal(schema_field_find("keywords"), SF_TAGS);
+	assert_int_equal(schema_field_find("heading"), -1);
+}
+
+/* Every key of SPEC 1's table is found: the table is sorted. */
+static void
+test_every_key(void **state)
+{
+	static const struct {
+		const char *key;
+		int field;
+	} keys[] = {{"term", SF_NAME}, {"title", SF_NAME},
+	    {"description", SF_DESCRIPTION},
+	    {"short_description", SF_DESCRIPTION}, {"summary", SF_DESCRIPTION},
+	    {"definition", SF_DESCRIPTION}, {"excerpt", SF_DESCRIPTION},
+	    {"aliases", SF_ALIASES}, {"aka", SF_ALIASES},
+	    {"synonyms", SF_ALIASES}, {"abbreviation", SF_ALIASES},
+	    {"abbreviations", SF_ALIASES}, {"acronym", SF_ALIASES},
+	    {"id", SF_ID}, {"slug", SF_ID}, {"category", SF_CATEGORIES},
+	    {"categories", SF_CATEGORIES}, {"tags", SF_TAGS},
+	    {"keywords", SF_TAGS}, {"vertical", SF_VERTICAL},
+	    {"industry", SF_VERTICAL}, {"pronunciation", SF_PRONUNCIATION},
+	    {"example", SF_EXAMPLES}, {"examples", SF_EXAMPLES},
+	    {"related", SF_RELATED}, {"related_terms", SF_RELATED},
+	    {"relatedTerms", SF_RELATED}, {"see_also", SF_RELATED},
+	    {"seeAlso", SF_RELATED}, {"details", SF_DETAILS},
+	    {"draft", SF_DRAFT}};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (schema_field_find(keys[i].key) != keys[i].field)
+			fail_msg("'%s' is not found", keys[i].key);
+}
+
+static void
+test_description_from_body(void **state)
+{
+	struct diag d;
+	struct term *t;
+
+	(void)state;
+	assert_int_equal(
+	    interpret_file("title: W\n",
+		"\n<!-- TODO -->\n# H\n\nFirst {{< glossary_tooltip text=\"one\" "
+		"term_id=\"x\" >}}\nline.\n\nSecond.\n",
+		"w", 0, NULL, &d, &t),
+	    0);
+	assert_string_equal(t->description, "First one line.");
+	assert_non_null(t->body_text);
+	assert_null(strstr(t->body_text, "{{"));
+	assert_int_equal(t->mentions.n, 1);
+	assert_string_equal(t->mentions.v[0], "x");
+	assert_string_equal(t->ids.v[0], "w");
+	term_free(t);
+	diag_release(&d);
+
+	assert_int_equal(interpret_file("title: W\n",
+			     "One **a**.\n\nTwo.\n<!--more-->\nThree.\n", "w",
+			     0, NULL, &d, &t),
+	    0);
+	assert_string_equal(t->description, "One a.\nTwo.");
+	term_free(t);
+	diag_release(&d);
+
+	/* Plain text is not copied. */
+	assert_int_equal(interpret_file("term: W\ndescription: d\n",
+			     "Plain text.\n", "w", 0, NULL, &d, &t),
+	    0);
+	assert_null(t->body_text);
+	term_free(t);
+	diag_release(&d);
+}
+
+static void
+test_no_name(void **state)
+{
+	struct diag d;
+	struct term *t;
+
+	(void)state;
+	assert_int_equal(interpret("heading: H\ndescription: d\n", &d, &t), -1);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].code, DIAG_NO_NAME);
+	assert_int_equal(d.v[0].line, 2);
+	assert_string_equal(
+	    d.v[0].msg, "no name: add 'term:' (this file has 'heading:')");
+	term_free(t);
+	diag_release(&d);
+
+	assert_int_equal(
+	    interpret("title: T\nshortDefinition: s\nx: 1\ny: 2\n", &d, &t),
+	    -1);
+	assert_string_equal(d.v[0].msg,
+	    "no description: add 'description:' or a first paragraph (this "
+	    "file has 'shortDefinition:', 'x:', ...)");
+	term_free(t);
+	diag_release(&d);
+
+	/* A page bundle is named by its folder. */
+	assert_int_equal(
+	    interpret_file("description: d\n", "", "acquirer", 1, NULL, &d, &t),
+	    0);
+	assert_string_equal(t->name, "acquirer");
+	term_free(t);
+	diag_release(&d);
+
+	assert_int_equal(interpret("draft: true\n", &d, &t), SCHEMA_DRAFT);
+	assert_int_equal(d.n, 0);
+	term_free(t);
+	diag_release(&d);
+}
+
+/* A glossary's own keys come before the built-in ones. */
+static void
+test_own_keys(void **state)
+{
+	struct schema_keys k;
+	struct diag d;
+	struct term *t;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	strlist_push(&k.v[SF_NAME], xstrdup("headword"));
+	strlist_push(&k.v[SF_ALIASES], xstrdup("abbr"));
+	assert_int_equal(interpret_file("title: T\nHeadword: H\nabbr: A\n"
+					"description: d\n",
+			     NULL, NULL, 0, &k, &d, &t),
+	    0);
+	assert_string_equal(t->name, "H");
+	assert_string_equal(t->aliases.v[0], "A");
+	term_free(t);
+	diag_release(&d);
+	schema_keys_release(&k);
+}
+
 int
 main(void)
 {
@@ -112,6 +315,12 @@ main(void)
 	    cmocka_unit_test(test_reserved),
 	    cmocka_unit_test(test_keys_from_the_table),
 	    cmocka_unit_test(test_diagnostics),
+	    cmocka_unit_test(test_site_keys),
+	    cmocka_unit_test(test_field_names),
+	    cmocka_unit_test(test_every_key),
+	    cmocka_unit_test(test_description_from_body),
+	    cmocka_unit_test(test_no_name),
+	    cmocka_unit_test(test_own_keys),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -151,7 +151,7 @@ test_filter(void **state)
 	struct lookup lk;
 
 	(void)state;
-	filter_init(&f, "revenue", NULL);
+	filter_init(&f, "revenue", NULL, NULL);
 	lookup_find(&tab, "upsell", 0, &f, &lk);
 	assert_null(lk.term);
 	lookup_release(&lk);
@@ -159,7 +159,7 @@ test_filter(void **state)
 	assert_non_null(lk.term);
 	lookup_release(&lk);
 	filter_release(&f);
-	filter_init(&f, NULL, "saas");
+	filter_init(&f, NULL, "saas", NULL);
 	lookup_find(&tab, "c", 0, &f, &lk);
 	assert_int_equal(lk.ncands, 2);
 	lookup_release(&lk);

@@ -14,7 +14,7 @@ mk(const char *name, int dirno, const char *path, const char *alias)
 	t->name = xstrdup(name);
 	t->key = utf8_fold(name, strlen(name));
 	t->description = xstrdup("d");
-	t->category = xstrdup("Sales");
+	strlist_push(&t->categories, xstrdup("Sales"));
 	t->path = xstrdup(path);
 	t->dirno = dirno;
 	t->line = 2;

@@ -25,7 +25,9 @@ struct tterm {
 	const char *description;
 	const char *examples[TT_MAX];
 	const char *related[TT_MAX];
-	const char *body; /* NULL: none */
+	const char *mentions[TT_MAX]; /* as the loader finds them */
+	const char *ids[TT_MAX];      /* link keys, folded here */
+	const char *body;	      /* NULL: none */
 };
 
 static inline char *
@@ -47,13 +49,17 @@ tterm_new(const struct tterm *w)
 		strlist_push(&t->aliases, xstrdup(w->aliases[i]));
 		strlist_push(&t->alias_keys, tt_fold(w->aliases[i]));
 	}
-	t->category = xstrdup(w->category ? w->category : "Uncategorized");
+	strlist_push(&t->categories, xstrdup(w->category ? w->category : "Uncategorized"));
 	t->vertical = w->vertical ? xstrdup(w->vertical) : NULL;
 	t->description = xstrdup(w->description ? w->description : "");
 	for (i = 0; i < TT_MAX && w->examples[i] != NULL; i++)
 		strlist_push(&t->examples, xstrdup(w->examples[i]));
 	for (i = 0; i < TT_MAX && w->related[i] != NULL; i++)
 		term_add_related(t, w->related[i], 1, 1);
+	for (i = 0; i < TT_MAX && w->mentions[i] != NULL; i++)
+		term_add_key(&t->mentions, tt_fold(w->mentions[i]));
+	for (i = 0; i < TT_MAX && w->ids[i] != NULL; i++)
+		term_add_key(&t->ids, tt_fold(w->ids[i]));
 	t->path = xasprintf("%s.md", w->name);
 	t->line = t->col = 1;
 	t->text = xstrdup(w->body ? w->body : "");
