@@ -22,7 +22,7 @@ FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
 CC	?= cc
 CFLAGS	?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS	= yaml-0.1 libcmark libutf8proc jansson
+PKGS	= yaml-0.1 libcmark libutf8proc jansson sqlite3
 WARN	= -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	  -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -44,6 +44,9 @@ BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
 TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/md.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 LOADER_OBJS = $(TABLE_OBJS) $(B)/loader.o
+# The index caches the loader's parse; it needs only the tree's type.
+TVAL_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/tval_pack.o
+INDEX_OBJS  = $(TVAL_OBJS) $(B)/index.o
 SEARCH_OBJS = $(TABLE_OBJS) $(B)/search.o
 RENDER_OBJS = $(SEARCH_OBJS) $(B)/render.o $(B)/render_text.o \
 	      $(B)/render_json.o $(B)/render_tsv.o $(B)/render_markdown.o
@@ -51,13 +54,14 @@ CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_list.o $(B)/cmd_categories.o $(B)/cmd_related.o \
 	      $(B)/cmd_random.o $(B)/cmd_search.o $(B)/cmd_check.o \
 	      $(B)/cmd_help.o
-OBJS = $(sort $(RENDER_OBJS) $(B)/loader.o $(CLI_OBJS))
+OBJS = $(sort $(RENDER_OBJS) $(B)/loader.o $(INDEX_OBJS) $(CLI_OBJS))
 
 TESTS = $(B)/test_utf8 $(B)/test_loader $(B)/test_table $(B)/test_search \
-	$(B)/test_render $(B)/test_alloc
+	$(B)/test_render $(B)/test_alloc $(B)/test_index
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
-	   libjansson-dev libcmocka-dev libstemmer-dev
+	   libjansson-dev libcmocka-dev libstemmer-dev \
+	   libsqlite3-dev
 
 all: $(PROG)
 
@@ -90,6 +94,8 @@ $(B)/test_alloc: $(B)/test_alloc.o $(LOADER_OBJS)
 $(B)/test_table: $(B)/test_table.o $(TABLE_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS) $(B)/loader.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_index: $(B)/test_index.o $(INDEX_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_render: $(B)/test_render.o $(RENDER_OBJS) $(B)/loader.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
@@ -174,9 +180,10 @@ FUZZ_CC	= clang
 FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_MODS = util utf8 escape diag term md table loader search render \
-	    render_text render_json render_tsv render_markdown
+	    render_text render_json render_tsv render_markdown tval_pack
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
-FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query
+FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query \
+	  $(FB)/fuzz_tvalpack
 SECONDS	?= 60
 FUZZ_PKGS = clang libclang-rt-dev
 
