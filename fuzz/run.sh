@@ -9,7 +9,7 @@ bin=${FUZZ_BIN:-build/fuzz} # the fuzzers
 secs=${SECONDS_PER_TARGET:-${1:-60}}
 cd "$(dirname "$0")/.."
 status=0
-for t in ${TARGETS:-loader render query}; do
+for t in ${TARGETS:-loader render query tvalpack}; do
 	mkdir -p "fuzz/corpus-run/$t" "$out"
 	log=$out/$t.log
 	"$bin/fuzz_$t" -max_total_time="$secs" -timeout=10 \

@@ -192,12 +192,14 @@ get_uint(struct rd *r, uint64_t max, uint64_t *out)
 	return 0;
 }
 
+/* A count or length: never more than the bytes left after it. */
 static int
 get_size(struct rd *r, size_t *out)
 {
 	uint64_t x;
 
-	if (get_uint(r, (uint64_t)(r->end - r->p), &x) < 0)
+	if (get_uint(r, UINT64_MAX, &x) < 0 ||
+	    x > (uint64_t)(r->end - r->p))
 		return -1;
 	*out = (size_t)x;
 	return 0;

@@ -145,6 +145,8 @@ test_tval_malformed(void **state)
 	tval_release(&u);
 	assert_int_equal(
 	    tval_unpack("\x01\x01\x00\x01\x01\xff\xff\xff\x0f", 9, &u), -1);
+	/* A length that counts its own byte: "xy" lies past the end. */
+	assert_int_equal(tval_unpack("\x01\x00\x00\x01\x01\x02xy", 7, &u), -1);
 	tval_release(&t);
 	sb_release(&a);
 }
