@@ -198,8 +198,7 @@ get_size(struct rd *r, size_t *out)
 {
 	uint64_t x;
 
-	if (get_uint(r, UINT64_MAX, &x) < 0 ||
-	    x > (uint64_t)(r->end - r->p))
+	if (get_uint(r, UINT64_MAX, &x) < 0 || x > (uint64_t)(r->end - r->p))
 		return -1;
 	*out = (size_t)x;
 	return 0;
