@@ -525,6 +525,44 @@ test_index_flags_prune(void **state)
 	close_ok(ix);
 }
 
+/* Many files, half of them gone: the set of files seen grows past its
+ * first size, and only the gone half is pruned. */
+static void
+test_index_prune_many(void **state)
+{
+	struct fx *f = *state;
+	struct index *ix;
+	struct index_rec r, e;
+	struct stat st;
+	char name[32];
+	int i;
+
+	ix = open_ok(f, 0);
+	st = mk_stat(index_stamp(ix));
+	index_rec_init(&e);
+	for (i = 0; i < 1000; i++) {
+		snprintf(name, sizeof(name), "d%d/f%d.md", i % 7, i);
+		assert_int_equal(index_put(ix, name, name, &st, &e), 0);
+	}
+	close_ok(ix);
+	ix = open_ok(f, 0);
+	for (i = 0; i < 1000; i += 2) {
+		snprintf(name, sizeof(name), "d%d/f%d.md", i % 7, i);
+		assert_int_equal(index_lookup(ix, name, name, &st, &r), 1);
+		index_rec_release(&r);
+	}
+	index_prune(ix);
+	close_ok(ix);
+	ix = open_ok(f, 0);
+	for (i = 0; i < 1000; i++) {
+		snprintf(name, sizeof(name), "d%d/f%d.md", i % 7, i);
+		assert_int_equal(
+		    index_lookup(ix, name, name, &st, &r), i % 2 == 0);
+		index_rec_release(&r);
+	}
+	close_ok(ix);
+}
+
 /* ---- damaged caches ---- */
 
 static char *
@@ -818,6 +856,8 @@ main(void)
 		test_index_racy, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_flags_prune, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_prune_many, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_corrupt, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
