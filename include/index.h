@@ -13,6 +13,17 @@
  * without one, with at most one warning a run.
  *
  * One handle is used by one thread at a time.
+ *
+ * How a loader uses it, for each glossary directory:
+ *   ix = index_open(cache_dir, root, flags, diag);  before any file is read
+ *   walk in path order; for each term file, with the walk's stat:
+ *     index_lookup(ix, relpath, path, &st, &rec)
+ *       hit:  the schema step on rec.tree; rec.diag comes before its
+ *             messages; rec.aux holds whatever the loader put there
+ *       miss: read (keeping the fstat of what was read), parse, schema
+ *   then, in path order, for each file that was read and parsed:
+ *     index_put(ix, relpath, path, &fstat, &rec)
+ *   index_prune(ix) if the walk was complete; index_close(ix, diag).
  */
 #ifndef GLOSS_INDEX_H
 #define GLOSS_INDEX_H

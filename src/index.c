@@ -43,7 +43,7 @@ static const char ix_schema[] =
     " kind INTEGER NOT NULL, fm_end INTEGER NOT NULL,"
     " body_off INTEGER NOT NULL,"
     " tree BLOB, diag BLOB NOT NULL, aux BLOB,"
-    " sum INTEGER NOT NULL);"; /* index_sum over every other column */
+    " sum INTEGER NOT NULL);"; /* row_sum over every other column */
 
 enum { S_GET, S_PUT, S_PATHS, S_DEL, S_N };
 
