@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -841,6 +842,68 @@ test_index_two_writers(void **state)
 	close_ok(a);
 }
 
+/*
+ * One worker of test_index_processes: many runs, each a handle that
+ * looks up and writes the same entries as the others.  Returns what the
+ * process exits with: 0 when every hit was the record written and no
+ * run said a word.
+ */
+static int
+worker(struct fx *f, const struct stat *st, int seed)
+{
+	struct index_rec r, want;
+	struct index *ix;
+	struct diag d;
+	char name[32];
+	int run, i, bad = 0;
+
+	mk_rec(&want);
+	diag_init(&d);
+	for (run = 0; run < 20 && !bad; run++) {
+		if ((ix = index_open(f->cache, f->root, 0, &d)) == NULL)
+			continue; /* locked while another made it: allowed */
+		for (i = 0; i < 40; i++) {
+			snprintf(name, sizeof(name), "f%d.md", (i + seed) % 40);
+			if (index_lookup(ix, name, "g/a.md", st, &r)) {
+				bad |= r.kind != want.kind || r.auxlen != 9 ||
+				    memcmp(r.aux, want.aux, 9) != 0;
+				index_rec_release(&r);
+			} else
+				(void)index_put(ix, name, "g/a.md", st, &want);
+		}
+		if (run % 5 == seed % 5)
+			index_prune(ix);
+		index_close(ix, &d);
+	}
+	bad |= d.n != 0;
+	diag_release(&d);
+	index_rec_release(&want);
+	return bad;
+}
+
+/* Eight processes reading and writing one index at once. */
+static void
+test_index_processes(void **state)
+{
+	struct fx *f = *state;
+	struct stat st;
+	pid_t pid[8];
+	int i, status;
+
+	put_a(f, &st);
+	for (i = 0; i < 8; i++) {
+		pid[i] = fork();
+		assert_true(pid[i] >= 0);
+		if (pid[i] == 0)
+			_exit(worker(f, &st, i));
+	}
+	for (i = 0; i < 8; i++) {
+		assert_int_equal(waitpid(pid[i], &status, 0), pid[i]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+}
+
 int
 main(void)
 {
@@ -871,6 +934,8 @@ main(void)
 		test_index_full, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_two_writers, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_processes, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
