@@ -53,7 +53,7 @@ init(void)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const struct term *sug[SEARCH_MAX_SUGGEST];
+	const struct term *sug[SUGGEST_MAX];
 	struct filter f;
 	struct lookup lk;
 	struct hits h;
@@ -65,12 +65,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	q = malloc(size + 1);
 	memcpy(q, data, size);
 	q[size] = '\0'; /* a C string: stop at the first NUL, like argv */
-	search_lookup(&tab, q, 0, NULL, &lk);
+	lookup_find(&tab, q, 0, NULL, &lk);
 	lookup_release(&lk);
-	search_lookup(&tab, q, 1, NULL, &lk);
+	lookup_find(&tab, q, 1, NULL, &lk);
 	lookup_release(&lk);
-	(void)search_suggest(&tab, q, NULL, sug, SEARCH_MAX_SUGGEST);
-	search_query(&tab, q, NULL, 0, &h);
+	(void)suggest_find(&tab, q, NULL, sug, SUGGEST_MAX);
+	rank_query(&tab, q, NULL, 0, &h);
 	for (i = 0; i < h.n; i++) {
 		size_t len = h.v[i].snippet ? strlen(h.v[i].snippet) : 0;
 
@@ -83,9 +83,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	hits_release(&h);
 	filter_init(&f, q, size % 2 ? q : NULL);
-	search_query(&tab, "customer", &f, 3, &h);
+	rank_query(&tab, "customer", &f, 3, &h);
 	hits_release(&h);
-	search_lookup(&tab, "c", 0, &f, &lk);
+	lookup_find(&tab, "c", 0, &f, &lk);
 	lookup_release(&lk);
 	filter_release(&f);
 	free(q);

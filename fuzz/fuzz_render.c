@@ -104,7 +104,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < tab.n; i++) {
 		struct lookup lk;
 
-		search_lookup(&tab, tab.terms[i]->name, 0, NULL, &lk);
+		lookup_find(&tab, tab.terms[i]->name, 0, NULL, &lk);
 		if (lk.term == NULL)
 			abort(); /* every name finds a term */
 		recs[i].term = lk.term;
@@ -125,7 +125,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			struct rels rl;
 			struct rrec *rr;
 
-			search_related(&tab, tab.terms[0], 2, &rl);
+			links_related(&tab, tab.terms[0], 2, &rl);
 			rr = calloc(rl.n + 1, sizeof(*rr));
 			for (i = 0; i < rl.n; i++) {
 				rr[i].term = rl.v[i].term;

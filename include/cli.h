@@ -6,6 +6,7 @@
 #define GLOSS_CLI_H
 
 #include "diag.h"
+#include "loader.h"
 #include "render.h"
 #include "search.h"
 #include "table.h"
@@ -40,10 +41,21 @@ struct ctx {
 
 	/* state */
 	struct table table;
+	struct loader_opts load; /* how cli_load calls the loader */
 	struct diag diag;
 	struct filter filter;
 	struct render_opts ropts;
 	const struct renderer *renderer;
+	const struct cmd *cmd; /* the command being run */
+};
+
+/*
+ * What a command needs, as git.c's RUN_SETUP: the cli reads these flags
+ * (and asks the renderer) instead of knowing each command.
+ */
+enum {
+	CMD_TABLE = 1, /* load the glossary before running */
+	CMD_BODY = 2   /* it reads the terms' bodies itself (search) */
 };
 
 struct cmd {
@@ -52,7 +64,8 @@ struct cmd {
 	const char *args;
 	const char *summary; /* one line for --help */
 	const char *help;
-	int needs_table; /* load the glossary before running */
+	unsigned flags;	       /* CMD_TABLE | CMD_BODY */
+	enum render_mode mode; /* what its records are */
 };
 
 int cmd_show(int, char **, struct ctx *);
@@ -93,7 +106,10 @@ void cli_errorx(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 /* Report a term that was not found, with suggestions unless quiet. */
 void cli_not_found(struct ctx *, const char *query, const struct lookup *);
 
-/* Start a render context for mode on stdout. */
-void cli_render_begin(struct ctx *, struct render_ctx *, enum render_mode);
+/* Start a render context on stdout for the records of ctx->cmd. */
+void cli_render_begin(struct ctx *, struct render_ctx *);
+
+/* The error for a search path where no glossary could be read. */
+void cli_error_no_glossary(void);
 
 #endif

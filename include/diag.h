@@ -2,6 +2,12 @@
  * Collected diagnostics (mandoc_msg style): library code records them
  * with a position, the cli prints them as `gloss: FILE:LINE:COL: message'
  * and the worst level decides the exit status.
+ *
+ * Every kind of message has a stable code (as mandoc's mandocerr): the
+ * enum below indexes one table in diag.c that gives each code its name,
+ * its level and its message format, so scripts can filter on the name
+ * instead of matching text.  Adding a kind of message is adding one
+ * enum value here and one row there; tests/test_diag.c checks the table.
  */
 #ifndef GLOSS_DIAG_H
 #define GLOSS_DIAG_H
@@ -12,10 +18,79 @@
 
 enum diag_level { DIAG_NOTE, DIAG_WARN, DIAG_ERROR };
 
+/*
+ * The message kinds.  The comment on each gives its stable name, its
+ * level, and the arguments diag_add takes for it, in order (MiB and KiB
+ * are size_t).  Names are an interface: never rename or reuse one; add
+ * new codes instead.
+ */
+enum diag_code {
+	/* Reading files and walking directories. */
+	DIAG_CANNOT_OPEN,	 /* cannot-open, error: strerror */
+	DIAG_CANNOT_STAT,	 /* cannot-stat, error: strerror */
+	DIAG_READ_ERROR,	 /* read-error, error: strerror */
+	DIAG_NOT_REGULAR,	 /* not-a-regular-file, error: kind */
+	DIAG_FILE_TOO_LARGE,	 /* file-too-large, error: MiB */
+	DIAG_DANGLING_LINK,	 /* dangling-link, error */
+	DIAG_DIRECTORY_CYCLE,	 /* directory-cycle, warning */
+	DIAG_DIRECTORIES_DEEP,	 /* directories-too-deep, warning: int */
+	DIAG_CANNOT_OPEN_DIR,	 /* cannot-open-directory, error: strerror */
+	DIAG_NOT_A_DIRECTORY,	 /* not-a-directory, error */
+	DIAG_GLOSSARY_TOO_LARGE, /* glossary-too-large, error: MiB */
+	DIAG_NO_FRONT_MATTER,	 /* no-front-matter, note */
+	/* The front matter: encoding and fences. */
+	DIAG_UTF16,		    /* utf16, error */
+	DIAG_NUL_BYTE,		    /* nul-byte, error */
+	DIAG_INVALID_UTF8,	    /* invalid-utf8, error: byte (unsigned) */
+	DIAG_FRONT_MATTER_TOO_LONG, /* front-matter-too-long, error: KiB */
+	DIAG_FRONT_MATTER_UNCLOSED, /* front-matter-unclosed, error */
+	DIAG_ODD_LINE_BREAK,	    /* odd-line-break, error */
+	DIAG_FRONT_MATTER_EMPTY,    /* front-matter-empty, error */
+	/* YAML. */
+	DIAG_OUT_OF_MEMORY,	  /* out-of-memory, error */
+	DIAG_YAML_OUT_OF_MEMORY,  /* yaml-out-of-memory, error */
+	DIAG_YAML_BAD_INPUT,	  /* yaml-bad-input, error: detail */
+	DIAG_YAML_SYNTAX,	  /* yaml-syntax, error: detail */
+	DIAG_YAML_TOO_MANY_ITEMS, /* yaml-too-many-items, error: int */
+	DIAG_YAML_KEY_NOT_STRING, /* yaml-key-not-string, error */
+	DIAG_YAML_ANCHOR,	  /* yaml-anchor, error */
+	DIAG_YAML_NUL,		  /* yaml-nul, error */
+	DIAG_YAML_TOO_DEEP,	  /* yaml-too-deep, error: int */
+	DIAG_YAML_UNEXPECTED,	  /* yaml-unexpected-event, error */
+	DIAG_YAML_MANY_DOCUMENTS, /* yaml-many-documents, error */
+	/* The front matter's keys. */
+	DIAG_NOT_A_MAPPING,   /* front-matter-not-mapping, error */
+	DIAG_DUPLICATE_KEY,   /* duplicate-key, warning: key */
+	DIAG_WRONG_TYPE,      /* wrong-type, warning: key, what */
+	DIAG_RESERVED_KEY,    /* reserved-key, note: key */
+	DIAG_MISSING_KEY,     /* missing-key, error: key */
+	DIAG_EMPTY_KEY,	      /* empty-key, error: key */
+	DIAG_NAME_TOO_LONG,   /* name-too-long, error: int */
+	DIAG_NAME_LINE_BREAK, /* name-line-break, error */
+	DIAG_NAME_NO_LETTERS, /* name-no-letters, error */
+	/* The table: names and aliases across files. */
+	DIAG_DUPLICATE_TERM, /* duplicate-term, warning: name, path */
+	DIAG_SHADOWED_TERM,  /* shadowed-term, note: name, path */
+	DIAG_ALIAS_IS_NAME,  /* alias-is-name, warning: alias, name, path */
+	DIAG_ALIAS_IS_ALIAS, /* alias-is-alias, warning: alias, name, path */
+	DIAG_ALIAS_SHADOWED_NAME,  /* alias-shadowed-by-name, note: as above */
+	DIAG_ALIAS_SHADOWED_ALIAS, /* alias-shadowed-by-alias, note: as above */
+	/* gloss check: links between terms. */
+	DIAG_UNKNOWN_RELATED, /* unknown-related, error: name */
+	DIAG_SELF_RELATED,    /* self-related, warning: name */
+	DIAG_ONE_WAY_LINK,    /* one-way-link, note: name, name */
+	/* The index (SPEC 7): a cache, so never more than a warning. */
+	DIAG_INDEX_DIRECTORY, /* index-directory, warning: strerror */
+	DIAG_INDEX_UNUSABLE,  /* index-unusable, warning: detail */
+	DIAG_INDEX_WRITE,     /* index-write-failed, warning: detail */
+	DIAG_NCODES
+};
+
 struct diag_msg {
-	enum diag_level level;
-	char *file;	    /* or NULL */
-	unsigned line, col; /* 1-based; 0 when unknown */
+	enum diag_code code;
+	enum diag_level level; /* always the level of code */
+	char *file;	       /* or NULL */
+	unsigned line, col;    /* 1-based; 0 when unknown */
 	char *msg;
 };
 
@@ -28,10 +103,29 @@ struct diag {
 void diag_init(struct diag *);
 /* Free every message. */
 void diag_release(struct diag *);
-/* Record a message; file is copied.  line or col 0 means unknown. */
-void diag_add(struct diag *, enum diag_level, const char *file, unsigned line,
-    unsigned col, const char *fmt, ...) GLOSS_PRINTF(6, 7);
+/*
+ * Record a message of kind code: its level and text come from the table,
+ * the text formatted (printf) with the arguments the code's comment
+ * above lists.  file is copied.  line or col 0 means unknown.
+ */
+void diag_add(struct diag *, enum diag_code, const char *file, unsigned line,
+    unsigned col, ...);
+/*
+ * Record a message of kind code whose text is already formatted (one
+ * kept in the index): file and msg are copied.
+ */
+void diag_add_text(struct diag *, enum diag_code, const char *file,
+    unsigned line, unsigned col, const char *msg);
 /* Move all messages of src to the end of dst, leaving src empty. */
 void diag_move(struct diag *dst, struct diag *src);
+
+/* The stable kebab-case name of a code ("yaml-syntax"); never NULL. */
+const char *diag_code_name(enum diag_code);
+/* The level of a code: fixed, one per code. */
+enum diag_level diag_code_level(enum diag_code);
+/* The printf format of a code's message; static storage. */
+const char *diag_code_format(enum diag_code);
+/* "error", "warning" or "note". */
+const char *diag_level_name(enum diag_level);
 
 #endif

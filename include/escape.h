@@ -8,8 +8,27 @@
 #define GLOSS_ESCAPE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
+
+/*
+ * The dangerous code points, listed once (escape.c): what each is, so
+ * that every writer escapes them its own way.  ESC_LINESEP (U+2028,
+ * U+2029) cannot act on a terminal; only JSON escapes it, as JavaScript
+ * reads it as a line break inside a string.
+ */
+enum esc_kind {
+	ESC_NONE,
+	ESC_C0,	 /* U+0000-U+001F */
+	ESC_DEL, /* U+007F */
+	ESC_C1,	 /* U+0080-U+009F */
+	ESC_LINESEP,
+	ESC_BIDI /* U+202A-U+202E, U+2066-U+2069 */
+};
+
+/* What kind of dangerous code point cp is, or ESC_NONE. */
+enum esc_kind esc_kind(int32_t cp);
 
 /* Whether n bytes of s hold anything esc_append would change. */
 int esc_needed(const char *s, size_t n);

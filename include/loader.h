@@ -1,7 +1,10 @@
 /*
- * Term files -> terms: front matter split, libyaml's event parser,
- * validation, limits.  The only file that includes <yaml.h>.  Problems
- * become diagnostics with FILE:LINE:COL; nothing is printed.
+ * Term files -> terms: the public face of the loader layer.  It reads
+ * files (readfile.h) found by a directory walk (walk.h) on a pool of
+ * threads, splits each into front matter and body (frontmatter.h), parses
+ * the YAML (yaml_tree.h), interprets it (schema.h), and merges the terms
+ * into the table in path order.  Problems become diagnostics with
+ * FILE:LINE:COL; nothing is printed.
  */
 #ifndef GLOSS_LOADER_H
 #define GLOSS_LOADER_H
@@ -13,6 +16,7 @@
 
 struct table;
 
+/* The limits on input, one list for the whole loader layer. */
 #define LOADER_MAX_FILE ((size_t)1024 * 1024) /* bytes in one term file */
 #define LOADER_MAX_FM                                                          \
 	((size_t)64 * 1024)	 /* bytes before the front matter closes */
@@ -21,6 +25,14 @@ struct table;
 #define LOADER_MAX_ITEMS   10000 /* keys or items in one collection */
 #define LOADER_MAX_DIRS	   64	 /* directory nesting below a root */
 #define LOADER_MAX_THREADS 8	 /* threads that parse files */
+#define LOADER_MAX_BYTES   ((size_t)1 << 30) /* all term files: the default */
+
+/* What the caller (the cli) decides about loading. */
+struct loader_opts {
+	size_t max_bytes; /* stop at this many bytes of term files in the
+			     table (0: LOADER_MAX_BYTES) */
+	int drop_text;	  /* terms keep no file text, only their fields */
+};
 
 enum load_status {
 	LOAD_OK,       /* *out is a term the caller frees with term_free */
@@ -45,10 +57,12 @@ enum load_status loader_load_file(
 /*
  * Load every term file below dir (path order; hidden entries and files
  * not named *.md skipped; symbolic links followed, cycles detected) into
- * table, marking each term with dirno.  Files without front matter are
- * recorded as notes.  Returns the number of terms added, or -1 (with an
- * error in diag) if dir cannot be read at all.
+ * table, marking each term with dirno.  opts may be NULL for the
+ * defaults; it is only read.  Files without front matter are recorded
+ * as notes.  Returns the number of terms added, or -1 (with an error in
+ * diag) if dir cannot be read at all.
  */
-int loader_load_dir(struct table *, const char *dir, int dirno, struct diag *);
+int loader_load_dir(struct table *, const char *dir, int dirno,
+    const struct loader_opts *opts, struct diag *);
 
 #endif

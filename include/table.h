@@ -23,14 +23,9 @@ struct table {
 	size_t n, cap;
 	struct table_entry *idx; /* sorted by key, names before aliases */
 	size_t nidx;
-	int ndirs;	  /* directories that were loaded */
-	size_t bytes;	  /* term file bytes held */
-	size_t max_bytes; /* the loader stops at this many (0: default) */
-	int drop_text;	  /* the loader keeps no file text, only fields */
+	int ndirs;    /* directories that were loaded */
+	size_t bytes; /* term file bytes held */
 };
-
-/* The default cap on the bytes of all term files of a glossary. */
-#define TABLE_MAX_BYTES ((size_t)1 << 30)
 
 void table_init(struct table *);
 /* Free every term and the index. */

@@ -31,6 +31,12 @@ struct tval {
 void tval_release(struct tval *);
 /* Find key in a TV_MAP; returns a borrowed value or NULL. */
 const struct tval *tval_get(const struct tval *, const char *key);
+/*
+ * Whether v is a YAML null: a plain scalar that is empty or one of
+ * `~ null Null NULL' (the YAML 1.2 core schema, SPEC 1).  The one null
+ * rule: the loader and the JSON writer both ask it.
+ */
+int tval_is_null(const struct tval *v);
 
 /* A name in `related', with where it was written for diagnostics. */
 struct term_link {
@@ -65,18 +71,26 @@ struct term {
 	unsigned line, col; /* where `term:' is */
 	int dirno;	    /* index of the glossary directory */
 	size_t idx;	    /* position in the table, set by table_index */
-	char *text; /* the whole file, NUL-terminated; NULL when the table
-		       asked the loader to drop it (drop_text) */
+	char *text; /* the whole file, NUL-terminated; NULL when the loader
+		       was asked to drop it (loader_opts.drop_text) */
 	size_t textlen;
 	size_t body_off; /* the Markdown body starts at text + body_off */
 };
 
+/*
+ * The key a name, an alias or a related name is matched by: the whole
+ * string folded with utf8_fold.  The one place names are folded for the
+ * loader and the term; the caller frees the result.
+ */
+char *term_key(const char *name);
 /* Allocate an empty term: category is NULL until the loader sets it. */
 struct term *term_new(void);
 /* Free a term and everything it owns.  NULL is a no-op. */
 void term_free(struct term *);
 /* The Markdown body: borrowed from the term. */
 const char *term_body(const struct term *);
+/* The name of term i of an array of term pointers: for sb_join. */
+const char *term_name_at(const void *terms, size_t i);
 /* Add a related name unless an equal folded name is already there. */
 void term_add_related(
     struct term *, const char *name, unsigned line, unsigned col);

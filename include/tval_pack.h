@@ -38,16 +38,18 @@ int tval_pack(const struct tval *, struct sbuf *out);
 int tval_unpack(const void *buf, size_t len, struct tval *out);
 
 /*
- * Append the messages of d to out.  A message's file is stored as
- * "the file itself" when it equals path, so that it can be renamed on
- * the way back.  Returns 0, or -1 when a number is out of range.
+ * Append the messages of d to out: each message's code by its stable
+ * name, its position and its text as formatted.  A message's file is
+ * stored as "the file itself" when it equals path, so that it can be
+ * renamed on the way back.  Returns 0, or -1 for a message with no code
+ * or text.
  */
 int tval_pack_diag(const struct diag *, const char *path, struct sbuf *out);
 
 /*
  * Append to d the messages packed in len bytes at buf, naming the file
- * itself path.  Returns 0, or -1 on malformed input, when nothing is
- * added to d.
+ * itself path; a code this gloss does not know is malformed input.
+ * Returns 0, or -1 on malformed input, when nothing is added to d.
  */
 int tval_unpack_diag(
     const void *buf, size_t len, const char *path, struct diag *);

@@ -31,6 +31,12 @@ int utf8_decode(const char *s, size_t n, int32_t *cp);
  */
 int utf8_check(const char *s, size_t n, size_t *bad);
 
+/*
+ * The 1-based line and column (counted in characters, not bytes) of byte
+ * off of s, which must hold at least off bytes.
+ */
+void utf8_linecol(const char *s, size_t off, unsigned *line, unsigned *col);
+
 /* Display width of one code point in terminal columns (0, 1 or 2). */
 int utf8_cpwidth(int32_t cp);
 

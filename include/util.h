@@ -50,6 +50,12 @@ void sb_adds(struct sbuf *, const char *);
 void sb_addc(struct sbuf *, char);
 void sb_addf(struct sbuf *, const char *, ...) GLOSS_PRINTF(2, 3);
 char *sb_take(struct sbuf *);
+/*
+ * Append n strings to sb with sep between each two: the one join loop.
+ * item(arg, i) gives string i, borrowed.
+ */
+void sb_join(struct sbuf *, const char *sep, size_t n,
+    const char *(*item)(const void *arg, size_t i), const void *arg);
 
 /* A growable array of owned strings. */
 struct strlist {
@@ -60,5 +66,7 @@ struct strlist {
 
 void strlist_push(struct strlist *, char *owned);
 void strlist_release(struct strlist *);
+/* String i of a struct strlist given as arg: an item function for sb_join. */
+const char *strlist_item(const void *strlist, size_t i);
 
 #endif

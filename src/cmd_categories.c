@@ -51,7 +51,7 @@ cmd_categories(int argc, char **argv, struct ctx *ctx)
 		g[n++].count = 1;
 	}
 	qsort(g, n, sizeof(*g), cmp_group);
-	cli_render_begin(ctx, &rc, RM_CATEGORIES);
+	cli_render_begin(ctx, &rc);
 	for (i = 0; i < n; i++) {
 		struct rrec r = {0};
 

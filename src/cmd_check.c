@@ -8,11 +8,11 @@ static void
 check_links(struct ctx *ctx)
 {
 	const struct table *tab = &ctx->table;
-	struct search_links l;
+	struct links l;
 	size_t i, j;
 
 	/* Each link resolved once: check grows with the glossary. */
-	search_links_build(tab, &l);
+	links_build(tab, &l);
 	for (i = 0; i < tab->n; i++) {
 		const struct term *t = tab->terms[i];
 
@@ -21,23 +21,41 @@ check_links(struct ctx *ctx)
 			const struct term *u = l.out_to[l.out_first[i] + j];
 
 			if (u == NULL)
-				diag_add(&ctx->diag, DIAG_ERROR, t->path,
-				    k->line, k->col,
-				    "related term '%s' is not in the glossary",
-				    k->name);
+				diag_add(&ctx->diag, DIAG_UNKNOWN_RELATED,
+				    t->path, k->line, k->col, k->name);
 			else if (u == t)
-				diag_add(&ctx->diag, DIAG_WARN, t->path,
-				    k->line, k->col,
-				    "'%s' lists itself as related", t->name);
-			else if (!search_links_to(&l, u, t))
-				diag_add(&ctx->diag, DIAG_NOTE, t->path,
-				    k->line, k->col,
-				    "one-way link: '%s' does not list '%s' "
-				    "back",
-				    u->name, t->name);
+				diag_add(&ctx->diag, DIAG_SELF_RELATED, t->path,
+				    k->line, k->col, t->name);
+			else if (!links_to(&l, u, t))
+				diag_add(&ctx->diag, DIAG_ONE_WAY_LINK, t->path,
+				    k->line, k->col, u->name, t->name);
 		}
 	}
-	search_links_release(&l);
+	links_release(&l);
+}
+
+/* Every diagnostic as a record; the text format sums them up instead. */
+static void
+report(struct ctx *ctx, int nterms)
+{
+	struct render_totals tot;
+	struct render_ctx rc;
+	size_t i;
+
+	tot.terms = nterms;
+	tot.dirs = ctx->table.ndirs;
+	tot.errors = ctx->diag.nerr;
+	tot.warnings = ctx->diag.nwarn;
+	tot.notes = ctx->diag.nnote;
+	cli_render_begin(ctx, &rc);
+	rc.totals = ctx->quiet ? NULL : &tot;
+	for (i = 0; i < ctx->diag.n; i++) {
+		struct rrec r = {0};
+
+		r.diag = &ctx->diag.v[i];
+		render_record(ctx->renderer, &rc, &r);
+	}
+	render_end(ctx->renderer, &rc);
 }
 
 int
@@ -65,32 +83,12 @@ cmd_check(int argc, char **argv, struct ctx *ctx)
 		check_links(ctx);
 	cli_print_diags(&ctx->diag, !ctx->quiet);
 	if (n < 0) {
-		cli_errorx("no glossary found: give one with -d DIR or "
-			   "GLOSS_PATH");
+		cli_error_no_glossary();
 		return EXIT_TROUBLE;
 	}
 	if (n == 0)
 		cli_errorx("no terms in the glossary");
-	if (ctx->renderer != &render_text) {
-		struct render_ctx rc;
-		size_t i;
-
-		cli_render_begin(ctx, &rc, RM_CHECK);
-		for (i = 0; i < ctx->diag.n; i++) {
-			struct rrec r = {0};
-
-			r.diag = &ctx->diag.v[i];
-			render_record(ctx->renderer, &rc, &r);
-		}
-		render_end(ctx->renderer, &rc);
-	} else if (!ctx->quiet)
-		printf("%d term%s in %d director%s: %d error%s, %d warning%s, "
-		       "%d note%s\n",
-		    n, n == 1 ? "" : "s", ctx->table.ndirs,
-		    ctx->table.ndirs == 1 ? "y" : "ies", ctx->diag.nerr,
-		    ctx->diag.nerr == 1 ? "" : "s", ctx->diag.nwarn,
-		    ctx->diag.nwarn == 1 ? "" : "s", ctx->diag.nnote,
-		    ctx->diag.nnote == 1 ? "" : "s");
+	report(ctx, n);
 	return n == 0 || ctx->diag.nerr > 0 || ctx->diag.nwarn > 0
 	    ? EXIT_NOTFOUND
 	    : EXIT_FOUND;

@@ -12,7 +12,7 @@ cmd_list(int argc, char **argv, struct ctx *ctx)
 		cli_errorx("list: unexpected argument '%s'", argv[0]);
 		return EXIT_TROUBLE;
 	}
-	cli_render_begin(ctx, &rc, RM_LIST);
+	cli_render_begin(ctx, &rc);
 	for (i = 0; i < ctx->table.n; i++) {
 		struct rrec r = {0};
 

@@ -41,7 +41,7 @@ cmd_random(int argc, char **argv, struct ctx *ctx)
 		if (filter_match(&ctx->filter, ctx->table.terms[i]) &&
 		    pick-- == 0)
 			break;
-	cli_render_begin(ctx, &rc, RM_SHOW);
+	cli_render_begin(ctx, &rc);
 	r.term = ctx->table.terms[i];
 	render_record(ctx->renderer, &rc, &r);
 	render_end(ctx->renderer, &rc);

@@ -13,14 +13,14 @@ cmd_related(int argc, char **argv, struct ctx *ctx)
 		cli_errorx("related: name one term");
 		return EXIT_TROUBLE;
 	}
-	search_lookup(&ctx->table, argv[0], ctx->exact, NULL, &lk);
+	lookup_find(&ctx->table, argv[0], ctx->exact, NULL, &lk);
 	if (lk.term == NULL) {
 		cli_not_found(ctx, argv[0], &lk);
 		lookup_release(&lk);
 		return EXIT_NOTFOUND;
 	}
-	search_related(&ctx->table, lk.term, ctx->depth, &rels);
-	cli_render_begin(ctx, &rc, RM_RELATED);
+	links_related(&ctx->table, lk.term, ctx->depth, &rels);
+	cli_render_begin(ctx, &rc);
 	rc.subject = lk.term;
 	for (i = 0; i < rels.n; i++) {
 		struct rrec r = {0};

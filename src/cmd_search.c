@@ -2,29 +2,30 @@
 
 #include "cli.h"
 
+static const char *
+argv_item(const void *argv, size_t i)
+{
+	return ((char *const *)argv)[i];
+}
+
 int
 cmd_search(int argc, char **argv, struct ctx *ctx)
 {
 	struct render_ctx rc;
 	struct hits hits;
 	struct sbuf q;
-	const struct term *sug[SEARCH_MAX_SUGGEST];
+	const struct term *sug[SUGGEST_MAX];
 	size_t i, n;
-	int a;
 
 	if (argc == 0) {
 		cli_errorx("search: give a query");
 		return EXIT_TROUBLE;
 	}
 	sb_init(&q);
-	for (a = 0; a < argc; a++) {
-		if (a > 0)
-			sb_addc(&q, ' ');
-		sb_adds(&q, argv[a]);
-	}
-	n = search_query(&ctx->table, q.s, &ctx->filter,
+	sb_join(&q, " ", (size_t)argc, argv_item, argv);
+	n = rank_query(&ctx->table, q.s, &ctx->filter,
 	    ctx->limit > 0 ? (size_t)ctx->limit : 0, &hits);
-	cli_render_begin(ctx, &rc, RM_SEARCH);
+	cli_render_begin(ctx, &rc);
 	for (i = 0; i < n; i++) {
 		struct rrec r = {0};
 
@@ -35,16 +36,12 @@ cmd_search(int argc, char **argv, struct ctx *ctx)
 	}
 	render_end(ctx->renderer, &rc);
 	if (n == 0 && !ctx->quiet) {
-		size_t ns = search_suggest(
-		    &ctx->table, q.s, &ctx->filter, sug, SEARCH_MAX_SUGGEST);
+		size_t ns = suggest_find(
+		    &ctx->table, q.s, &ctx->filter, sug, SUGGEST_MAX);
 		struct sbuf s;
 
 		sb_init(&s);
-		for (i = 0; i < ns; i++) {
-			if (i > 0)
-				sb_adds(&s, ", ");
-			sb_adds(&s, sug[i]->name);
-		}
+		sb_join(&s, ", ", ns, term_name_at, sug);
 		if (ns > 0)
 			cli_errorx("nothing matches '%s'; did you mean: %s?",
 			    q.s, s.s);

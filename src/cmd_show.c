@@ -11,7 +11,7 @@ suggest_command(const char *word)
 	if (strlen(word) < 3)
 		return;
 	for (i = 0; commands[i].name != NULL; i++)
-		if (search_edits(word, commands[i].name) <= 2) {
+		if (editdist(word, commands[i].name) <= 2) {
 			cli_errorx("'%s' is not a command either; did you mean "
 				   "'gloss %s'?",
 			    word, commands[i].name);
@@ -29,12 +29,12 @@ cmd_show(int argc, char **argv, struct ctx *ctx)
 		cli_errorx("show: name a term; try 'gloss list'");
 		return EXIT_TROUBLE;
 	}
-	cli_render_begin(ctx, &rc, RM_SHOW);
+	cli_render_begin(ctx, &rc);
 	for (i = 0; i < argc; i++) {
 		struct lookup lk;
 		struct rrec r = {0};
 
-		search_lookup(
+		lookup_find(
 		    &ctx->table, argv[i], ctx->exact, &ctx->filter, &lk);
 		if (lk.term == NULL) {
 			cli_not_found(ctx, argv[i], &lk);

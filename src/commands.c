@@ -9,33 +9,34 @@ const struct cmd commands[] = {
 	"Print the entries for each TERM: exact name or alias, else a unique\n"
 	"prefix, else a unique substring.  Otherwise print the closest names\n"
 	"on stderr and exit 1.",
-	1},
+	CMD_TABLE, RM_SHOW},
     {"search", cmd_search, "QUERY...", "ranked full-text search",
 	"Ranked full-text search over names, aliases, descriptions, examples\n"
 	"and bodies.  Every word must match; \"quoted words\" match as a\n"
 	"phrase; words are stemmed (selling finds sell).",
-	1},
+	CMD_TABLE | CMD_BODY, RM_SEARCH},
     {"list", cmd_list, "", "every term, one a line",
-	"List every term, one a line.", 1},
+	"List every term, one a line.", CMD_TABLE, RM_LIST},
     {"categories", cmd_categories, "", "each category with its term count",
 	"Print each category with its number of terms (--by vertical for\n"
 	"verticals).",
-	1},
+	CMD_TABLE, RM_CATEGORIES},
     {"related", cmd_related, "TERM", "links out of and into TERM",
 	"Print the terms TERM links to (->), the terms that link to it (<-),\n"
 	"and both (<->); --depth N walks further.",
-	1},
+	CMD_TABLE, RM_RELATED},
     {"random", cmd_random, "", "one term at random",
-	"Print one term at random; --seed N makes the choice repeatable.", 1},
+	"Print one term at random; --seed N makes the choice repeatable.",
+	CMD_TABLE, RM_SHOW},
     {"check", cmd_check, "[DIR...]",
 	"validate the glossary; report every problem",
 	"Validate the glossary (or each DIR): bad files, missing fields,\n"
 	"duplicate and shadowed names, related names that resolve to no term.\n"
 	"Exit 1 if anything is wrong.",
-	0},
+	0, RM_CHECK},
     {"help", cmd_help, "[COMMAND]", "help for gloss or one command",
-	"Print help for gloss or one COMMAND.", 0},
-    {NULL, NULL, NULL, NULL, NULL, 0}};
+	"Print help for gloss or one COMMAND.", 0, RM_NONE},
+    {NULL, NULL, NULL, NULL, NULL, 0, RM_NONE}};
 
 const struct cmd *
 cli_find_cmd(const char *name)
@@ -48,13 +49,14 @@ cli_find_cmd(const char *name)
 	return NULL;
 }
 
-static const char options_help[] =
+/* The options, around the line that names the formats (render.c's row). */
+static const char options_head[] =
     "Options (before or after the command):\n"
     "  -d, --dir DIR          read the glossary in DIR (repeatable; first "
     "wins)\n"
     "  -c, --category NAME    only terms of category NAME\n"
-    "      --vertical NAME    only terms of vertical NAME\n"
-    "  -f, --format FORMAT    text, json, ndjson, tsv or markdown\n"
+    "      --vertical NAME    only terms of vertical NAME\n";
+static const char options_tail[] =
     "  -j, --json             same as --format json\n"
     "      --field NAME       print only field NAME of each result, raw\n"
     "  -0, --null             end records with NUL instead of newline\n"
@@ -71,6 +73,14 @@ static const char options_help[] =
     "      --seed N           random: repeatable choice\n"
     "  -h, --help             print this help\n"
     "      --version          print the version\n";
+
+static void
+options_help(FILE *fp)
+{
+	fputs(options_head, fp);
+	fprintf(fp, "  -f, --format FORMAT    %s\n", render_names());
+	fputs(options_tail, fp);
+}
 
 void
 cli_help(FILE *fp)
@@ -91,7 +101,7 @@ cli_help(FILE *fp)
 		fprintf(fp, "  %-25s %s\n", head, commands[i].summary);
 	}
 	fputs("\n", fp);
-	fputs(options_help, fp);
+	options_help(fp);
 	fputs("\nGlossaries: every -d DIR, else $GLOSS_PATH (colon-separated), "
 	      "else\n$XDG_DATA_HOME/gloss, $XDG_DATA_DIRS/gloss and the "
 	      "installed data.\n"
@@ -109,6 +119,6 @@ cli_cmd_help(FILE *fp, const char *name)
 		return -1;
 	fprintf(fp, "usage: gloss [options] %s%s%s\n\n%s\n\n", c->name,
 	    *c->args ? " " : "", c->args, c->help);
-	fputs(options_help, fp);
+	options_help(fp);
 	return 0;
 }

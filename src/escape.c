@@ -4,10 +4,26 @@
 #include "escape.h"
 #include "utf8.h"
 
-static int
-is_bidi(int32_t cp)
+/* The one list of dangerous code points (SPEC 4), in order. */
+static const struct {
+	int32_t lo, hi;
+	enum esc_kind kind;
+} dangerous[] = {{0x00, 0x1f, ESC_C0}, {0x7f, 0x7f, ESC_DEL},
+    {0x80, 0x9f, ESC_C1}, {0x2028, 0x2029, ESC_LINESEP},
+    {0x202a, 0x202e, ESC_BIDI}, {0x2066, 0x2069, ESC_BIDI}};
+
+enum esc_kind
+esc_kind(int32_t cp)
 {
-	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+	size_t i;
+
+	for (i = 0; i < sizeof(dangerous) / sizeof(dangerous[0]); i++) {
+		if (cp < dangerous[i].lo)
+			break;
+		if (cp <= dangerous[i].hi)
+			return dangerous[i].kind;
+	}
+	return ESC_NONE;
 }
 
 /*
@@ -18,10 +34,17 @@ static size_t
 esc_one(struct sbuf *sb, const char *s, size_t n, int oneline, int *changed)
 {
 	unsigned char c = (unsigned char)*s;
+	enum esc_kind k;
 	int32_t cp;
 	int len;
 
+	if (c >= 0x20 && c < 0x7f) {
+		if (sb != NULL)
+			sb_addc(sb, (char)c);
+		return 1;
+	}
 	if (c < 0x80) {
+		k = esc_kind(c);
 		if (c == '\n' || c == '\t') {
 			if (oneline) {
 				*changed = 1;
@@ -29,7 +52,7 @@ esc_one(struct sbuf *sb, const char *s, size_t n, int oneline, int *changed)
 					sb_adds(sb, c == '\n' ? "\\n" : "\\t");
 			} else if (sb != NULL)
 				sb_addc(sb, (char)c);
-		} else if (c < 0x20 || c == 0x7f) {
+		} else if (k == ESC_C0 || k == ESC_DEL) {
 			*changed = 1;
 			if (sb != NULL) {
 				sb_addc(sb, '^');
@@ -45,17 +68,33 @@ esc_one(struct sbuf *sb, const char *s, size_t n, int oneline, int *changed)
 			sb_addf(sb, "\\x%02x", c);
 		return 1;
 	}
-	if (cp >= 0x80 && cp <= 0x9f) {
+	k = esc_kind(cp);
+	if (k == ESC_C1) {
 		*changed = 1;
 		if (sb != NULL)
 			sb_addf(sb, "\\x%02x", (unsigned)cp);
-	} else if (is_bidi(cp)) {
+	} else if (k == ESC_BIDI) {
 		*changed = 1;
 		if (sb != NULL)
 			sb_addf(sb, "<U+%04X>", (unsigned)cp);
 	} else if (sb != NULL)
 		sb_addn(sb, s, (size_t)len);
 	return (size_t)len;
+}
+
+/* The length of the printable ASCII run at s: it never needs escaping. */
+static size_t
+esc_plain_run(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x7f)
+			break;
+	}
+	return i;
 }
 
 int
@@ -83,18 +122,11 @@ esc_append(struct sbuf *sb, const char *s, size_t n)
 	int changed = 0;
 
 	while (i < n) {
-		for (run = i; run < n; run++) {
-			unsigned char c = (unsigned char)s[run];
-
-			if (c < 0x20 || c >= 0x7f)
-				break;
-		}
-		if (run > i) {
-			sb_addn(sb, s + i, run - i);
-			i = run;
-			continue;
-		}
-		i += esc_one(sb, s + i, n - i, 0, &changed);
+		if ((run = esc_plain_run(s + i, n - i)) > 0) {
+			sb_addn(sb, s + i, run);
+			i += run;
+		} else
+			i += esc_one(sb, s + i, n - i, 0, &changed);
 	}
 }
 
@@ -106,7 +138,14 @@ esc_line(const char *s)
 	int changed = 0;
 
 	sb_init(&sb);
-	while (i < n)
-		i += esc_one(&sb, s + i, n - i, 1, &changed);
+	while (i < n) {
+		size_t run = esc_plain_run(s + i, n - i);
+
+		if (run > 0) {
+			sb_addn(&sb, s + i, run);
+			i += run;
+		} else
+			i += esc_one(&sb, s + i, n - i, 1, &changed);
+	}
 	return sb_take(&sb);
 }

@@ -572,10 +572,8 @@ index_open(const char *cache_dir, const char *root, int flags, struct diag *d)
 	ix->flags = flags;
 	ix->file = index_file(cache_dir, real);
 	if (ix->file == NULL || make_dirs(cache_dir) < 0) {
-		diag_add(d, DIAG_WARN, cache_dir, 0, 0,
-		    "cannot make the index directory: %s; running without "
-		    "the index",
-		    strerror(errno));
+		diag_add(
+		    d, DIAG_INDEX_DIRECTORY, cache_dir, 0, 0, strerror(errno));
 		goto fail;
 	}
 	rc = ix_connect(ix, real);
@@ -587,8 +585,7 @@ index_open(const char *cache_dir, const char *root, int flags, struct diag *d)
 	}
 	if (rc != SQLITE_OK) {
 		if (!is_busy(rc))
-			diag_add(d, DIAG_WARN, ix->file, 0, 0,
-			    "cannot use the index: %s; running without it",
+			diag_add(d, DIAG_INDEX_UNUSABLE, ix->file, 0, 0,
 			    sqlite3_errstr(rc));
 		goto fail;
 	}
@@ -873,9 +870,7 @@ index_close(struct index *ix, struct diag *d)
 		ix_fail(ix, rc);
 	rc = ix->failure != NULL ? -1 : 0;
 	if (ix->failure != NULL)
-		diag_add(d, DIAG_WARN, ix->file, 0, 0,
-		    "cannot write the index: %s; it is used as it was",
-		    ix->failure);
+		diag_add(d, DIAG_INDEX_WRITE, ix->file, 0, 0, ix->failure);
 	ix_free(ix);
 	return rc;
 }

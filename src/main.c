@@ -108,8 +108,9 @@ number(const char *opt, const char *s, long min, long max)
 	return n;
 }
 
+/* The terminal's columns: TIOCGWINSZ, else $COLUMNS, else 80. */
 static int
-term_width(void)
+tty_columns(void)
 {
 	struct winsize ws;
 	const char *c;
@@ -242,9 +243,8 @@ setup_output(struct ctx *ctx)
 		ctx->renderer = &render_field;
 	else if (ctx->format != NULL) {
 		if ((ctx->renderer = render_find(ctx->format)) == NULL) {
-			cli_errorx("unknown format '%s': use text, json, "
-				   "ndjson, tsv or markdown",
-			    ctx->format);
+			cli_errorx("unknown format '%s': use %s", ctx->format,
+			    render_names());
 			usage();
 		}
 	} else
@@ -255,7 +255,7 @@ setup_output(struct ctx *ctx)
 	if (ctx->width > 0)
 		o->width = ctx->width;
 	else
-		o->width = ctx->tty ? term_width() : 0;
+		o->width = ctx->tty ? tty_columns() : 0;
 	o->escape = ctx->tty;
 	o->full = ctx->full;
 	o->sep = ctx->nul ? '\0' : '\n';
@@ -265,13 +265,19 @@ setup_output(struct ctx *ctx)
 }
 
 void
-cli_render_begin(struct ctx *ctx, struct render_ctx *rc, enum render_mode mode)
+cli_render_begin(struct ctx *ctx, struct render_ctx *rc)
 {
 	memset(rc, 0, sizeof(*rc));
 	rc->fp = stdout;
 	rc->opts = &ctx->ropts;
-	rc->mode = mode;
+	rc->mode = ctx->cmd->mode;
 	render_begin(ctx->renderer, rc);
+}
+
+void
+cli_error_no_glossary(void)
+{
+	cli_errorx("no glossary found: give one with -d DIR or GLOSS_PATH");
 }
 
 void
@@ -326,7 +332,8 @@ cli_load(struct ctx *ctx, char **dirs, size_t ndirs, int missing_ok)
 		struct diag tmp;
 
 		diag_init(&tmp);
-		n = loader_load_dir(&ctx->table, dirs[i], (int)i, &tmp);
+		n = loader_load_dir(
+		    &ctx->table, dirs[i], (int)i, &ctx->load, &tmp);
 		if (n < 0 && missing_ok) {
 			diag_release(&tmp);
 			continue;
@@ -344,15 +351,11 @@ void
 cli_not_found(struct ctx *ctx, const char *query, const struct lookup *lk)
 {
 	struct sbuf sb;
-	size_t i;
 
 	if (lk->ambiguous) {
 		sb_init(&sb);
-		for (i = 0; i < lk->ncands && i < 10; i++) {
-			if (i > 0)
-				sb_adds(&sb, ", ");
-			sb_adds(&sb, lk->cands[i]->name);
-		}
+		sb_join(&sb, ", ", lk->ncands < 10 ? lk->ncands : 10,
+		    term_name_at, lk->cands);
 		if (lk->ncands > 10)
 			sb_addf(&sb, " and %zu more", lk->ncands - 10);
 		cli_errorx("'%s' is ambiguous: %s", query, sb.s);
@@ -363,34 +366,21 @@ cli_not_found(struct ctx *ctx, const char *query, const struct lookup *lk)
 	if (ctx->quiet || lk->ncands == 0)
 		return;
 	sb_init(&sb);
-	for (i = 0; i < lk->ncands; i++) {
-		if (i > 0)
-			sb_adds(&sb, ", ");
-		sb_adds(&sb, lk->cands[i]->name);
-	}
+	sb_join(&sb, ", ", lk->ncands, term_name_at, lk->cands);
 	cli_errorx("did you mean: %s?", sb.s);
 	sb_release(&sb);
 }
 
 /*
- * Whether the command will need the files' text (bodies, the Markdown
- * format, JSON of whole entries).  When it will not, the loader keeps
- * only the fields: on 10,000 terms, `list' holds a third of the memory.
+ * Whether the loader must keep the files' text: the command reads the
+ * bodies, or the format prints them.  When not, the loader keeps only
+ * the fields: on 10,000 terms, `list' holds a third of the memory.
  */
 static int
-needs_text(const struct cmd *cmd, const struct ctx *c)
+needs_body(const struct ctx *c)
 {
-	const char *f = c->format;
-
-	if (cmd->fn == cmd_search || c->full)
-		return 1;
-	if (c->field != NULL)
-		return strcmp(c->field, "body") == 0;
-	if (f != NULL && strcmp(f, "markdown") == 0)
-		return 1;
-	if (f != NULL && (strcmp(f, "json") == 0 || strcmp(f, "ndjson") == 0))
-		return cmd->fn == cmd_show || cmd->fn == cmd_random;
-	return 0;
+	return (c->cmd->flags & CMD_BODY) ||
+	    render_needs_body(c->renderer, c->cmd->mode, &c->ropts);
 }
 
 /* Load the glossary from -d, $GLOSS_PATH or the default places. */
@@ -410,8 +400,7 @@ load_glossary(struct ctx *ctx)
 	if (!ctx->quiet)
 		cli_print_diags(&ctx->diag, 0);
 	if (n < 0) {
-		cli_errorx("no glossary found: give one with -d DIR or "
-			   "GLOSS_PATH");
+		cli_error_no_glossary();
 		return -1;
 	}
 	if (n == 0) {
@@ -420,6 +409,23 @@ load_glossary(struct ctx *ctx)
 		    ctx->dirs.n > 1 ? ", ..." : "");
 		return -1;
 	}
+	return 0;
+}
+
+/*
+ * Whether --field names something: a field of a record, or a key some
+ * loaded term passed through.  True without --field.
+ */
+static int
+known_field(const struct ctx *c)
+{
+	size_t i;
+
+	if (c->field == NULL || render_field_known(c->field))
+		return 1;
+	for (i = 0; i < c->table.n; i++)
+		if (tval_get(&c->table.terms[i]->extra, c->field) != NULL)
+			return 1;
 	return 0;
 }
 
@@ -451,29 +457,23 @@ main(int argc, char *argv[])
 		cmd = cli_find_cmd("show");
 		ctx.implicit_show = 1;
 	}
+	ctx.cmd = cmd;
 	setup_output(&ctx);
 	if (ctx.field != NULL && !render_field_known(ctx.field) &&
-	    cmd->needs_table == 0) {
+	    !(cmd->flags & CMD_TABLE)) {
 		cli_errorx("unknown field '%s'", ctx.field);
 		usage();
 	}
 	filter_init(&ctx.filter, ctx.category, ctx.vertical);
-	ctx.table.drop_text = !needs_text(cmd, &ctx);
-	if (cmd->needs_table && load_glossary(&ctx) < 0) {
+	ctx.load.drop_text = !needs_body(&ctx);
+	if ((cmd->flags & CMD_TABLE) && load_glossary(&ctx) < 0) {
 		rc = EXIT_TROUBLE;
 		goto out;
 	}
-	if (ctx.field != NULL && !render_field_known(ctx.field)) {
-		size_t i;
-
-		for (i = 0; i < ctx.table.n; i++)
-			if (tval_get(&ctx.table.terms[i]->extra, ctx.field))
-				break;
-		if (i == ctx.table.n) {
-			cli_errorx("unknown field '%s'", ctx.field);
-			rc = EXIT_TROUBLE;
-			goto out;
-		}
+	if (!known_field(&ctx)) {
+		cli_errorx("unknown field '%s'", ctx.field);
+		rc = EXIT_TROUBLE;
+		goto out;
 	}
 	rc = cmd->fn(argc, argv, &ctx);
 out:

@@ -1,15 +1,16 @@
 /*
  * JSON and NDJSON, through jansson: the only file that includes it.
- * Every term object carries term, aliases, category, vertical,
- * pronunciation, description, examples, related, file, match, and the
- * passed-through keys of the front matter.
+ * Every term object carries the fields of the field table (field.h) that
+ * its record has, then the passed-through keys of the front matter.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
+#include "escape.h"
 #include "render.h"
+#include "utf8.h"
 
 static json_t *
 jstr(const char *s)
@@ -18,17 +19,6 @@ jstr(const char *s)
 	json_t *j = s != NULL ? json_string(s) : json_null();
 
 	return j != NULL ? j : json_string("");
-}
-
-static json_t *
-jlist(const struct strlist *l)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		json_array_append_new(a, jstr(l->v[i]));
-	return a;
 }
 
 /* A passed-through YAML value: plain scalars may be numbers or booleans. */
@@ -43,9 +33,7 @@ jtval(const struct tval *v)
 	case TV_STR:
 		if (!v->plain)
 			return jstr(v->str);
-		if (v->str[0] == '\0' || strcmp(v->str, "~") == 0 ||
-		    strcmp(v->str, "null") == 0 ||
-		    strcmp(v->str, "Null") == 0 || strcmp(v->str, "NULL") == 0)
+		if (tval_is_null(v))
 			return json_null();
 		if (strcmp(v->str, "true") == 0 || strcmp(v->str, "True") == 0)
 			return json_true();
@@ -75,53 +63,56 @@ jtval(const struct tval *v)
 	return json_null();
 }
 
+/* One field's value; NULL when the record has none. */
+static json_t *
+jfield(const struct field_value *v)
+{
+	json_t *a;
+	size_t i;
+
+	if (!v->has)
+		return NULL;
+	switch (v->type) {
+	case FIELD_STRING:
+		return jstr(v->str);
+	case FIELD_INT:
+		return json_integer(v->num);
+	case FIELD_REAL:
+		return json_real(v->real);
+	case FIELD_LIST:
+		a = json_array();
+		for (i = 0; i < v->n; i++)
+			json_array_append_new(a, jstr(field_item(v, i)));
+		return a;
+	case FIELD_PAIRS:
+		a = json_array();
+		for (i = 0; i < v->n; i++)
+			json_array_append_new(a,
+			    json_pack("{s:o,s:o}", "title",
+				jstr(field_item(v, i)), "value",
+				jstr(field_item_value(v, i))));
+		return a;
+	}
+	return NULL;
+}
+
+/* A term: every field of the table, then the passed-through keys. */
 static json_t *
 jterm(const struct render_ctx *ctx, const struct rrec *r)
 {
 	const struct term *t = r->term;
-	json_t *o = json_object(), *a;
+	json_t *o = json_object(), *j;
+	struct field_src src;
+	struct field_value v;
 	size_t i;
 
-	json_object_set_new(o, "term", jstr(t->name));
-	json_object_set_new(o, "aliases", jlist(&t->aliases));
-	json_object_set_new(o, "category", jstr(t->category));
-	json_object_set_new(o, "vertical", jstr(t->vertical));
-	json_object_set_new(o, "pronunciation", jstr(t->pronunciation));
-	json_object_set_new(o, "description", jstr(t->description));
-	json_object_set_new(o, "examples", jlist(&t->examples));
-	a = json_array();
-	for (i = 0; i < t->nrelated; i++)
-		json_array_append_new(a, jstr(t->related[i].name));
-	json_object_set_new(o, "related", a);
-	json_object_set_new(o, "file", jstr(t->path));
-	json_object_set_new(o, "match",
-	    jstr(r->match != MATCH_NONE ? match_name(r->match) : NULL));
-	if (t->ndetails > 0) {
-		a = json_array();
-		for (i = 0; i < t->ndetails; i++) {
-			json_t *d = json_object();
-
-			json_object_set_new(
-			    d, "title", jstr(t->details[i].title));
-			json_object_set_new(
-			    d, "value", jstr(t->details[i].value));
-			json_array_append_new(a, d);
-		}
-		json_object_set_new(o, "details", a);
-	}
-	if (ctx->mode == RM_SHOW || ctx->opts->full)
-		json_object_set_new(o, "body", jstr(term_body(t)));
-	if (r->hit != NULL) {
-		json_object_set_new(o, "score", json_real(r->hit->score));
-		json_object_set_new(o, "snippet", jstr(r->hit->snippet));
-	}
-	if (r->rel != NULL) {
-		json_object_set_new(o, "relation",
-		    jstr(r->rel->dir == REL_OUT	    ? "out"
-			    : r->rel->dir == REL_IN ? "in"
-						    : "both"));
-		json_object_set_new(o, "depth", json_integer(r->rel->depth));
-		json_object_set_new(o, "from", jstr(r->rel->from->name));
+	render_field_src(r, ctx->mode == RM_SHOW || ctx->opts->full, &src);
+	for (i = 0; field_table[i].name != NULL; i++) {
+		if (field_table[i].flags & FIELD_OTHER_NAME)
+			continue;
+		field_get(&field_table[i], &src, &v);
+		if ((j = jfield(&v)) != NULL)
+			json_object_set_new(o, field_table[i].name, j);
 	}
 	for (i = 0; i < t->extra.n; i++)
 		if (json_object_get(o, t->extra.keys[i]) == NULL)
@@ -131,69 +122,71 @@ jterm(const struct render_ctx *ctx, const struct rrec *r)
 }
 
 static json_t *
-jrec(const struct render_ctx *ctx, const struct rrec *r)
+jdiag(const struct render_ctx *ctx, const struct rrec *r)
 {
-	json_t *o;
+	const struct diag_msg *m = r->diag;
+	json_t *o = json_object();
 
-	if (r->diag != NULL) {
-		const struct diag_msg *m = r->diag;
-
-		o = json_object();
-		json_object_set_new(o, "file", jstr(m->file));
-		json_object_set_new(o, "line", json_integer(m->line));
-		json_object_set_new(o, "col", json_integer(m->col));
-		json_object_set_new(o, "level", jstr(render_level(m->level)));
-		json_object_set_new(o, "message", jstr(m->msg));
-		return o;
-	}
-	if (r->group != NULL) {
-		o = json_object();
-		json_object_set_new(o,
-		    ctx->opts->by ? ctx->opts->by : "category", jstr(r->group));
-		json_object_set_new(
-		    o, "count", json_integer((json_int_t)r->count));
-		return o;
-	}
-	return jterm(ctx, r);
+	(void)ctx;
+	json_object_set_new(o, "file", jstr(m->file));
+	json_object_set_new(o, "line", json_integer(m->line));
+	json_object_set_new(o, "col", json_integer(m->col));
+	json_object_set_new(o, "level", jstr(diag_level_name(m->level)));
+	json_object_set_new(o, "code", jstr(diag_code_name(m->code)));
+	json_object_set_new(o, "message", jstr(m->msg));
+	return o;
 }
 
+static json_t *
+jgroup(const struct render_ctx *ctx, const struct rrec *r)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(
+	    o, ctx->opts->by ? ctx->opts->by : "category", jstr(r->group));
+	json_object_set_new(o, "count", json_integer((json_int_t)r->count));
+	return o;
+}
+
+/* The object of a record, by what the mode's records are. */
+static json_t *(*const jobject[RM_NMODES])(
+    const struct render_ctx *, const struct rrec *) = {[RM_SHOW] = jterm,
+    [RM_LIST] = jterm,
+    [RM_SEARCH] = jterm,
+    [RM_RELATED] = jterm,
+    [RM_CATEGORIES] = jgroup,
+    [RM_CHECK] = jdiag};
+
 /*
- * Write a dumped document.  JSON allows DEL, C1 controls, the bidi overrides
- * and U+2028/U+2029 raw inside strings; write them as \u escapes so that
- * no output can act on a terminal.  They occur only inside strings.
+ * Write a dumped document.  JSON allows DEL, C1 controls, the bidi
+ * overrides and U+2028/U+2029 raw inside strings; write every dangerous
+ * code point (escape.h) as a \u escape so that no output can act on a
+ * terminal.  jansson has escaped the C0 controls already.
  */
 static void
 jwrite(struct render_ctx *ctx, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run = 0, n = strlen(s);
 	FILE *fp = ctx->fp;
 
-	for (; *p != '\0'; p++) {
-		unsigned cp = 0;
-		int len = 0;
+	while (i < n) {
+		int32_t cp;
+		int len;
 
-		if (p[0] == 0x7f) {
-			cp = 0x7f;
-			len = 1;
-		} else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			cp = p[1];
-			len = 2;
-		} else if (p[0] == 0xe2 && p[1] == 0x80 &&
-		    ((p[2] >= 0xa8 && p[2] <= 0xae))) {
-			cp = 0x2000 + (p[2] - 0x80);
-			len = 3;
-		} else if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 &&
-		    p[2] <= 0xa9) {
-			cp = 0x2040 + (p[2] - 0x80);
-			len = 3;
-		}
-		if (len == 0) {
-			fputc(*p, fp);
+		if ((unsigned char)s[i] < 0x7f) {
+			i++;
 			continue;
 		}
-		fprintf(fp, "\\u%04x", cp);
-		p += len - 1;
+		if ((len = utf8_decode(s + i, n - i, &cp)) < 0)
+			len = 1;
+		else if (esc_kind(cp) != ESC_NONE) {
+			fwrite(s + run, 1, i - run, fp);
+			fprintf(fp, "\\u%04x", (unsigned)cp);
+			run = i + (size_t)len;
+		}
+		i += (size_t)len;
 	}
+	fwrite(s + run, 1, n - run, fp);
 }
 
 static void
@@ -207,6 +200,12 @@ jdump(struct render_ctx *ctx, json_t *j, size_t flags)
 	}
 }
 
+static int
+json_needs_body(enum render_mode mode, const struct render_opts *o)
+{
+	return mode == RM_SHOW || o->full;
+}
+
 static void
 json_begin(struct render_ctx *ctx)
 {
@@ -216,9 +215,10 @@ json_begin(struct render_ctx *ctx)
 static void
 json_record(struct render_ctx *ctx, const struct rrec *r)
 {
+	/* A related name that is no term has no object. */
 	if (r->rel != NULL && r->term == NULL)
 		return;
-	json_array_append_new(ctx->priv, jrec(ctx, r));
+	json_array_append_new(ctx->priv, jobject[ctx->mode](ctx, r));
 }
 
 static void
@@ -249,11 +249,17 @@ ndjson_record(struct render_ctx *ctx, const struct rrec *r)
 
 	if (r->rel != NULL && r->term == NULL)
 		return;
-	o = jrec(ctx, r);
+	o = jobject[ctx->mode](ctx, r);
 	jdump(ctx, o, JSON_COMPACT);
 	fputc(ctx->opts->sep, ctx->fp);
 	json_decref(o);
 }
 
-const struct renderer render_json = {"json", json_begin, json_record, json_end};
-const struct renderer render_ndjson = {"ndjson", NULL, ndjson_record, NULL};
+const struct renderer render_json = {.name = "json",
+    .needs_body = json_needs_body,
+    .begin = json_begin,
+    .record = RENDER_EVERY_MODE(json_record),
+    .end = json_end};
+const struct renderer render_ndjson = {.name = "ndjson",
+    .needs_body = json_needs_body,
+    .record = RENDER_EVERY_MODE(ndjson_record)};

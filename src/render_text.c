@@ -1,7 +1,8 @@
 /*
  * The text format: for a person at a terminal (wrapped, maybe coloured)
  * and, unwrapped and plain, for a pipe.  Term text is always escaped
- * (SPEC 4), whatever stdout is.
+ * (SPEC 4), whatever stdout is.  This file decides what to print; wrap.c
+ * lays it out.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,279 +10,19 @@
 #include "escape.h"
 #include "md.h"
 #include "render.h"
-#include "utf8.h"
+#include "wrap.h"
 
-#define SGR_RESET  "\033[0m"
-#define SGR_BOLD   "1"
-#define SGR_DIM	   "2"
-#define SGR_UNDER  "4"
-#define SGR_CODE   "36"
-#define SGR_ITALIC "3"
-
-/* Style flags, toggled by MD_* marks inside text. */
-enum { ST_EMPH = 1, ST_STRONG = 2, ST_CODE = 4 };
-
-struct tw {
-	struct render_ctx *ctx;
-	const char *base; /* SGR parameters for the whole paragraph, or "" */
-	int style;
-};
-
-static void
-tw_sgr(struct tw *w)
-{
-	FILE *fp = w->ctx->fp;
-	const char *sep = "";
-
-	if (!w->ctx->opts->color)
-		return;
-	if (*w->base == '\0' && w->style == 0)
-		return;
-	fputs("\033[", fp);
-	if (*w->base != '\0') {
-		fputs(w->base, fp);
-		sep = ";";
-	}
-	if (w->style & ST_STRONG) {
-		fprintf(fp, "%s" SGR_BOLD, sep);
-		sep = ";";
-	}
-	if (w->style & ST_EMPH) {
-		fprintf(fp, "%s" SGR_UNDER, sep);
-		sep = ";";
-	}
-	if (w->style & ST_CODE)
-		fprintf(fp, "%s" SGR_CODE, sep);
-	fputc('m', fp);
-}
-
-static void
-tw_reset(struct tw *w)
-{
-	if (w->ctx->opts->color && (*w->base != '\0' || w->style != 0))
-		fputs(SGR_RESET, w->ctx->fp);
-}
-
-static void
-tw_indent(struct tw *w, int n)
-{
-	while (n-- > 0)
-		fputc(' ', w->ctx->fp);
-}
-
-static int
-is_mark(char c)
-{
-	return c == MD_EMPH || c == MD_STRONG || c == MD_CODE;
-}
-
-/* Write bytes s[0..n), turning marks into style changes. */
-static void
-tw_emit(struct tw *w, const char *s, size_t n)
-{
-	size_t i, run = 0;
-
-	for (i = 0; i < n; i++) {
-		if (!is_mark(s[i]))
-			continue;
-		fwrite(s + run, 1, i - run, w->ctx->fp);
-		run = i + 1;
-		if (w->ctx->opts->color && w->style != 0)
-			fputs(SGR_RESET, w->ctx->fp);
-		w->style ^= s[i] == MD_EMPH ? ST_EMPH
-		    : s[i] == MD_STRONG	    ? ST_STRONG
-					    : ST_CODE;
-		tw_sgr(w);
-	}
-	fwrite(s + run, 1, n - run, w->ctx->fp);
-}
-
-/* A unit of layout: a run of narrow characters, or one wide one. */
-struct unit {
-	size_t off, len;
-	size_t width;
-	int space; /* a space stands before it */
-};
-
-/* Closing punctuation that must not begin a line (kinsoku). */
-static int
-no_break_before(int32_t cp)
-{
-	switch (cp) {
-	case 0x3001: /* 、 */
-	case 0x3002: /* 。 */
-	case 0x300d: /* 」 */
-	case 0x300f: /* 』 */
-	case 0xff01: /* ！ */
-	case 0xff09: /* ） */
-	case 0xff0c: /* ， */
-	case 0xff0e: /* ． */
-	case 0xff1a: /* ： */
-	case 0xff1b: /* ； */
-	case 0xff1f: /* ？ */
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/*
- * Split text into units: words between spaces, and each wide (CJK)
- * character alone, since a line may break between any two of those.
- */
-static void
-units_of(const char *s, struct unit **out, size_t *nout)
-{
-	struct unit *u = NULL;
-	size_t n = 0, cap = 0, i = 0, len = strlen(s);
-	int space = 0, open = 0, prev_wide = 0;
-
-	while (i < len) {
-		int32_t cp = 0;
-		int l, cw;
-
-		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
-			space = 1;
-			open = 0;
-			i++;
-			continue;
-		}
-		if (is_mark(s[i])) {
-			l = 1;
-			cw = 0;
-		} else if ((l = utf8_decode(s + i, len - i, &cp)) < 0) {
-			l = 1;
-			cw = 1;
-		} else
-			cw = utf8_cpwidth(cp);
-		if (!open ||
-		    (cw > 0 && (cw == 2 || prev_wide) &&
-			!no_break_before(cp))) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 32;
-				u = xreallocarray(u, cap, sizeof(*u));
-			}
-			u[n].off = i;
-			u[n].len = 0;
-			u[n].width = 0;
-			u[n].space = space;
-			n++;
-			space = 0;
-			open = 1;
-		}
-		u[n - 1].len += (size_t)l;
-		u[n - 1].width += (size_t)cw;
-		i += (size_t)l;
-		if (cw > 0)
-			prev_wide = cw == 2;
-	}
-	*out = u;
-	*nout = n;
-}
-
-/*
- * Write a paragraph: first line indented by indent, the others by hang,
- * wrapped at opts->width by display width (never wrapped when 0).
- * text is escaped and may carry MD_* marks.
- */
+/* Write a paragraph (wrap.h) to the context's stream. */
 static void
 tw_para(struct render_ctx *ctx, const char *base, int indent, int hang,
     const char *text)
 {
-	struct tw w = {ctx, base, 0};
-	struct unit *u;
-	size_t n, i, col, width = (size_t)ctx->opts->width;
-	int bol = 1;
+	struct wrap_out out;
 
-	tw_indent(&w, indent);
-	tw_sgr(&w);
-	if (width == 0) {
-		const char *p;
-
-		for (p = text; *p != '\0'; p++)
-			if (*p == '\n')
-				break;
-		if (*p == '\0') {
-			tw_emit(&w, text, strlen(text));
-		} else {
-			/* A code block keeps its lines. */
-			for (p = text; *p != '\0';) {
-				const char *nl = strchr(p, '\n');
-				size_t l = nl ? (size_t)(nl - p) : strlen(p);
-
-				tw_emit(&w, p, l);
-				if (nl == NULL)
-					break;
-				tw_reset(&w);
-				fputc('\n', ctx->fp);
-				tw_indent(&w, hang);
-				tw_sgr(&w);
-				p = nl + 1;
-			}
-		}
-		tw_reset(&w);
-		fputc('\n', ctx->fp);
-		return;
-	}
-	units_of(text, &u, &n);
-	col = (size_t)indent;
-	for (i = 0; i < n; i++) {
-		/* A space is written only between units on one line. */
-		size_t need = u[i].width + (u[i].space && !bol);
-
-		if (col + need > width && !bol && u[i].width > 0) {
-			tw_reset(&w);
-			fputc('\n', ctx->fp);
-			tw_indent(&w, hang);
-			tw_sgr(&w);
-			col = (size_t)hang;
-			bol = 1;
-		} else if (u[i].space && !bol) {
-			fputc(' ', ctx->fp);
-			col++;
-		}
-		if (col + u[i].width > width && u[i].width > 0) {
-			/* Longer than a line: break between characters. */
-			size_t j = 0;
-			const char *s = text + u[i].off;
-
-			while (j < u[i].len) {
-				int32_t cp = 0;
-				int l = is_mark(s[j])
-				    ? 1
-				    : utf8_decode(s + j, u[i].len - j, &cp);
-				size_t cw;
-
-				if (l < 0) {
-					l = 1;
-					cw = 1;
-				} else
-					cw = is_mark(s[j])
-					    ? 0
-					    : (size_t)utf8_cpwidth(cp);
-				if (col + cw > width && !bol) {
-					tw_reset(&w);
-					fputc('\n', ctx->fp);
-					tw_indent(&w, hang);
-					tw_sgr(&w);
-					col = (size_t)hang;
-				}
-				tw_emit(&w, s + j, (size_t)l);
-				col += cw;
-				if (cw > 0)
-					bol = 0;
-				j += (size_t)l;
-			}
-			continue;
-		}
-		tw_emit(&w, text + u[i].off, u[i].len);
-		col += u[i].width;
-		if (u[i].width > 0)
-			bol = 0;
-	}
-	tw_reset(&w);
-	fputc('\n', ctx->fp);
-	free(u);
+	out.fp = ctx->fp;
+	out.color = ctx->opts->color;
+	out.width = (size_t)ctx->opts->width;
+	wrap_para(&out, base, indent, hang, text);
 }
 
 /* Escape raw term text for tw_para. The caller frees. */
@@ -370,16 +111,12 @@ body(struct render_ctx *ctx, const struct term *t)
 	md_doc_release(&doc);
 }
 
+/* The name in bold, and the pronunciation. */
 static void
-show(struct render_ctx *ctx, const struct rrec *r)
+show_name(struct render_ctx *ctx, const struct term *t)
 {
-	const struct term *t = r->term;
-	FILE *fp = ctx->fp;
 	struct sbuf sb;
-	size_t i;
 
-	if (ctx->nrec > 0)
-		fputc(ctx->opts->sep, fp);
 	sb_init(&sb);
 	sb_addc(&sb, MD_STRONG);
 	esc_append(&sb, t->name, strlen(t->name));
@@ -391,6 +128,16 @@ show(struct render_ctx *ctx, const struct rrec *r)
 	}
 	tw_para(ctx, "", 0, 2, sb.s);
 	sb_release(&sb);
+}
+
+/* category · vertical · also ALIASES · how it matched, dimmed. */
+static void
+show_facts(struct render_ctx *ctx, const struct rrec *r)
+{
+	const struct term *t = r->term;
+	struct sbuf sb;
+	char *aliases;
+
 	sb_init(&sb);
 	sb_adds(&sb, t->category);
 	if (t->vertical != NULL) {
@@ -398,48 +145,66 @@ show(struct render_ctx *ctx, const struct rrec *r)
 		sb_adds(&sb, t->vertical);
 	}
 	if (t->aliases.n > 0) {
+		aliases = render_term_field(r, "aliases");
 		sb_adds(&sb, " · also ");
-		for (i = 0; i < t->aliases.n; i++) {
-			if (i > 0)
-				sb_adds(&sb, ", ");
-			sb_adds(&sb, t->aliases.v[i]);
-		}
+		sb_adds(&sb, aliases);
+		free(aliases);
 	}
 	if (r->match != MATCH_NONE && r->match != MATCH_EXACT)
 		sb_addf(&sb, " · %s match", match_name(r->match));
 	para_raw(ctx, SGR_DIM, 2, 2, sb.s);
 	sb_release(&sb);
-	fputc('\n', fp);
+}
+
+static void
+show_examples(struct render_ctx *ctx, const struct term *t)
+{
+	size_t i;
+
+	fputc('\n', ctx->fp);
+	tw_para(
+	    ctx, SGR_BOLD, 2, 2, t->examples.n == 1 ? "Example" : "Examples");
+	if (t->examples.n == 1) {
+		para_raw(ctx, "", 4, 4, t->examples.v[0]);
+		return;
+	}
+	for (i = 0; i < t->examples.n; i++) {
+		char *s = xasprintf("- %s", t->examples.v[i]);
+
+		para_raw(ctx, "", 4, 6, s);
+		free(s);
+	}
+}
+
+static void
+show_related(struct render_ctx *ctx, const struct rrec *r)
+{
+	char *names = render_term_field(r, "related");
+
+	fputc('\n', ctx->fp);
+	tw_para(ctx, SGR_BOLD, 2, 2, "Related");
+	para_raw(ctx, "", 4, 4, names);
+	free(names);
+}
+
+/* RM_SHOW: a whole entry. */
+static void
+text_show(struct render_ctx *ctx, const struct rrec *r)
+{
+	const struct term *t = r->term;
+
+	if (ctx->nrec > 0)
+		fputc(ctx->opts->sep, ctx->fp);
+	show_name(ctx, t);
+	show_facts(ctx, r);
+	fputc('\n', ctx->fp);
 	para_raw(ctx, "", 2, 2, t->description);
 	if (ctx->opts->full && *term_body(t) != '\0')
 		body(ctx, t);
-	if (t->examples.n > 0) {
-		fputc('\n', fp);
-		tw_para(ctx, SGR_BOLD, 2, 2,
-		    t->examples.n == 1 ? "Example" : "Examples");
-		for (i = 0; i < t->examples.n; i++) {
-			if (t->examples.n == 1)
-				para_raw(ctx, "", 4, 4, t->examples.v[i]);
-			else {
-				char *s = xasprintf("- %s", t->examples.v[i]);
-
-				para_raw(ctx, "", 4, 6, s);
-				free(s);
-			}
-		}
-	}
-	if (t->nrelated > 0) {
-		sb_init(&sb);
-		for (i = 0; i < t->nrelated; i++) {
-			if (i > 0)
-				sb_adds(&sb, ", ");
-			sb_adds(&sb, t->related[i].name);
-		}
-		fputc('\n', fp);
-		tw_para(ctx, SGR_BOLD, 2, 2, "Related");
-		para_raw(ctx, "", 4, 4, sb.s);
-		sb_release(&sb);
-	}
+	if (t->examples.n > 0)
+		show_examples(ctx, t);
+	if (t->nrelated > 0)
+		show_related(ctx, r);
 }
 
 /* The first sentence of s, for one-line listings.  The caller frees. */
@@ -454,8 +219,9 @@ first_sentence(const char *s)
 	return xstrdup(s);
 }
 
+/* RM_SEARCH: the name, how it matched, the snippet. */
 static void
-search_hit(struct render_ctx *ctx, const struct rrec *r)
+text_hit(struct render_ctx *ctx, const struct rrec *r)
 {
 	const struct hit *h = r->hit;
 	struct sbuf sb;
@@ -483,13 +249,12 @@ search_hit(struct render_ctx *ctx, const struct rrec *r)
 	sb_release(&sb);
 }
 
+/* RM_RELATED: the subject first, then one link a line. */
 static void
-related(struct render_ctx *ctx, const struct rrec *r)
+text_related(struct render_ctx *ctx, const struct rrec *r)
 {
 	const struct rel *l = r->rel;
-	const char *arrow = l->dir == REL_OUT ? "->"
-	    : l->dir == REL_IN		      ? "<-"
-					      : "<->";
+	const char *arrow = render_rel_arrow(l->dir);
 	struct sbuf sb;
 	char *d;
 	int ind = 2 * l->depth;
@@ -513,32 +278,61 @@ related(struct render_ctx *ctx, const struct rrec *r)
 	sb_release(&sb);
 }
 
+/* RM_LIST: one name a record. */
 static void
-text_record(struct render_ctx *ctx, const struct rrec *r)
+text_list(struct render_ctx *ctx, const struct rrec *r)
 {
-	switch (ctx->mode) {
-	case RM_SHOW:
-		show(ctx, r);
-		break;
-	case RM_LIST:
-		put_styled(ctx, NULL, r->term->name);
-		fputc(ctx->opts->sep, ctx->fp);
-		break;
-	case RM_SEARCH:
-		search_hit(ctx, r);
-		break;
-	case RM_RELATED:
-		related(ctx, r);
-		break;
-	case RM_CHECK:
-		/* Diagnostics are on stderr already; text prints a summary. */
-		break;
-	case RM_CATEGORIES:
-		fprintf(ctx->fp, "%5zu  ", r->count);
-		put_styled(ctx, NULL, r->group);
-		fputc(ctx->opts->sep, ctx->fp);
-		break;
-	}
+	put_styled(ctx, NULL, r->term->name);
+	fputc(ctx->opts->sep, ctx->fp);
 }
 
-const struct renderer render_text = {"text", NULL, text_record, NULL};
+/* RM_CATEGORIES: the count, then the name. */
+static void
+text_group(struct render_ctx *ctx, const struct rrec *r)
+{
+	fprintf(ctx->fp, "%5zu  ", r->count);
+	put_styled(ctx, NULL, r->group);
+	fputc(ctx->opts->sep, ctx->fp);
+}
+
+static const char *
+plural(int n, const char *one, const char *more)
+{
+	return n == 1 ? one : more;
+}
+
+/*
+ * RM_CHECK: the diagnostics are on stderr already, so text prints no
+ * record, only a summary line at the end.
+ */
+static void
+text_end(struct render_ctx *ctx)
+{
+	const struct render_totals *t = ctx->totals;
+
+	if (ctx->mode != RM_CHECK || t == NULL)
+		return;
+	fprintf(ctx->fp,
+	    "%d term%s in %d director%s: %d error%s, %d warning%s, "
+	    "%d note%s\n",
+	    t->terms, plural(t->terms, "", "s"), t->dirs,
+	    plural(t->dirs, "y", "ies"), t->errors, plural(t->errors, "", "s"),
+	    t->warnings, plural(t->warnings, "", "s"), t->notes,
+	    plural(t->notes, "", "s"));
+}
+
+static int
+text_needs_body(enum render_mode mode, const struct render_opts *o)
+{
+	(void)mode;
+	return o->full;
+}
+
+const struct renderer render_text = {.name = "text",
+    .needs_body = text_needs_body,
+    .record = {[RM_SHOW] = text_show,
+	[RM_LIST] = text_list,
+	[RM_SEARCH] = text_hit,
+	[RM_RELATED] = text_related,
+	[RM_CATEGORIES] = text_group},
+    .end = text_end};

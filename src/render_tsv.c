@@ -37,7 +37,7 @@ tsv_begin(struct render_ctx *ctx)
 	if (!ctx->opts->header)
 		return;
 	if (ctx->mode == RM_CHECK)
-		fprintf(ctx->fp, "file\tline\tcol\tlevel\tmessage%c",
+		fprintf(ctx->fp, "file\tline\tcol\tlevel\tmessage\tcode%c",
 		    ctx->opts->sep);
 	else if (ctx->mode == RM_CATEGORIES)
 		fprintf(ctx->fp, "%s\tcount%c",
@@ -48,29 +48,41 @@ tsv_begin(struct render_ctx *ctx)
 }
 
 static void
-tsv_record(struct render_ctx *ctx, const struct rrec *r)
+tsv_diag(struct render_ctx *ctx, const struct rrec *r)
 {
-	char n[32];
+	tsv_field(ctx, r->diag->file);
+	fprintf(ctx->fp, "\t%u\t%u\t%s\t", r->diag->line, r->diag->col,
+	    diag_level_name(r->diag->level));
+	tsv_field(ctx, r->diag->msg);
+	fprintf(
+	    ctx->fp, "\t%s%c", diag_code_name(r->diag->code), ctx->opts->sep);
+}
 
-	if (r->diag != NULL) {
-		tsv_field(ctx, r->diag->file);
-		fprintf(ctx->fp, "\t%u\t%u\t%s\t", r->diag->line, r->diag->col,
-		    render_level(r->diag->level));
-		tsv_field(ctx, r->diag->msg);
-	} else if (r->group != NULL) {
-		tsv_field(ctx, r->group);
-		snprintf(n, sizeof(n), "\t%zu", r->count);
-		fputs(n, ctx->fp);
-	} else {
-		if (r->term == NULL)
-			return;
-		tsv_field(ctx, r->term->name);
-		fputc('\t', ctx->fp);
-		tsv_field(ctx, r->term->category);
-		fputc('\t', ctx->fp);
-		tsv_field(ctx, r->term->description);
-	}
+static void
+tsv_group(struct render_ctx *ctx, const struct rrec *r)
+{
+	tsv_field(ctx, r->group);
+	fprintf(ctx->fp, "\t%zu%c", r->count, ctx->opts->sep);
+}
+
+static void
+tsv_term(struct render_ctx *ctx, const struct rrec *r)
+{
+	if (r->term == NULL)
+		return;
+	tsv_field(ctx, r->term->name);
+	fputc('\t', ctx->fp);
+	tsv_field(ctx, r->term->category);
+	fputc('\t', ctx->fp);
+	tsv_field(ctx, r->term->description);
 	fputc(ctx->opts->sep, ctx->fp);
 }
 
-const struct renderer render_tsv = {"tsv", tsv_begin, tsv_record, NULL};
+const struct renderer render_tsv = {.name = "tsv",
+    .begin = tsv_begin,
+    .record = {[RM_SHOW] = tsv_term,
+	[RM_LIST] = tsv_term,
+	[RM_SEARCH] = tsv_term,
+	[RM_RELATED] = tsv_term,
+	[RM_CATEGORIES] = tsv_group,
+	[RM_CHECK] = tsv_diag}};

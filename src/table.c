@@ -89,14 +89,11 @@ drop_duplicates(struct table *tab, struct diag *d)
 		}
 		keep = tab->terms[n - 1];
 		if (keep->dirno == t->dirno)
-			diag_add(d, DIAG_WARN, t->path, t->line, t->col,
-			    "duplicate term '%s': '%s' defines it first; "
-			    "this one is ignored",
-			    t->name, keep->path);
+			diag_add(d, DIAG_DUPLICATE_TERM, t->path, t->line,
+			    t->col, t->name, keep->path);
 		else
-			diag_add(d, DIAG_NOTE, t->path, t->line, t->col,
-			    "term '%s' is shadowed by '%s'", t->name,
-			    keep->path);
+			diag_add(d, DIAG_SHADOWED_TERM, t->path, t->line,
+			    t->col, t->name, keep->path);
 		term_free(t);
 	}
 	tab->n = n;
@@ -113,7 +110,7 @@ check_aliases(struct table *tab, struct diag *d)
 		const struct table_entry *a = &tab->idx[first];
 		const struct table_entry *b = &tab->idx[i];
 		const struct term *bt = b->term;
-		enum diag_level lvl;
+		enum diag_code code;
 
 		if (strcmp(a->key, b->key) != 0) {
 			first = i;
@@ -121,12 +118,14 @@ check_aliases(struct table *tab, struct diag *d)
 		}
 		if (b->alias < 0 || a->term == bt)
 			continue;
-		lvl = a->term->dirno == bt->dirno ? DIAG_WARN : DIAG_NOTE;
-		diag_add(d, lvl, bt->path, bt->line, bt->col,
-		    a->alias < 0 ? "alias '%s' of '%s' is the name of a term "
-				   "in '%s'; the name wins"
-				 : "alias '%s' of '%s' is also an alias in "
-				   "'%s'; that one wins",
+		/* In one directory a clash is a mistake; across, a choice. */
+		if (a->term->dirno == bt->dirno)
+			code = a->alias < 0 ? DIAG_ALIAS_IS_NAME
+					    : DIAG_ALIAS_IS_ALIAS;
+		else
+			code = a->alias < 0 ? DIAG_ALIAS_SHADOWED_NAME
+					    : DIAG_ALIAS_SHADOWED_ALIAS;
+		diag_add(d, code, bt->path, bt->line, bt->col,
 		    bt->aliases.v[b->alias], bt->name, a->term->path);
 	}
 }

@@ -35,6 +35,29 @@ tval_get(const struct tval *v, const char *key)
 	return NULL;
 }
 
+char *
+term_key(const char *name)
+{
+	return utf8_fold(name, strlen(name));
+}
+
+int
+tval_is_null(const struct tval *v)
+{
+	static const char *const nulls[] = {"", "~", "null", "Null", "NULL"};
+	size_t i;
+
+	if (v->type != TV_STR || !v->plain)
+		return 0;
+	if (v->str[0] != '\0' && v->str[0] != '~' && v->str[0] != 'n' &&
+	    v->str[0] != 'N')
+		return 0; /* the common case: a value that is no null at all */
+	for (i = 0; i < sizeof(nulls) / sizeof(nulls[0]); i++)
+		if (strcmp(v->str, nulls[i]) == 0)
+			return 1;
+	return 0;
+}
+
 struct term *
 term_new(void)
 {
@@ -82,10 +105,16 @@ term_body(const struct term *t)
 	return t->text != NULL ? t->text + t->body_off : "";
 }
 
+const char *
+term_name_at(const void *terms, size_t i)
+{
+	return ((const struct term *const *)terms)[i]->name;
+}
+
 void
 term_add_related(struct term *t, const char *name, unsigned line, unsigned col)
 {
-	char *key = utf8_fold(name, strlen(name));
+	char *key = term_key(name);
 	size_t i;
 
 	for (i = 0; i < t->nrelated; i++)

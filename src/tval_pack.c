@@ -281,9 +281,10 @@ tval_pack_diag(const struct diag *d, const char *path, struct sbuf *out)
 	for (i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->v[i];
 
-		if ((unsigned)m->level > DIAG_ERROR || m->msg == NULL)
+		if ((unsigned)m->code >= DIAG_NCODES || m->msg == NULL)
 			return -1;
-		put_uint(out, (unsigned)m->level);
+		/* By name: the names are stable, the enum's numbers not. */
+		put_str(out, diag_code_name(m->code));
 		if (m->file == NULL)
 			put_uint(out, DFILE_NONE);
 		else if (path != NULL && strcmp(m->file, path) == 0)
@@ -299,16 +300,31 @@ tval_pack_diag(const struct diag *d, const char *path, struct sbuf *out)
 	return 0;
 }
 
+/* The code named name, or DIAG_NCODES. */
+static enum diag_code
+code_named(const char *name)
+{
+	int c;
+
+	for (c = 0; c < DIAG_NCODES; c++)
+		if (strcmp(diag_code_name((enum diag_code)c), name) == 0)
+			break;
+	return (enum diag_code)c;
+}
+
 /* One message into d; -1 on malformed input. */
 static int
 unpack_msg(struct rd *r, const char *path, struct diag *d)
 {
-	uint64_t level, how, line, col;
-	char *file = NULL, *msg;
-	int rc = -1;
+	enum diag_code code;
+	uint64_t how, line, col;
+	char *file = NULL, *msg, *name;
 
-	if (get_uint(r, DIAG_ERROR, &level) < 0 ||
-	    get_uint(r, DFILE_OTHER, &how) < 0)
+	if ((name = get_str(r)) == NULL)
+		return -1;
+	code = code_named(name);
+	free(name);
+	if (code == DIAG_NCODES || get_uint(r, DFILE_OTHER, &how) < 0)
 		return -1;
 	if (how == DFILE_OTHER && (file = get_str(r)) == NULL)
 		return -1;
@@ -316,16 +332,16 @@ unpack_msg(struct rd *r, const char *path, struct diag *d)
 		free(file); /* would have been packed as DFILE_SELF */
 		return -1;
 	}
-	if (get_uint(r, UINT_MAX, &line) == 0 &&
-	    get_uint(r, UINT_MAX, &col) == 0 && (msg = get_str(r)) != NULL) {
-		diag_add(d, (enum diag_level)level,
-		    how == DFILE_SELF ? path : file, (unsigned)line,
-		    (unsigned)col, "%s", msg);
-		free(msg);
-		rc = 0;
+	if (get_uint(r, UINT_MAX, &line) < 0 ||
+	    get_uint(r, UINT_MAX, &col) < 0 || (msg = get_str(r)) == NULL) {
+		free(file);
+		return -1;
 	}
+	diag_add_text(d, code, how == DFILE_SELF ? path : file, (unsigned)line,
+	    (unsigned)col, msg);
+	free(msg);
 	free(file);
-	return rc;
+	return 0;
 }
 
 int

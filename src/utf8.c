@@ -159,3 +159,18 @@ utf8_isalnum(int32_t cp)
 	    (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
 	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
+
+void
+utf8_linecol(const char *s, size_t off, unsigned *line, unsigned *col)
+{
+	size_t i;
+
+	*line = *col = 1;
+	for (i = 0; i < off; i++) {
+		if (s[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)s[i] & 0xc0) != 0x80)
+			++*col;
+	}
+}

@@ -176,6 +176,19 @@ sb_take(struct sbuf *sb)
 }
 
 void
+sb_join(struct sbuf *sb, const char *sep, size_t n,
+    const char *(*item)(const void *arg, size_t i), const void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			sb_adds(sb, sep);
+		sb_adds(sb, item(arg, i));
+	}
+}
+
+void
 strlist_push(struct strlist *l, char *owned)
 {
 	if (l->n == l->cap) {
@@ -195,4 +208,10 @@ strlist_release(struct strlist *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+}
+
+const char *
+strlist_item(const void *strlist, size_t i)
+{
+	return ((const struct strlist *)strlist)->v[i];
 }

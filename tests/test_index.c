@@ -200,24 +200,43 @@ test_diag_round_trip(void **state)
 	diag_init(&d);
 	diag_init(&e);
 	sb_init(&a);
-	diag_add(&d, DIAG_ERROR, "old/x.md", 3, 7, "unknown key 'termm'");
-	diag_add(&d, DIAG_WARN, "other.md", 0, 0, "elsewhere");
-	diag_add(&d, DIAG_NOTE, NULL, 1, 1, "no file");
+	diag_add(&d, DIAG_MISSING_KEY, "old/x.md", 3, 7, "term");
+	diag_add(&d, DIAG_DUPLICATE_KEY, "other.md", 0, 0, "x");
+	diag_add(&d, DIAG_NO_FRONT_MATTER, NULL, 1, 1);
 	assert_int_equal(tval_pack_diag(&d, "old/x.md", &a), 0);
 	assert_int_equal(tval_unpack_diag(a.s, a.len, "new/x.md", &e), 0);
 	assert_int_equal(e.n, 3);
 	assert_int_equal(e.nerr, 1);
 	assert_int_equal(e.nwarn, 1);
 	assert_string_equal(e.v[0].file, "new/x.md"); /* renamed */
+	assert_int_equal(e.v[0].code, DIAG_MISSING_KEY);
+	assert_int_equal(e.v[0].level, DIAG_ERROR);
 	assert_int_equal(e.v[0].line, 3);
 	assert_int_equal(e.v[0].col, 7);
-	assert_string_equal(e.v[0].msg, "unknown key 'termm'");
+	assert_string_equal(e.v[0].msg, "missing required key 'term'");
 	assert_string_equal(e.v[1].file, "other.md");
+	assert_int_equal(e.v[1].code, DIAG_DUPLICATE_KEY);
 	assert_null(e.v[2].file);
+	assert_int_equal(e.v[2].code, DIAG_NO_FRONT_MATTER);
 	for (i = 0; i < a.len; i++) {
 		assert_int_equal(tval_unpack_diag(a.s, i, "y", &e), -1);
 		assert_int_equal(e.n, 3); /* nothing added */
 	}
+	/* A code this gloss does not know: one message, code "no-such". */
+	assert_int_equal(tval_unpack_diag("\x01\x01\x07no-such\x00\x00\x00"
+					  "\x01m",
+			     15, "y", &e),
+	    -1);
+	assert_int_equal(tval_unpack_diag("\x01\x01\x07utf16xx\x00\x00\x00"
+					  "\x01m",
+			     15, "y", &e),
+	    -1);
+	assert_int_equal(tval_unpack_diag("\x01\x01\x05utf16\x00\x00\x00"
+					  "\x01m",
+			     13, "y", &e),
+	    0);
+	assert_int_equal(e.v[3].code, DIAG_UTF16);
+	assert_string_equal(e.v[3].msg, "m");
 	diag_release(&d);
 	diag_release(&e);
 	sb_release(&a);
@@ -286,7 +305,7 @@ mk_rec(struct index_rec *r)
 	mk_tree(&r->tree);
 	r->fm_end = 40;
 	r->body_off = 44;
-	diag_add(&r->diag, DIAG_WARN, "g/a.md", 2, 9, "a warning");
+	diag_add(&r->diag, DIAG_DUPLICATE_KEY, "g/a.md", 2, 9, "aliases");
 	r->aux = (unsigned char *)xstrdup("aux bytes");
 	r->auxlen = 9;
 }

@@ -379,6 +379,7 @@ test_front_matter_cap(void **state)
 static void
 test_load_file_and_dir(void **state)
 {
+	const struct loader_opts drop = {0, 1}, small = {4096, 0};
 	struct diag d;
 	struct table tab;
 	struct term *t;
@@ -404,7 +405,7 @@ test_load_file_and_dir(void **state)
 	diag_release(&d);
 
 	table_init(&tab);
-	n = loader_load_dir(&tab, "tests/data/good/", 0, &d);
+	n = loader_load_dir(&tab, "tests/data/good/", 0, NULL, &d);
 	assert_int_equal(n, 8);
 	table_index(&tab, &d);
 	assert_int_equal(tab.n, 8);
@@ -420,8 +421,8 @@ test_load_file_and_dir(void **state)
 
 	/* Without text, terms keep their fields, body examples included. */
 	table_init(&tab);
-	tab.drop_text = 1;
-	assert_int_equal(loader_load_dir(&tab, "tests/data/good", 0, &d), 8);
+	assert_int_equal(
+	    loader_load_dir(&tab, "tests/data/good", 0, &drop, &d), 8);
 	table_index(&tab, &d);
 	t = (struct term *)table_get(&tab, "upsell", NULL);
 	assert_null(t->text);
@@ -437,8 +438,7 @@ test_load_file_and_dir(void **state)
 
 	/* The cap on a whole glossary stops the loading with one error. */
 	table_init(&tab);
-	tab.max_bytes = 4096;
-	n = loader_load_dir(&tab, "tests/data/good", 0, &d);
+	n = loader_load_dir(&tab, "tests/data/good", 0, &small, &d);
 	assert_true(n > 0 && n < 8);
 	assert_int_equal(d.nerr, 1);
 	assert_true(diag_has(&d, "the glossary is larger than"));
@@ -447,7 +447,8 @@ test_load_file_and_dir(void **state)
 	diag_release(&d);
 
 	table_init(&tab);
-	assert_int_equal(loader_load_dir(&tab, "tests/data/nope", 0, &d), -1);
+	assert_int_equal(
+	    loader_load_dir(&tab, "tests/data/nope", 0, NULL, &d), -1);
 	assert_true(diag_has(&d, "cannot open directory"));
 	table_release(&tab);
 	diag_release(&d);

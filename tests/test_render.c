@@ -6,47 +6,105 @@
 
 #include "testutil.h"
 
-#include "loader.h"
+#include "escape.h"
 #include "render.h"
 #include "utf8.h"
 
 static struct term *hostile, *plain, *wide;
 
+/*
+ * A term built in memory, as the loader would leave it: the render layer
+ * is tested without the loader (the link line proves it).
+ */
 static struct term *
-parse(const char *s)
+mkterm(
+    const char *name, const char *desc, const char *category, const char *body)
 {
-	struct diag d;
-	struct term *t = NULL;
+	struct term *t = term_new();
 
-	diag_init(&d);
-	if (loader_parse(s, strlen(s), "t.md", &d, &t) != LOAD_OK)
-		fail_msg("parse: %s", d.n ? d.v[0].msg : "");
-	diag_release(&d);
+	t->name = xstrdup(name);
+	t->key = utf8_fold(name, strlen(name));
+	t->description = xstrdup(desc);
+	t->category = xstrdup(category);
+	t->path = xstrdup("t.md");
+	t->text = xasprintf("---\nterm: x\n---\n%s", body);
+	t->textlen = strlen(t->text);
+	t->body_off = t->textlen - strlen(body);
 	return t;
+}
+
+/* A passed-through scalar; plain: it was written without quotes. */
+static struct tval
+scalar(const char *s, int unquoted)
+{
+	struct tval v;
+
+	memset(&v, 0, sizeof(v));
+	v.type = TV_STR;
+	v.plain = unquoted;
+	v.str = xstrdup(s);
+	return v;
+}
+
+/* Pass v through as key; the term owns it from now on. */
+static void
+add_extra(struct term *t, const char *key, struct tval v)
+{
+	struct tval *x = &t->extra;
+
+	x->items = xreallocarray(x->items, x->n + 1, sizeof(*x->items));
+	x->keys = xreallocarray(x->keys, x->n + 1, sizeof(*x->keys));
+	x->keys[x->n] = xstrdup(key);
+	x->items[x->n++] = v;
+}
+
+static struct tval
+two_items(const char *a, const char *b)
+{
+	struct tval v;
+
+	memset(&v, 0, sizeof(v));
+	v.type = TV_SEQ;
+	v.n = 2;
+	v.items = xcalloc(2, sizeof(*v.items));
+	v.items[0] = scalar(a, 1);
+	v.items[1] = scalar(b, 1);
+	return v;
 }
 
 static int
 setup(void **state)
 {
 	(void)state;
-	/* Escapes in double quotes bring back bytes the reader refuses. */
-	hostile =
-	    parse("---\nterm: \"Evil\\e]0;pwned\\a\"\n"
-		  "description: \"a\\u009b31m b\\u202e c\\x7f d\\e[2J\"\n"
-		  "example: \"tab\\there\"\ncategory: \"\\e[31mRed\"\n"
-		  "related: [\"\\e[1mX\"]\nicon: \"\\u202e\"\n---\n"
-		  "## Body \\e\n\nText with \x1b? no: raw ESC is refused\n");
-	plain = parse("---\nterm: MRR\naliases: [monthly recurring revenue, "
-		      "mrr]\ncategory: Revenue\nvertical: SaaS\n"
-		      "description: \"Revenue\\tper month,\\nnormalised.\"\n"
-		      "example: [One., Two.]\nrelated: [ARR, Churn]\n"
-		      "tags: [a, b]\ncount: 12\nflag: true\n---\n"
-		      "Intro *emph* and **strong** and `code`.\n\n"
-		      "## Section\n\n- item one\n- item [link](http://x.y)\n");
-	wide = parse("---\nterm: 見積書\ndescription: "
-		     "見積書は、商品やサービスの価格と条件を取引の前に顧客へ"
-		     "示す書類です。 Mixed with some longer English words "
-		     "and an emoji 😀😀😀 too.\n---\n");
+	/* Bytes a terminal would act on, in every field. */
+	hostile = mkterm("Evil\033]0;pwned\a",
+	    "a\xc2\x9b"
+	    "31m b\xe2\x80\xae c\x7f d\033[2J",
+	    "\033[31mRed", "## Body \033\n\nText with \033? and more\n");
+	strlist_push(&hostile->examples, xstrdup("tab\there"));
+	term_add_related(hostile, "\033[1mX", 1, 1);
+	add_extra(hostile, "icon", scalar("\xe2\x80\xae", 0));
+	plain = mkterm("MRR", "Revenue\tper month,\nnormalised.", "Revenue",
+	    "Intro *emph* and **strong** and `code`.\n\n"
+	    "## Section\n\n- item one\n- item [link](http://x.y)\n");
+	strlist_push(&plain->aliases, xstrdup("monthly recurring revenue"));
+	strlist_push(&plain->aliases, xstrdup("mrr"));
+	plain->vertical = xstrdup("SaaS");
+	strlist_push(&plain->examples, xstrdup("One."));
+	strlist_push(&plain->examples, xstrdup("Two."));
+	term_add_related(plain, "ARR", 1, 1);
+	term_add_related(plain, "Churn", 1, 1);
+	add_extra(plain, "tags", two_items("a", "b"));
+	add_extra(plain, "count", scalar("12", 1));
+	add_extra(plain, "flag", scalar("true", 1));
+	add_extra(plain, "odd", scalar("nUlL", 1));
+	add_extra(plain, "none", scalar("NULL", 1));
+	add_extra(plain, "ls", scalar("x\xe2\x80\xa8y", 0));
+	wide = mkterm("見積書",
+	    "見積書は、商品やサービスの価格と条件を取引の前に顧客へ"
+	    "示す書類です。 Mixed with some longer English words "
+	    "and an emoji 😀😀😀 too.",
+	    "Uncategorized", "");
 	return 0;
 }
 
@@ -352,6 +410,195 @@ test_markdown_and_field(void **state)
 	assert_ptr_equal(render_find("ndjson"), &render_ndjson);
 }
 
+/* Render records in mode; the caller frees the output. */
+static char *
+render_recs(const struct renderer *r, enum render_mode mode,
+    const struct render_opts *o, const struct rrec *recs, size_t n,
+    const struct render_totals *totals)
+{
+	struct render_ctx ctx;
+	char *buf = NULL;
+	size_t sz = 0, i;
+	FILE *fp = open_memstream(&buf, &sz);
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.fp = fp;
+	ctx.opts = o;
+	ctx.mode = mode;
+	ctx.totals = totals;
+	render_begin(r, &ctx);
+	for (i = 0; i < n; i++)
+		render_record(r, &ctx, &recs[i]);
+	render_end(r, &ctx);
+	fclose(fp);
+	return buf;
+}
+
+/* Every key of o that is not a passed-through key of t is reserved. */
+static void
+assert_keys_reserved(json_t *o, const struct term *t)
+{
+	const char *key;
+	json_t *val;
+
+	json_object_foreach(o, key, val)
+	{
+		(void)val;
+		if (tval_get(&t->extra, key) == NULL && !field_reserved(key))
+			fail_msg("JSON writes '%s', which the loader would "
+				 "pass through",
+			    key);
+	}
+}
+
+/* A term's object in show, search and related records, with every field. */
+static void
+test_json_keys_reserved(void **state)
+{
+	struct render_opts o = opts();
+	struct rrec rec[3];
+	struct hit h;
+	struct rel l;
+	json_error_t err;
+	json_t *j;
+	size_t i;
+	char *s;
+
+	(void)state;
+	o.full = 1;
+	memset(rec, 0, sizeof(rec));
+	memset(&h, 0, sizeof(h));
+	memset(&l, 0, sizeof(l));
+	h.term = wide;
+	h.score = 1.5;
+	h.snippet = (char *)"snip";
+	l.term = wide;
+	l.name = wide->name;
+	l.dir = REL_IN;
+	l.depth = 1;
+	l.from = plain;
+	wide->details = xcalloc(1, sizeof(*wide->details));
+	wide->details[0].title = xstrdup("Unit");
+	wide->details[0].value = xstrdup("JPY");
+	wide->ndetails = 1;
+	for (i = 0; i < 3; i++) {
+		rec[i].term = wide;
+		rec[i].match = MATCH_EXACT;
+	}
+	rec[1].hit = &h;
+	rec[2].rel = &l;
+	s = render_recs(&render_json, RM_SHOW, &o, rec, 1, NULL);
+	j = json_loads(s, 0, &err);
+	assert_non_null(json_object_get(j, "body"));
+	assert_non_null(json_object_get(j, "details"));
+	assert_keys_reserved(j, wide);
+	json_decref(j);
+	free(s);
+	s = render_recs(&render_json, RM_SEARCH, &o, rec + 1, 1, NULL);
+	j = json_loads(s, 0, &err);
+	assert_non_null(json_object_get(json_array_get(j, 0), "score"));
+	assert_keys_reserved(json_array_get(j, 0), wide);
+	json_decref(j);
+	free(s);
+	s = render_recs(&render_json, RM_RELATED, &o, rec + 2, 1, NULL);
+	j = json_loads(s, 0, &err);
+	assert_string_equal(
+	    json_string_value(json_object_get(json_array_get(j, 0), "from")),
+	    "MRR");
+	assert_string_equal(json_string_value(json_object_get(
+				json_array_get(j, 0), "relation")),
+	    "in");
+	assert_keys_reserved(json_array_get(j, 0), wide);
+	json_decref(j);
+	free(s);
+}
+
+/* SPEC 1's null, and the dangerous code points JSON alone escapes. */
+static void
+test_json_null_and_linesep(void **state)
+{
+	struct render_opts o = opts();
+	struct term *v[] = {plain};
+	json_error_t err;
+	json_t *j;
+	char *s;
+
+	(void)state;
+	s = render(&render_json, RM_SHOW, &o, v, 1, NULL);
+	assert_non_null(strstr(s, "\"x\\u2028y\""));
+	j = json_loads(s, 0, &err);
+	assert_string_equal(
+	    json_string_value(json_object_get(j, "odd")), "nUlL");
+	assert_true(json_is_null(json_object_get(j, "none")));
+	json_decref(j);
+	free(s);
+}
+
+/* check: text sums up at the end; other formats write each record. */
+static void
+test_check(void **state)
+{
+	struct render_opts o = opts();
+	struct render_totals tot = {3, 1, 1, 0, 2};
+	struct diag_msg m;
+	struct rrec rec;
+	char *s;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	memset(&rec, 0, sizeof(rec));
+	m.file = (char *)"a.md";
+	m.line = 2;
+	m.col = 3;
+	m.level = DIAG_ERROR;
+	m.code = DIAG_UNKNOWN_RELATED;
+	m.msg = (char *)"bad";
+	rec.diag = &m;
+	s = render_recs(&render_text, RM_CHECK, &o, &rec, 1, &tot);
+	assert_string_equal(
+	    s, "3 terms in 1 directory: 1 error, 0 warnings, 2 notes\n");
+	free(s);
+	s = render_recs(&render_text, RM_CHECK, &o, &rec, 1, NULL);
+	assert_string_equal(s, "");
+	free(s);
+	s = render_recs(&render_tsv, RM_CHECK, &o, &rec, 1, &tot);
+	assert_string_equal(s, "a.md\t2\t3\terror\tbad\tunknown-related\n");
+	free(s);
+	o.field = "level";
+	s = render_recs(&render_field, RM_CHECK, &o, &rec, 1, &tot);
+	assert_string_equal(s, "error\n");
+	free(s);
+	o.field = "code";
+	s = render_recs(&render_field, RM_CHECK, &o, &rec, 1, &tot);
+	assert_string_equal(s, "unknown-related\n");
+	free(s);
+}
+
+/* What each format says it needs; the names -f knows. */
+static void
+test_needs_body(void **state)
+{
+	struct render_opts o = opts();
+
+	(void)state;
+	assert_false(render_needs_body(&render_text, RM_SHOW, &o));
+	assert_true(render_needs_body(&render_json, RM_SHOW, &o));
+	assert_false(render_needs_body(&render_json, RM_LIST, &o));
+	assert_true(render_needs_body(&render_markdown, RM_LIST, &o));
+	assert_false(render_needs_body(&render_tsv, RM_SHOW, &o));
+	o.full = 1;
+	assert_true(render_needs_body(&render_text, RM_LIST, &o));
+	assert_true(render_needs_body(&render_ndjson, RM_LIST, &o));
+	o.field = "term";
+	assert_false(render_needs_body(&render_field, RM_SHOW, &o));
+	o.field = "body";
+	assert_true(render_needs_body(&render_field, RM_LIST, &o));
+	assert_string_equal(
+	    render_names(), "text, json, ndjson, tsv or markdown");
+	assert_string_equal(render_rel_name(REL_BOTH), "both");
+	assert_string_equal(render_rel_arrow(REL_IN), "<-");
+}
+
 int
 main(void)
 {
@@ -363,6 +610,10 @@ main(void)
 	    cmocka_unit_test(test_ndjson),
 	    cmocka_unit_test(test_tsv),
 	    cmocka_unit_test(test_markdown_and_field),
+	    cmocka_unit_test(test_json_keys_reserved),
+	    cmocka_unit_test(test_json_null_and_linesep),
+	    cmocka_unit_test(test_check),
+	    cmocka_unit_test(test_needs_body),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

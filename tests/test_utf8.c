@@ -113,6 +113,31 @@ test_escape(void **state)
 	free(s);
 }
 
+static void
+test_linecol(void **state)
+{
+	const char *s = "ab\ncaf\xc3\xa9x\n\nz";
+	unsigned line, col;
+
+	(void)state;
+	utf8_linecol(s, 0, &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 1);
+	utf8_linecol(s, 2, &line, &col); /* the newline itself */
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 3);
+	utf8_linecol(s, 3, &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 1);
+	/* "café" is five bytes but four characters: x is column 5. */
+	utf8_linecol(s, 8, &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 5);
+	utf8_linecol(s, 11, &line, &col);
+	assert_int_equal(line, 4);
+	assert_int_equal(col, 1);
+}
+
 int
 main(void)
 {
@@ -121,6 +146,7 @@ main(void)
 	    cmocka_unit_test(test_fold_unicode),
 	    cmocka_unit_test(test_fold_invalid_utf8),
 	    cmocka_unit_test(test_check),
+	    cmocka_unit_test(test_linecol),
 	    cmocka_unit_test(test_width),
 	    cmocka_unit_test(test_escape),
 	};

@@ -1,0 +1,42 @@
+/*
+ * Ranked full-text search: BM25F over the stemmed words of each term's
+ * name, aliases, description, examples and body, with one pass of typo
+ * correction when a word occurs nowhere.  Hits borrow terms from the
+ * table.
+ */
+#ifndef GLOSS_RANK_H
+#define GLOSS_RANK_H
+
+#include <stddef.h>
+
+#include "filter.h"
+#include "lookup.h"
+#include "table.h"
+
+struct hit {
+	const struct term *term;
+	double score;
+	enum match_kind match;
+	char *snippet; /* an excerpt of the text that matched, or NULL */
+	size_t *marks; /* byte ranges [marks[2i], marks[2i+1]) to mark */
+	size_t nmarks;
+};
+
+struct hits {
+	struct hit *v;
+	size_t n;
+};
+
+/*
+ * Every word (or "quoted phrase") of query must occur in a term that
+ * passes f (NULL: all); of a query of three words or more, half of them
+ * will do.  Fills out with the hits, best first, ties by name, at most
+ * limit when limit > 0, each with its snippet.  Returns the number of
+ * hits; out is always filled, and hits_release frees it.
+ */
+size_t rank_query(const struct table *, const char *query,
+    const struct filter *f, size_t limit, struct hits *out);
+/* Free the hits, their snippets and marks, and clear h. */
+void hits_release(struct hits *h);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * The directory walk: every term file below a directory, in path order.
+ * Hidden entries and names not ending in .md are skipped; symbolic links
+ * are followed and directory cycles detected; the walk stops queueing
+ * files once a glossary would pass its byte cap.  What the walk itself
+ * finds (a dangling link, a FIFO, a cycle) is kept in its place in path
+ * order, so output never depends on timing.  Part of the loader layer.
+ */
+#ifndef GLOSS_WALK_H
+#define GLOSS_WALK_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+/* One entry of a walk: a file to load, or only diagnostics. */
+struct walk_item {
+	char *path;	  /* owned; a *.md file, or NULL */
+	struct diag diag; /* what the walk found here, in path order */
+};
+
+struct walk_list {
+	struct walk_item *v;
+	size_t n, cap;
+};
+
+/*
+ * Append to list the files below dir (trailing slashes ignored).  used
+ * bytes are already loaded; no file is queued that would bring the
+ * total past max, and the first that would is an error.  Returns 0, or
+ * -1 if dir cannot be read at all: with the error in d when dir is not
+ * a directory, else in the list.  Release the list with walk_release.
+ */
+int walk_tree(const char *dir, size_t used, size_t max, struct walk_list *list,
+    struct diag *d);
+
+/* Free every path, diag and the array of list. */
+void walk_release(struct walk_list *list);
+
+#endif

@@ -1,0 +1,520 @@
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "editdist.h"
+#include "query.h"
+#include "rank.h"
+#include "snippet.h"
+#include "utf8.h"
+
+enum field { F_NAME, F_ALIAS, F_DESC, F_EXAMPLE, F_BODY, NFIELDS };
+
+static const double field_weight[NFIELDS] = {8.0, 5.0, 3.0, 2.0, 1.0};
+static const double field_b[NFIELDS] = {0.3, 0.3, 0.75, 0.75, 0.75};
+#define BM25_K1 1.2
+
+/* The stem ids of the words of one field of one term. */
+struct seq {
+	long *ids; /* stem id, or -1 */
+	size_t n, cap;
+	const struct query *q;
+};
+
+static void
+seq_word(void *arg, const char *s, size_t start, size_t end)
+{
+	struct seq *sq = arg;
+
+	if (sq->n == sq->cap) {
+		sq->cap = sq->cap ? sq->cap * 2 : 64;
+		sq->ids = xreallocarray(sq->ids, sq->cap, sizeof(*sq->ids));
+	}
+	sq->ids[sq->n++] = query_find_stem(sq->q, s + start, end - start);
+}
+
+/* How often clause c occurs in the word sequence. */
+static unsigned
+clause_tf(const struct clause *c, const struct seq *sq)
+{
+	size_t i, j;
+	unsigned tf = 0;
+
+	for (i = 0; i + c->n <= sq->n; i++) {
+		for (j = 0; j < c->n; j++)
+			if (sq->ids[i + j] != (long)c->ids[j])
+				break;
+		if (j == c->n)
+			tf++;
+	}
+	return tf;
+}
+
+struct doc {
+	const struct term *t;
+	unsigned *tf; /* [clause][field] */
+	size_t len[NFIELDS];
+};
+
+static void
+field_text(const struct term *t, enum field f, struct sbuf *sb)
+{
+	size_t i;
+
+	switch (f) {
+	case F_NAME:
+		sb_adds(sb, t->name);
+		break;
+	case F_ALIAS:
+		for (i = 0; i < t->aliases.n; i++) {
+			sb_adds(sb, t->aliases.v[i]);
+			sb_adds(sb, " \n ");
+		}
+		break;
+	case F_DESC:
+		sb_adds(sb, t->description);
+		break;
+	case F_EXAMPLE:
+		for (i = 0; i < t->examples.n; i++) {
+			sb_adds(sb, t->examples.v[i]);
+			sb_adds(sb, " \n ");
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* Count each clause in each field of t. */
+static void
+doc_count(const struct query *q, const struct term *t, struct doc *d)
+{
+	struct seq sq = {NULL, 0, 0, q};
+	struct sbuf sb;
+	size_t c;
+	int f;
+
+	d->t = t;
+	d->tf = xcalloc(q->ncl * NFIELDS, sizeof(*d->tf));
+	sb_init(&sb);
+	for (f = 0; f < NFIELDS; f++) {
+		sq.n = 0;
+		if (f == F_BODY) {
+			query_words(
+			    term_body(t), strlen(term_body(t)), seq_word, &sq);
+		} else {
+			sb.len = 0;
+			field_text(t, (enum field)f, &sb);
+			query_words(sb.s ? sb.s : "", sb.len, seq_word, &sq);
+		}
+		d->len[f] = sq.n;
+		for (c = 0; c < q->ncl; c++)
+			d->tf[c * NFIELDS + (size_t)f] =
+			    clause_tf(&q->cl[c], &sq);
+	}
+	sb_release(&sb);
+	free(sq.ids);
+}
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return strcmp(x->term->key, y->term->key);
+}
+
+/* The filtered corpus with, for each term, the counts of each clause. */
+struct pass {
+	struct doc *docs;
+	size_t n;	     /* terms that pass the filter */
+	size_t *df;	     /* terms holding each clause */
+	double avg[NFIELDS]; /* average field lengths in words */
+};
+
+/* Count each clause of q in each field of every term that passes flt. */
+static void
+pass_run(struct query *q, const struct table *tab, const struct filter *flt,
+    struct pass *ps)
+{
+	size_t i, c;
+	int f;
+
+	memset(ps, 0, sizeof(*ps));
+	query_prepare(q);
+	ps->docs = xcalloc(tab->n ? tab->n : 1, sizeof(*ps->docs));
+	ps->df = xcalloc(q->ncl, sizeof(*ps->df));
+	for (i = 0; i < tab->n; i++) {
+		struct doc *d = &ps->docs[ps->n];
+
+		if (!filter_match(flt, tab->terms[i]))
+			continue;
+		doc_count(q, tab->terms[i], d);
+		for (f = 0; f < NFIELDS; f++)
+			ps->avg[f] += (double)d->len[f];
+		for (c = 0; c < q->ncl; c++) {
+			unsigned sum = 0;
+
+			for (f = 0; f < NFIELDS; f++)
+				sum += d->tf[c * NFIELDS + (size_t)f];
+			if (sum > 0)
+				ps->df[c]++;
+		}
+		ps->n++;
+	}
+	for (f = 0; f < NFIELDS; f++)
+		ps->avg[f] = ps->n ? ps->avg[f] / (double)ps->n : 1;
+}
+
+static void
+pass_release(struct pass *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++)
+		free(ps->docs[i].tf);
+	free(ps->docs);
+	free(ps->df);
+}
+
+/* Typo correction: the closest word of the corpus to each unknown word. */
+struct fix {
+	struct query *q;
+	size_t *dist;	/* best distance so far, per clause */
+	char **best;	/* the word at that distance, per clause */
+	unsigned *freq; /* how often it was seen */
+};
+
+static size_t
+max_typos(size_t len)
+{
+	return len < 4 ? 0 : len < 8 ? 1 : 2;
+}
+
+static void
+fix_word(void *arg, const char *s, size_t start, size_t end)
+{
+	struct fix *fx = arg;
+	char buf[QUERY_STEM_BUF];
+	size_t c,
+	    n = query_stem(NULL, s + start, end - start, buf, sizeof(buf));
+
+	for (c = 0; c < fx->q->ncl; c++) {
+		const char *w = fx->q->cl[c].word;
+		size_t wn, d, lim;
+
+		if (w == NULL || fx->dist[c] == 0)
+			continue;
+		wn = strlen(w);
+		lim = max_typos(wn);
+		if (lim == 0 || (n > wn ? n - wn : wn - n) > lim)
+			continue;
+		d = editdist_mem(w, wn, buf, n);
+		if (d > lim || d > fx->dist[c])
+			continue;
+		if (fx->best[c] != NULL && strcmp(fx->best[c], buf) == 0) {
+			fx->freq[c]++;
+			continue;
+		}
+		/* Closer wins; at the same distance, the commoner word. */
+		if (d == fx->dist[c] && fx->freq[c] > 1)
+			continue;
+		free(fx->best[c]);
+		fx->best[c] = xstrdup(buf);
+		fx->dist[c] = d;
+		fx->freq[c] = 1;
+	}
+}
+
+/* Look for the closest word of the corpus to each clause marked in fx. */
+static void
+fix_scan(struct fix *fx, const struct table *tab, const struct filter *flt)
+{
+	struct sbuf sb;
+	size_t i;
+	int f;
+
+	sb_init(&sb);
+	for (i = 0; i < tab->n; i++) {
+		const struct term *t = tab->terms[i];
+
+		if (!filter_match(flt, t))
+			continue;
+		for (f = 0; f < F_BODY; f++) {
+			sb.len = 0;
+			field_text(t, (enum field)f, &sb);
+			query_words(sb.s ? sb.s : "", sb.len, fix_word, fx);
+		}
+		query_words(term_body(t), strlen(term_body(t)), fix_word, fx);
+	}
+	sb_release(&sb);
+}
+
+/*
+ * Replace each single word that occurs nowhere with the closest word of
+ * the corpus (Damerau-Levenshtein, 1 edit for short words, 2 for long).
+ * Returns whether any word was corrected.
+ */
+static int
+fix_typos(struct query *q, const struct table *tab, const struct filter *flt,
+    const struct pass *ps)
+{
+	struct fix fx;
+	size_t c, need = 0;
+	int fixed = 0;
+
+	for (c = 0; c < q->ncl; c++)
+		if (ps->df[c] == 0 && q->cl[c].word != NULL)
+			need++;
+	if (need == 0)
+		return 0;
+	fx.q = q;
+	fx.dist = xcalloc(q->ncl, sizeof(*fx.dist));
+	fx.best = xcalloc(q->ncl, sizeof(*fx.best));
+	fx.freq = xcalloc(q->ncl, sizeof(*fx.freq));
+	for (c = 0; c < q->ncl; c++)
+		fx.dist[c] =
+		    ps->df[c] == 0 && q->cl[c].word != NULL ? SIZE_MAX : 0;
+	fix_scan(&fx, tab, flt);
+	for (c = 0; c < q->ncl; c++) {
+		char stem[QUERY_STEM_BUF];
+
+		if (fx.best[c] == NULL)
+			continue;
+		query_stem(q->stemmer, fx.best[c], strlen(fx.best[c]), stem,
+		    sizeof(stem));
+		q->cl[c].ids[0] = query_add_stem(q, stem);
+		q->cl[c].fuzzy = 1;
+		fixed = 1;
+		free(q->cl[c].word);
+		q->cl[c].word = fx.best[c];
+	}
+	free(fx.dist);
+	free(fx.best);
+	free(fx.freq);
+	return fixed;
+}
+
+/*
+ * Count the query's clauses in the corpus; when typos were corrected,
+ * count again.  Returns whether they were.
+ */
+static int
+run_passes(struct query *q, const struct table *tab, const struct filter *flt,
+    struct pass *ps)
+{
+	pass_run(q, tab, flt, ps);
+	if (!fix_typos(q, tab, flt, ps))
+		return 0;
+	pass_release(ps);
+	pass_run(q, tab, flt, ps);
+	return 1;
+}
+
+/*
+ * How many of ncl clauses a term must hold: all of one or two words;
+ * of longer queries, typed as questions or descriptions, at least half.
+ */
+static size_t
+need_clauses(size_t ncl)
+{
+	return ncl <= 2 ? ncl : (ncl + 1) / 2;
+}
+
+/* Whether every word of t's name (or of one alias) is in the query. */
+static int
+names_in_query(const struct term *t, const char *qkey)
+{
+	size_t a;
+
+	if (strstr(qkey, t->key) != NULL)
+		return 1;
+	for (a = 0; a < t->alias_keys.n; a++)
+		if (strlen(t->alias_keys.v[a]) > 2 &&
+		    strstr(qkey, t->alias_keys.v[a]) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * The folded query with its corrected words in place, so that "chrun"
+ * still counts as naming Churn.  The caller frees the result.
+ */
+static char *
+corrected_key(const struct query *q, const char *query)
+{
+	char *k = utf8_fold(query, strlen(query)), *w, *save = NULL;
+	struct sbuf sb;
+	size_t c = 0;
+
+	sb_init(&sb);
+	for (w = strtok_r(k, " ", &save); w != NULL;
+	     w = strtok_r(NULL, " ", &save)) {
+		const char *out = w;
+		size_t i;
+
+		for (i = c; i < q->ncl; i++)
+			if (q->cl[i].fuzzy && q->cl[i].word != NULL) {
+				char buf[QUERY_STEM_BUF];
+
+				query_stem(
+				    NULL, w, strlen(w), buf, sizeof(buf));
+				if (editdist_mem(buf, strlen(buf),
+					q->cl[i].word, strlen(q->cl[i].word)) <=
+				    max_typos(strlen(buf))) {
+					out = q->cl[i].word;
+					c = i + 1;
+					break;
+				}
+			}
+		if (sb.len > 0)
+			sb_addc(&sb, ' ');
+		sb_adds(&sb, out);
+	}
+	free(k);
+	return sb_take(&sb);
+}
+
+/* What scoring one term needs to know of the query and the corpus. */
+struct scorer {
+	const struct query *q;
+	const struct pass *ps;
+	const double *idf;
+	const char *qkey;   /* the folded query */
+	const char *padded; /* " qkey " */
+	int fuzzy;
+};
+
+/*
+ * BM25F over the fields of one term.  Returns 1 and fills h if the term
+ * holds at least need of the query's clauses.
+ */
+static int
+score_doc(
+    const struct scorer *sc, const struct doc *d, size_t need, struct hit *h)
+{
+	const struct query *q = sc->q;
+	const struct term *t = d->t;
+	double score = 0;
+	size_t a, c, matched = 0;
+	int f;
+
+	for (c = 0; c < q->ncl; c++) {
+		double tfw = 0;
+
+		for (f = 0; f < NFIELDS; f++) {
+			double len = (double)d->len[f], avg = sc->ps->avg[f];
+			double norm = 1.0 - field_b[f] +
+			    field_b[f] * (avg > 0 ? len / avg : 1);
+
+			tfw += field_weight[f] *
+			    d->tf[c * NFIELDS + (size_t)f] / norm;
+		}
+		if (tfw > 0)
+			matched++;
+		score += sc->idf[c] * tfw / (BM25_K1 + tfw);
+	}
+	if (matched < need)
+		return 0;
+	/* Each missing word costs: all words matter. */
+	score *= (double)matched / (double)q->ncl;
+	h->term = t;
+	h->match = MATCH_FULLTEXT;
+	if (strcmp(t->key, sc->qkey) == 0) {
+		h->match = MATCH_EXACT;
+		score += 100;
+	} else {
+		for (a = 0; a < t->alias_keys.n; a++)
+			if (strcmp(t->alias_keys.v[a], sc->qkey) == 0)
+				break;
+		if (a < t->alias_keys.n) {
+			h->match = MATCH_ALIAS;
+			score += 50;
+		} else if (names_in_query(t, sc->padded))
+			score *= 1.5;
+	}
+	/* A corrected query matched nothing as typed. */
+	if (sc->fuzzy)
+		h->match = MATCH_FUZZY;
+	h->score = score;
+	return 1;
+}
+
+/* Score every counted term into out->v, unsorted: out->n of them. */
+static void
+score_all(const struct query *q, const struct pass *ps, const char *query,
+    int fuzzy, struct hits *out)
+{
+	struct scorer sc;
+	double *idf;
+	size_t i, c, need;
+	char *qkey, *padded;
+
+	idf = xcalloc(q->ncl, sizeof(*idf));
+	for (c = 0; c < q->ncl; c++)
+		idf[c] = log(1.0 +
+		    ((double)ps->n - (double)ps->df[c] + 0.5) /
+			((double)ps->df[c] + 0.5));
+	qkey =
+	    fuzzy ? corrected_key(q, query) : utf8_fold(query, strlen(query));
+	sc.q = q;
+	sc.ps = ps;
+	sc.idf = idf;
+	sc.qkey = qkey;
+	padded = xasprintf(" %s ", qkey);
+	sc.padded = padded;
+	sc.fuzzy = fuzzy;
+	out->v = xcalloc(ps->n ? ps->n : 1, sizeof(*out->v));
+	/* If no term holds enough of the words, take any that holds one. */
+	for (need = need_clauses(q->ncl); out->n == 0 && need > 0;
+	     need = need > 1 ? 1 : 0)
+		for (i = 0; i < ps->n; i++)
+			if (score_doc(&sc, &ps->docs[i], need, &out->v[out->n]))
+				out->n++;
+	free(padded);
+	free(qkey);
+	free(idf);
+}
+
+size_t
+rank_query(const struct table *tab, const char *query, const struct filter *flt,
+    size_t limit, struct hits *out)
+{
+	struct query q;
+	struct pass ps;
+	size_t i;
+	int fuzzy;
+
+	memset(out, 0, sizeof(*out));
+	query_parse(&q, query);
+	if (q.ncl == 0) {
+		query_release(&q);
+		return 0;
+	}
+	fuzzy = run_passes(&q, tab, flt, &ps);
+	score_all(&q, &ps, query, fuzzy, out);
+	qsort(out->v, out->n, sizeof(*out->v), cmp_hit);
+	if (limit > 0 && out->n > limit)
+		out->n = limit;
+	for (i = 0; i < out->n; i++)
+		snippet_make(&q, &out->v[i]);
+	pass_release(&ps);
+	query_release(&q);
+	return out->n;
+}
+
+void
+hits_release(struct hits *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].snippet);
+		free(h->v[i].marks);
+	}
+	free(h->v);
+	memset(h, 0, sizeof(*h));
+}

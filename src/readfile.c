@@ -1,0 +1,122 @@
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "loader.h"
+#include "readfile.h"
+
+const char *
+readfile_kind(mode_t m)
+{
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISSOCK(m))
+		return "a socket";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "a device";
+	if (S_ISDIR(m))
+		return "a directory";
+	return "not a regular file";
+}
+
+/* Open path without blocking; -1 after an error unless a regular file. */
+static int
+open_regular(const char *path, struct diag *d, struct stat *st)
+{
+	int fd;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1) {
+		diag_add(d, DIAG_CANNOT_OPEN, path, 0, 0, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, st) == -1) {
+		diag_add(d, DIAG_CANNOT_STAT, path, 0, 0, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		diag_add(d, DIAG_NOT_REGULAR, path, 0, 0,
+		    readfile_kind(st->st_mode));
+		close(fd);
+		return -1;
+	}
+	if (st->st_size > (off_t)LOADER_MAX_FILE) {
+		diag_add(
+		    d, DIAG_FILE_TOO_LARGE, path, 0, 0, LOADER_MAX_FILE >> 20);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/*
+ * Make rb hold want + 1 bytes, and more than len + 1, in doublings from
+ * 4 KiB, but never more than the cap on a file and a byte beyond it.
+ */
+static void
+grow(struct readfile_buf *rb, size_t len, size_t want)
+{
+	size_t cap;
+
+	if (len + 1 < rb->cap && want + 1 <= rb->cap)
+		return;
+	cap = rb->cap ? rb->cap : 4096;
+	while (cap < want + 1 || cap <= len + 1)
+		cap *= 2;
+	if (cap > LOADER_MAX_FILE + 2)
+		cap = LOADER_MAX_FILE + 2;
+	if (cap > rb->cap) {
+		rb->s = xrealloc(rb->s, cap);
+		rb->cap = cap;
+	}
+}
+
+ssize_t
+readfile_read(const char *path, struct readfile_buf *rb, struct diag *d)
+{
+	struct stat st;
+	size_t len = 0, want;
+	ssize_t r;
+	int fd;
+
+	if ((fd = open_regular(path, d, &st)) == -1)
+		return -1;
+	/* st_size is a hint: the file may grow or shrink as we read. */
+	want = (size_t)st.st_size + 1;
+	for (;;) {
+		grow(rb, len, want);
+		if (len + 1 >= rb->cap)
+			break; /* over the cap: reported below */
+		r = read(fd, rb->s + len, rb->cap - 1 - len);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			diag_add(
+			    d, DIAG_READ_ERROR, path, 0, 0, strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+		/*
+		 * A regular file reads short only at its end: one read(2)
+		 * a file, not two, when st_size was right.
+		 */
+		if (len < want)
+			break;
+		want = len + 1;
+	}
+	close(fd);
+	if (len > LOADER_MAX_FILE) {
+		diag_add(
+		    d, DIAG_FILE_TOO_LARGE, path, 0, 0, LOADER_MAX_FILE >> 20);
+		return -1;
+	}
+	rb->s[len] = '\0';
+	return (ssize_t)len;
+}

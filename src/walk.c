@@ -1,0 +1,224 @@
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader.h"
+#include "readfile.h"
+#include "walk.h"
+
+struct walk {
+	struct walk_list *list;
+	size_t used, max; /* bytes loaded before, and the cap */
+	size_t bytes;	  /* of the files queued */
+	int stopped;	  /* the size cap was hit */
+	struct {
+		dev_t dev;
+		ino_t ino;
+	} stack[LOADER_MAX_DIRS + 1]; /* directories being walked: cycles */
+	int depth;
+};
+
+static struct walk_item *
+walk_item(struct walk *w, const char *path)
+{
+	struct walk_list *l = w->list;
+	struct walk_item *it;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 256;
+		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+	}
+	it = &l->v[l->n++];
+	it->path = path != NULL ? xstrdup(path) : NULL;
+	diag_init(&it->diag);
+	return it;
+}
+
+/* Record what the walk itself found, in its place in path order. */
+static struct diag *
+walk_diag(struct walk *w)
+{
+	return &walk_item(w, NULL)->diag;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+ends_md(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+}
+
+static int walk_dir(struct walk *, const char *, const struct stat *);
+
+/* An entry that stat(2) cannot follow; only *.md files are reported. */
+static void
+walk_broken(struct walk *w, const char *path, const char *name)
+{
+	struct stat lst;
+	int e = errno;
+
+	if (!ends_md(name))
+		return;
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+		diag_add(walk_diag(w), DIAG_DANGLING_LINK, path, 0, 0);
+	else
+		diag_add(
+		    walk_diag(w), DIAG_CANNOT_STAT, path, 0, 0, strerror(e));
+}
+
+/* Whether st is a directory being walked: a link leads back up. */
+static int
+walk_cycle(const struct walk *w, const struct stat *st)
+{
+	int i;
+
+	for (i = 0; i <= w->depth; i++)
+		if (w->stack[i].dev == st->st_dev &&
+		    w->stack[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+/* Queue the regular *.md file path, unless the cap is reached. */
+static void
+walk_file(struct walk *w, const char *path, const struct stat *st)
+{
+	if (!S_ISREG(st->st_mode)) {
+		diag_add(walk_diag(w), DIAG_NOT_REGULAR, path, 0, 0,
+		    readfile_kind(st->st_mode));
+		return;
+	}
+	if (w->stopped)
+		return;
+	if (w->used + w->bytes + (size_t)st->st_size > w->max) {
+		diag_add(walk_diag(w), DIAG_GLOSSARY_TOO_LARGE, path, 0, 0,
+		    w->max >> 20);
+		w->stopped = 1;
+		return;
+	}
+	w->bytes += (size_t)st->st_size;
+	walk_item(w, path);
+}
+
+static void
+walk_entry(struct walk *w, const char *path, const char *name)
+{
+	struct stat st;
+
+	if (stat(path, &st) == -1) {
+		walk_broken(w, path, name);
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (walk_cycle(w, &st))
+			diag_add(
+			    walk_diag(w), DIAG_DIRECTORY_CYCLE, path, 0, 0);
+		else
+			(void)walk_dir(w, path, &st);
+		return;
+	}
+	if (ends_md(name))
+		walk_file(w, path, &st);
+}
+
+/* The names in dir, hidden ones left out, sorted; -1 after an error. */
+static int
+read_names(struct walk *w, const char *dir, struct strlist *names)
+{
+	struct dirent *de;
+	DIR *dp;
+
+	if ((dp = opendir(dir)) == NULL) {
+		diag_add(walk_diag(w), DIAG_CANNOT_OPEN_DIR, dir, 0, 0,
+		    strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL)
+		if (de->d_name[0] != '.')
+			strlist_push(names, xstrdup(de->d_name));
+	closedir(dp);
+	if (names->n > 1)
+		qsort(names->v, names->n, sizeof(*names->v), cmp_names);
+	return 0;
+}
+
+static int
+walk_dir(struct walk *w, const char *dir, const struct stat *st)
+{
+	struct strlist names = {0};
+	size_t i;
+
+	if (w->depth >= LOADER_MAX_DIRS) {
+		diag_add(walk_diag(w), DIAG_DIRECTORIES_DEEP, dir, 0, 0,
+		    LOADER_MAX_DIRS);
+		return 0;
+	}
+	if (read_names(w, dir, &names) < 0)
+		return -1;
+	w->depth++;
+	w->stack[w->depth].dev = st->st_dev;
+	w->stack[w->depth].ino = st->st_ino;
+	for (i = 0; i < names.n; i++) {
+		char *path = strcmp(dir, "/") == 0
+		    ? xasprintf("/%s", names.v[i])
+		    : xasprintf("%s/%s", dir, names.v[i]);
+
+		walk_entry(w, path, names.v[i]);
+		free(path);
+	}
+	w->depth--;
+	strlist_release(&names);
+	return 0;
+}
+
+int
+walk_tree(const char *dir, size_t used, size_t max, struct walk_list *list,
+    struct diag *d)
+{
+	struct walk w;
+	struct stat st;
+	char *root;
+	size_t n;
+	int rc = -1;
+
+	memset(&w, 0, sizeof(w));
+	w.list = list;
+	w.used = used;
+	w.max = max;
+	w.depth = -1;
+	root = xstrdup(dir);
+	n = strlen(root);
+	while (n > 1 && root[n - 1] == '/')
+		root[--n] = '\0';
+	if (stat(root, &st) == -1)
+		diag_add(d, DIAG_CANNOT_OPEN_DIR, root, 0, 0, strerror(errno));
+	else if (!S_ISDIR(st.st_mode))
+		diag_add(d, DIAG_NOT_A_DIRECTORY, root, 0, 0);
+	else
+		rc = walk_dir(&w, root, &st);
+	free(root);
+	return rc;
+}
+
+void
+walk_release(struct walk_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		free(list->v[i].path);
+		diag_release(&list->v[i].diag);
+	}
+	free(list->v);
+	memset(list, 0, sizeof(*list));
+}

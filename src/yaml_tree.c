@@ -1,0 +1,324 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "loader.h"
+#include "utf8.h"
+#include "yaml_tree.h"
+
+/* The state of parsing one document. */
+struct yt {
+	yaml_parser_t parser;
+	const char *path;
+	const char *yaml; /* the text parsed */
+	size_t len;
+	unsigned first_line; /* of the file, where yaml starts */
+	struct diag *diag;
+};
+
+/* The position in the file of a libyaml mark. */
+static void
+yt_pos(const struct yt *yt, const yaml_mark_t *m, unsigned *line, unsigned *col)
+{
+	*line = (unsigned)m->line + yt->first_line;
+	*col = (unsigned)m->column + 1;
+}
+
+/* An error at mark m; arg is the one int the code's message takes, if any. */
+static void
+yt_error_at(struct yt *yt, const yaml_mark_t *m, enum diag_code code, int arg)
+{
+	unsigned line, col;
+
+	yt_pos(yt, m, &line, &col);
+	diag_add(yt->diag, code, yt->path, line, col, arg);
+}
+
+/* A reader error: bad bytes, found at a byte offset of the input. */
+static void
+yt_reader_error(struct yt *yt, const char *problem)
+{
+	const yaml_parser_t *p = &yt->parser;
+	size_t off = p->problem_offset < yt->len ? p->problem_offset : yt->len;
+	unsigned line, col;
+	char *detail;
+
+	utf8_linecol(yt->yaml, off, &line, &col);
+	line += yt->first_line - 1;
+	if (p->problem_value != -1)
+		detail = xasprintf(
+		    "%s (U+%04X)", problem, (unsigned)p->problem_value);
+	else
+		detail = xstrdup(problem);
+	diag_add(yt->diag, DIAG_YAML_BAD_INPUT, yt->path, line, col, detail);
+	free(detail);
+}
+
+/* A scanner or parser error: the YAML is not well formed. */
+static void
+yt_syntax_error(struct yt *yt, const char *problem)
+{
+	const yaml_parser_t *p = &yt->parser;
+	const yaml_mark_t *m = &p->problem_mark;
+	unsigned line, col;
+	size_t i, nlines = 0;
+	char *detail;
+
+	/*
+	 * The scanner often finds the problem only at the end of the input,
+	 * while the context mark says where the broken construct began.
+	 */
+	for (i = 0; i < yt->len; i++)
+		if (yt->yaml[i] == '\n')
+			nlines++;
+	if (p->context != NULL && m->line >= nlines)
+		m = &p->context_mark;
+	yt_pos(yt, m, &line, &col);
+	if (p->context != NULL)
+		detail = xasprintf("%s %s", problem, p->context);
+	else
+		detail = xstrdup(problem);
+	diag_add(yt->diag, DIAG_YAML_SYNTAX, yt->path, line, col, detail);
+	free(detail);
+}
+
+static void
+yt_yaml_error(struct yt *yt)
+{
+	const yaml_parser_t *p = &yt->parser;
+	const char *problem = p->problem ? p->problem : "syntax error";
+
+	if (p->error == YAML_MEMORY_ERROR)
+		diag_add(yt->diag, DIAG_YAML_OUT_OF_MEMORY, yt->path, 0, 0);
+	else if (p->error == YAML_READER_ERROR)
+		yt_reader_error(yt, problem);
+	else
+		yt_syntax_error(yt, problem);
+}
+
+static int
+yt_next(struct yt *yt, yaml_event_t *ev)
+{
+	if (yaml_parser_parse(&yt->parser, ev))
+		return 0;
+	yt_yaml_error(yt);
+	return -1;
+}
+
+static int
+has_anchor(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		return 1;
+	case YAML_SCALAR_EVENT:
+		return ev->data.scalar.anchor != NULL;
+	case YAML_SEQUENCE_START_EVENT:
+		return ev->data.sequence_start.anchor != NULL;
+	case YAML_MAPPING_START_EVENT:
+		return ev->data.mapping_start.anchor != NULL;
+	default:
+		return 0;
+	}
+}
+
+/* Refuse ev (and delete it) if it has an anchor or is an alias. */
+static int
+yt_no_anchor(struct yt *yt, yaml_event_t *ev)
+{
+	if (!has_anchor(ev))
+		return 0;
+	yt_error_at(yt, &ev->start_mark, DIAG_YAML_ANCHOR, 0);
+	yaml_event_delete(ev);
+	return -1;
+}
+
+static int yt_node(struct yt *, yaml_event_t *, struct tval *, int);
+
+/* Make room for one more entry of out, a collection of cap entries. */
+static void
+yt_grow(struct tval *out, size_t *cap, int map)
+{
+	if (out->n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		out->items =
+		    xreallocarray(out->items, *cap, sizeof(*out->items));
+		if (map)
+			out->keys =
+			    xreallocarray(out->keys, *cap, sizeof(*out->keys));
+	}
+	memset(&out->items[out->n], 0, sizeof(*out->items));
+}
+
+/*
+ * Take the key event ev of a mapping entry into out, counting the entry
+ * (so that tval_release frees the key), and read the value's event into
+ * ev.
+ */
+static int
+yt_key(struct yt *yt, yaml_event_t *ev, struct tval *out)
+{
+	if (ev->type != YAML_SCALAR_EVENT) {
+		yt_error_at(yt, &ev->start_mark, DIAG_YAML_KEY_NOT_STRING, 0);
+		yaml_event_delete(ev);
+		return -1;
+	}
+	if (yt_no_anchor(yt, ev) < 0)
+		return -1;
+	out->keys[out->n++] = xstrndup(
+	    (const char *)ev->data.scalar.value, ev->data.scalar.length);
+	yaml_event_delete(ev);
+	return yt_next(yt, ev);
+}
+
+/* Read the items or pairs of a collection up to its end event. */
+static int
+yt_collection(struct yt *yt, struct tval *out, int depth, int map)
+{
+	yaml_event_t ev;
+	size_t cap = 0;
+
+	for (;;) {
+		if (yt_next(yt, &ev) < 0)
+			return -1;
+		if (ev.type == YAML_SEQUENCE_END_EVENT ||
+		    ev.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&ev);
+			return 0;
+		}
+		if (out->n == LOADER_MAX_ITEMS) {
+			yt_error_at(yt, &ev.start_mark,
+			    DIAG_YAML_TOO_MANY_ITEMS, LOADER_MAX_ITEMS);
+			yaml_event_delete(&ev);
+			return -1;
+		}
+		yt_grow(out, &cap, map);
+		if (!map)
+			out->n++;
+		else if (yt_key(yt, &ev, out) < 0)
+			return -1;
+		if (yt_node(yt, &ev, &out->items[out->n - 1], depth) < 0)
+			return -1;
+	}
+}
+
+/* A scalar event into out. */
+static int
+yt_scalar(struct yt *yt, const yaml_event_t *ev, struct tval *out)
+{
+	if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) !=
+	    NULL) {
+		yt_error_at(yt, &ev->start_mark, DIAG_YAML_NUL, 0);
+		return -1;
+	}
+	out->type = TV_STR;
+	out->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	out->str = xstrndup(
+	    (const char *)ev->data.scalar.value, ev->data.scalar.length);
+	return 0;
+}
+
+/*
+ * Turn the node that starts with ev (consumed) into out.  depth counts
+ * the collections around it.
+ */
+static int
+yt_node(struct yt *yt, yaml_event_t *ev, struct tval *out, int depth)
+{
+	int rc = -1;
+
+	yt_pos(yt, &ev->start_mark, &out->line, &out->col);
+	if (yt_no_anchor(yt, ev) < 0)
+		return -1;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		rc = yt_scalar(yt, ev, out);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		out->type =
+		    ev->type == YAML_SEQUENCE_START_EVENT ? TV_SEQ : TV_MAP;
+		if (depth + 1 > LOADER_MAX_DEPTH)
+			yt_error_at(yt, &ev->start_mark, DIAG_YAML_TOO_DEEP,
+			    LOADER_MAX_DEPTH);
+		else
+			rc = yt_collection(
+			    yt, out, depth + 1, out->type == TV_MAP);
+		break;
+	default:
+		yt_error_at(yt, &ev->start_mark, DIAG_YAML_UNEXPECTED, 0);
+		break;
+	}
+	yaml_event_delete(ev);
+	return rc;
+}
+
+/* Read and drop the next event, whose type the caller may look at. */
+static int
+yt_skip(struct yt *yt, yaml_event_type_t *type)
+{
+	yaml_event_t ev;
+
+	if (yt_next(yt, &ev) < 0)
+		return -1;
+	*type = ev.type;
+	yaml_event_delete(&ev);
+	return 0;
+}
+
+/* The stream: one document, or none.  Returns 0, 1 if none, -1. */
+static int
+yt_stream(struct yt *yt, struct tval *root)
+{
+	yaml_event_type_t type;
+	yaml_event_t ev;
+
+	if (yt_skip(yt, &type) < 0) /* STREAM-START */
+		return -1;
+	if (yt_skip(yt, &type) < 0) /* DOCUMENT-START, or the end */
+		return -1;
+	if (type == YAML_STREAM_END_EVENT)
+		return 1;
+	if (yt_next(yt, &ev) < 0 || yt_node(yt, &ev, root, 0) < 0)
+		return -1;
+	if (yt_skip(yt, &type) < 0) /* DOCUMENT-END */
+		return -1;
+	if (yt_next(yt, &ev) < 0)
+		return -1;
+	if (ev.type != YAML_STREAM_END_EVENT) {
+		yt_error_at(yt, &ev.start_mark, DIAG_YAML_MANY_DOCUMENTS, 0);
+		yaml_event_delete(&ev);
+		return -1;
+	}
+	yaml_event_delete(&ev);
+	return 0;
+}
+
+int
+yaml_tree_parse(const char *yaml, size_t len, unsigned first_line,
+    const char *path, struct diag *d, struct tval *root)
+{
+	struct yt yt;
+	int rc;
+
+	memset(root, 0, sizeof(*root));
+	root->line = first_line;
+	root->col = 1;
+	memset(&yt, 0, sizeof(yt));
+	yt.path = path;
+	yt.yaml = yaml;
+	yt.len = len;
+	yt.first_line = first_line;
+	yt.diag = d;
+	if (!yaml_parser_initialize(&yt.parser)) {
+		diag_add(d, DIAG_OUT_OF_MEMORY, path, 0, 0);
+		return -1;
+	}
+	yaml_parser_set_input_string(
+	    &yt.parser, (const unsigned char *)yaml, len);
+	yaml_parser_set_encoding(&yt.parser, YAML_UTF8_ENCODING);
+	rc = yt_stream(&yt, root);
+	yaml_parser_delete(&yt.parser);
+	return rc;
+}
