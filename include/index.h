@@ -20,7 +20,8 @@
  *     index_lookup(ix, relpath, path, &st, &rec)
  *       hit:  the schema step on rec.tree; rec.diag comes before its
  *             messages; rec.aux holds whatever the loader put there
- *       miss: read (keeping the fstat of what was read), parse, schema
+ *       miss: read (keeping the fstat of what was read), parse; pack
+ *             the tree (tval_pack) before the schema step takes it apart
  *   then, in path order, for each file that was read and parsed:
  *     index_put(ix, relpath, path, &fstat, &rec)
  *   index_prune(ix) if the walk was complete; index_close(ix, diag).
@@ -66,6 +67,14 @@ struct index_rec {
 	unsigned char *aux; /* loader-defined bytes (facts of the body, say),
 			       or NULL */
 	size_t auxlen;
+	/*
+	 * For index_put only: the tree as tval_pack made it, used instead
+	 * of tree when not NULL, since the schema step takes the tree
+	 * apart and a loader packs it first.  Borrowed, never freed here;
+	 * index_lookup leaves it NULL.
+	 */
+	const void *tree_packed;
+	size_t tree_packedlen;
 };
 
 /* An empty record. */

@@ -752,7 +752,9 @@ rec_row(const struct index_rec *rec, const char *path, struct row *r,
 	r->fm_end = (int64_t)rec->fm_end;
 	r->body_off = (int64_t)rec->body_off;
 	r->has[0] = rec->has_tree;
-	if (rec->has_tree && tval_pack(&rec->tree, tb) < 0)
+	if (rec->has_tree && rec->tree_packed != NULL)
+		sb_addn(tb, rec->tree_packed, rec->tree_packedlen);
+	else if (rec->has_tree && tval_pack(&rec->tree, tb) < 0)
 		return -1;
 	if (tval_pack_diag(&rec->diag, path, db) < 0)
 		return -1;

@@ -413,6 +413,33 @@ test_index_round_trip(void **state)
 	assert_null(r.aux);
 	index_rec_release(&r);
 	close_ok(ix);
+	/* A tree packed beforehand, as a loader whose schema step takes
+	 * the tree apart would give it. */
+	{
+		struct index_rec w, got;
+		struct sbuf sb;
+
+		ix = open_ok(f, 0);
+		mk_rec(&w);
+		sb_init(&sb);
+		assert_int_equal(tval_pack(&w.tree, &sb), 0);
+		tval_release(&w.tree); /* gone, as after the schema step */
+		w.tree_packed = sb.s;
+		w.tree_packedlen = sb.len;
+		assert_int_equal(index_put(ix, "p.md", "g/a.md", &st, &w), 0);
+		index_rec_release(&w);
+		sb_release(&sb);
+		close_ok(ix);
+		ix = open_ok(f, 0);
+		assert_int_equal(
+		    index_lookup(ix, "p.md", "g/a.md", &st, &got), 1);
+		mk_rec(&w);
+		assert_rec_equal(&w, &got);
+		assert_null(got.tree_packed);
+		index_rec_release(&w);
+		index_rec_release(&got);
+		close_ok(ix);
+	}
 	/* One database per real path, however the directory is named. */
 	p = xasprintf("%s/../glossary/.", f->root);
 	q = index_file(f->cache, p);
