@@ -138,6 +138,15 @@ int index_close(struct index *, struct diag *);
  */
 char *index_file(const char *cache_dir, const char *root);
 
+/*
+ * What besides a file's own bytes decides its record (the directory's
+ * configuration, options that change how files are parsed), as len
+ * bytes at ctx, or NULL: entries written under other bytes are misses
+ * (they fail their checksum) and are replaced as files are parsed.
+ * Call it before the first lookup; index_open sets none.
+ */
+void index_context(struct index *, const void *ctx, size_t len);
+
 /* The database file of an open index (borrowed). */
 const char *index_db_path(const struct index *);
 

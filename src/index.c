@@ -73,6 +73,7 @@ struct index {
 	char *file;
 	int flags;
 	int64_t stamp;
+	uint64_t seed;	  /* of every row's checksum */
 	int reading;	  /* in the read transaction of the lookups */
 	int writing;	  /* 0 not yet, 1 in the transaction, -1 not this run */
 	int broken;	  /* SQLite found the file corrupt: remove at close */
@@ -204,6 +205,7 @@ sum_blob(uint64_t h, const void *p, size_t n, int present)
 
 /* The columns of one row, as the checksum and both directions see them. */
 struct row {
+	uint64_t seed; /* the version and the context (index_context) */
 	const char *path;
 	int64_t id[ID_N];
 	int64_t written, kind, fm_end, body_off;
@@ -215,7 +217,7 @@ struct row {
 static int64_t
 row_sum(const struct row *r)
 {
-	uint64_t h = sum_u64(UINT64_C(0x676c6f7373696478), INDEX_VERSION);
+	uint64_t h = r->seed;
 	int i;
 
 	h = sum_blob(h, r->path, strlen(r->path), 1);
@@ -325,6 +327,14 @@ const char *
 index_db_path(const struct index *ix)
 {
 	return ix->file;
+}
+
+void
+index_context(struct index *ix, const void *ctx, size_t len)
+{
+	uint64_t h = sum_u64(UINT64_C(0x676c6f7373696478), INDEX_VERSION);
+
+	ix->seed = sum_blob(h, ctx, len, ctx != NULL);
 }
 
 int64_t
@@ -570,6 +580,7 @@ index_open(const char *cache_dir, const char *root, int flags, struct diag *d)
 	ix = xcalloc(1, sizeof(*ix));
 	ix->stamp = now_ns(); /* before any file of this run is read */
 	ix->flags = flags;
+	index_context(ix, NULL, 0);
 	ix->file = index_file(cache_dir, real);
 	if (ix->file == NULL || make_dirs(cache_dir) < 0) {
 		diag_add(
@@ -678,6 +689,7 @@ index_lookup(struct index *ix, const char *relpath, const char *path,
 	    sqlite3_exec(ix->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
 		ix->reading = 1;
 	sqlite3_bind_text(s, 1, relpath, -1, SQLITE_STATIC);
+	r.seed = ix->seed;
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW && row_read(s, &r) == 0 &&
 	    strcmp(r.path, relpath) == 0 && r.written <= ix->stamp &&
@@ -807,6 +819,7 @@ index_put(struct index *ix, const char *relpath, const char *path,
 
 	seen_add(&ix->seen, relpath);
 	memset(&r, 0, sizeof(r));
+	r.seed = ix->seed;
 	r.path = relpath;
 	r.written = ix->stamp;
 	/* An entry that is racily clean now would never be trusted. */

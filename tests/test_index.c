@@ -572,6 +572,37 @@ test_index_flags_prune(void **state)
 	close_ok(ix);
 }
 
+/* Entries written under one context are misses under another. */
+static void
+test_index_context(void **state)
+{
+	struct fx *f = *state;
+	struct index *ix;
+	struct index_rec r;
+	struct stat st;
+	const char *ctx[] = {"keys: a", "keys: b", NULL};
+	int w, l;
+
+	for (w = 0; w < 3; w++) {
+		ix = open_ok(f, 0);
+		index_context(ix, ctx[w], ctx[w] ? strlen(ctx[w]) : 0);
+		st = mk_stat(index_stamp(ix));
+		mk_rec(&r);
+		assert_int_equal(index_put(ix, "a.md", "g/a.md", &st, &r), 0);
+		index_rec_release(&r);
+		close_ok(ix);
+		for (l = 0; l < 3; l++) {
+			ix = open_ok(f, 0);
+			index_context(ix, ctx[l], ctx[l] ? strlen(ctx[l]) : 0);
+			assert_int_equal(
+			    index_lookup(ix, "a.md", "g/a.md", &st, &r),
+			    w == l);
+			index_rec_release(&r);
+			close_ok(ix);
+		}
+	}
+}
+
 /* Many files, half of them gone: the set of files seen grows past its
  * first size, and only the gone half is pruned. */
 static void
@@ -966,6 +997,8 @@ main(void)
 		test_index_racy, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_flags_prune, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_context, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_prune_many, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
