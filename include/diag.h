@@ -79,6 +79,11 @@ enum diag_code {
 	DIAG_UNKNOWN_RELATED, /* unknown-related, error: name */
 	DIAG_SELF_RELATED,    /* self-related, warning: name */
 	DIAG_ONE_WAY_LINK,    /* one-way-link, note: name, name */
+	/* gloss new and edit: the file written or edited. */
+	DIAG_NOT_A_TERM_FILE, /* not-a-term-file, error: (none) */
+	/* The user's configuration file. */
+	DIAG_CONFIG_NOT_MAPPING, /* config-not-mapping, warning */
+	DIAG_CONFIG_UNKNOWN_KEY, /* config-unknown-key, warning: key, keys */
 	/* The index (SPEC 7): a cache, so never more than a warning. */
 	DIAG_INDEX_DIRECTORY, /* index-directory, warning: strerror */
 	DIAG_INDEX_UNUSABLE,  /* index-unusable, warning: detail */
@@ -110,12 +115,8 @@ void diag_release(struct diag *);
  */
 void diag_add(struct diag *, enum diag_code, const char *file, unsigned line,
     unsigned col, ...);
-/*
- * Record a message of kind code whose text is already formatted (one
- * kept in the index): file and msg are copied.
- */
-void diag_add_text(struct diag *, enum diag_code, const char *file,
-    unsigned line, unsigned col, const char *msg);
+/* Add a copy of message m (its code, level, position and text) to d. */
+void diag_push(struct diag *, const struct diag_msg *m);
 /* Move all messages of src to the end of dst, leaving src empty. */
 void diag_move(struct diag *dst, struct diag *src);
 

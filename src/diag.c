@@ -110,6 +110,13 @@ static const struct {
 	"'%s' lists itself as related"},
     [DIAG_ONE_WAY_LINK] = {"one-way-link", DIAG_NOTE,
 	"one-way link: '%s' does not list '%s' back"},
+    [DIAG_NOT_A_TERM_FILE] = {"not-a-term-file", DIAG_ERROR,
+	"not a term file: it must begin with a '---' line"},
+
+    [DIAG_CONFIG_NOT_MAPPING] = {"config-not-mapping", DIAG_WARN,
+	"the configuration is not a mapping of keys to values; ignored"},
+    [DIAG_CONFIG_UNKNOWN_KEY] = {"config-unknown-key", DIAG_WARN,
+	"unknown key '%s' (the keys are %s); ignored"},
 
     [DIAG_INDEX_DIRECTORY] = {"index-directory", DIAG_WARN,
 	"cannot make the index directory: %s; running without the index"},
@@ -207,17 +214,13 @@ diag_add(struct diag *d, enum diag_code code, const char *file, unsigned line,
 }
 
 void
-diag_add_text(struct diag *d, enum diag_code code, const char *file,
-    unsigned line, unsigned col, const char *msg)
+diag_push(struct diag *d, const struct diag_msg *m)
 {
-	struct diag_msg *m = diag_slot(d);
+	struct diag_msg *n = diag_slot(d);
 
-	m->code = code;
-	m->level = diag_code_level(code);
-	m->file = file != NULL ? xstrdup(file) : NULL;
-	m->line = line;
-	m->col = col;
-	m->msg = xstrdup(msg);
+	*n = *m;
+	n->file = m->file != NULL ? xstrdup(m->file) : NULL;
+	n->msg = xstrdup(m->msg);
 	diag_count(d, m->level);
 }
 

@@ -316,6 +316,7 @@ code_named(const char *name)
 static int
 unpack_msg(struct rd *r, const char *path, struct diag *d)
 {
+	struct diag_msg m;
 	enum diag_code code;
 	uint64_t how, line, col;
 	char *file = NULL, *msg, *name;
@@ -337,8 +338,15 @@ unpack_msg(struct rd *r, const char *path, struct diag *d)
 		free(file);
 		return -1;
 	}
-	diag_add_text(d, code, how == DFILE_SELF ? path : file, (unsigned)line,
-	    (unsigned)col, msg);
+	if (how == DFILE_SELF && path != NULL)
+		file = xstrdup(path);
+	m.code = code;
+	m.level = diag_code_level(code);
+	m.file = file;
+	m.line = (unsigned)line;
+	m.col = (unsigned)col;
+	m.msg = msg;
+	diag_push(d, &m); /* copies file and msg */
 	free(msg);
 	free(file);
 	return 0;
