@@ -53,6 +53,24 @@ for n in $SIZES; do
 	    -n search "$G -d $d search $w1 $w2" \
 	    -n check "sh -c '$G -d $d check >/dev/null 2>&1; true'" \
 	    >"$T/$n.log" 2>&1 || { cat "$T/$n.log"; exit 1; }
+	# TODO(issue 13), once the index is wired into the loader: a "with
+	# index" column beside these, measured in the same run.  The plan:
+	# - the columns above become today's: add --no-cache to show, list,
+	#   search and check, or they silently measure the index;
+	# - XDG_CACHE_HOME=$T/cache-$n, so each size has its own index;
+	# - the build: rm -rf the cache, then time one "$G -d $d list"
+	#   (hyperfine --prepare 'rm -rf $T/cache-$n' --runs 5), target
+	#   <= 1.3x today's list;
+	# - warm (hyperfine --warmup 2): show, list, search with the index,
+	#   and "$G --version"; targets at 10,000 terms show <= 0.5x
+	#   grep-rlF, search <= 0.6x grep-rli, list <= 0.5x the floor; at
+	#   every size show <= 1.5x bench/parts' stat walk plus one read;
+	#   at 1,000 terms show <= 2x --version;
+	# - the index's size, du -b of $T/cache-$n/gloss/*.db*, against
+	#   $bytes (target <= 0.6x), and peak RSS of show with the index
+	#   (at 100,000 terms, under today's);
+	# - RESULTS.md: a "with index" column in each size's table, and the
+	#   targets above in the Targets section.
 	rss_show=$(/usr/bin/time -f %M "$G" -d "$d" show "$name" 2>&1 >/dev/null | tail -1)
 	rss_list=$(/usr/bin/time -f %M "$G" -d "$d" list 2>&1 >/dev/null | tail -1)
 	rss_search=$(/usr/bin/time -f %M "$G" -d "$d" search $w1 $w2 2>&1 >/dev/null | tail -1)

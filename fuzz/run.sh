@@ -9,7 +9,7 @@ bin=${FUZZ_BIN:-build/fuzz} # the fuzzers
 secs=${SECONDS_PER_TARGET:-${1:-60}}
 cd "$(dirname "$0")/.."
 status=0
-for t in ${TARGETS:-loader render query markup}; do
+for t in ${TARGETS:-loader render query markup tvalpack}; do
 	mkdir -p "fuzz/corpus-run/$t" "$out"
 	log=$out/$t.log
 	dict=fuzz/yaml.dict # a target's own dictionary, if it has one

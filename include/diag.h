@@ -92,6 +92,10 @@ enum diag_code {
 	/* The user's configuration file. */
 	DIAG_CONFIG_NOT_MAPPING, /* config-not-mapping, warning */
 	DIAG_CONFIG_UNKNOWN_KEY, /* config-unknown-key, warning: key, keys */
+	/* The index (SPEC 7): a cache, so never more than a warning. */
+	DIAG_INDEX_DIRECTORY, /* index-directory, warning: strerror */
+	DIAG_INDEX_UNUSABLE,  /* index-unusable, warning: detail */
+	DIAG_INDEX_WRITE,     /* index-write-failed, warning: detail */
 	DIAG_NCODES
 };
 

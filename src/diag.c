@@ -130,6 +130,13 @@ static const struct {
 	"the configuration is not a mapping of keys to values; ignored"},
     [DIAG_CONFIG_UNKNOWN_KEY] = {"config-unknown-key", DIAG_WARN,
 	"unknown key '%s' (the keys are %s); ignored"},
+
+    [DIAG_INDEX_DIRECTORY] = {"index-directory", DIAG_WARN,
+	"cannot make the index directory: %s; running without the index"},
+    [DIAG_INDEX_UNUSABLE] = {"index-unusable", DIAG_WARN,
+	"cannot use the index: %s; running without it"},
+    [DIAG_INDEX_WRITE] = {"index-write-failed", DIAG_WARN,
+	"cannot write the index: %s; it is used as it was"},
 };
 
 const char *

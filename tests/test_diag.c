@@ -76,6 +76,9 @@ static const struct {
     {DIAG_NOT_A_TERM_FILE, "not-a-term-file", DIAG_ERROR},
     {DIAG_CONFIG_NOT_MAPPING, "config-not-mapping", DIAG_WARN},
     {DIAG_CONFIG_UNKNOWN_KEY, "config-unknown-key", DIAG_WARN},
+    {DIAG_INDEX_DIRECTORY, "index-directory", DIAG_WARN},
+    {DIAG_INDEX_UNUSABLE, "index-unusable", DIAG_WARN},
+    {DIAG_INDEX_WRITE, "index-write-failed", DIAG_WARN},
 };
 
 #define NSTABLE (sizeof(stable) / sizeof(stable[0]))

@@ -1,0 +1,57 @@
+/*
+ * A parsed YAML tree (struct tval) and a file's diagnostics as bytes, for
+ * the persistent index.  The bytes come back from a cache that anything
+ * may have written, so unpacking trusts nothing: every length and count
+ * is checked against what is left, and any malformed or truncated input
+ * is an error, never a crash or a partial tree.
+ */
+#ifndef GLOSS_TVAL_PACK_H
+#define GLOSS_TVAL_PACK_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "term.h"
+#include "util.h"
+
+/*
+ * The format's version: part of the index's schema version, so bytes of
+ * another format are never read.  Bump it with any change to the format
+ * (a new row in tval_pack.c's field table).
+ */
+#define TVAL_PACK_VERSION 1
+
+/*
+ * Append v, with everything below it, to out.  Returns 0, or -1 if the
+ * tree cannot be packed (a number out of range, a scalar with no string,
+ * deeper than LOADER-style limits allow); out may then hold a partial
+ * encoding, which the caller discards.
+ */
+int tval_pack(const struct tval *, struct sbuf *out);
+
+/*
+ * Rebuild a tree from len bytes at buf, which must hold exactly one
+ * packed tree.  On success *out is a tree the caller releases with
+ * tval_release and 0 is returned; on any malformed, truncated or
+ * trailing input, -1 is returned and *out is left empty (zeroed).
+ */
+int tval_unpack(const void *buf, size_t len, struct tval *out);
+
+/*
+ * Append the messages of d to out: each message's code by its stable
+ * name, its position and its text as formatted.  A message's file is
+ * stored as "the file itself" when it equals path, so that it can be
+ * renamed on the way back.  Returns 0, or -1 for a message with no code
+ * or text.
+ */
+int tval_pack_diag(const struct diag *, const char *path, struct sbuf *out);
+
+/*
+ * Append to d the messages packed in len bytes at buf, naming the file
+ * itself path; a code this gloss does not know is malformed input.
+ * Returns 0, or -1 on malformed input, when nothing is added to d.
+ */
+int tval_unpack_diag(
+    const void *buf, size_t len, const char *path, struct diag *);
+
+#endif

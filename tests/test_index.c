@@ -1,0 +1,1021 @@
+/*
+ * The index and its packing, linked only with index.o, tval_pack.o and
+ * the layers below: round trips, every identity field, racily clean
+ * entries, pruning, and a cache that is corrupt, truncated, foreign,
+ * unwritable, full or locked by another writer.
+ */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "index.h"
+#include "tval_pack.h"
+
+/* ---- trees ---- */
+
+static void
+mk_str(struct tval *v, const char *s, int plain, unsigned line)
+{
+	memset(v, 0, sizeof(*v));
+	v->type = TV_STR;
+	v->str = xstrdup(s);
+	v->plain = plain;
+	v->line = line;
+	v->col = 3;
+}
+
+/* {term: Churn, aliases: [attrition, "logo churn"], x: {y: ~}} */
+static void
+mk_tree(struct tval *root)
+{
+	struct tval *al, *x;
+
+	memset(root, 0, sizeof(*root));
+	root->type = TV_MAP;
+	root->line = 2;
+	root->col = 1;
+	root->n = 3;
+	root->items = xcalloc(3, sizeof(*root->items));
+	root->keys = xcalloc(3, sizeof(*root->keys));
+	root->keys[0] = xstrdup("term");
+	mk_str(&root->items[0], "Churn", 1, 2);
+	root->keys[1] = xstrdup("aliases");
+	al = &root->items[1];
+	al->type = TV_SEQ;
+	al->line = 3;
+	al->n = 2;
+	al->items = xcalloc(2, sizeof(*al->items));
+	mk_str(&al->items[0], "attrition", 1, 3);
+	mk_str(&al->items[1], "logo churn", 0, 4);
+	root->keys[2] = xstrdup("x");
+	x = &root->items[2];
+	x->type = TV_MAP;
+	x->line = 4000000000u; /* positions keep all 32 bits */
+	x->n = 1;
+	x->items = xcalloc(1, sizeof(*x->items));
+	x->keys = xcalloc(1, sizeof(*x->keys));
+	x->keys[0] = xstrdup("y");
+	mk_str(&x->items[0], "~", 1, 5);
+}
+
+static void
+assert_tv_equal(const struct tval *a, const struct tval *b)
+{
+	size_t i;
+
+	assert_int_equal(a->type, b->type);
+	assert_int_equal(a->plain, b->plain);
+	assert_int_equal(a->line, b->line);
+	assert_int_equal(a->col, b->col);
+	if (a->type == TV_STR) {
+		assert_string_equal(a->str, b->str);
+		return;
+	}
+	assert_int_equal(a->n, b->n);
+	for (i = 0; i < a->n; i++) {
+		if (a->type == TV_MAP)
+			assert_string_equal(a->keys[i], b->keys[i]);
+		assert_tv_equal(&a->items[i], &b->items[i]);
+	}
+}
+
+static void
+test_tval_round_trip(void **state)
+{
+	struct tval t, u;
+	struct sbuf a, b;
+
+	(void)state;
+	mk_tree(&t);
+	sb_init(&a);
+	sb_init(&b);
+	assert_int_equal(tval_pack(&t, &a), 0);
+	assert_int_equal(tval_unpack(a.s, a.len, &u), 0);
+	assert_tv_equal(&t, &u);
+	assert_int_equal(tval_pack(&u, &b), 0);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.s, b.s, a.len);
+	tval_release(&t);
+	tval_release(&u);
+	sb_release(&a);
+	sb_release(&b);
+}
+
+/* Every proper prefix, every extension and every one-byte change that
+ * makes the input malformed fails cleanly, with *out left empty. */
+static void
+test_tval_malformed(void **state)
+{
+	struct tval t, u;
+	struct sbuf a;
+	size_t i;
+	char *c;
+
+	(void)state;
+	mk_tree(&t);
+	sb_init(&a);
+	assert_int_equal(tval_pack(&t, &a), 0);
+	for (i = 0; i < a.len; i++) {
+		assert_int_equal(tval_unpack(a.s, i, &u), -1);
+		assert_null(u.items);
+		assert_int_equal(u.n, 0);
+	}
+	c = xmalloc(a.len + 1);
+	memcpy(c, a.s, a.len);
+	c[a.len] = 0;
+	assert_int_equal(tval_unpack(c, a.len + 1, &u), -1); /* trailing */
+	c[0] = TVAL_PACK_VERSION + 1;
+	assert_int_equal(tval_unpack(c, a.len, &u), -1); /* version */
+	free(c);
+	/* Hand-made: type 3, plain 2, overlong varint, NUL, huge count. */
+	assert_int_equal(tval_unpack("\x01\x03\x00\x01\x01\x00", 6, &u), -1);
+	assert_int_equal(tval_unpack("\x01\x00\x02\x01\x01\x00", 6, &u), -1);
+	assert_int_equal(
+	    tval_unpack("\x01\x00\x00\x81\x00\x01\x00", 7, &u), -1);
+	assert_int_equal(
+	    tval_unpack("\x01\x00\x00\x01\x01\x01\x00", 7, &u), -1);
+	assert_int_equal(tval_unpack("\x01\x00\x00\x01\x01\x01x", 7, &u), 0);
+	assert_string_equal(u.str, "x");
+	tval_release(&u);
+	assert_int_equal(
+	    tval_unpack("\x01\x01\x00\x01\x01\xff\xff\xff\x0f", 9, &u), -1);
+	/* A length that counts its own byte: "xy" lies past the end. */
+	assert_int_equal(tval_unpack("\x01\x00\x00\x01\x01\x02xy", 7, &u), -1);
+	tval_release(&t);
+	sb_release(&a);
+}
+
+static void
+test_tval_limits(void **state)
+{
+	struct tval t, *v;
+	struct sbuf a;
+	int i;
+
+	(void)state;
+	sb_init(&a);
+	memset(&t, 0, sizeof(t)); /* a scalar with no string */
+	assert_int_equal(tval_pack(&t, &a), -1);
+	mk_str(&t, "s", 2, 1); /* plain is a flag */
+	sb_release(&a);
+	assert_int_equal(tval_pack(&t, &a), -1);
+	tval_release(&t);
+	/* 100 nested sequences: deeper than any packing accepts. */
+	memset(&t, 0, sizeof(t));
+	for (v = &t, i = 0; i < 100; i++) {
+		v->type = TV_SEQ;
+		v->n = 1;
+		v->items = xcalloc(1, sizeof(*v->items));
+		v = v->items;
+	}
+	mk_str(v, "deep", 1, 1);
+	sb_release(&a);
+	assert_int_equal(tval_pack(&t, &a), -1);
+	tval_release(&t);
+	/* The same nesting, hand-packed, is refused when read. */
+	sb_release(&a);
+	sb_addc(&a, TVAL_PACK_VERSION);
+	for (i = 0; i < 100; i++)
+		sb_addn(&a, "\x01\x00\x01\x01\x01", 5);
+	sb_addn(&a, "\x00\x00\x01\x01\x01x", 6);
+	assert_int_equal(tval_unpack(a.s, a.len, &t), -1);
+	sb_release(&a);
+}
+
+static void
+test_diag_round_trip(void **state)
+{
+	struct diag d, e;
+	struct sbuf a;
+	size_t i;
+
+	(void)state;
+	diag_init(&d);
+	diag_init(&e);
+	sb_init(&a);
+	diag_add(&d, DIAG_MISSING_KEY, "old/x.md", 3, 7, "term");
+	diag_add(&d, DIAG_DUPLICATE_KEY, "other.md", 0, 0, "x");
+	diag_add(&d, DIAG_NO_FRONT_MATTER, NULL, 1, 1);
+	assert_int_equal(tval_pack_diag(&d, "old/x.md", &a), 0);
+	assert_int_equal(tval_unpack_diag(a.s, a.len, "new/x.md", &e), 0);
+	assert_int_equal(e.n, 3);
+	assert_int_equal(e.nerr, 1);
+	assert_int_equal(e.nwarn, 1);
+	assert_string_equal(e.v[0].file, "new/x.md"); /* renamed */
+	assert_int_equal(e.v[0].code, DIAG_MISSING_KEY);
+	assert_int_equal(e.v[0].level, DIAG_ERROR);
+	assert_int_equal(e.v[0].line, 3);
+	assert_int_equal(e.v[0].col, 7);
+	assert_string_equal(e.v[0].msg, "missing required key 'term'");
+	assert_string_equal(e.v[1].file, "other.md");
+	assert_int_equal(e.v[1].code, DIAG_DUPLICATE_KEY);
+	assert_null(e.v[2].file);
+	assert_int_equal(e.v[2].code, DIAG_NO_FRONT_MATTER);
+	for (i = 0; i < a.len; i++) {
+		assert_int_equal(tval_unpack_diag(a.s, i, "y", &e), -1);
+		assert_int_equal(e.n, 3); /* nothing added */
+	}
+	/* A code this gloss does not know: one message, code "no-such". */
+	assert_int_equal(tval_unpack_diag("\x01\x01\x07no-such\x00\x00\x00"
+					  "\x01m",
+			     15, "y", &e),
+	    -1);
+	assert_int_equal(tval_unpack_diag("\x01\x01\x07utf16xx\x00\x00\x00"
+					  "\x01m",
+			     15, "y", &e),
+	    -1);
+	assert_int_equal(tval_unpack_diag("\x01\x01\x05utf16\x00\x00\x00"
+					  "\x01m",
+			     13, "y", &e),
+	    0);
+	assert_int_equal(e.v[3].code, DIAG_UTF16);
+	assert_string_equal(e.v[3].msg, "m");
+	diag_release(&d);
+	diag_release(&e);
+	sb_release(&a);
+}
+
+/* ---- the index ---- */
+
+struct fx {
+	char *tmp, *root, *cache;
+};
+
+static int
+fx_setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof(*f));
+	char tmpl[] = "/tmp/gloss-test-index-XXXXXX";
+
+	assert_non_null(mkdtemp(tmpl));
+	f->tmp = xstrdup(tmpl);
+	f->root = xasprintf("%s/glossary", tmpl);
+	f->cache = xasprintf("%s/cache/gloss", tmpl);
+	assert_int_equal(mkdir(f->root, 0755), 0);
+	*state = f;
+	return 0;
+}
+
+static int
+fx_teardown(void **state)
+{
+	struct fx *f = *state;
+	char *cmd = xasprintf("chmod -R u+w '%s'; rm -rf '%s'", f->tmp, f->tmp);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(f->tmp);
+	free(f->root);
+	free(f->cache);
+	free(f);
+	return 0;
+}
+
+/* A stat of a file settled long before stamp. */
+static struct stat
+mk_stat(int64_t stamp)
+{
+	struct stat st;
+	int64_t t = stamp - 10 * INDEX_RACY_NS;
+
+	memset(&st, 0, sizeof(st));
+	st.st_dev = 11;
+	st.st_ino = 22;
+	st.st_size = 333;
+	st.st_mode = S_IFREG | 0644;
+	st.st_mtim.tv_sec = (time_t)(t / 1000000000);
+	st.st_mtim.tv_nsec = (long)(t % 1000000000);
+	st.st_ctim = st.st_mtim;
+	return st;
+}
+
+static void
+mk_rec(struct index_rec *r)
+{
+	index_rec_init(r);
+	r->kind = 2;
+	r->has_tree = 1;
+	mk_tree(&r->tree);
+	r->fm_end = 40;
+	r->body_off = 44;
+	diag_add(&r->diag, DIAG_DUPLICATE_KEY, "g/a.md", 2, 9, "aliases");
+	r->aux = (unsigned char *)xstrdup("aux bytes");
+	r->auxlen = 9;
+}
+
+static void
+assert_rec_equal(const struct index_rec *a, const struct index_rec *b)
+{
+	assert_int_equal(a->kind, b->kind);
+	assert_int_equal(a->has_tree, b->has_tree);
+	if (a->has_tree)
+		assert_tv_equal(&a->tree, &b->tree);
+	assert_int_equal(a->fm_end, b->fm_end);
+	assert_int_equal(a->body_off, b->body_off);
+	assert_int_equal(a->diag.n, b->diag.n);
+	assert_int_equal(a->auxlen, b->auxlen);
+	if (a->auxlen > 0)
+		assert_memory_equal(a->aux, b->aux, a->auxlen);
+}
+
+static struct index *
+open_ok(struct fx *f, int flags)
+{
+	struct diag d;
+	struct index *ix;
+
+	diag_init(&d);
+	ix = index_open(f->cache, f->root, flags, &d);
+	if (d.n > 0)
+		print_message("%s: %s\n", d.v[0].file, d.v[0].msg);
+	assert_non_null(ix);
+	assert_int_equal(d.n, 0);
+	diag_release(&d);
+	return ix;
+}
+
+static void
+close_ok(struct index *ix)
+{
+	struct diag d;
+
+	diag_init(&d);
+	assert_int_equal(index_close(ix, &d), 0);
+	assert_int_equal(d.n, 0);
+	diag_release(&d);
+}
+
+/* Store the record of mk_rec as a.md with mk_stat's identity. */
+static void
+put_a(struct fx *f, struct stat *st)
+{
+	struct index *ix = open_ok(f, 0);
+	struct index_rec r;
+
+	*st = mk_stat(index_stamp(ix));
+	mk_rec(&r);
+	assert_int_equal(index_put(ix, "a.md", "g/a.md", st, &r), 0);
+	index_rec_release(&r);
+	close_ok(ix);
+}
+
+/* Whether a.md is served for st by a new handle. */
+static int
+hit_a(struct fx *f, const struct stat *st)
+{
+	struct index *ix = open_ok(f, 0);
+	struct index_rec r, want;
+	int hit;
+
+	hit = index_lookup(ix, "a.md", "h/a.md", st, &r);
+	if (hit) {
+		mk_rec(&want);
+		assert_rec_equal(&want, &r);
+		assert_string_equal(r.diag.v[0].file, "h/a.md");
+		index_rec_release(&want);
+	} else {
+		assert_int_equal(r.has_tree, 0);
+		assert_int_equal(r.diag.n, 0);
+	}
+	index_rec_release(&r);
+	close_ok(ix);
+	return hit;
+}
+
+static void
+test_index_round_trip(void **state)
+{
+	struct fx *f = *state;
+	struct stat st;
+	struct index *ix;
+	struct index_rec r;
+	char *p, *q;
+
+	put_a(f, &st);
+	assert_true(hit_a(f, &st));
+	/* A record with no tree, no messages and no aux. */
+	ix = open_ok(f, 0);
+	index_rec_init(&r);
+	r.kind = 1;
+	assert_int_equal(index_put(ix, "b/c.md", "b/c.md", &st, &r), 0);
+	close_ok(ix);
+	ix = open_ok(f, 0);
+	assert_int_equal(index_lookup(ix, "b/c.md", "b/c.md", &st, &r), 1);
+	assert_int_equal(r.kind, 1);
+	assert_int_equal(r.has_tree, 0);
+	assert_null(r.aux);
+	index_rec_release(&r);
+	close_ok(ix);
+	/* A tree packed beforehand, as a loader whose schema step takes
+	 * the tree apart would give it. */
+	{
+		struct index_rec w, got;
+		struct sbuf sb;
+
+		ix = open_ok(f, 0);
+		mk_rec(&w);
+		sb_init(&sb);
+		assert_int_equal(tval_pack(&w.tree, &sb), 0);
+		tval_release(&w.tree); /* gone, as after the schema step */
+		w.tree_packed = sb.s;
+		w.tree_packedlen = sb.len;
+		assert_int_equal(index_put(ix, "p.md", "g/a.md", &st, &w), 0);
+		index_rec_release(&w);
+		sb_release(&sb);
+		close_ok(ix);
+		ix = open_ok(f, 0);
+		assert_int_equal(
+		    index_lookup(ix, "p.md", "g/a.md", &st, &got), 1);
+		mk_rec(&w);
+		assert_rec_equal(&w, &got);
+		assert_null(got.tree_packed);
+		index_rec_release(&w);
+		index_rec_release(&got);
+		close_ok(ix);
+	}
+	/* One database per real path, however the directory is named. */
+	p = xasprintf("%s/../glossary/.", f->root);
+	q = index_file(f->cache, p);
+	free(p);
+	p = index_file(f->cache, f->root);
+	assert_string_equal(p, q);
+	assert_int_equal(access(q, F_OK), 0);
+	free(p);
+	free(q);
+}
+
+static void
+test_index_identity(void **state)
+{
+	struct fx *f = *state;
+	struct stat st, s2;
+
+	put_a(f, &st);
+	assert_true(hit_a(f, &st));
+	s2 = st, s2.st_dev++;
+	assert_false(hit_a(f, &s2));
+	s2 = st, s2.st_ino++;
+	assert_false(hit_a(f, &s2));
+	s2 = st, s2.st_size++;
+	assert_false(hit_a(f, &s2));
+	s2 = st, s2.st_mode ^= 0100;
+	assert_false(hit_a(f, &s2));
+	s2 = st, s2.st_mtim.tv_nsec ^= 1;
+	assert_false(hit_a(f, &s2));
+	s2 = st, s2.st_ctim.tv_nsec ^= 1;
+	assert_false(hit_a(f, &s2));
+	s2 = st, s2.st_mtim.tv_sec--;
+	assert_false(hit_a(f, &s2));
+	assert_true(hit_a(f, &st)); /* misses did not disturb it */
+	/* Another path, or a file the index never saw. */
+	{
+		struct index *ix = open_ok(f, 0);
+		struct index_rec r;
+
+		assert_int_equal(index_lookup(ix, "A.md", "A.md", &st, &r), 0);
+		assert_int_equal(index_lookup(ix, "a.md/", "a", &st, &r), 0);
+		close_ok(ix);
+	}
+}
+
+/* Set st's mtime and ctime to stamp - back nanoseconds. */
+static void
+at(struct stat *st, int64_t stamp, int64_t back, int which)
+{
+	int64_t t = stamp - back;
+	struct timespec ts = {(time_t)(t / 1000000000), (long)(t % 1000000000)};
+
+	if (which & 1)
+		st->st_mtim = ts;
+	if (which & 2)
+		st->st_ctim = ts;
+}
+
+static void
+test_index_racy(void **state)
+{
+	struct fx *f = *state;
+	struct index *ix;
+	struct index_rec r;
+	struct stat st;
+	int64_t s;
+	int which;
+
+	for (which = 1; which <= 3; which++) {
+		ix = open_ok(f, 0);
+		s = index_stamp(ix);
+		st = mk_stat(s);
+		mk_rec(&r);
+		/* Changed within the last tick: never written. */
+		at(&st, s, INDEX_RACY_NS - 1, which);
+		assert_int_equal(index_put(ix, "a.md", "g/a.md", &st, &r), -1);
+		/* A time in the future, the same. */
+		at(&st, s, -INDEX_RACY_NS * 100, which);
+		assert_int_equal(index_put(ix, "a.md", "g/a.md", &st, &r), -1);
+		/* Exactly one tick old: settled. */
+		at(&st, s, INDEX_RACY_NS, which);
+		assert_int_equal(index_put(ix, "a.md", "g/a.md", &st, &r), 0);
+		index_rec_release(&r);
+		close_ok(ix);
+		assert_true(hit_a(f, &st));
+	}
+	/* Times no nanosecond count can hold. */
+	ix = open_ok(f, 0);
+	st = mk_stat(index_stamp(ix));
+	st.st_mtim.tv_sec = (time_t)INT64_MAX;
+	mk_rec(&r);
+	assert_int_equal(index_put(ix, "a.md", "g/a.md", &st, &r), -1);
+	index_rec_release(&r);
+	assert_int_equal(index_lookup(ix, "a.md", "a.md", &st, &r), 0);
+	close_ok(ix);
+}
+
+static void
+test_index_flags_prune(void **state)
+{
+	struct fx *f = *state;
+	struct index *ix;
+	struct index_rec r;
+	struct stat st;
+
+	put_a(f, &st);
+	ix = open_ok(f, INDEX_NOREAD);
+	assert_int_equal(index_lookup(ix, "a.md", "a.md", &st, &r), 0);
+	mk_rec(&r);
+	assert_int_equal(index_put(ix, "b.md", "b.md", &st, &r), 0);
+	index_rec_release(&r);
+	close_ok(ix);
+	ix = open_ok(f, INDEX_NOWRITE);
+	mk_rec(&r);
+	assert_int_equal(index_put(ix, "c.md", "c.md", &st, &r), -1);
+	index_rec_release(&r);
+	assert_int_equal(index_lookup(ix, "b.md", "b.md", &st, &r), 1);
+	index_rec_release(&r);
+	close_ok(ix);
+	/* Only b.md seen: a.md is pruned. */
+	ix = open_ok(f, 0);
+	assert_int_equal(index_lookup(ix, "b.md", "b.md", &st, &r), 1);
+	index_rec_release(&r);
+	index_prune(ix);
+	close_ok(ix);
+	assert_false(hit_a(f, &st));
+	ix = open_ok(f, 0);
+	assert_int_equal(index_lookup(ix, "b.md", "b.md", &st, &r), 1);
+	index_rec_release(&r);
+	close_ok(ix);
+}
+
+/* Entries written under one context are misses under another. */
+static void
+test_index_context(void **state)
+{
+	struct fx *f = *state;
+	struct index *ix;
+	struct index_rec r;
+	struct stat st;
+	const char *ctx[] = {"keys: a", "keys: b", NULL};
+	int w, l;
+
+	for (w = 0; w < 3; w++) {
+		ix = open_ok(f, 0);
+		index_context(ix, ctx[w], ctx[w] ? strlen(ctx[w]) : 0);
+		st = mk_stat(index_stamp(ix));
+		mk_rec(&r);
+		assert_int_equal(index_put(ix, "a.md", "g/a.md", &st, &r), 0);
+		index_rec_release(&r);
+		close_ok(ix);
+		for (l = 0; l < 3; l++) {
+			ix = open_ok(f, 0);
+			index_context(ix, ctx[l], ctx[l] ? strlen(ctx[l]) : 0);
+			assert_int_equal(
+			    index_lookup(ix, "a.md", "g/a.md", &st, &r),
+			    w == l);
+			index_rec_release(&r);
+			close_ok(ix);
+		}
+	}
+}
+
+/* Many files, half of them gone: the set of files seen grows past its
+ * first size, and only the gone half is pruned. */
+static void
+test_index_prune_many(void **state)
+{
+	struct fx *f = *state;
+	struct index *ix;
+	struct index_rec r, e;
+	struct stat st;
+	char name[32];
+	int i;
+
+	ix = open_ok(f, 0);
+	st = mk_stat(index_stamp(ix));
+	index_rec_init(&e);
+	for (i = 0; i < 1000; i++) {
+		snprintf(name, sizeof(name), "d%d/f%d.md", i % 7, i);
+		assert_int_equal(index_put(ix, name, name, &st, &e), 0);
+	}
+	close_ok(ix);
+	ix = open_ok(f, 0);
+	for (i = 0; i < 1000; i += 2) {
+		snprintf(name, sizeof(name), "d%d/f%d.md", i % 7, i);
+		assert_int_equal(index_lookup(ix, name, name, &st, &r), 1);
+		index_rec_release(&r);
+	}
+	index_prune(ix);
+	close_ok(ix);
+	ix = open_ok(f, 0);
+	for (i = 0; i < 1000; i++) {
+		snprintf(name, sizeof(name), "d%d/f%d.md", i % 7, i);
+		assert_int_equal(
+		    index_lookup(ix, name, name, &st, &r), i % 2 == 0);
+		index_rec_release(&r);
+	}
+	close_ok(ix);
+}
+
+/* ---- damaged caches ---- */
+
+static char *
+db_of(struct fx *f)
+{
+	char *p = index_file(f->cache, f->root);
+
+	assert_non_null(p);
+	return p;
+}
+
+static void
+write_at(const char *file, off_t off, const void *b, size_t n)
+{
+	int fd = open(file, O_WRONLY);
+
+	assert_true(fd >= 0);
+	assert_int_equal(pwrite(fd, b, n, off), (ssize_t)n);
+	close(fd);
+}
+
+static off_t
+file_size(const char *file)
+{
+	struct stat st;
+
+	assert_int_equal(stat(file, &st), 0);
+	return st.st_size;
+}
+
+/*
+ * Whatever a damaged cache holds: opening it gives a handle with no
+ * message or NULL with at most one warning; a hit is exactly what was
+ * stored; and after one more run the cache works again.
+ */
+static void
+assert_survives(struct fx *f, const struct stat *st)
+{
+	struct diag d;
+	struct index *ix;
+	struct index_rec r, want;
+	struct stat again;
+
+	diag_init(&d);
+	ix = index_open(f->cache, f->root, 0, &d);
+	assert_true(d.n <= 1);
+	if (ix != NULL) {
+		if (index_lookup(ix, "a.md", "g/a.md", st, &r)) {
+			mk_rec(&want);
+			assert_rec_equal(&want, &r);
+			index_rec_release(&want);
+		}
+		index_rec_release(&r);
+		mk_rec(&r);
+		(void)index_put(ix, "a.md", "g/a.md", st, &r);
+		index_rec_release(&r);
+		index_close(ix, &d);
+		assert_true(d.n <= 1);
+	}
+	diag_release(&d);
+	put_a(f, &again);
+	assert_true(hit_a(f, &again));
+}
+
+static void
+test_index_corrupt(void **state)
+{
+	struct fx *f = *state;
+	struct stat st;
+	char *db = db_of(f), junk[4096];
+	unsigned seed = 13;
+	off_t size;
+	int i, j;
+
+	put_a(f, &st);
+	/* Random bytes over the whole file: rebuilt without a word. */
+	for (j = 0; j < (int)sizeof(junk); j++)
+		junk[j] = (char)rand_r(&seed);
+	write_at(db, 0, junk, sizeof(junk));
+	{
+		struct index *ix = open_ok(f, 0);
+		struct index_rec r;
+
+		assert_int_equal(index_lookup(ix, "a.md", "a", &st, &r), 0);
+		close_ok(ix);
+	}
+	put_a(f, &st);
+	assert_true(hit_a(f, &st));
+	/* Single bytes at random offsets, many times over (faults.py does
+	 * a thousand, through whole runs). */
+	for (i = 0; i < 50; i++) {
+		put_a(f, &st);
+		size = file_size(db);
+		junk[0] = (char)rand_r(&seed);
+		write_at(db, (off_t)rand_r(&seed) % size, junk, 1);
+		assert_survives(f, &st);
+	}
+	free(db);
+}
+
+/* The stored bytes of the record, altered: the row's checksum catches it. */
+static void
+test_index_row_checksum(void **state)
+{
+	struct fx *f = *state;
+	struct stat st;
+	char *db = db_of(f), *buf;
+	off_t size, i;
+	int fd, found = 0;
+
+	put_a(f, &st);
+	size = file_size(db);
+	buf = xmalloc((size_t)size);
+	fd = open(db, O_RDONLY);
+	assert_int_equal(read(fd, buf, (size_t)size), (ssize_t)size);
+	close(fd);
+	for (i = 0; i + 9 <= size; i++)
+		if (memcmp(buf + i, "aux bytes", 9) == 0) {
+			write_at(db, i, "aux bytez", 9);
+			found = 1;
+		}
+	assert_true(found);
+	assert_false(hit_a(f, &st));
+	free(buf);
+	free(db);
+}
+
+static void
+test_index_truncated_foreign(void **state)
+{
+	struct fx *f = *state;
+	struct stat st;
+	char *db = db_of(f);
+	off_t size;
+	unsigned char v[4] = {0, 0, 0x03, 0xe7}; /* user_version 999 */
+
+	put_a(f, &st);
+	size = file_size(db);
+	assert_int_equal(truncate(db, size / 2), 0);
+	assert_survives(f, &st);
+	assert_int_equal(truncate(db, 0), 0);
+	assert_survives(f, &st);
+	put_a(f, &st);
+	assert_int_equal(truncate(db, 10), 0);
+	assert_survives(f, &st);
+	/* Another version's index: emptied and rebuilt, silently. */
+	put_a(f, &st);
+	write_at(db, 60, v, 4);
+	assert_false(hit_a(f, &st));
+	put_a(f, &st);
+	assert_true(hit_a(f, &st));
+	free(db);
+}
+
+static void
+assert_unusable(const char *cache, const char *root)
+{
+	struct diag d;
+
+	diag_init(&d);
+	assert_null(index_open(cache, root, 0, &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.nwarn, 1);
+	diag_release(&d);
+}
+
+static void
+test_index_unwritable(void **state)
+{
+	struct fx *f = *state;
+	struct diag d;
+	char *file = xasprintf("%s/plain", f->tmp), *under, *db;
+	int fd;
+
+	/* The cache directory is under a regular file. */
+	fd = open(file, O_CREAT | O_WRONLY, 0644);
+	close(fd);
+	under = xasprintf("%s/gloss", file);
+	assert_unusable(under, f->root);
+	/* The database's name is taken by a directory. */
+	db = db_of(f);
+	close_ok(open_ok(f, 0));
+	assert_int_equal(unlink(db), 0);
+	assert_int_equal(mkdir(db, 0700), 0);
+	assert_unusable(f->cache, f->root);
+	rmdir(db);
+	/* A read-only directory, when permissions apply to us. */
+	if (geteuid() != 0) {
+		assert_int_equal(chmod(f->cache, 0500), 0);
+		assert_unusable(f->cache, f->root);
+		assert_int_equal(chmod(f->cache, 0700), 0);
+	}
+	/* A glossary that does not exist: the loader says so, not us. */
+	diag_init(&d);
+	assert_null(index_open(f->cache, "/nonexistent/glossary", 0, &d));
+	assert_int_equal(d.n, 0);
+	diag_release(&d);
+	free(db);
+	free(under);
+	free(file);
+}
+
+/* A disk that fills up: RLIMIT_FSIZE makes every write past it fail. */
+static void
+test_index_full(void **state)
+{
+	struct fx *f = *state;
+	struct rlimit old, lim;
+	struct index *ix;
+	struct index_rec r;
+	struct diag d;
+	struct stat st;
+	char name[32], *db;
+	int i, ok = 0;
+
+	put_a(f, &st);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, SIG_IGN);
+	lim = old;
+	db = db_of(f);
+	lim.rlim_cur = (rlim_t)file_size(db) + 8192;
+	free(db);
+	diag_init(&d);
+	ix = index_open(f->cache, f->root, 0, &d);
+	assert_non_null(ix);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	mk_rec(&r);
+	free(r.aux);
+	r.auxlen = 100000;
+	r.aux = xcalloc(1, r.auxlen);
+	for (i = 0; i < 50; i++) {
+		snprintf(name, sizeof(name), "f%d.md", i);
+		ok += index_put(ix, name, name, &st, &r) == 0;
+	}
+	index_rec_release(&r);
+	assert_true(ok < 50);
+	assert_int_equal(index_close(ix, &d), -1);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, SIG_DFL);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.nwarn, 1);
+	assert_true(diag_has(&d, "cannot write the index"));
+	diag_release(&d);
+	/* Nothing half-written is served; the old entry still is. */
+	assert_true(hit_a(f, &st));
+	ix = open_ok(f, 0);
+	assert_int_equal(index_lookup(ix, "f0.md", "f0.md", &st, &r), 0);
+	close_ok(ix);
+}
+
+/* Two writers: the second skips writing, silently; reading goes on. */
+static void
+test_index_two_writers(void **state)
+{
+	struct fx *f = *state;
+	struct index *a, *b;
+	struct index_rec r;
+	struct stat st;
+
+	put_a(f, &st);
+	a = open_ok(f, 0);
+	b = open_ok(f, 0);
+	mk_rec(&r);
+	assert_int_equal(index_put(a, "x.md", "x.md", &st, &r), 0);
+	assert_int_equal(index_put(b, "y.md", "y.md", &st, &r), -1);
+	index_rec_release(&r);
+	assert_int_equal(index_lookup(b, "a.md", "a.md", &st, &r), 1);
+	index_rec_release(&r);
+	assert_int_equal(index_lookup(b, "x.md", "x.md", &st, &r), 0);
+	close_ok(b);
+	close_ok(a);
+	a = open_ok(f, 0);
+	assert_int_equal(index_lookup(a, "x.md", "x.md", &st, &r), 1);
+	index_rec_release(&r);
+	assert_int_equal(index_lookup(a, "y.md", "y.md", &st, &r), 0);
+	close_ok(a);
+}
+
+/*
+ * One worker of test_index_processes: many runs, each a handle that
+ * looks up and writes the same entries as the others.  Returns what the
+ * process exits with: 0 when every hit was the record written and no
+ * run said a word.
+ */
+static int
+worker(struct fx *f, const struct stat *st, int seed)
+{
+	struct index_rec r, want;
+	struct index *ix;
+	struct diag d;
+	char name[32];
+	int run, i, bad = 0;
+
+	mk_rec(&want);
+	diag_init(&d);
+	for (run = 0; run < 20 && !bad; run++) {
+		if ((ix = index_open(f->cache, f->root, 0, &d)) == NULL)
+			continue; /* locked while another made it: allowed */
+		for (i = 0; i < 40; i++) {
+			snprintf(name, sizeof(name), "f%d.md", (i + seed) % 40);
+			if (index_lookup(ix, name, "g/a.md", st, &r)) {
+				bad |= r.kind != want.kind || r.auxlen != 9 ||
+				    memcmp(r.aux, want.aux, 9) != 0;
+				index_rec_release(&r);
+			} else
+				(void)index_put(ix, name, "g/a.md", st, &want);
+		}
+		if (run % 5 == seed % 5)
+			index_prune(ix);
+		index_close(ix, &d);
+	}
+	bad |= d.n != 0;
+	diag_release(&d);
+	index_rec_release(&want);
+	return bad;
+}
+
+/* Eight processes reading and writing one index at once. */
+static void
+test_index_processes(void **state)
+{
+	struct fx *f = *state;
+	struct stat st;
+	pid_t pid[8];
+	int i, status;
+
+	put_a(f, &st);
+	for (i = 0; i < 8; i++) {
+		pid[i] = fork();
+		assert_true(pid[i] >= 0);
+		if (pid[i] == 0)
+			_exit(worker(f, &st, i));
+	}
+	for (i = 0; i < 8; i++) {
+		assert_int_equal(waitpid(pid[i], &status, 0), pid[i]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_tval_round_trip),
+	    cmocka_unit_test(test_tval_malformed),
+	    cmocka_unit_test(test_tval_limits),
+	    cmocka_unit_test(test_diag_round_trip),
+	    cmocka_unit_test_setup_teardown(
+		test_index_round_trip, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_identity, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_racy, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_flags_prune, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_context, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_prune_many, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_corrupt, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_row_checksum, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_truncated_foreign, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_unwritable, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_full, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_two_writers, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_processes, fx_setup, fx_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
