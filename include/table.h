@@ -15,7 +15,9 @@
 struct table_entry {
 	const char *key; /* folded; borrowed from the term */
 	const struct term *term;
-	int alias; /* index into term->aliases, or -1 for the name */
+	int alias;   /* index into term->aliases (term->derived when
+			derived), or -1 for the name */
+	int derived; /* a derived name: weaker than every name and alias */
 };
 
 struct table {
@@ -33,11 +35,13 @@ void table_release(struct table *);
 /* Add a term; the table owns it from now on. */
 void table_add(struct table *, struct term *);
 /*
- * Sort and index the terms.  A name defined twice in one directory keeps
- * the first in path order (a warning names both files); a name defined in
- * an earlier directory shadows a later one (a note).  Dropped terms are
- * freed.  Aliases that collide with names or other aliases are warned
- * about.
+ * Sort and index the terms.  A name defined twice in one directory and
+ * language keeps the first in path order (a warning names both files); a
+ * name defined in an earlier directory shadows a later one (a note); the
+ * same name in two languages is two terms.  Dropped terms are freed.
+ * Aliases that collide with names or other aliases are warned about.
+ * Derived names (names.h) come after every name and alias of their key
+ * and are never warned about.
  */
 void table_index(struct table *, struct diag *);
 /*

@@ -9,9 +9,11 @@
 #include <stdint.h>
 
 /*
- * Fold a name or a query for matching: compatibility decomposition, case
- * folding, accents and ignorable characters removed, and every run of
- * space, `-', `_' and other white space made one space, trimmed.
+ * Fold a name or a query into words for matching: a space put at each
+ * camelCase boundary ("configMap", "HTTPServer"; not "IPv4"), then
+ * compatibility decomposition, case folding, accents and ignorable
+ * characters removed, and every run of space, `-', `_', `/', `.' (not
+ * between digits) and other white space made one space, trimmed.
  * "Cross_Sell", "cross-sell" and "CROSS SELL" fold alike, so do "Café"
  * and "cafe".  Bytes that are not UTF-8 are folded as ASCII.
  * The caller frees the result.

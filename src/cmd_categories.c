@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "utf8.h"
 
 struct group {
 	char *key;	  /* folded */
@@ -37,7 +36,7 @@ cmd_categories(int argc, char **argv, struct ctx *ctx)
 
 		if (name == NULL || !filter_match(&ctx->filter, t))
 			continue;
-		key = utf8_fold(name, strlen(name));
+		key = term_key(name);
 		for (j = 0; j < n; j++)
 			if (strcmp(g[j].key, key) == 0)
 				break;

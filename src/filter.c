@@ -2,13 +2,12 @@
 #include <string.h>
 
 #include "filter.h"
-#include "utf8.h"
 
 void
 filter_init(struct filter *f, const char *category, const char *vertical)
 {
-	f->category = category ? utf8_fold(category, strlen(category)) : NULL;
-	f->vertical = vertical ? utf8_fold(vertical, strlen(vertical)) : NULL;
+	f->category = category ? term_key(category) : NULL;
+	f->vertical = vertical ? term_key(vertical) : NULL;
 }
 
 void
@@ -27,7 +26,7 @@ same_folded(const char *folded, const char *s)
 
 	if (s == NULL)
 		return 0;
-	k = utf8_fold(s, strlen(s));
+	k = term_key(s);
 	eq = strcmp(k, folded) == 0;
 	free(k);
 	return eq;

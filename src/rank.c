@@ -340,8 +340,8 @@ names_in_query(const struct term *t, const char *qkey)
 }
 
 /*
- * The folded query with its corrected words in place, so that "chrun"
- * still counts as naming Churn.  The caller frees the result.
+ * The folded words of the query with its corrected words in place, so
+ * that "chrun" still counts as naming Churn.  The caller frees the result.
  */
 static char *
 corrected_key(const struct query *q, const char *query)
@@ -383,8 +383,7 @@ struct scorer {
 	const struct query *q;
 	const struct pass *ps;
 	const double *idf;
-	const char *qkey;   /* the folded query */
-	const char *padded; /* " qkey " */
+	const char *qkey; /* the query as a key (term_key) */
 	int fuzzy;
 };
 
@@ -433,7 +432,7 @@ score_doc(
 		if (a < t->alias_keys.n) {
 			h->match = MATCH_ALIAS;
 			score += 50;
-		} else if (names_in_query(t, sc->padded))
+		} else if (names_in_query(t, sc->qkey))
 			score *= 1.5;
 	}
 	/* A corrected query matched nothing as typed. */
@@ -451,21 +450,20 @@ score_all(const struct query *q, const struct pass *ps, const char *query,
 	struct scorer sc;
 	double *idf;
 	size_t i, c, need;
-	char *qkey, *padded;
+	char *qkey, *words;
 
 	idf = xcalloc(q->ncl, sizeof(*idf));
 	for (c = 0; c < q->ncl; c++)
 		idf[c] = log(1.0 +
 		    ((double)ps->n - (double)ps->df[c] + 0.5) /
 			((double)ps->df[c] + 0.5));
-	qkey =
-	    fuzzy ? corrected_key(q, query) : utf8_fold(query, strlen(query));
+	words = fuzzy ? corrected_key(q, query) : NULL;
+	qkey = term_key(words != NULL ? words : query);
+	free(words);
 	sc.q = q;
 	sc.ps = ps;
 	sc.idf = idf;
 	sc.qkey = qkey;
-	padded = xasprintf(" %s ", qkey);
-	sc.padded = padded;
 	sc.fuzzy = fuzzy;
 	out->v = xcalloc(ps->n ? ps->n : 1, sizeof(*out->v));
 	/* If no term holds enough of the words, take any that holds one. */
@@ -474,7 +472,6 @@ score_all(const struct query *q, const struct pass *ps, const char *query,
 		for (i = 0; i < ps->n; i++)
 			if (score_doc(&sc, &ps->docs[i], need, &out->v[out->n]))
 				out->n++;
-	free(padded);
 	free(qkey);
 	free(idf);
 }

@@ -5,6 +5,7 @@
 
 #include "loader.h"
 #include "field.h"
+#include "names.h"
 #include "schema.h"
 
 /* The state of interpreting one front matter. */
@@ -368,5 +369,6 @@ schema_term(struct tval *root, struct term *t, const char *path, struct diag *d)
 		t->category = xstrdup("Uncategorized");
 	for (i = 0; i < t->aliases.n; i++)
 		strlist_push(&t->alias_keys, term_key(t->aliases.v[i]));
+	names_derive(t);
 	return 0;
 }

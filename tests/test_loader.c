@@ -95,7 +95,7 @@ test_all_keys(void **state)
 	assert_int_equal(d.nnote, 1);
 	assert_true(diag_has(&d, "key 'file' is one gloss writes"));
 	assert_int_equal(t->aliases.n, 2);
-	assert_string_equal(t->alias_keys.v[0], "cross selling");
+	assert_string_equal(t->alias_keys.v[0], "crossselling");
 	assert_string_equal(t->pronunciation, "kraws sel");
 	assert_string_equal(t->category, "Sales"); /* the key beats details */
 	assert_string_equal(t->description, "Selling more things.");

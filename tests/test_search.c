@@ -135,7 +135,15 @@ test_ambiguous_and_suggest(void **state)
 	assert_string_equal(lk.cands[0]->name, "Customer Retention");
 	lookup_release(&lk);
 
-	lookup_find(&tab, "crosssell", 0, NULL, &lk);
+	/* Separators fold away: run together, it is the name itself. */
+	lookup_find(&tab, "crosssell", 1, NULL, &lk);
+	assert_string_equal(lk.term->name, "Cross-sell");
+	lookup_release(&lk);
+	lookup_find(&tab, "cross sel", 0, NULL, &lk);
+	assert_int_equal(lk.kind, MATCH_PREFIX);
+	assert_string_equal(lk.term->name, "Cross-sell");
+	lookup_release(&lk);
+	lookup_find(&tab, "crossel", 0, NULL, &lk);
 	assert_string_equal(lk.cands[0]->name, "Cross-sell");
 	lookup_release(&lk);
 

@@ -31,7 +31,7 @@ struct tterm {
 static inline char *
 tt_fold(const char *s)
 {
-	return utf8_fold(s, strlen(s));
+	return term_key(s);
 }
 
 /* A new term the caller owns (term_free), or hands to a table. */
