@@ -42,7 +42,7 @@ PROG	?= gloss
 
 # The layers, bottom up: each module may use only those before it.
 BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
-TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/field.o $(B)/md.o \
+TERM_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/field.o $(B)/md.o $(B)/lang.o \
 	      $(B)/abbrev.o $(B)/names.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 # The loader layer's files, bottom up too; loader.o is its public face.
@@ -70,7 +70,7 @@ TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
 	$(B)/test_frontmatter $(B)/test_yaml_tree $(B)/test_schema \
 	$(B)/test_loader $(B)/test_table $(B)/test_editdist $(B)/test_links \
 	$(B)/test_search $(B)/test_render $(B)/test_alloc \
-	$(B)/test_abbrev
+	$(B)/test_abbrev $(B)/test_lang
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml
@@ -118,6 +118,8 @@ $(B)/test_table: $(B)/test_table.o $(TABLE_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_abbrev: $(B)/test_abbrev.o $(B)/abbrev.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(CMOCKA_LIBS)
+$(B)/test_lang: $(B)/test_lang.o $(TERM_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_md: $(B)/test_md.o $(BASE_OBJS) $(B)/md.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_editdist: $(B)/test_editdist.o $(B)/editdist.o

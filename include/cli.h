@@ -25,6 +25,8 @@ struct ctx {
 	const char *format;
 	const char *field;
 	const char *by;
+	const char *lang;    /* --lang TAG or all; NULL: not given */
+	size_t lang_dropped; /* terms of other languages not served */
 	enum color_when color;
 	int width;
 	int exact;

@@ -25,6 +25,8 @@ struct table {
 	size_t n, cap;
 	struct table_entry *idx; /* sorted by key, names before aliases */
 	size_t nidx;
+	char *lang;   /* the language served (table_serve_lang); NULL:
+			 every language, or the glossary names none */
 	int ndirs;    /* directories that were loaded */
 	size_t bytes; /* term file bytes held */
 };
@@ -44,6 +46,17 @@ void table_add(struct table *, struct term *);
  * and are never warned about.
  */
 void table_index(struct table *, struct diag *);
+/*
+ * Serve one language (SPEC 1, "Languages"), before table_index: drop
+ * every term of another language; terms of none stay.  lang is "all"
+ * (keep every term), a tag to serve whatever the glossary holds, or NULL
+ * to choose: the first of prefs[0..n) that a term's language matches
+ * (exactly, else by language without region), else the language of the
+ * first term that has one.  A glossary that names no language keeps
+ * every term.  Sets tab->lang; returns how many terms were dropped.
+ */
+size_t table_serve_lang(
+    struct table *, const char *lang, const char *const *prefs, size_t n);
 /*
  * Find a folded key: a name first, then an alias.  Returns a borrowed
  * term or NULL; *alias is the alias index, or -1 for a name.

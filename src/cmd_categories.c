@@ -22,7 +22,7 @@ cmd_categories(int argc, char **argv, struct ctx *ctx)
 	struct render_ctx rc;
 	struct group *g;
 	size_t i, j, n = 0;
-	int vert = ctx->by != NULL && strcmp(ctx->by, "vertical") == 0;
+	const char *by = ctx->by != NULL ? ctx->by : "category";
 
 	if (argc > 0) {
 		cli_errorx("categories: unexpected argument '%s'", argv[0]);
@@ -31,7 +31,9 @@ cmd_categories(int argc, char **argv, struct ctx *ctx)
 	g = xcalloc(ctx->table.n ? ctx->table.n : 1, sizeof(*g));
 	for (i = 0; i < ctx->table.n; i++) {
 		const struct term *t = ctx->table.terms[i];
-		const char *name = vert ? t->vertical : t->category;
+		const char *name = strcmp(by, "vertical") == 0 ? t->vertical
+		    : strcmp(by, "lang") == 0		       ? t->lang
+							       : t->category;
 		char *key;
 
 		if (name == NULL || !filter_match(&ctx->filter, t))

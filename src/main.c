@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "escape.h"
+#include "lang.h"
 #include "loader.h"
 
 #ifndef GLOSS_VERSION
@@ -28,6 +29,7 @@ enum {
 	OPT_DEPTH,
 	OPT_FIELD,
 	OPT_FULL,
+	OPT_LANG,
 	OPT_HEADER,
 	OPT_LIMIT,
 	OPT_SEED,
@@ -47,6 +49,7 @@ static const struct option longopts[] = {
     {"full", no_argument, NULL, OPT_FULL},
     {"header", no_argument, NULL, OPT_HEADER}, {"help", no_argument, NULL, 'h'},
     {"json", no_argument, NULL, 'j'},
+    {"lang", required_argument, NULL, OPT_LANG},
     {"limit", required_argument, NULL, OPT_LIMIT},
     {"null", no_argument, NULL, '0'}, {"quiet", no_argument, NULL, 'q'},
     {"seed", required_argument, NULL, OPT_SEED},
@@ -166,13 +169,24 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			break;
 		case OPT_BY:
 			if (strcmp(optarg, "category") != 0 &&
-			    strcmp(optarg, "vertical") != 0) {
-				cli_errorx("--by: '%s' is neither 'category' "
-					   "nor 'vertical'",
+			    strcmp(optarg, "vertical") != 0 &&
+			    strcmp(optarg, "lang") != 0) {
+				cli_errorx("--by: '%s' is not 'category', "
+					   "'vertical' or 'lang'",
 				    optarg);
 				usage();
 			}
 			ctx->by = optarg;
+			break;
+		case OPT_LANG:
+			if (!lang_is_tag(optarg, strlen(optarg)) &&
+			    strcmp(optarg, "all") != 0) {
+				cli_errorx("--lang: '%s' is not a language tag "
+					   "(en, de, pt-br, ...) or 'all'",
+				    optarg);
+				usage();
+			}
+			ctx->lang = optarg;
 			break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
@@ -322,6 +336,46 @@ cli_print_diags(const struct diag *d, int notes)
 	sb_release(&sb);
 }
 
+/* A non-empty environment variable, or NULL. */
+static const char *
+env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/*
+ * Serve one language of the table (SPEC 1): --lang, else GLOSS_LANG,
+ * else the locale's (LC_ALL, LC_MESSAGES, LANG: the first set), else
+ * en, else the first one present.  --lang and GLOSS_LANG may say all.
+ */
+static void
+serve_lang(struct ctx *ctx)
+{
+	const char *loc = env("LC_ALL"), *gl = env("GLOSS_LANG");
+	const char *prefs[3];
+	char *want = NULL, *genv = NULL, *locale;
+
+	if (loc == NULL && (loc = env("LC_MESSAGES")) == NULL)
+		loc = env("LANG");
+	locale = lang_from_locale(loc);
+	if (gl != NULL)
+		genv = lang_normalize(gl, strlen(gl));
+	if (ctx->lang != NULL)
+		want = lang_normalize(ctx->lang, strlen(ctx->lang));
+	else if (genv != NULL && strcmp(genv, "all") == 0)
+		want = xstrdup(genv);
+	prefs[0] = genv;
+	prefs[1] = locale;
+	prefs[2] = "en";
+	ctx->lang_dropped = table_serve_lang(&ctx->table, want, prefs, 3);
+	ctx->ropts.langs = want != NULL && strcmp(want, "all") == 0;
+	free(want);
+	free(genv);
+	free(locale);
+}
+
 int
 cli_load(struct ctx *ctx, char **dirs, size_t ndirs, int missing_ok)
 {
@@ -343,6 +397,7 @@ cli_load(struct ctx *ctx, char **dirs, size_t ndirs, int missing_ok)
 			ok++;
 	}
 	ctx->table.ndirs = ok;
+	serve_lang(ctx);
 	table_index(&ctx->table, &ctx->diag);
 	return ok == 0 ? -1 : (int)ctx->table.n;
 }
@@ -401,6 +456,14 @@ load_glossary(struct ctx *ctx)
 		cli_print_diags(&ctx->diag, 0);
 	if (n < 0) {
 		cli_error_no_glossary();
+		return -1;
+	}
+	if (n == 0 && ctx->lang_dropped > 0) {
+		cli_errorx("no term in language '%s' in the glossary (%s%s); "
+			   "--lang all serves every language",
+		    ctx->table.lang,
+		    ctx->dirs.n > 0 ? ctx->dirs.v[0] : "the default places",
+		    ctx->dirs.n > 1 ? ", ..." : "");
 		return -1;
 	}
 	if (n == 0) {

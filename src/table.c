@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "table.h"
 
 void
@@ -18,6 +19,7 @@ table_release(struct table *tab)
 		term_free(tab->terms[i]);
 	free(tab->terms);
 	free(tab->idx);
+	free(tab->lang);
 	table_init(tab);
 }
 
@@ -31,6 +33,83 @@ table_add(struct table *tab, struct term *t)
 	}
 	tab->terms[tab->n++] = t;
 	tab->bytes += t->textlen;
+}
+
+/*
+ * The language of some term that pref matches; exactly when exact, else
+ * by language alone.  NULL when none does.
+ */
+static const char *
+lang_present(const struct table *tab, const char *pref, int exact)
+{
+	size_t i;
+
+	for (i = 0; i < tab->n; i++) {
+		const char *l = tab->terms[i]->lang;
+
+		if (l != NULL &&
+		    (exact ? strcmp(pref, l) == 0 : lang_matches(pref, l)))
+			return l;
+	}
+	return NULL;
+}
+
+/* The language present that pref asks for: exactly, else by language. */
+static const char *
+lang_best(const struct table *tab, const char *pref)
+{
+	const char *l = lang_present(tab, pref, 1);
+
+	return l != NULL ? l : lang_present(tab, pref, 0);
+}
+
+/* The language to serve when none was asked for; NULL: none named. */
+static const char *
+lang_choose(const struct table *tab, const char *const *prefs, size_t n)
+{
+	const char *l;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (prefs[i] != NULL && (l = lang_best(tab, prefs[i])) != NULL)
+			return l;
+	for (i = 0; i < tab->n; i++)
+		if (tab->terms[i]->lang != NULL)
+			return tab->terms[i]->lang;
+	return NULL;
+}
+
+size_t
+table_serve_lang(
+    struct table *tab, const char *lang, const char *const *prefs, size_t n)
+{
+	const char *l;
+	size_t i, kept = 0, dropped;
+
+	free(tab->lang);
+	tab->lang = NULL;
+	if (lang != NULL && strcmp(lang, "all") == 0)
+		return 0;
+	if (lang == NULL)
+		l = lang_choose(tab, prefs, n);
+	else if ((l = lang_best(tab, lang)) == NULL)
+		l = lang;
+	if (l == NULL)
+		return 0;
+	tab->lang = xstrdup(l);
+	for (i = 0; i < tab->n; i++) {
+		struct term *t = tab->terms[i];
+
+		if (t->lang == NULL || strcmp(t->lang, tab->lang) == 0) {
+			tab->terms[kept++] = t;
+			continue;
+		}
+		tab->bytes -= t->textlen;
+		term_free(t);
+	}
+	dropped = tab->n - kept;
+	tab->n = kept;
+	return dropped;
 }
 
 /* Sort by key; among equals, keep load order (directory, then path). */

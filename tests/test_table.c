@@ -211,6 +211,70 @@ test_languages_not_duplicates(void **state)
 	diag_release(&d);
 }
 
+/* A term of language lang (NULL: none) for the serving tests. */
+static struct term *
+mk_lang(const char *name, const char *path, const char *lang)
+{
+	struct term *t = mk(name, 0, path, NULL);
+
+	t->lang = lang != NULL ? xstrdup(lang) : NULL;
+	return t;
+}
+
+/* A table of the same glossary in de, en and ja, and one term of none. */
+static void
+load_langs(struct table *tab)
+{
+	table_init(tab);
+	table_add(tab, mk_lang("Abwicklung", "de/s.md", "de"));
+	table_add(tab, mk_lang("Settlement", "en/s.md", "en"));
+	table_add(tab, mk_lang("Kessai", "ja/s.md", "ja"));
+	table_add(tab, mk_lang("Everywhere", "x.md", NULL));
+}
+
+static void
+test_serve_lang(void **state)
+{
+	const char *none[] = {NULL, NULL, "en"}, *de[] = {NULL, "de-de", "en"};
+	const char *fr[] = {"fr", NULL, "zz"};
+	struct table tab;
+
+	(void)state;
+	/* Nothing asked: en; a term of no language is always served. */
+	load_langs(&tab);
+	assert_int_equal(table_serve_lang(&tab, NULL, none, 3), 2);
+	assert_string_equal(tab.lang, "en");
+	assert_int_equal(tab.n, 2);
+	table_release(&tab);
+	/* The locale's language, by its language without region. */
+	load_langs(&tab);
+	table_serve_lang(&tab, NULL, de, 3);
+	assert_string_equal(tab.lang, "de");
+	table_release(&tab);
+	/* No preference present: the first language present. */
+	load_langs(&tab);
+	table_serve_lang(&tab, NULL, fr, 3);
+	assert_string_equal(tab.lang, "de");
+	table_release(&tab);
+	/* Asked for: served even when absent; all keeps every term. */
+	load_langs(&tab);
+	assert_int_equal(table_serve_lang(&tab, "fr", none, 3), 3);
+	assert_int_equal(tab.n, 1);
+	table_release(&tab);
+	load_langs(&tab);
+	assert_int_equal(table_serve_lang(&tab, "all", none, 3), 0);
+	assert_null(tab.lang);
+	assert_int_equal(tab.n, 4);
+	table_release(&tab);
+	/* A glossary that names no language: nothing to choose. */
+	table_init(&tab);
+	table_add(&tab, mk_lang("Plain", "p.md", NULL));
+	table_serve_lang(&tab, NULL, de, 3);
+	assert_null(tab.lang);
+	assert_int_equal(tab.n, 1);
+	table_release(&tab);
+}
+
 int
 main(void)
 {
@@ -221,6 +285,7 @@ main(void)
 	    cmocka_unit_test(test_term_key),
 	    cmocka_unit_test(test_derived_names),
 	    cmocka_unit_test(test_languages_not_duplicates),
+	    cmocka_unit_test(test_serve_lang),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
