@@ -4,6 +4,7 @@
 
 #include <libstemmer.h>
 
+#include "lang.h"
 #include "query.h"
 #include "utf8.h"
 #include "util.h"
@@ -48,33 +49,122 @@ query_stem(
 	return len;
 }
 
-void
-query_words(const char *s, size_t n, query_word_fn fn, void *arg)
+/*
+ * Whether cp is written without spaces between words: Han, Hiragana,
+ * Katakana (and its half-width forms), Hangul.
+ */
+static int
+is_cjk(int32_t cp)
 {
-	size_t i = 0, start = 0;
-	int in = 0;
+	return (cp >= 0x3040 && cp <= 0x30ff) || /* kana */
+	    (cp >= 0x31f0 && cp <= 0x31ff) ||	 /* kana extensions */
+	    (cp >= 0x3400 && cp <= 0x4dbf) ||	 /* Han extension A */
+	    (cp >= 0x4e00 && cp <= 0x9fff) ||	 /* Han */
+	    (cp >= 0xf900 && cp <= 0xfaff) ||	 /* Han compatibility */
+	    (cp >= 0x1100 && cp <= 0x11ff) ||	 /* Hangul jamo */
+	    (cp >= 0x3130 && cp <= 0x318f) ||	 /* Hangul compatibility */
+	    (cp >= 0xac00 && cp <= 0xd7af) ||	 /* Hangul syllables */
+	    (cp >= 0xff66 && cp <= 0xff9f) ||	 /* half-width katakana */
+	    (cp >= 0x20000 && cp <= 0x3134f);	 /* Han extensions B-G */
+}
+
+/* A scan of a text for words: what query_words needs as it goes. */
+struct scan {
+	query_word_fn fn;
+	void *arg;
+	int split;	   /* give camelCase parts too */
+	size_t prev;	   /* start of the last CJK character of a run */
+	size_t ncjk;	   /* CJK characters in the run so far */
+	size_t start;	   /* of the word being read */
+	int in, has_upper; /* in a word; it has a capital after its first */
+};
+
+/* A word ends at end: it, and with split its camelCase parts. */
+static void
+end_word(struct scan *sc, const char *s, size_t end)
+{
+	size_t b[UTF8_CAMEL_MAX], nb, i, from = sc->start;
+
+	sc->fn(sc->arg, s, sc->start, end);
+	if (!sc->split || !sc->has_upper)
+		return;
+	nb = utf8_camel(s + sc->start, end - sc->start, b, UTF8_CAMEL_MAX);
+	for (i = 0; i < nb; i++) {
+		sc->fn(sc->arg, s, from, sc->start + b[i]);
+		from = sc->start + b[i];
+	}
+	if (nb > 0)
+		sc->fn(sc->arg, s, from, end);
+}
+
+/*
+ * A CJK character at [i, next): with the one before it in the run, a
+ * word, as Lucene's CJK bigrams are.
+ */
+static void
+cjk_add(struct scan *sc, const char *s, size_t i, size_t next)
+{
+	if (sc->ncjk > 0)
+		sc->fn(sc->arg, s, sc->prev, next);
+	sc->prev = i;
+	sc->ncjk++;
+}
+
+/* The run of CJK characters ended at end: a lone one is a word itself. */
+static void
+cjk_end(struct scan *sc, const char *s, size_t end)
+{
+	if (sc->ncjk == 1)
+		sc->fn(sc->arg, s, sc->prev, end);
+	sc->ncjk = 0;
+}
+
+/* query_words, with split saying whether camelCase parts are words too. */
+static void
+scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
+{
+	struct scan sc = {fn, arg, split, 0, 0, 0, 0, 0};
+	size_t i = 0;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		int32_t cp = c;
-		int len = 1;
+		int len = 1, cjk = 0, word;
 
 		if (c >= 0x80 && (len = utf8_decode(s + i, n - i, &cp)) < 0)
 			len = 1;
-		if (c < 0x80 ? (c >= 'a' && c <= 'z') ||
-			    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-			     : utf8_isalnum(cp)) {
-			if (!in)
-				start = i;
-			in = 1;
-		} else if (in) {
-			fn(arg, s, start, i);
-			in = 0;
+		if (c < 0x80)
+			word = (c >= 'a' && c <= 'z') ||
+			    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		else
+			word = !(cjk = is_cjk(cp)) && utf8_isalnum(cp);
+		if (sc.ncjk > 0 && !cjk)
+			cjk_end(&sc, s, i);
+		if (word) {
+			if (!sc.in) {
+				sc.start = i;
+				sc.has_upper = 0;
+			} else if (c >= 'A' && c <= 'Z')
+				sc.has_upper = 1;
+			sc.in = 1;
+		} else if (sc.in) {
+			end_word(&sc, s, i);
+			sc.in = 0;
 		}
+		if (cjk)
+			cjk_add(&sc, s, i, i + (size_t)len);
 		i += (size_t)len;
 	}
-	if (in)
-		fn(arg, s, start, n);
+	if (sc.ncjk > 0)
+		cjk_end(&sc, s, n);
+	if (sc.in)
+		end_word(&sc, s, n);
+}
+
+void
+query_words(const char *s, size_t n, query_word_fn fn, void *arg)
+{
+	scan_words(s, n, fn, arg, 1);
 }
 
 /* Snowball's English stopwords, less a few that carry meaning here. */
@@ -105,7 +195,7 @@ is_stopword(const char *w)
 }
 
 size_t
-query_add_stem(struct query *q, const char *stem)
+query_add_stem(struct query *q, const char *stem, const char *word)
 {
 	size_t i;
 
@@ -113,8 +203,84 @@ query_add_stem(struct query *q, const char *stem)
 		if (strcmp(q->stems[i], stem) == 0)
 			return i;
 	q->stems = xreallocarray(q->stems, q->nstems + 1, sizeof(*q->stems));
+	q->words = xreallocarray(q->words, q->nstems + 1, sizeof(*q->words));
 	q->stems[q->nstems] = xstrdup(stem);
+	q->words[q->nstems] = xstrdup(word);
 	return q->nstems++;
+}
+
+/*
+ * The Snowball algorithm for text of language lang: NULL is the
+ * default, English; a language Snowball has no stemmer for has none
+ * (NULL).
+ */
+static const char *
+algo_for(const char *lang)
+{
+	const char *a = lang != NULL ? lang_stemmer_name(lang) : "english";
+	const char **list;
+
+	if (a == NULL)
+		return NULL;
+	for (list = sb_stemmer_list(); *list != NULL; list++)
+		if (strcmp(*list, a) == 0)
+			return a;
+	return NULL;
+}
+
+static int
+same_algo(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+/* The query's words stemmed by alt, for those not stemmed yet. */
+static void
+alt_update(const struct query *q, struct query_alt *alt)
+{
+	char buf[QUERY_STEM_BUF];
+
+	alt->stems = xreallocarray(
+	    alt->stems, q->nstems ? q->nstems : 1, sizeof(*alt->stems));
+	for (; alt->n < q->nstems; alt->n++) {
+		const char *w = q->words[alt->n];
+
+		query_stem(alt->st, w, strlen(w), buf, sizeof(buf));
+		alt->stems[alt->n] = xstrdup(buf);
+	}
+}
+
+const struct query_alt *
+query_alt_find(const struct query *q, const char *lang)
+{
+	const char *a;
+	size_t i;
+
+	if (lang == NULL || same_algo(a = algo_for(lang), q->algo))
+		return NULL;
+	for (i = 0; i < q->nalt; i++)
+		if (same_algo(q->alt[i].algo, a))
+			return &q->alt[i];
+	return NULL;
+}
+
+const struct query_alt *
+query_alt(struct query *q, const char *lang)
+{
+	struct query_alt *alt;
+	const char *a;
+
+	if (lang == NULL || same_algo(a = algo_for(lang), q->algo))
+		return NULL;
+	if ((alt = (struct query_alt *)query_alt_find(q, lang)) == NULL) {
+		q->alt = xreallocarray(q->alt, q->nalt + 1, sizeof(*q->alt));
+		alt = &q->alt[q->nalt++];
+		memset(alt, 0, sizeof(*alt));
+		alt->algo = a;
+		alt->st = a != NULL ? sb_stemmer_new(a, "UTF_8") : NULL;
+	}
+	alt_update(q, alt);
+	return alt;
 }
 
 struct qparse {
@@ -154,17 +320,28 @@ qp_word(void *arg, const char *s, size_t start, size_t end)
 	} else
 		c = qp->cur;
 	c->ids = xreallocarray(c->ids, c->n + 1, sizeof(*c->ids));
-	c->ids[c->n++] = query_add_stem(q, buf);
+	c->ids[c->n++] = query_add_stem(q, buf, raw);
 }
 
 void
 query_release(struct query *q)
 {
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; i < q->nstems; i++)
+	for (i = 0; i < q->nstems; i++) {
 		free(q->stems[i]);
+		free(q->words[i]);
+	}
 	free(q->stems);
+	free(q->words);
+	for (i = 0; i < q->nalt; i++) {
+		for (j = 0; j < q->alt[i].n; j++)
+			free(q->alt[i].stems[j]);
+		free(q->alt[i].stems);
+		if (q->alt[i].st != NULL)
+			sb_stemmer_delete(q->alt[i].st);
+	}
+	free(q->alt);
 	for (i = 0; i < q->ncl; i++) {
 		free(q->cl[i].ids);
 		free(q->cl[i].word);
@@ -187,7 +364,7 @@ query_split(struct qparse *qp, const char *s)
 				e = p + strlen(p);
 			qp->phrase = 1;
 			qp->cur = NULL;
-			query_words(p + 1, (size_t)(e - p - 1), qp_word, qp);
+			scan_words(p + 1, (size_t)(e - p - 1), qp_word, qp, 0);
 			qp->phrase = 0;
 			p = *e == '"' ? e + 1 : e;
 			continue;
@@ -195,18 +372,19 @@ query_split(struct qparse *qp, const char *s)
 		e = strchr(p, '"');
 		if (e == NULL)
 			e = p + strlen(p);
-		query_words(p, (size_t)(e - p), qp_word, qp);
+		scan_words(p, (size_t)(e - p), qp_word, qp, 0);
 		p = e;
 	}
 }
 
 void
-query_parse(struct query *q, const char *s)
+query_parse(struct query *q, const char *s, const char *lang)
 {
 	struct qparse qp;
 
 	memset(q, 0, sizeof(*q));
-	q->stemmer = sb_stemmer_new("english", "UTF_8");
+	q->algo = algo_for(lang);
+	q->stemmer = q->algo != NULL ? sb_stemmer_new(q->algo, "UTF_8") : NULL;
 	memset(&qp, 0, sizeof(qp));
 	qp.q = q;
 	query_split(&qp, s);
@@ -231,20 +409,23 @@ query_prepare(struct query *q)
 }
 
 long
-query_find_stem(const struct query *q, const char *w, size_t n)
+query_find_stem(
+    const struct query *q, const struct query_alt *alt, const char *w, size_t n)
 {
 	char buf[QUERY_STEM_BUF];
 	unsigned char c = (unsigned char)w[0];
+	char *const *stems = alt != NULL ? alt->stems : q->stems;
 	size_t i;
 
 	if (c >= 'A' && c <= 'Z')
 		c = (unsigned char)(c - 'A' + 'a');
-	if (c < 0x80 && (!q->first[c] || n < q->minlen))
+	if (alt == NULL && c < 0x80 && (!q->first[c] || n < q->minlen))
 		return -1; /* cannot stem to any word of the query */
-	if (query_stem(q->stemmer, w, n, buf, sizeof(buf)) == 0)
+	if (query_stem(alt != NULL ? alt->st : q->stemmer, w, n, buf,
+		sizeof(buf)) == 0)
 		return -1;
 	for (i = 0; i < q->nstems; i++)
-		if (strcmp(q->stems[i], buf) == 0)
+		if (strcmp(stems[i], buf) == 0)
 			return (long)i;
 	return -1;
 }

@@ -85,19 +85,13 @@ camel_boundary(int prev, int cur, int next, size_t ups)
 	return prev == 'l' || (prev == 'u' && next == 'l' && ups >= 2);
 }
 
-/*
- * s[0..n) with a space at each camelCase boundary, *outn its length; NULL
- * when it has none.  It must run before case folding, which loses them.
- */
-static char *
-camel_split(const char *s, size_t n, size_t *outn)
+size_t
+utf8_camel(const char *s, size_t n, size_t *bounds, size_t max)
 {
-	struct sbuf sb;
-	size_t i = 0, ups = 0, last = 0;
-	int prev = 0, cur, next, len, nlen, any = 0;
+	size_t i = 0, ups = 0, nb = 0;
+	int prev = 0, cur, next, len, nlen;
 	int32_t cp;
 
-	sb_init(&sb);
 	if ((len = utf8_decode(s, n, &cp)) < 0)
 		len = 1, cp = 0;
 	cur = letter_case(cp);
@@ -110,20 +104,39 @@ camel_split(const char *s, size_t n, size_t *outn)
 				nlen = 1, cp = 0;
 			next = letter_case(cp);
 		}
-		if (camel_boundary(prev, cur, next, ups)) {
-			any = 1;
-			sb_addn(&sb, s + last, i - last);
-			sb_addc(&sb, ' ');
-			last = i;
-		}
+		/* A part of one letter is no word: SaaS, iPhone stay whole. */
+		if (camel_boundary(prev, cur, next, ups) && nb < max &&
+		    i >= (nb > 0 ? bounds[nb - 1] : 0) + 2 && i + 2 <= n &&
+		    next != 0)
+			bounds[nb++] = i;
 		ups = cur == 'u' ? ups + 1 : 0;
 		prev = cur;
 		cur = next;
 		i += (size_t)len;
 		len = nlen;
 	}
-	if (!any)
+	return nb;
+}
+
+/*
+ * s[0..n) with a space at each camelCase boundary, *outn its length; NULL
+ * when it has none.  It must run before case folding, which loses them.
+ */
+static char *
+camel_split(const char *s, size_t n, size_t *outn)
+{
+	struct sbuf sb;
+	size_t b[UTF8_CAMEL_MAX], nb = utf8_camel(s, n, b, UTF8_CAMEL_MAX), i,
+				  last = 0;
+
+	if (nb == 0)
 		return NULL;
+	sb_init(&sb);
+	for (i = 0; i < nb; i++) {
+		sb_addn(&sb, s + last, b[i] - last);
+		sb_addc(&sb, ' ');
+		last = b[i];
+	}
 	sb_addn(&sb, s + last, n - last);
 	*outn = sb.len;
 	return sb_take(&sb);

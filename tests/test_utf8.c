@@ -49,9 +49,12 @@ test_fold_camel_case(void **state)
 	check_fold("IPv4", "ipv4"); /* one capital before: not a word */
 	check_fold("CONFIG_MAP", "config map");
 	check_fold("ÉtéÉtude", "ete etude"); /* boundaries outside ASCII */
-	check_fold("iPhone", "i phone");
+	/* A part of one letter is not a word of its own. */
+	check_fold("iPhone", "iphone");
+	check_fold("SaaS", "saas");
+	check_fold("getX", "getx");
 	check_fold("A", "a");
-	check_fold("aB", "a b");
+	check_fold("aB", "ab");
 }
 
 static void

@@ -26,6 +26,7 @@ struct tterm {
 	const char *examples[TT_MAX];
 	const char *related[TT_MAX];
 	const char *body; /* NULL: none */
+	const char *lang; /* NULL: none */
 };
 
 static inline char *
@@ -49,6 +50,7 @@ tterm_new(const struct tterm *w)
 	}
 	t->category = xstrdup(w->category ? w->category : "Uncategorized");
 	t->vertical = w->vertical ? xstrdup(w->vertical) : NULL;
+	t->lang = w->lang ? xstrdup(w->lang) : NULL;
 	t->description = xstrdup(w->description ? w->description : "");
 	for (i = 0; i < TT_MAX && w->examples[i] != NULL; i++)
 		strlist_push(&t->examples, xstrdup(w->examples[i]));
