@@ -64,16 +64,17 @@ paren_parts(struct term *t)
 static size_t
 first_sentence(const char *s)
 {
-	size_t i;
+	const char *p = s;
 
-	for (i = 0; s[i] != '\0'; i++)
-		if ((s[i] == '.' &&
-			(s[i + 1] == ' ' || s[i + 1] == '\n' ||
-			    s[i + 1] == '\0')) ||
-		    (s[i] == '\n' && s[i + 1] == '\n') ||
-		    strncmp(s + i, "\xe3\x80\x82", 3) == 0) /* 。 */
-			return i;
-	return i;
+	while ((p = strpbrk(p, ".\n\xe3")) != NULL) {
+		if ((p[0] == '.' &&
+			(p[1] == ' ' || p[1] == '\n' || p[1] == '\0')) ||
+		    (p[0] == '\n' && p[1] == '\n') ||
+		    strncmp(p, "\xe3\x80\x82", 3) == 0) /* 。 */
+			return (size_t)(p - s);
+		p++;
+	}
+	return strlen(s);
 }
 
 /* Whether s[0..n) names the term already (its name or an alias). */
@@ -96,7 +97,8 @@ definitions(struct term *t)
 	const char *d = t->description;
 	size_t n, i;
 
-	if (d == NULL)
+	/* A definition needs a parenthesis: most descriptions have none. */
+	if (d == NULL || strchr(d, '(') == NULL)
 		return;
 	n = abbrev_find(d, first_sentence(d), a, NAMES_MAX_ABBREV);
 	for (i = 0; i < n; i++) {

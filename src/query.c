@@ -68,97 +68,233 @@ is_cjk(int32_t cp)
 	    (cp >= 0x20000 && cp <= 0x3134f);	 /* Han extensions B-G */
 }
 
-/* A scan of a text for words: what query_words needs as it goes. */
-struct scan {
-	query_word_fn fn;
-	void *arg;
-	int split;	   /* give camelCase parts too */
-	size_t prev;	   /* start of the last CJK character of a run */
-	size_t ncjk;	   /* CJK characters in the run so far */
-	size_t start;	   /* of the word being read */
-	int in, has_upper; /* in a word; it has a capital after its first */
-};
-
-/* A word ends at end: it, and with split its camelCase parts. */
+/* After a camelCase word s[start..end): its parts, as words. */
 static void
-end_word(struct scan *sc, const char *s, size_t end)
+camel_parts(
+    const char *s, size_t start, size_t end, query_word_fn fn, void *arg)
 {
-	size_t b[UTF8_CAMEL_MAX], nb, i, from = sc->start;
+	size_t b[UTF8_CAMEL_MAX], nb, i, from = start;
 
-	sc->fn(sc->arg, s, sc->start, end);
-	if (!sc->split || !sc->has_upper)
-		return;
-	nb = utf8_camel(s + sc->start, end - sc->start, b, UTF8_CAMEL_MAX);
+	nb = utf8_camel(s + start, end - start, b, UTF8_CAMEL_MAX);
 	for (i = 0; i < nb; i++) {
-		sc->fn(sc->arg, s, from, sc->start + b[i]);
-		from = sc->start + b[i];
+		fn(arg, s, from, start + b[i]);
+		from = start + b[i];
 	}
 	if (nb > 0)
-		sc->fn(sc->arg, s, from, end);
+		fn(arg, s, from, end);
 }
+
+/* ASCII word characters: 1 a lower-case letter or a digit, 2 a capital. */
+static const unsigned char ascii_word[128] = {
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    0,
+    0,
+    0,
+    0,
+    0,
+};
 
 /*
- * A CJK character at [i, next): with the one before it in the run, a
- * word, as Lucene's CJK bigrams are.
+ * query_words, with split saying whether camelCase parts are words too.
+ * A run of CJK characters gives each two in a row (Lucene's CJK bigrams;
+ * a lone one alone): prev is where the last of them starts, ncjk how
+ * many the run has had.  The search's hot path: a run of ASCII is read
+ * by an inner loop, the rest a character at a time.
  */
-static void
-cjk_add(struct scan *sc, const char *s, size_t i, size_t next)
-{
-	if (sc->ncjk > 0)
-		sc->fn(sc->arg, s, sc->prev, next);
-	sc->prev = i;
-	sc->ncjk++;
-}
-
-/* The run of CJK characters ended at end: a lone one is a word itself. */
-static void
-cjk_end(struct scan *sc, const char *s, size_t end)
-{
-	if (sc->ncjk == 1)
-		sc->fn(sc->arg, s, sc->prev, end);
-	sc->ncjk = 0;
-}
-
-/* query_words, with split saying whether camelCase parts are words too. */
 static void
 scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 {
-	struct scan sc = {fn, arg, split, 0, 0, 0, 0, 0};
-	size_t i = 0;
+	size_t i = 0, start = 0, prev = 0, ncjk = 0;
+	int in = 0, upper = 0, word, cjk, len;
+	int32_t cp;
 
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		int32_t cp = c;
-		int len = 1, cjk = 0, word;
+		unsigned char c = (unsigned char)s[i], k;
 
+		if (c < 0x80 && ncjk == 0) {
+			if ((k = ascii_word[c]) == 0) {
+				if (in) {
+					fn(arg, s, start, i);
+					if (split && upper)
+						camel_parts(
+						    s, start, i, fn, arg);
+					in = 0;
+				}
+				i++;
+				continue;
+			}
+			if (!in) {
+				start = i;
+				in = 1;
+				upper = 0;
+			} else
+				upper |= k & 2;
+			for (i++; i < n && (c = (unsigned char)s[i]) < 0x80 &&
+			     (k = ascii_word[c]) != 0;
+			     i++)
+				upper |= k & 2;
+			continue;
+		}
+		len = 1;
+		cp = c;
 		if (c >= 0x80 && (len = utf8_decode(s + i, n - i, &cp)) < 0)
 			len = 1;
-		if (c < 0x80)
-			word = (c >= 'a' && c <= 'z') ||
-			    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-		else
-			word = !(cjk = is_cjk(cp)) && utf8_isalnum(cp);
-		if (sc.ncjk > 0 && !cjk)
-			cjk_end(&sc, s, i);
-		if (word) {
-			if (!sc.in) {
-				sc.start = i;
-				sc.has_upper = 0;
-			} else if (c >= 'A' && c <= 'Z')
-				sc.has_upper = 1;
-			sc.in = 1;
-		} else if (sc.in) {
-			end_word(&sc, s, i);
-			sc.in = 0;
+		cjk = c >= 0x80 && is_cjk(cp);
+		word = c < 0x80 ? ascii_word[c] != 0 : !cjk && utf8_isalnum(cp);
+		if (ncjk > 0 && !cjk) {
+			if (ncjk == 1)
+				fn(arg, s, prev, i);
+			ncjk = 0;
 		}
-		if (cjk)
-			cjk_add(&sc, s, i, i + (size_t)len);
+		if (word && !in) {
+			start = i;
+			in = 1;
+			upper = 0;
+		} else if (word && c < 0x80)
+			upper |= ascii_word[c] & 2;
+		else if (!word && in) {
+			fn(arg, s, start, i);
+			if (split && upper)
+				camel_parts(s, start, i, fn, arg);
+			in = 0;
+		}
+		if (cjk) {
+			if (ncjk > 0)
+				fn(arg, s, prev, i + (size_t)len);
+			prev = i;
+			ncjk++;
+		}
 		i += (size_t)len;
 	}
-	if (sc.ncjk > 0)
-		cjk_end(&sc, s, n);
-	if (sc.in)
-		end_word(&sc, s, n);
+	if (ncjk == 1)
+		fn(arg, s, prev, n);
+	if (in) {
+		fn(arg, s, start, n);
+		if (split && upper)
+			camel_parts(s, start, n, fn, arg);
+	}
 }
 
 void

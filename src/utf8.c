@@ -85,25 +85,46 @@ camel_boundary(int prev, int cur, int next, size_t ups)
 	return prev == 'l' || (prev == 'u' && next == 'l' && ups >= 2);
 }
 
+/* The case of the character at s[0..n) ('u', 'l' or 0); *len its bytes. */
+static int
+case_at(const char *s, size_t n, int *len)
+{
+	int32_t cp = (unsigned char)s[0];
+
+	*len = 1;
+	if (cp >= 0x80 && (*len = utf8_decode(s, n, &cp)) < 0) {
+		*len = 1;
+		return 0;
+	}
+	return letter_case(cp);
+}
+
+/* Whether s[0..n) is ASCII with no capital after its first byte. */
+static int
+no_inner_capital(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || (s[i] >= 'A' && s[i] <= 'Z'))
+			return 0;
+	return 1;
+}
+
 size_t
 utf8_camel(const char *s, size_t n, size_t *bounds, size_t max)
 {
 	size_t i = 0, ups = 0, nb = 0;
 	int prev = 0, cur, next, len, nlen;
-	int32_t cp;
 
-	if ((len = utf8_decode(s, n, &cp)) < 0)
-		len = 1, cp = 0;
-	cur = letter_case(cp);
+	if (n == 0 || no_inner_capital(s, n))
+		return 0;
+	cur = case_at(s, n, &len);
 	while (i < n) {
 		nlen = 0;
 		next = 0;
-		if (i + (size_t)len < n) {
-			if ((nlen = utf8_decode(
-				 s + i + len, n - i - len, &cp)) < 0)
-				nlen = 1, cp = 0;
-			next = letter_case(cp);
-		}
+		if (i + (size_t)len < n)
+			next = case_at(s + i + len, n - i - len, &nlen);
 		/* A part of one letter is no word: SaaS, iPhone stay whole. */
 		if (camel_boundary(prev, cur, next, ups) && nb < max &&
 		    i >= (nb > 0 ? bounds[nb - 1] : 0) + 2 && i + 2 <= n &&
