@@ -5,6 +5,11 @@
 /* Short forms are short: Schwartz and Hearst allow ten characters. */
 #define SF_MAX_CHARS 10
 #define SF_MAX_WORDS 2
+/*
+ * Bytes a long form, or what a parenthesis holds, may span: fifteen
+ * words at most, and a bound that keeps the scan linear in its input.
+ */
+#define MAX_SPAN 256
 
 static int
 is_space(char c)
@@ -173,7 +178,9 @@ has_upper(const char *s, size_t n)
 static size_t
 clause_start(const char *text, size_t end)
 {
-	while (end > 0 && strchr(".,;:!?()[]\"", text[end - 1]) == NULL)
+	size_t stop = end > MAX_SPAN ? end - MAX_SPAN : 0;
+
+	while (end > stop && strchr(".,;:!?()[]\"", text[end - 1]) == NULL)
 		end--;
 	return end;
 }
@@ -208,10 +215,14 @@ abbrev_find(const char *text, size_t n, struct abbrev *out, size_t max)
 	for (i = 0; i < n && k < max; i++) {
 		if (text[i] != '(')
 			continue;
-		for (j = i + 1; j < n && text[j] != ')' && text[j] != '('; j++)
+		for (j = i + 1; j < n && j <= i + MAX_SPAN && text[j] != ')' &&
+		     text[j] != '(';
+		     j++)
 			;
-		if (j == n || text[j] != ')')
+		if (j == n || text[j] != ')') {
+			i = j - 1; /* on from the next '(', never back */
 			continue;
+		}
 		if (pair_at(text, i, j, &out[k]))
 			k++;
 		i = j;

@@ -216,6 +216,37 @@ static const unsigned char ascii_word[128] = {
     0,
 };
 
+/* A word s[start..end) was read: it, then with camel its parts. */
+static void
+word_end(const char *s, size_t start, size_t end, query_word_fn fn, void *arg,
+    int camel)
+{
+	fn(arg, s, start, end);
+	if (camel)
+		camel_parts(s, start, end, fn, arg);
+}
+
+/*
+ * The character at s[i] (of n bytes) that is not a run of ASCII: *len
+ * its bytes, *cjk whether it is CJK.  Returns whether it is part of a
+ * word of letters and digits.
+ */
+static int
+classify(const char *s, size_t n, size_t i, int *len, int *cjk)
+{
+	unsigned char c = (unsigned char)s[i];
+	int32_t cp = c;
+
+	*len = 1;
+	*cjk = 0;
+	if (c < 0x80)
+		return ascii_word[c] != 0;
+	if ((*len = utf8_decode(s + i, n - i, &cp)) < 0)
+		*len = 1;
+	*cjk = is_cjk(cp);
+	return !*cjk && utf8_isalnum(cp);
+}
+
 /*
  * query_words, with split saying whether camelCase parts are words too.
  * A run of CJK characters gives each two in a row (Lucene's CJK bigrams;
@@ -228,20 +259,16 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 {
 	size_t i = 0, start = 0, prev = 0, ncjk = 0;
 	int in = 0, upper = 0, word, cjk, len;
-	int32_t cp;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i], k;
 
 		if (c < 0x80 && ncjk == 0) {
 			if ((k = ascii_word[c]) == 0) {
-				if (in) {
-					fn(arg, s, start, i);
-					if (split && upper)
-						camel_parts(
-						    s, start, i, fn, arg);
-					in = 0;
-				}
+				if (in)
+					word_end(s, start, i, fn, arg,
+					    split && upper);
+				in = 0;
 				i++;
 				continue;
 			}
@@ -257,12 +284,7 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 				upper |= k & 2;
 			continue;
 		}
-		len = 1;
-		cp = c;
-		if (c >= 0x80 && (len = utf8_decode(s + i, n - i, &cp)) < 0)
-			len = 1;
-		cjk = c >= 0x80 && is_cjk(cp);
-		word = c < 0x80 ? ascii_word[c] != 0 : !cjk && utf8_isalnum(cp);
+		word = classify(s, n, i, &len, &cjk);
 		if (ncjk > 0 && !cjk) {
 			if (ncjk == 1)
 				fn(arg, s, prev, i);
@@ -275,9 +297,7 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 		} else if (word && c < 0x80)
 			upper |= ascii_word[c] & 2;
 		else if (!word && in) {
-			fn(arg, s, start, i);
-			if (split && upper)
-				camel_parts(s, start, i, fn, arg);
+			word_end(s, start, i, fn, arg, split && upper);
 			in = 0;
 		}
 		if (cjk) {
@@ -290,11 +310,8 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 	}
 	if (ncjk == 1)
 		fn(arg, s, prev, n);
-	if (in) {
-		fn(arg, s, start, n);
-		if (split && upper)
-			camel_parts(s, start, n, fn, arg);
-	}
+	if (in)
+		word_end(s, start, n, fn, arg, split && upper);
 }
 
 void

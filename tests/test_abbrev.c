@@ -90,6 +90,28 @@ test_several_and_max(void **state)
 	assert_int_equal(abbrev_find("", 0, a, 1), 0);
 }
 
+/* Worst shapes of a big first sentence: each must take linear time. */
+static void
+test_linear(void **state)
+{
+	static const char *const unit[] = {"(", "a (", "(AB", "w ", "(AB) "};
+	size_t n = (size_t)1 << 20, i, u;
+	struct abbrev a[4];
+	char *s = malloc(n + 1);
+
+	(void)state;
+	assert_non_null(s);
+	for (u = 0; u < sizeof(unit) / sizeof(unit[0]); u++) {
+		size_t len = strlen(unit[u]);
+
+		for (i = 0; i < n; i++)
+			s[i] = unit[u][i % len];
+		s[n] = '\0';
+		assert_true(abbrev_find(s, n, a, 4) <= 4);
+	}
+	free(s);
+}
+
 int
 main(void)
 {
@@ -98,6 +120,7 @@ main(void)
 	    cmocka_unit_test(test_short_then_long),
 	    cmocka_unit_test(test_not_definitions),
 	    cmocka_unit_test(test_several_and_max),
+	    cmocka_unit_test(test_linear),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
