@@ -56,8 +56,9 @@ struct ctx {
  * (and asks the renderer) instead of knowing each command.
  */
 enum {
-	CMD_TABLE = 1, /* load the glossary before running */
-	CMD_BODY = 2   /* it reads the terms' bodies itself (search) */
+	CMD_TABLE = 1,	  /* load the glossary before running */
+	CMD_BODY = 2,	  /* it reads the terms' bodies itself (search) */
+	CMD_ALL_LANGS = 4 /* every language unless --lang says one (check) */
 };
 
 struct cmd {

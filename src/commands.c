@@ -33,7 +33,7 @@ const struct cmd commands[] = {
 	"Validate the glossary (or each DIR): bad files, missing fields,\n"
 	"duplicate and shadowed names, related names that resolve to no term.\n"
 	"Exit 1 if anything is wrong.",
-	0, RM_CHECK},
+	CMD_ALL_LANGS, RM_CHECK},
     {"help", cmd_help, "[COMMAND]", "help for gloss or one command",
 	"Print help for gloss or one COMMAND.", 0, RM_NONE},
     {NULL, NULL, NULL, NULL, NULL, 0, RM_NONE}};

@@ -348,7 +348,8 @@ env(const char *name)
 /*
  * Serve one language of the table (SPEC 1): --lang, else GLOSS_LANG,
  * else the locale's (LC_ALL, LC_MESSAGES, LANG: the first set), else
- * en, else the first one present.  --lang and GLOSS_LANG may say all.
+ * en, else the first one present.  --lang and GLOSS_LANG may say all;
+ * a command that checks the whole glossary gets all unless --lang.
  */
 static void
 serve_lang(struct ctx *ctx)
@@ -364,8 +365,9 @@ serve_lang(struct ctx *ctx)
 		genv = lang_normalize(gl, strlen(gl));
 	if (ctx->lang != NULL)
 		want = lang_normalize(ctx->lang, strlen(ctx->lang));
-	else if (genv != NULL && strcmp(genv, "all") == 0)
-		want = xstrdup(genv);
+	else if ((genv != NULL && strcmp(genv, "all") == 0) ||
+	    (ctx->cmd != NULL && (ctx->cmd->flags & CMD_ALL_LANGS)))
+		want = xstrdup("all");
 	prefs[0] = genv;
 	prefs[1] = locale;
 	prefs[2] = "en";
