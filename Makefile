@@ -43,7 +43,8 @@ PROG	?= gloss
 
 # The layers, bottom up: each module may use only those before it.
 BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
-TERM_OBJS   = $(BASE_OBJS) $(B)/markup.o $(B)/term.o $(B)/field.o $(B)/md.o
+TERM_OBJS   = $(BASE_OBJS) $(B)/markup.o $(B)/term.o $(B)/field.o $(B)/md.o \
+	      $(B)/lang.o $(B)/abbrev.o $(B)/names.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 # The loader layer's files, bottom up too; loader.o is its public face.
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
@@ -77,7 +78,8 @@ TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
 	$(B)/test_frontmatter $(B)/test_yaml_tree $(B)/test_schema \
 	$(B)/test_loader $(B)/test_table $(B)/test_editdist $(B)/test_links \
 	$(B)/test_search $(B)/test_render $(B)/test_alloc $(B)/test_config \
-	$(B)/test_markup $(B)/test_index
+	$(B)/test_markup $(B)/test_index \
+	$(B)/test_abbrev $(B)/test_lang
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml jq git \
@@ -123,6 +125,10 @@ $(B)/test_alloc: $(B)/test_alloc.o $(LOADER_OBJS)
 $(B)/test_field: $(B)/test_field.o $(TERM_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_table: $(B)/test_table.o $(TABLE_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_abbrev: $(B)/test_abbrev.o $(B)/abbrev.o
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(CMOCKA_LIBS)
+$(B)/test_lang: $(B)/test_lang.o $(TERM_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_md: $(B)/test_md.o $(BASE_OBJS) $(B)/md.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)

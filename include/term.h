@@ -55,8 +55,11 @@ struct term {
 	char *name; /* `term': the display name */
 	char *key;  /* name folded for matching */
 	struct strlist aliases;
-	struct strlist alias_keys; /* aliases folded, same order */
-	char *pronunciation;	   /* or NULL */
+	struct strlist alias_keys;   /* aliases folded, same order */
+	struct strlist derived;	     /* names found in the name and text
+					(names.h), weaker than aliases */
+	struct strlist derived_keys; /* derived folded, same order */
+	char *pronunciation;	     /* or NULL */
 	struct strlist categories; /* never empty; "Uncategorized" by default */
 	char *vertical;		   /* or NULL */
 	char *lang;		   /* language tag, lower case, or NULL */
@@ -86,9 +89,11 @@ struct term {
 };
 
 /*
- * The key a name, an alias or a related name is matched by: the whole
- * string folded with utf8_fold.  The one place names are folded for the
- * loader and the term; the caller frees the result.
+ * The key a name, an alias, a related name or a name typed on the
+ * command line is matched by: the string folded with utf8_fold and its
+ * word separators dropped, so that "config map", "Config-Map",
+ * "CONFIG_MAP" and "configMap" all give "configmap".  The one place names
+ * are folded; the caller frees the result.
  */
 char *term_key(const char *name);
 /* Allocate an empty term: categories is empty until the loader sets it. */

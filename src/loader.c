@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "frontmatter.h"
+#include "lang.h"
 #include "loader.h"
 #include "md.h"
 #include "readfile.h"
@@ -75,8 +76,8 @@ parse_term(const char *yaml, size_t len, const char *body, size_t bodylen,
 		if (rc != 0) {
 			term_free(t);
 			t = NULL;
-		} else if (conf != NULL && conf->lang != NULL)
-			t->lang = xstrdup(conf->lang);
+		} else
+			lang_from_keys(t);
 		free(stem);
 	}
 	tval_release(&root);
@@ -241,17 +242,88 @@ parse_all(struct pool *p)
 		pthread_join(tid[i], NULL);
 }
 
-/* Move the results into the table and diag, in path order. */
+/* path below the glossary root dir: the part after "dir/". */
+static const char *
+rel_path(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+
+	while (n > 0 && dir[n - 1] == '/')
+		n--;
+	if (strncmp(path, dir, n) != 0 || path[n] != '/')
+		return path;
+	return path + n + 1;
+}
+
+/*
+ * Whether the glossary is split by language folders: every top-level
+ * folder that holds a term file is named by a language tag (en/, de/).
+ */
 static int
-merge_all(struct table *table, struct pool *p, int dirno, struct diag *d)
+lang_dirs(const char *dir, const struct pool *p)
 {
 	size_t i;
-	int added = 0;
+	int any = 0;
+
+	for (i = 0; i < p->n; i++) {
+		const char *rel, *slash;
+
+		if (p->items[i].path == NULL || p->res[i].st != LOAD_OK)
+			continue;
+		rel = rel_path(dir, p->items[i].path);
+		if ((slash = strchr(rel, '/')) == NULL)
+			continue;
+		if (!lang_is_tag(rel, (size_t)(slash - rel)))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
+/*
+ * The language of a term whose front matter names none: a Hugo suffix
+ * (pod.de.md), else its language folder when bydir (and else, in
+ * merge_all, the `lang:' of the glossary's .gloss.yaml).
+ */
+static void
+lang_from_path(struct term *t, const char *dir, int bydir)
+{
+	const char *rel = rel_path(dir, t->path), *base, *end, *tag, *slash;
+
+	if (t->lang != NULL)
+		return;
+	base = strrchr(rel, '/');
+	base = base != NULL ? base + 1 : rel;
+	end = base + strlen(base);
+	if (end - base > 3 && strcmp(end - 3, ".md") == 0) {
+		end -= 3;
+		for (tag = end; tag > base && tag[-1] != '.'; tag--)
+			;
+		/* name.TAG.md: a name, a dot, a tag */
+		if (tag > base + 1 && lang_is_tag(tag, (size_t)(end - tag))) {
+			t->lang = lang_normalize(tag, (size_t)(end - tag));
+			return;
+		}
+	}
+	if (bydir && (slash = strchr(rel, '/')) != NULL)
+		t->lang = lang_normalize(rel, (size_t)(slash - rel));
+}
+
+/* Move the results into the table and diag, in path order. */
+static int
+merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
+    const char *deflang, struct diag *d)
+{
+	size_t i;
+	int added = 0, bydir = lang_dirs(dir, p);
 
 	for (i = 0; i < p->n; i++) {
 		struct walk_item *it = &p->items[i];
 
 		if (it->path != NULL && p->res[i].st == LOAD_OK) {
+			lang_from_path(p->res[i].term, dir, bydir);
+			if (p->res[i].term->lang == NULL && deflang != NULL)
+				p->res[i].term->lang = xstrdup(deflang);
 			p->res[i].term->dirno = dirno;
 			table_add(table, p->res[i].term);
 			added++;
@@ -289,7 +361,7 @@ loader_load_dir(struct table *table, const char *dir, int dirno,
 	p.conf = &conf;
 	atomic_init(&p.next, 0);
 	parse_all(&p);
-	added = merge_all(table, &p, dirno, d);
+	added = merge_all(table, &p, dir, dirno, conf.lang, d);
 	free(p.res);
 	walk_release(&list);
 	siteconf_release(&conf);

@@ -51,8 +51,9 @@ static const struct {
 } diag_fields[] = {{"file", diag_file}, {"line", diag_line}, {"col", diag_col},
     {"level", diag_level}, {"code", diag_code}, {"message", diag_message}};
 
-/* The fields of a group (RM_CATEGORIES): its name under three names. */
-static const char *const group_names[] = {"name", "category", "vertical"};
+/* The fields of a group (RM_CATEGORIES): its name under four names. */
+static const char *const group_names[] = {
+    "name", "category", "vertical", "lang"};
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 

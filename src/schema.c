@@ -7,6 +7,7 @@
 #include "loader.h"
 #include "markup.h"
 #include "md.h"
+#include "names.h"
 #include "schema.h"
 
 /* The state of interpreting one front matter. */
@@ -850,5 +851,6 @@ schema_term(struct tval *root, struct term *t, const struct schema_file *f,
 	if (rc < 0)
 		return -1;
 	take_fields(&sp);
+	names_derive(t);
 	return 0;
 }

@@ -38,7 +38,13 @@ tval_get(const struct tval *v, const char *key)
 char *
 term_key(const char *name)
 {
-	return utf8_fold(name, strlen(name));
+	char *k = utf8_fold(name, strlen(name)), *r, *w;
+
+	for (r = w = k; *r != '\0'; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
+	return k;
 }
 
 int
@@ -78,6 +84,8 @@ term_free(struct term *t)
 	free(t->key);
 	strlist_release(&t->aliases);
 	strlist_release(&t->alias_keys);
+	strlist_release(&t->derived);
+	strlist_release(&t->derived_keys);
 	free(t->pronunciation);
 	strlist_release(&t->categories);
 	free(t->vertical);

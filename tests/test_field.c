@@ -63,8 +63,8 @@ test_every_row(void **state)
 		for (j = 0; j < i; j++)
 			if (strcmp(field_table[j].name, f->name) == 0)
 				fail_msg("field '%s' twice", f->name);
-		assert_int_equal(
-		    field_reserved(f->name), !(f->flags & FIELD_OTHER_NAME));
+		assert_int_equal(field_reserved(f->name),
+		    !(f->flags & (FIELD_OTHER_NAME | FIELD_FILE_KEY)));
 	}
 	assert_true(i >= 17);
 	assert_true(field_reserved("from"));
@@ -76,6 +76,9 @@ test_every_row(void **state)
 	assert_true(field_reserved("categories"));
 	assert_false(field_reserved("icon"));
 	assert_null(field_find("icon"));
+	/* lang is written by gloss and read from files (lang.h). */
+	assert_false(field_reserved("lang"));
+	assert_non_null(field_find("lang"));
 }
 
 static struct term *

@@ -23,7 +23,7 @@ mkterm(
 	struct term *t = term_new();
 
 	t->name = xstrdup(name);
-	t->key = utf8_fold(name, strlen(name));
+	t->key = term_key(name);
 	t->description = xstrdup(desc);
 	strlist_push(&t->categories, xstrdup(category));
 	t->path = xstrdup("t.md");

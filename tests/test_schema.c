@@ -68,7 +68,7 @@ test_keys_from_the_table(void **state)
 				   "examples: [two]\nicon: x\nscore: 3\n",
 			     &d, &t),
 	    0);
-	assert_string_equal(t->key, "cafe latte");
+	assert_string_equal(t->key, "cafelatte");
 	assert_string_equal(term_category(t), "Uncategorized");
 	assert_string_equal(t->vertical, "SaaS");
 	assert_null(t->pronunciation);
