@@ -6,6 +6,7 @@
 #include "loader.h"
 #include "field.h"
 #include "schema.h"
+#include "utf8.h"
 
 /* The state of interpreting one front matter. */
 struct sp {
@@ -61,22 +62,57 @@ schema_reserved(const char *k)
 	return schema_find(k) != NULL || field_reserved(k);
 }
 
-/* Take the string out of a scalar; NULL if v is not a non-null scalar. */
+/* The length of the white space or line break at s, or 0. */
+static size_t
+space_at(const char *s, size_t n)
+{
+	int32_t cp;
+	int len;
+
+	if (n > 0 && strchr(" \t\n\r\v\f", *s) != NULL && *s != '\0')
+		return 1;
+	if ((len = utf8_decode(s, n, &cp)) > 1 &&
+	    (cp == 0x85 || cp == 0xa0 || cp == 0x2028 || cp == 0x2029))
+		return (size_t)len;
+	return 0;
+}
+
+/*
+ * Trim surrounding white space (blanks and line breaks, SPEC 1's rule
+ * for every string field) off s, in place.
+ */
+static void
+trim(char *s)
+{
+	size_t n = strlen(s), i = 0, k;
+
+	while ((k = space_at(s + i, n - i)) > 0)
+		i += k;
+	memmove(s, s + i, n - i + 1);
+	n -= i;
+	for (i = n; i > 0; i--)
+		if ((s[i - 1] & 0xc0) != 0x80) {
+			if (space_at(s + i - 1, n - i + 1) != n - i + 1)
+				break;
+			s[i - 1] = '\0';
+			n = i - 1;
+		}
+}
+
+/*
+ * Take the text out of a scalar, trimmed: a number or boolean is its
+ * text as written.  NULL if v is a null or not a scalar.
+ */
 static char *
 tv_take(struct tval *v)
 {
 	char *s;
-	size_t n;
 
 	if (v->type != TV_STR || tval_is_null(v))
 		return NULL;
 	s = v->str;
 	v->str = NULL;
-	n = strlen(s);
-	while (n > 0 &&
-	    (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\t' ||
-		s[n - 1] == '\r'))
-		s[--n] = '\0';
+	trim(s);
 	return s;
 }
 
@@ -102,13 +138,22 @@ take_desc(struct sp *sp, const struct schema_key *sk, struct tval *v)
 	sp->desc = v;
 }
 
-/* An optional string; null or empty leaves the field NULL. */
+/* Warn that the value of key is null: it is ignored (SPEC 1). */
+static void
+warn_null(struct sp *sp, const struct tval *v, const char *key)
+{
+	diag_add(sp->diag, DIAG_NULL_VALUE, sp->path, v->line, v->col, key);
+}
+
+/* An optional string; null (warned) or empty leaves the field NULL. */
 static void
 take_string(struct sp *sp, const struct schema_key *sk, struct tval *v)
 {
 	char **dst = (char **)(void *)((char *)sp->t + sk->off);
 
-	if ((*dst = tv_take(v)) == NULL && !tval_is_null(v))
+	if (tval_is_null(v))
+		warn_null(sp, v, sk->key);
+	else if ((*dst = tv_take(v)) == NULL)
 		warn_type(sp, v, sk->key, "a string");
 	else if (*dst != NULL && **dst == '\0') {
 		free(*dst);
@@ -134,6 +179,10 @@ take_strings(struct sp *sp, const struct schema_key *sk, struct tval *v)
 	size_t i;
 	char *s;
 
+	if (tval_is_null(v)) {
+		warn_null(sp, v, sk->key);
+		return;
+	}
 	if (v->type == TV_STR) {
 		push_nonempty(l, tv_take(v));
 		return;
@@ -186,9 +235,12 @@ take_related(struct sp *sp, const struct schema_key *sk, struct tval *v)
 {
 	size_t i;
 
+	if (tval_is_null(v)) {
+		warn_null(sp, v, sk->key);
+		return;
+	}
 	if (v->type == TV_STR) {
-		if (!tval_is_null(v))
-			add_related_csv(sp->t, v->str, v->line, v->col);
+		add_related_csv(sp->t, v->str, v->line, v->col);
 		return;
 	}
 	if (v->type != TV_SEQ) {
@@ -202,8 +254,12 @@ take_related(struct sp *sp, const struct schema_key *sk, struct tval *v)
 			warn_type(sp, it, sk->key, "a list of names");
 			continue;
 		}
-		if (!tval_is_null(it) && *it->str != '\0')
-			term_add_related(sp->t, it->str, it->line, it->col);
+		if (!tval_is_null(it)) {
+			trim(it->str);
+			if (*it->str != '\0')
+				term_add_related(
+				    sp->t, it->str, it->line, it->col);
+		}
 	}
 }
 
@@ -218,21 +274,25 @@ take_details(struct sp *sp, const struct schema_key *sk, struct tval *v)
 		return;
 	}
 	for (i = 0; i < v->n; i++) {
-		const struct tval *it = &v->items[i], *tv, *vv;
+		struct tval *it = &v->items[i];
+		struct tval *tv, *vv;
 		struct term_detail *d;
 
-		tv = tval_get(it, "title");
-		vv = tval_get(it, "value");
+		/* A title or value must be a string: not null, no number. */
+		tv = (struct tval *)tval_get(it, "title");
+		vv = (struct tval *)tval_get(it, "value");
 		if (tv == NULL || vv == NULL || tv->type != TV_STR ||
-		    vv->type != TV_STR) {
-			warn_type(sp, it, sk->key, "a list of {title, value}");
+		    vv->type != TV_STR || tv->scalar != TS_STR ||
+		    vv->scalar != TS_STR) {
+			warn_type(sp, it, sk->key,
+			    "a list of {title, value} strings");
 			continue;
 		}
 		t->details = xreallocarray(
 		    t->details, t->ndetails + 1, sizeof(*t->details));
 		d = &t->details[t->ndetails++];
-		d->title = xstrdup(tv->str);
-		d->value = xstrdup(vv->str);
+		d->title = tv_take(tv);
+		d->value = tv_take(vv);
 		d->line = vv->line;
 		d->col = vv->col;
 	}
@@ -281,14 +341,8 @@ take_key(struct sp *sp, struct tval *root, size_t i)
 	const char *k = root->keys[i];
 	struct tval *v = &root->items[i];
 	const struct schema_key *sk;
-	size_t j;
 
-	for (j = 0; j < i; j++)
-		if (strcmp(root->keys[j], k) == 0) {
-			diag_add(sp->diag, DIAG_DUPLICATE_KEY, sp->path,
-			    v->line, v->col, k);
-			return;
-		}
+	/* Keys given twice were warned about and dropped by yaml_tree. */
 	if ((sk = schema_find(k)) != NULL)
 		sk->take(sp, sk, v);
 	else if (field_reserved(k))
@@ -318,6 +372,33 @@ need_string(struct sp *sp, const struct tval *root, struct tval *v,
 	return 0;
 }
 
+/* Whether s has a line break: LF, CR, NEL, LS or PS. */
+static int
+has_line_break(const char *s)
+{
+	return strpbrk(s, "\r\n") != NULL || strstr(s, "\xc2\x85") != NULL ||
+	    strstr(s, "\xe2\x80\xa8") != NULL ||
+	    strstr(s, "\xe2\x80\xa9") != NULL;
+}
+
+/* Whether s has a letter or digit: a folded name that can be typed. */
+static int
+has_alnum(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	int32_t cp;
+	int len;
+
+	while (i < n) {
+		if ((len = utf8_decode(s + i, n - i, &cp)) < 0)
+			return 0;
+		if (utf8_isalnum(cp))
+			return 1;
+		i += (size_t)len;
+	}
+	return 0;
+}
+
 /* The term's name: required, short, one line, with a letter or digit. */
 static int
 take_required_name(struct sp *sp, const struct tval *root)
@@ -332,11 +413,11 @@ take_required_name(struct sp *sp, const struct tval *root)
 	t->col = v->col;
 	if (strlen(t->name) > LOADER_MAX_NAME)
 		code = DIAG_NAME_TOO_LONG;
-	else if (strpbrk(t->name, "\r\n") != NULL)
+	else if (has_line_break(t->name))
 		code = DIAG_NAME_LINE_BREAK;
 	else {
 		t->key = term_key(t->name);
-		if (t->key[0] != '\0')
+		if (has_alnum(t->key))
 			return 0;
 		code = DIAG_NAME_NO_LETTERS;
 	}

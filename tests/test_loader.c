@@ -114,7 +114,7 @@ test_all_keys(void **state)
 	assert_int_equal(v->type, TV_SEQ);
 	assert_int_equal(v->n, 2);
 	v = tval_get(&t->extra, "count");
-	assert_true(v->plain);
+	assert_int_equal(v->scalar, TS_INT);
 	assert_null(tval_get(&t->extra, "file"));
 	term_free(t);
 	diag_release(&d);
