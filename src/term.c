@@ -131,6 +131,9 @@ core_float(const char *s)
 static enum tval_scalar
 core_type(const char *s)
 {
+	/* The common case, a word: no null, bool or number starts so. */
+	if (s[0] != '\0' && strchr("~nNtTfF0123456789+-.", s[0]) == NULL)
+		return TS_STR;
 	if (core_null(s))
 		return TS_NULL;
 	if (core_bool(s))

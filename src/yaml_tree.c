@@ -68,8 +68,11 @@ yt_syntax_error(struct yt *yt, const char *problem)
 	 * The parser often notices a problem lines after its cause (an
 	 * unclosed `[', a stray line of text), while the context mark
 	 * says where the broken construct began: use it when it is earlier.
+	 * Not for a block mapping or list: its context is where the whole
+	 * block began, and the problem mark is the badly indented line.
 	 */
-	if (p->context != NULL && p->context_mark.index < m->index)
+	if (p->context != NULL && p->context_mark.index < m->index &&
+	    strncmp(p->context, "while parsing a block", 21) != 0)
 		m = &p->context_mark;
 	yt_pos(yt, m, &line, &col);
 	if (p->context != NULL)

@@ -177,6 +177,9 @@ test_refusals(void **state)
 	want_error("term: T\naliases: [a, b\ndescription: d\n",
 	    DIAG_YAML_SYNTAX, 3, 10);
 	want_error("a: {x: 1\nb: 3\n", DIAG_YAML_SYNTAX, 2, 4);
+	/* Bad indentation in a block mapping: the line, not the block. */
+	want_error("term: T\nmeta:\n  a: 1\n b: 2\ndescription: d\n",
+	    DIAG_YAML_SYNTAX, 5, 2);
 	/* A stray line of text: its own line, not the next one. */
 	want_error("term: T\njust some words\ndescription: d\n",
 	    DIAG_YAML_SYNTAX, 3, 1);

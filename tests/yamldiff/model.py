@@ -206,14 +206,22 @@ class Model:
         return out
 
     def optional_tags(self, node):
-        """Unknown tags in a value that is not used (a key's second
-        value): SPEC 1 does not say whether they are warned about."""
+        """Unknown tags and keys given twice in a value that is not used
+        (a key's second value): SPEC 1 does not say whether they are
+        warned about."""
         if isinstance(node, yaml.ScalarNode):
             if not node.tag.startswith(("!yamldiff/", T)) and \
                     node.tag != "!":
                 self.warn("tag", [self.ln(node)], "unknown tag (unused)")
                 self.warnings[-1]["optional"] = True
             return
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for k, _ in node.value:
+                if k.value in seen:
+                    self.warn("dup", [self.ln(k)], "dup (unused)", k.value)
+                    self.warnings[-1]["optional"] = True
+                seen.add(k.value)
         children = node.value if isinstance(node, yaml.SequenceNode) \
             else [n for pair in node.value for n in pair]
         for n in children:
@@ -481,12 +489,13 @@ class Fields:
             if None in tv:
                 end = item.end_mark.line + self.md.offset
                 self.md.warn("detail", range(self.md.ln(item), end + 1),
-                             "detail")
+                             "detail" + casenote(knode))
                 self.notes["details"] = "detail-not-string"
                 row = {"Related Terms": "related", "Category": "categories",
                        "Industry": "vertical"}.get(tv[0])
-                if row:
-                    self.notes[row] = "detail-not-string"
+                if row:  # keep the row's own note (alt-key, ...)
+                    self.notes[row] = (self.notes.get(row, "") +
+                                       "+detail-not-string").strip("+")
                 continue
             out.append((tv[0], tv[1]))
         return out
