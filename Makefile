@@ -162,7 +162,11 @@ check-cli: $(PROG)
 test: deps
 	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-relevance \
-	  check-install
+	  check-install check-doc
+
+# The man page lists every diagnostic code, and only those.
+check-doc:
+	@tests/doc-codes.sh
 
 check-install:
 	@tests/install.sh
@@ -301,6 +305,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
-.PHONY: yamldiff tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install \
+.PHONY: yamldiff tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc \
 	check-relevance relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean

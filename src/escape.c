@@ -38,6 +38,11 @@ esc_one(struct sbuf *sb, const char *s, size_t n, int oneline, int *changed)
 	int32_t cp;
 	int len;
 
+	if (c >= 0x20 && c < 0x7f) {
+		if (sb != NULL)
+			sb_addc(sb, (char)c);
+		return 1;
+	}
 	if (c < 0x80) {
 		k = esc_kind(c);
 		if (c == '\n' || c == '\t') {
@@ -77,6 +82,21 @@ esc_one(struct sbuf *sb, const char *s, size_t n, int oneline, int *changed)
 	return (size_t)len;
 }
 
+/* The length of the printable ASCII run at s: it never needs escaping. */
+static size_t
+esc_plain_run(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x7f)
+			break;
+	}
+	return i;
+}
+
 int
 esc_needed(const char *s, size_t n)
 {
@@ -102,18 +122,11 @@ esc_append(struct sbuf *sb, const char *s, size_t n)
 	int changed = 0;
 
 	while (i < n) {
-		for (run = i; run < n; run++) {
-			unsigned char c = (unsigned char)s[run];
-
-			if (c < 0x20 || c >= 0x7f)
-				break;
-		}
-		if (run > i) {
-			sb_addn(sb, s + i, run - i);
-			i = run;
-			continue;
-		}
-		i += esc_one(sb, s + i, n - i, 0, &changed);
+		if ((run = esc_plain_run(s + i, n - i)) > 0) {
+			sb_addn(sb, s + i, run);
+			i += run;
+		} else
+			i += esc_one(sb, s + i, n - i, 0, &changed);
 	}
 }
 
@@ -125,7 +138,14 @@ esc_line(const char *s)
 	int changed = 0;
 
 	sb_init(&sb);
-	while (i < n)
-		i += esc_one(&sb, s + i, n - i, 1, &changed);
+	while (i < n) {
+		size_t run = esc_plain_run(s + i, n - i);
+
+		if (run > 0) {
+			sb_addn(&sb, s + i, run);
+			i += run;
+		} else
+			i += esc_one(&sb, s + i, n - i, 1, &changed);
+	}
 	return sb_take(&sb);
 }

@@ -33,6 +33,12 @@ diag_level(const struct diag_msg *m)
 }
 
 static char *
+diag_code(const struct diag_msg *m)
+{
+	return xstrdup(diag_code_name(m->code));
+}
+
+static char *
 diag_message(const struct diag_msg *m)
 {
 	return xstrdup(m->msg);
@@ -43,7 +49,7 @@ static const struct {
 	const char *name;
 	char *(*get)(const struct diag_msg *);
 } diag_fields[] = {{"file", diag_file}, {"line", diag_line}, {"col", diag_col},
-    {"level", diag_level}, {"message", diag_message}};
+    {"level", diag_level}, {"code", diag_code}, {"message", diag_message}};
 
 /* The fields of a group (RM_CATEGORIES): its name under three names. */
 static const char *const group_names[] = {"name", "category", "vertical"};

@@ -145,6 +145,7 @@ jdiag(const struct render_ctx *ctx, const struct rrec *r)
 	json_object_set_new(o, "line", json_integer(m->line));
 	json_object_set_new(o, "col", json_integer(m->col));
 	json_object_set_new(o, "level", jstr(diag_level_name(m->level)));
+	json_object_set_new(o, "code", jstr(diag_code_name(m->code)));
 	json_object_set_new(o, "message", jstr(m->msg));
 	return o;
 }

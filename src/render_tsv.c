@@ -37,7 +37,7 @@ tsv_begin(struct render_ctx *ctx)
 	if (!ctx->opts->header)
 		return;
 	if (ctx->mode == RM_CHECK)
-		fprintf(ctx->fp, "file\tline\tcol\tlevel\tmessage%c",
+		fprintf(ctx->fp, "file\tline\tcol\tlevel\tmessage\tcode%c",
 		    ctx->opts->sep);
 	else if (ctx->mode == RM_CATEGORIES)
 		fprintf(ctx->fp, "%s\tcount%c",
@@ -54,7 +54,8 @@ tsv_diag(struct render_ctx *ctx, const struct rrec *r)
 	fprintf(ctx->fp, "\t%u\t%u\t%s\t", r->diag->line, r->diag->col,
 	    diag_level_name(r->diag->level));
 	tsv_field(ctx, r->diag->msg);
-	fputc(ctx->opts->sep, ctx->fp);
+	fprintf(
+	    ctx->fp, "\t%s%c", diag_code_name(r->diag->code), ctx->opts->sep);
 }
 
 static void

@@ -599,6 +599,7 @@ test_check(void **state)
 	m.line = 2;
 	m.col = 3;
 	m.level = DIAG_ERROR;
+	m.code = DIAG_UNKNOWN_RELATED;
 	m.msg = (char *)"bad";
 	rec.diag = &m;
 	s = render_recs(&render_text, RM_CHECK, &o, &rec, 1, &tot);
@@ -609,11 +610,15 @@ test_check(void **state)
 	assert_string_equal(s, "");
 	free(s);
 	s = render_recs(&render_tsv, RM_CHECK, &o, &rec, 1, &tot);
-	assert_string_equal(s, "a.md\t2\t3\terror\tbad\n");
+	assert_string_equal(s, "a.md\t2\t3\terror\tbad\tunknown-related\n");
 	free(s);
 	o.field = "level";
 	s = render_recs(&render_field, RM_CHECK, &o, &rec, 1, &tot);
 	assert_string_equal(s, "error\n");
+	free(s);
+	o.field = "code";
+	s = render_recs(&render_field, RM_CHECK, &o, &rec, 1, &tot);
+	assert_string_equal(s, "unknown-related\n");
 	free(s);
 }
 
