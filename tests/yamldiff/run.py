@@ -169,7 +169,7 @@ def cmp_field(k, exp, got):
         got = []
     if got == exp:
         return None
-    if k != "term" and strip_all(got) == exp:
+    if k != "term" and strip_all(got) == strip_all(exp):
         return "open:trim"
     if k in LIST_FIELDS and isinstance(got, list) and len(set(exp)) < len(
             exp) and strip_all(got) == list(dict.fromkeys(exp)):
