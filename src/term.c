@@ -145,35 +145,45 @@ core_type(const char *s)
 	return TS_STR;
 }
 
+/* The type a "!!name" tag gives text; *ck says if it does not fit. */
+static enum tval_scalar
+tagged_type(const char *name, const char *text, enum tval_tagcheck *ck)
+{
+	int fits;
+
+	if (strcmp(name, "str") == 0)
+		return TS_STR;
+	if (strcmp(name, "null") == 0)
+		return TS_NULL;
+	if (strcmp(name, "bool") == 0) {
+		if ((fits = core_bool(text)) != 0)
+			return TS_BOOL;
+	} else if (strcmp(name, "int") == 0) {
+		if ((fits = core_int(text)) != 0)
+			return TS_INT;
+	} else if (strcmp(name, "float") == 0) {
+		if ((fits = core_float(text) || core_int(text)) != 0)
+			return TS_FLOAT;
+	} else
+		fits = -1;
+	*ck = fits < 0 ? TVT_UNKNOWN : TVT_MISMATCH;
+	return TS_STR;
+}
+
 enum tval_scalar
 tval_type_scalar(
     const char *tag, int plain, const char *text, enum tval_tagcheck *check)
 {
+	static const size_t n = sizeof(YAML_TAG_PREFIX) - 1;
 	enum tval_tagcheck ck = TVT_OK;
 	enum tval_scalar ts = TS_STR;
-	const char *name;
 
 	if (tag == NULL)
 		ts = plain ? core_type(text) : TS_STR;
-	else if (strcmp(tag, "!") == 0)
-		ts = TS_STR;
-	else if (strncmp(tag, YAML_TAG_PREFIX, strlen(YAML_TAG_PREFIX)) != 0)
+	else if (strncmp(tag, YAML_TAG_PREFIX, n) == 0)
+		ts = tagged_type(tag + n, text, &ck);
+	else if (strcmp(tag, "!") != 0) /* "!" alone: a string */
 		ck = TVT_UNKNOWN;
-	else if (strcmp(name = tag + strlen(YAML_TAG_PREFIX), "str") == 0)
-		ts = TS_STR;
-	else if (strcmp(name, "null") == 0)
-		ts = TS_NULL;
-	else if (strcmp(name, "bool") == 0)
-		ts = core_bool(text) ? TS_BOOL : TS_STR;
-	else if (strcmp(name, "int") == 0)
-		ts = core_int(text) ? TS_INT : TS_STR;
-	else if (strcmp(name, "float") == 0)
-		ts = core_float(text) || core_int(text) ? TS_FLOAT : TS_STR;
-	else
-		ck = TVT_UNKNOWN;
-	if (ck == TVT_OK && tag != NULL && ts == TS_STR && strcmp(tag, "!") &&
-	    strcmp(tag, YAML_TAG_PREFIX "str"))
-		ck = TVT_MISMATCH;
 	if (check != NULL)
 		*check = ck;
 	return ts;
