@@ -180,6 +180,9 @@ test_refusals(void **state)
 	/* Bad indentation in a block mapping: the line, not the block. */
 	want_error("term: T\nmeta:\n  a: 1\n b: 2\ndescription: d\n",
 	    DIAG_YAML_SYNTAX, 5, 2);
+	/* A block scalar's content not indented: that line, not below. */
+	want_error("term: T\nnote: >-\nfolded text\ndescription: d\n",
+	    DIAG_YAML_SYNTAX, 4, 1);
 	/* A stray line of text: its own line, not the next one. */
 	want_error("term: T\njust some words\ndescription: d\n",
 	    DIAG_YAML_SYNTAX, 3, 1);
