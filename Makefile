@@ -2,7 +2,8 @@
 #
 #   make            build ./gloss (objects under build/)
 #   make run        install missing Debian packages, build, look a term up
-#   make test       build and run every test (unit and CLI)
+#   make test       build and run every test (unit, CLI, examples,
+#                   relevance, install): one summary line
 #   make sanitize   the tests again under ASan+UBSan
 #   make leakcheck  the CLI tests under valgrind
 #   make yamldiff   N random term files per SEED against a model of SPEC 1
@@ -63,18 +64,24 @@ RENDER_OBJS = $(SEARCH_OBJS) $(B)/wrap.o \
 CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_list.o $(B)/cmd_categories.o $(B)/cmd_related.o \
 	      $(B)/cmd_random.o $(B)/cmd_search.o $(B)/cmd_check.o \
-	      $(B)/cmd_help.o
+	      $(B)/cmd_help.o $(B)/usage.o $(B)/tty.o \
+	      $(B)/cmd_paths.o $(B)/load_report.o \
+	      $(B)/facets.o $(B)/pager.o \
+	      $(B)/editor.o $(B)/cmd_new.o $(B)/cmd_edit.o \
+	      $(B)/config.o $(B)/settings.o
 OBJS = $(sort $(RENDER_OBJS) $(LOADER_MODS) $(CLI_OBJS))
 
 TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
 	$(B)/test_frontmatter $(B)/test_yaml_tree $(B)/test_schema \
 	$(B)/test_loader $(B)/test_table $(B)/test_editdist $(B)/test_links \
-	$(B)/test_search $(B)/test_render $(B)/test_alloc
+	$(B)/test_search $(B)/test_render $(B)/test_alloc $(B)/test_config \
+	$(B)/test_markup
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
-	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml
+	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml jq git
 
-all: $(PROG)
+# markup.o is not linked into gloss yet: build it so that CI compiles it.
+all: $(PROG) $(B)/markup.o
 
 $(PROG): $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
@@ -125,6 +132,18 @@ $(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_render: $(B)/test_render.o $(RENDER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+# The configuration file reads YAML and knows the format names.
+$(B)/test_config: $(B)/test_config.o $(RENDER_OBJS) $(B)/readfile.o \
+	    $(B)/yaml_tree.o $(B)/config.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_markup: $(B)/test_markup.o $(BASE_OBJS) $(B)/markup.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# The markup reducer on 1 MiB worst-shape files, under a hang guard.
+$(B)/markup_run: tests/markup_run.c $(BASE_OBJS) $(B)/markup.o
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+check-markup: $(B)/markup_run
+	@tests/markup-worst.sh $(B)/markup_run
 
 # Install what the build and the tests need, when it is missing.
 deps:
@@ -161,9 +180,8 @@ check-cli: $(PROG)
 	@GLOSS=$(CURDIR)/$(PROG) VALGRIND="$(VALGRIND)" tests/cli/run.sh
 
 test: deps
-	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
-	@$(MAKE) --no-print-directory check-unit check-cli check-relevance \
-	  check-install check-doc
+	@$(MAKE) -s --no-print-directory $(PROG) $(TESTS) $(B)/markup_run
+	@GLOSS=$(CURDIR)/$(PROG) tests/all.sh $(TESTS)
 
 # The man page lists every diagnostic code, and only those.
 check-doc:
@@ -171,6 +189,10 @@ check-doc:
 
 check-install:
 	@tests/install.sh
+
+# Every shell example of README.md and doc/gloss.1, run and compared.
+check-examples: $(PROG)
+	@GLOSS=$(CURDIR)/$(PROG) tests/examples.sh
 
 check-relevance: $(PROG)
 	@GLOSS=$(CURDIR)/$(PROG) tests/relevance.sh
@@ -188,7 +210,8 @@ SANMAKE = $(MAKE) --no-print-directory B=build/san PROG=build/san/gloss \
 sanitize: deps
 	@$(SANMAKE) build/san/gloss
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli
+	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli \
+	  check-markup
 asan: sanitize
 
 # The parsing threads under ThreadSanitizer (clang).
@@ -211,10 +234,11 @@ FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_MODS = util utf8 escape diag term field md table readfile walk \
 	    frontmatter yaml_tree schema loader filter editdist suggest lookup \
-	    query snippet rank links wrap \
+	    query snippet rank links wrap markup \
 	    $(patsubst src/%.c,%,$(wildcard src/render*.c))
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
-FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query
+FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query \
+	  $(FB)/fuzz_markup
 SECONDS	?= 60
 FUZZ_PKGS = clang libclang-rt-dev
 
@@ -301,7 +325,11 @@ install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(DATADIR)/gloss
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/gloss
-	[ ! -f doc/gloss.1 ] || install -m 644 doc/gloss.1 $(DESTDIR)$(MANDIR)/man1/gloss.1
+	# The page names the data directory of this PREFIX, not the default.
+	[ ! -f doc/gloss.1 ] || { sed -e 's|^\.Pa /usr/local/share/gloss \.$$|.Pa $(DATADIR)/gloss .|' \
+	  -e 's|^\.It Pa /usr/local/share/gloss/$$|.It Pa $(DATADIR)/gloss/|' \
+	  doc/gloss.1 >$(DESTDIR)$(MANDIR)/man1/gloss.1 && \
+	  chmod 644 $(DESTDIR)$(MANDIR)/man1/gloss.1; }
 	cp -R data/. $(DESTDIR)$(DATADIR)/gloss/
 	if [ -d completions ]; then \
 	  install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
@@ -315,11 +343,17 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gloss $(DESTDIR)$(MANDIR)/man1/gloss.1 \
 	  $(DESTDIR)$(BASHCOMPDIR)/gloss $(DESTDIR)$(ZSHCOMPDIR)/_gloss \
 	  $(DESTDIR)$(FISHCOMPDIR)/gloss.fish
-	rm -rf $(DESTDIR)$(DATADIR)/gloss
+	# Only the bundled files, by name: a team's own files stay, and so do
+	# the directories that still hold them.
+	cd data && find . -type f | while IFS= read -r f; do \
+	  rm -f "$(DESTDIR)$(DATADIR)/gloss/$$f"; done; \
+	find . -mindepth 1 -depth -type d | while IFS= read -r d; do \
+	  rmdir "$(DESTDIR)$(DATADIR)/gloss/$$d" 2>/dev/null || :; done; \
+	rmdir "$(DESTDIR)$(DATADIR)/gloss" 2>/dev/null || :
 
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
-.PHONY: yamldiff yamldiff-ci tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc \
-	check-relevance relevance sanitize asan leakcheck \
+.PHONY: yamldiff yamldiff-ci tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
+	check-relevance check-examples relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean

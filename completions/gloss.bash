@@ -1,23 +1,33 @@
 # bash completion for gloss(1), the command-line glossary.
 # Install as $(datadir)/bash-completion/completions/gloss, or source it.
 #
-# Term, category and vertical names come from gloss itself, reading the
+# Term names and aliases (gloss list --field names), category and
+# vertical names come from gloss itself, reading the
 # glossaries that any -d/--dir options on the command line name (else
 # $GLOSS_PATH or the default search path).  Names are matched without
 # regard to case, and with space, '-' and '_' taken as one.
 
-_gloss_commands="show search list categories related random check help"
+_gloss_commands="show search list categories related random check new edit paths help"
 _gloss_fields="term aliases category vertical pronunciation description examples related file match body"
 
 # Whether $1 is an option that takes a value.
 _gloss_argopt()
 {
 	case $1 in
-	-c | -d | -f | -w | --by | --category | --color | --colour | --depth | \
+	-c | -d | -f | -w | --by | --category | --depth | \
 	--dir | --field | --format | --limit | --seed | --vertical | --width)
 		return 0 ;;
 	esac
 	return 1
+}
+
+# Whether $1 takes a value after '=': those above, and --color[=WHEN].
+_gloss_eqopt()
+{
+	case $1 in
+	--color | --colour) return 0 ;;
+	esac
+	_gloss_argopt "$1"
 }
 
 # Remove shell quoting from a word as typed (tilde, backslashes, quotes).
@@ -59,7 +69,7 @@ _gloss_run()
 		--dir=*) dirs+=(-d "$(_gloss_dequote "${w#--dir=}")") ;;
 		-[!-]*)
 			# -d DIR, -dDIR, and clusters such as -qd DIR.
-			[[ $w =~ ^-[0ehjq]*d(.*)$ ]] || continue
+			[[ $w =~ ^-[0ehjqv]*d(.*)$ ]] || continue
 			if [[ -n ${BASH_REMATCH[1]} ]]; then
 				dirs+=(-d "$(_gloss_dequote "${BASH_REMATCH[1]}")")
 			else
@@ -136,7 +146,7 @@ _gloss_value()
 
 _gloss_terms()
 {
-	_gloss_match "$1" "" < <(_gloss_run list --field term)
+	_gloss_match "$1" "" < <(_gloss_run list --field names)
 }
 
 _gloss()
@@ -149,12 +159,12 @@ _gloss()
 
 	# An option's value: "-f X", "-fX", "--format X", "--format=X" (which
 	# bash splits at '=' unless COMP_WORDBREAKS lacks it).
-	if [[ $cur == = ]] && _gloss_argopt "$prev"; then
+	if [[ $cur == = ]] && _gloss_eqopt "$prev"; then
 		_gloss_value "$prev" "" ""
 		return 0
 	fi
 	if [[ $prev == = ]] && ((COMP_CWORD > 1)) &&
-		_gloss_argopt "${COMP_WORDS[COMP_CWORD - 2]}"; then
+		_gloss_eqopt "${COMP_WORDS[COMP_CWORD - 2]}"; then
 		_gloss_value "${COMP_WORDS[COMP_CWORD - 2]}" "$cur" ""
 		return 0
 	fi
@@ -197,7 +207,7 @@ _gloss()
 	if ((!ddash)) && [[ $cur == -* ]]; then
 		case $cur in
 		--*=*)
-			_gloss_argopt "${cur%%=*}" &&
+			_gloss_eqopt "${cur%%=*}" &&
 				_gloss_value "${cur%%=*}" "${cur#*=}" "${cur%%=*}="
 			return 0 ;;
 		-[cdfw]?*)
@@ -206,8 +216,8 @@ _gloss()
 		esac
 		_gloss_words "$cur" "--by --category --color --colour --depth --dir
 		    --exact --field --format --full --header --help --json --limit
-		    --null --quiet --seed --version --vertical --width
-		    -0 -c -d -e -f -h -j -q -w" ""
+		    --no-pager --null --pager --quiet --seed --verbose --version --vertical --width
+		    -0 -c -d -e -f -h -j -q -v -w" ""
 		return 0
 	fi
 
@@ -218,14 +228,14 @@ _gloss()
 	fi
 	case ${pos[0]} in
 	show) _gloss_terms "$cur" ;;
-	related) ((${#pos[@]} == 1)) && _gloss_terms "$cur" ;;
+	related | edit) ((${#pos[@]} == 1)) && _gloss_terms "$cur" ;;
 	help) ((${#pos[@]} == 1)) && _gloss_words "$cur" "$_gloss_commands" "" ;;
 	check)
 		compopt -o filenames 2>/dev/null
 		while IFS= read -r w; do
 			COMPREPLY+=("$w")
 		done < <(compgen -d -- "$(_gloss_dequote "$cur")") ;;
-	search | list | categories | random) ;;
+	search | list | categories | random | new | paths) ;;
 	*) _gloss_terms "$cur" ;; # gloss TERM... is gloss show TERM...
 	esac
 	return 0

@@ -1,7 +1,8 @@
 # fish completion for gloss(1), the command-line glossary.
 # Install as $(datadir)/fish/vendor_completions.d/gloss.fish.
 #
-# Term, category and vertical names come from gloss itself, reading the
+# Term names and aliases (gloss list --field names), category and
+# vertical names come from gloss itself, reading the
 # glossaries that any -d/--dir options on the command line name (else
 # $GLOSS_PATH or the default search path).
 
@@ -27,7 +28,7 @@ function __gloss_run
                 set -a dirs -d (string replace -- --dir= '' $t)
             case '-*'
                 # -d DIR, -dDIR, and clusters such as -qd DIR.
-                set -l m (string match -r -- '^-[0ehjq]*d(.*)$' $t)
+                set -l m (string match -r -- '^-[0ehjqv]*d(.*)$' $t)
                 if set -q m[1]
                     if test -n "$m[2]"
                         set -a dirs -d $m[2]
@@ -62,12 +63,12 @@ function __gloss_positionals
                 case --
                     set ddash 1
                 case '--*=*'
-                case --by --category --color --colour --depth --dir --field --format --limit --seed --vertical --width
+                case --by --category --depth --dir --field --format --limit --seed --vertical --width
                     set skip 1
                 case '--*'
                 case '*'
                     # A cluster of short options: -qd DIR, -qdDIR, -fjson.
-                    set -l m (string match -r -- '^-[0ehjq]*([cdfw])(.*)$' $t)
+                    set -l m (string match -r -- '^-[0ehjqv]*([cdfw])(.*)$' $t)
                     if set -q m[2]; and test -z "$m[3]"
                         set skip 1
                     end
@@ -86,10 +87,10 @@ function __gloss_wants_term
     switch $pos[1]
         case show
             return 0
-        case related
+        case related edit
             test $n -eq 1
             return
-        case search list categories random check help
+        case search list categories random check help new paths
             return 1
     end
     return 0 # gloss TERM... is gloss show TERM...
@@ -117,14 +118,17 @@ complete -c gloss -n __gloss_wants_command -a categories -d 'Each category with 
 complete -c gloss -n __gloss_wants_command -a related -d 'Terms linked to and from a term'
 complete -c gloss -n __gloss_wants_command -a random -d 'One term at random'
 complete -c gloss -n __gloss_wants_command -a check -d 'Validate the glossary'
+complete -c gloss -n __gloss_wants_command -a new -d 'Write a term file from a template'
+complete -c gloss -n __gloss_wants_command -a edit -d "Open a term's file in the editor"
+complete -c gloss -n __gloss_wants_command -a paths -d 'The glossary directories in force'
 complete -c gloss -n __gloss_wants_command -a help -d 'Help for gloss or one command'
-complete -c gloss -n __gloss_wants_term -a '(__gloss_run list --field term)' -d Term
+complete -c gloss -n __gloss_wants_term -a '(__gloss_run list --field names)' -d Term
 complete -c gloss -n __gloss_wants_dir -a '(__fish_complete_directories (commandline -ct) "")'
 
 # Options, in the order of gloss's option table.
 complete -c gloss -l by -x -a 'category vertical' -d 'categories: group by'
 complete -c gloss -s c -l category -x -a '(__gloss_run categories --field category)' -d 'Only terms of this category'
-complete -c gloss -l color -l colour -x -a 'auto always never' -d 'When to use colour'
+complete -c gloss -l color -l colour -f -a 'auto always never' -d 'When to use colour (alone: always)'
 complete -c gloss -l depth -x -d 'related: follow links N steps'
 complete -c gloss -s d -l dir -x -a '(__fish_complete_directories (commandline -ct) "")' -d 'Read the glossary in DIR'
 complete -c gloss -s e -l exact -d 'Exact names and aliases only'
@@ -137,6 +141,9 @@ complete -c gloss -s j -l json -d 'Same as --format json'
 complete -c gloss -l limit -x -d 'At most N results'
 complete -c gloss -s 0 -l null -d 'End records with NUL'
 complete -c gloss -s q -l quiet -d 'No warnings about files, no suggestions'
+complete -c gloss -s v -l verbose -d 'Every problem of the term files'
+complete -c gloss -l pager -d 'Page the output even when it fits the screen'
+complete -c gloss -l no-pager -d 'Never page the output'
 complete -c gloss -l seed -x -d 'random: repeatable choice'
 complete -c gloss -l version -d 'Print the version'
 complete -c gloss -l vertical -x -a '(__gloss_run categories --by vertical --field vertical)' -d 'Only terms of this vertical'

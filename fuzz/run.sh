@@ -9,11 +9,13 @@ bin=${FUZZ_BIN:-build/fuzz} # the fuzzers
 secs=${SECONDS_PER_TARGET:-${1:-60}}
 cd "$(dirname "$0")/.."
 status=0
-for t in ${TARGETS:-loader render query}; do
+for t in ${TARGETS:-loader render query markup}; do
 	mkdir -p "fuzz/corpus-run/$t" "$out"
 	log=$out/$t.log
+	dict=fuzz/yaml.dict # a target's own dictionary, if it has one
+	[ -f "fuzz/$t.dict" ] && dict=fuzz/$t.dict
 	"$bin/fuzz_$t" -max_total_time="$secs" -timeout=10 \
-	    -rss_limit_mb=2048 -dict=fuzz/yaml.dict -print_final_stats=1 \
+	    -rss_limit_mb=2048 -dict="$dict" -print_final_stats=1 \
 	    -artifact_prefix="$out/" "fuzz/corpus-run/$t" \
 	    "fuzz/corpus/$t" >"$log" 2>&1
 	rc=$?

@@ -5,6 +5,7 @@
 #ifndef GLOSS_CLI_H
 #define GLOSS_CLI_H
 
+#include "config.h"
 #include "diag.h"
 #include "loader.h"
 #include "render.h"
@@ -14,8 +15,10 @@
 #define EXIT_FOUND    0
 #define EXIT_NOTFOUND 1
 #define EXIT_TROUBLE  2
+#define EXIT_OK	      0 /* --help, --version: asked and answered */
 
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+enum pager_when { PAGER_AUTO, PAGER_ALWAYS, PAGER_NEVER };
 
 struct ctx {
 	/* options */
@@ -26,9 +29,11 @@ struct ctx {
 	const char *field;
 	const char *by;
 	enum color_when color;
+	enum pager_when pager;
 	int width;
 	int exact;
 	int quiet;
+	int verbose; /* every diagnostic, not a summary */
 	int full;
 	int nul;
 	int header;
@@ -36,10 +41,12 @@ struct ctx {
 	int depth;
 	int has_seed;
 	unsigned long long seed;
-	int tty;	   /* stdout is a terminal */
+	int max_width; /* at a terminal, wrap at most this wide; 0: no cap */
+	int tty;       /* stdout is a terminal */
 	int implicit_show; /* `gloss TERM...': no command was named */
 
 	/* state */
+	struct config cfg; /* the user's configuration file (SPEC 2) */
 	struct table table;
 	struct loader_opts load; /* how cli_load calls the loader */
 	struct diag diag;
@@ -66,6 +73,7 @@ struct cmd {
 	const char *help;
 	unsigned flags;	       /* CMD_TABLE | CMD_BODY */
 	enum render_mode mode; /* what its records are */
+	unsigned opts;	       /* the options it honours: O_* of usage.h */
 };
 
 int cmd_show(int, char **, struct ctx *);
@@ -76,6 +84,9 @@ int cmd_random(int, char **, struct ctx *);
 int cmd_search(int, char **, struct ctx *);
 int cmd_check(int, char **, struct ctx *);
 int cmd_help(int, char **, struct ctx *);
+int cmd_paths(int, char **, struct ctx *);
+int cmd_new(int, char **, struct ctx *);
+int cmd_edit(int, char **, struct ctx *);
 
 /* The subcommand table, ended by a NULL name; and a lookup in it. */
 extern const struct cmd commands[];
@@ -85,13 +96,43 @@ const struct cmd *cli_find_cmd(const char *);
 void cli_help(FILE *);
 int cli_cmd_help(FILE *, const char *name);
 
+/* Where a glossary directory came from (SPEC 2). */
+enum dir_origin { DIR_OPTION, DIR_ENV, DIR_CONFIG, DIR_DEFAULT };
+
+/* The glossary directories in force, in priority order. */
+struct cli_dirs {
+	struct strlist path;
+	enum dir_origin *origin; /* one per path */
+	int *nterms; /* after cli_dirs_load: terms it gave; -1: unreadable */
+};
+
 /*
- * The glossary directories in priority order (SPEC 2) when no -d is
- * given: $GLOSS_PATH, else the XDG data directories and the installed
- * (or, run from the build tree, the bundled) data.  *explicit says the
- * list came from $GLOSS_PATH, whose missing entries are errors.
+ * The directories in force: every -d, else $GLOSS_PATH (an empty entry
+ * standing for the defaults), else the XDG data directories and the
+ * installed (or, run from the build tree, the bundled) data, each once.
+ * cli_dirs_release frees.
  */
-void cli_default_dirs(struct strlist *, int *explicit);
+void cli_dirs_resolve(const struct ctx *, struct cli_dirs *);
+void cli_dirs_release(struct cli_dirs *);
+
+/* "-d", "GLOSS_PATH", "config" or "default". */
+const char *cli_dir_origin_name(enum dir_origin);
+
+/*
+ * Load every directory of dirs into ctx->table, noting the terms each
+ * gave.  A default directory that is missing is skipped quietly; any
+ * other is an error in ctx->diag.  Returns the number of terms, -1 if
+ * no directory could be read.
+ */
+int cli_dirs_load(struct ctx *, struct cli_dirs *);
+
+/*
+ * Read the user's configuration file ($XDG_CONFIG_HOME/gloss/config.yaml)
+ * into ctx->cfg, print its problems, and set the ctx fields it gives
+ * that the environment does not (colour, width, format, quiet).  Called
+ * before the options are parsed, which then override it.
+ */
+void cli_settings(struct ctx *);
 
 /* Load dirs into ctx->table; returns the number of terms, -1 if no
  * directory could be read. */
@@ -100,11 +141,86 @@ int cli_load(struct ctx *, char **dirs, size_t ndirs, int missing_ok);
 /* Print the collected diagnostics to stderr (notes only if notes). */
 void cli_print_diags(const struct diag *, int notes);
 
+/*
+ * After loading, for a command that is not check: one summary line for
+ * the term files skipped and warned about (every diagnostic when
+ * ctx->verbose, none when ctx->quiet); diagnostics about directories are
+ * printed as they are.
+ */
+void cli_report_load(const struct ctx *);
+
+/*
+ * Say that no term loaded: how many .md files were found and the
+ * commonest reason they were refused (messages grouped by their text
+ * before the first quote or colon).
+ */
+void cli_report_no_terms(const struct ctx *);
+
+/*
+ * Check that some term has the category and the vertical the filters
+ * name; report each that none has, with the nearest ones.  Returns 0,
+ * or -1 after reporting.
+ */
+int cli_check_filters(const struct ctx *);
+
+/*
+ * Whether field is one --field knows for cmd: a field of the renderers,
+ * or `names' for list (each name and alias on a line of its own).
+ */
+int cli_field_known(const struct cmd *, const char *field);
+
 /* Print an error about s on stderr: `gloss: ' + escaped message. */
 void cli_errorx(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 
 /* Report a term that was not found, with suggestions unless quiet. */
 void cli_not_found(struct ctx *, const char *query, const struct lookup *);
+
+/*
+ * The value of --color[=WHEN] (NULL: the option alone, which means
+ * always) into *when; -1 after reporting a bad value.
+ */
+int cli_color_when(const char *arg, enum color_when *when);
+
+/*
+ * Colour or not, from --color, whether stdout is a terminal, and the
+ * environment: NO_COLOR, TERM=dumb, CLICOLOR_FORCE (SPEC 4).
+ */
+int cli_want_color(enum color_when, int tty);
+
+/*
+ * The wrap width: -w when given (option > 0), else $FZF_PREVIEW_COLUMNS
+ * inside an fzf preview, else the terminal's columns (tty_cols > 0 at a
+ * terminal) but at most cap (0: CLI_MAX_WIDTH), else 0: no wrapping.
+ */
+#define CLI_MAX_WIDTH 100
+int cli_want_width(int option, int tty_cols, int cap);
+
+/*
+ * The pager (SPEC 4).  cli_pager_start, once the output has been set up
+ * from the real terminal, redirects stdout into a temporary file when
+ * stdout is a terminal and paging is not off.  cli_pager_finish then
+ * writes the output to the terminal, or through the pager when it is
+ * taller than the screen (or --pager), waits for the pager and restores
+ * stdout.  Returns -1 on a write error, else 0.
+ */
+void cli_pager_start(const struct ctx *);
+int cli_pager_finish(void);
+
+/* The user's editor: $VISUAL, else $EDITOR, else vi. */
+const char *cli_editor(void);
+
+/*
+ * Open path in the editor, at line when the editor takes +LINE (line 0:
+ * none), and wait for it.  Returns 0, or -1 after reporting that the
+ * editor could not run or failed.
+ */
+int cli_edit_file(const char *path, unsigned line);
+
+/*
+ * Parse one term file and print its problems as `check' does.  Returns
+ * 0 when it has none, else -1.
+ */
+int cli_check_file(const char *path);
 
 /* Start a render context on stdout for the records of ctx->cmd. */
 void cli_render_begin(struct ctx *, struct render_ctx *);

@@ -82,6 +82,11 @@ enum diag_code {
 	DIAG_UNKNOWN_RELATED, /* unknown-related, error: name */
 	DIAG_SELF_RELATED,    /* self-related, warning: name */
 	DIAG_ONE_WAY_LINK,    /* one-way-link, note: name, name */
+	/* gloss new and edit: the file written or edited. */
+	DIAG_NOT_A_TERM_FILE, /* not-a-term-file, error: (none) */
+	/* The user's configuration file. */
+	DIAG_CONFIG_NOT_MAPPING, /* config-not-mapping, warning */
+	DIAG_CONFIG_UNKNOWN_KEY, /* config-unknown-key, warning: key, keys */
 	DIAG_NCODES
 };
 
@@ -109,6 +114,8 @@ void diag_release(struct diag *);
  */
 void diag_add(struct diag *, enum diag_code, const char *file, unsigned line,
     unsigned col, ...);
+/* Add a copy of message m (its code, level, position and text) to d. */
+void diag_push(struct diag *, const struct diag_msg *m);
 /* Move all messages of src to the end of dst, leaving src empty. */
 void diag_move(struct diag *dst, struct diag *src);
 

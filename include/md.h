@@ -23,6 +23,8 @@ struct md_block {
 	int level;    /* heading level; list or quote nesting depth */
 	char *marker; /* list marker ("- ", "2. ") for MD_ITEM, else NULL */
 	char *text;   /* escaped text with style marks; code keeps newlines */
+	int examples; /* a `## Example(s)' heading: md_examples took what
+			 its section holds */
 };
 
 struct md_doc {

@@ -21,6 +21,7 @@ struct clause {
 	size_t *ids; /* stems, in order; several for a phrase */
 	size_t n;
 	char *word; /* a single word as typed, folded; for typos */
+	char *text; /* the word or the phrase as typed, for messages */
 	int fuzzy;  /* the word was corrected */
 };
 
@@ -30,6 +31,7 @@ struct query {
 	size_t nstems;
 	struct clause *cl;
 	size_t ncl;
+	int stop_only; /* the query has only stopwords, kept as clauses */
 	/*
 	 * A Snowball stem keeps the first letter of its word and is never
 	 * longer, so a word that starts otherwise, or is shorter than every
@@ -41,9 +43,9 @@ struct query {
 
 /*
  * Parse s into q: words and "quoted phrases", each a clause.  Stopwords
- * ("what is churn") are dropped unless the query has nothing else or
- * they stand in a phrase.  q owns everything; query_release frees it.
- * A query of no words has ncl 0.
+ * ("what is churn") are dropped unless they stand in a phrase, or the
+ * query has nothing else (then stop_only is set).  q owns everything;
+ * query_release frees it. A query of no words has ncl 0.
  */
 void query_parse(struct query *q, const char *s);
 /* Free what query_parse and query_add_stem allocated. */

@@ -25,18 +25,29 @@ struct hit {
 struct hits {
 	struct hit *v;
 	size_t n;
+	size_t total; /* hits before the limit cut them to n */
+	/*
+	 * The words and phrases of the query, as typed, that no term
+	 * passing the filter contains, even after typo correction.
+	 */
+	char **unmatched;
+	size_t nunmatched;
+	int stop_only; /* the query had only stopwords: names were searched */
 };
 
 /*
  * Every word (or "quoted phrase") of query must occur in a term that
  * passes f (NULL: all); of a query of three words or more, half of them
- * will do.  Fills out with the hits, best first, ties by name, at most
- * limit when limit > 0, each with its snippet.  Returns the number of
- * hits; out is always filled, and hits_release frees it.
+ * will do; if no term holds enough, any that holds one.  A query of
+ * stopwords only ("the") looks at names and aliases alone, since every
+ * text holds them.  Fills out with the hits, best first, ties by name,
+ * at most limit when limit > 0, each with its snippet, and with the
+ * words no term holds.  Returns the number of hits; out is always
+ * filled, and hits_release frees it.
  */
 size_t rank_query(const struct table *, const char *query,
     const struct filter *f, size_t limit, struct hits *out);
-/* Free the hits, their snippets and marks, and clear h. */
+/* Free the hits, their snippets and marks, the words, and clear h. */
 void hits_release(struct hits *h);
 
 #endif

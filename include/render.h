@@ -77,8 +77,15 @@ struct render_ctx {
 	enum render_mode mode;
 	const struct term *subject; /* RM_RELATED: the term asked about */
 	const struct render_totals *totals; /* RM_CHECK: or NULL, no summary */
-	size_t nrec;			    /* records written so far */
-	void *priv;			    /* the renderer's own state */
+	/*
+	 * RM_SHOW: one name was asked for, so the records are one value,
+	 * not a list: JSON writes one object, or null when none was found
+	 * (SPEC 4: the shape follows the arguments).  The command sets it
+	 * after cli_render_begin, before the first record.
+	 */
+	int single;
+	size_t nrec; /* records written so far */
+	void *priv;  /* the renderer's own state */
 };
 
 typedef void render_record_fn(struct render_ctx *, const struct rrec *);

@@ -68,5 +68,7 @@ void strlist_push(struct strlist *, char *owned);
 void strlist_release(struct strlist *);
 /* String i of a struct strlist given as arg: an item function for sb_join. */
 const char *strlist_item(const void *strlist, size_t i);
+/* String i of an argv-style array (char **): an item function for sb_join. */
+const char *strv_item(const void *strv, size_t i);
 
 #endif

@@ -61,24 +61,16 @@ report(struct ctx *ctx, int nterms)
 int
 cmd_check(int argc, char **argv, struct ctx *ctx)
 {
-	struct strlist defaults = {0};
-	char **dirs;
-	size_t ndirs;
-	int n, explicit = 1;
+	struct cli_dirs dirs;
+	int n;
 
-	if (argc > 0) {
-		dirs = argv;
-		ndirs = (size_t)argc;
-	} else if (ctx->dirs.n > 0) {
-		dirs = ctx->dirs.v;
-		ndirs = ctx->dirs.n;
-	} else {
-		cli_default_dirs(&defaults, &explicit);
-		dirs = defaults.v;
-		ndirs = defaults.n;
+	if (argc > 0)
+		n = cli_load(ctx, argv, (size_t)argc, 0);
+	else {
+		cli_dirs_resolve(ctx, &dirs);
+		n = cli_dirs_load(ctx, &dirs);
+		cli_dirs_release(&dirs);
 	}
-	n = cli_load(ctx, dirs, ndirs, !explicit);
-	strlist_release(&defaults);
 	if (n >= 0)
 		check_links(ctx);
 	cli_print_diags(&ctx->diag, !ctx->quiet);

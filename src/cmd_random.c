@@ -42,6 +42,7 @@ cmd_random(int argc, char **argv, struct ctx *ctx)
 		    pick-- == 0)
 			break;
 	cli_render_begin(ctx, &rc);
+	rc.single = 1;
 	r.term = ctx->table.terms[i];
 	render_record(ctx->renderer, &rc, &r);
 	render_end(ctx->renderer, &rc);

@@ -10,8 +10,11 @@ suggest_command(const char *word)
 
 	if (strlen(word) < 3)
 		return;
+	/* One edit in a short word is already a third of it: 'nrr' is
+	 * not 'new'. */
 	for (i = 0; commands[i].name != NULL; i++)
-		if (editdist(word, commands[i].name) <= 2) {
+		if (editdist(word, commands[i].name) <=
+		    (strlen(word) <= 4 ? 1u : 2u)) {
 			cli_errorx("'%s' is not a command either; did you mean "
 				   "'gloss %s'?",
 			    word, commands[i].name);
@@ -30,6 +33,7 @@ cmd_show(int argc, char **argv, struct ctx *ctx)
 		return EXIT_TROUBLE;
 	}
 	cli_render_begin(ctx, &rc);
+	rc.single = argc == 1;
 	for (i = 0; i < argc; i++) {
 		struct lookup lk;
 		struct rrec r = {0};

@@ -3,40 +3,64 @@
 #include <string.h>
 
 #include "cli.h"
+#include "usage.h"
 
 const struct cmd commands[] = {
     {"show", cmd_show, "TERM...", "print the entries for each TERM",
 	"Print the entries for each TERM: exact name or alias, else a unique\n"
 	"prefix, else a unique substring.  Otherwise print the closest names\n"
 	"on stderr and exit 1.",
-	CMD_TABLE, RM_SHOW},
+	CMD_TABLE, RM_SHOW,
+	O_COMMON | O_FILTER | O_OUTPUT | O_FULL | O_EXACT | O_LIMIT},
     {"search", cmd_search, "QUERY...", "ranked full-text search",
 	"Ranked full-text search over names, aliases, descriptions, examples\n"
 	"and bodies.  Every word must match; \"quoted words\" match as a\n"
 	"phrase; words are stemmed (selling finds sell).",
-	CMD_TABLE | CMD_BODY, RM_SEARCH},
+	CMD_TABLE | CMD_BODY, RM_SEARCH,
+	O_COMMON | O_FILTER | O_OUTPUT | O_LIMIT},
     {"list", cmd_list, "", "every term, one a line",
-	"List every term, one a line.", CMD_TABLE, RM_LIST},
+	"List every term, one a line.", CMD_TABLE, RM_LIST,
+	O_COMMON | O_FILTER | O_OUTPUT | O_LIMIT},
     {"categories", cmd_categories, "", "each category with its term count",
 	"Print each category with its number of terms (--by vertical for\n"
 	"verticals).",
-	CMD_TABLE, RM_CATEGORIES},
+	CMD_TABLE, RM_CATEGORIES,
+	O_COMMON | O_FILTER | O_OUTPUT | O_LIMIT | O_BY},
     {"related", cmd_related, "TERM", "links out of and into TERM",
 	"Print the terms TERM links to (->), the terms that link to it (<-),\n"
 	"and both (<->); --depth N walks further.",
-	CMD_TABLE, RM_RELATED},
+	CMD_TABLE, RM_RELATED,
+	O_COMMON | O_FILTER | O_OUTPUT | O_EXACT | O_LIMIT | O_DEPTH},
     {"random", cmd_random, "", "one term at random",
 	"Print one term at random; --seed N makes the choice repeatable.",
-	CMD_TABLE, RM_SHOW},
+	CMD_TABLE, RM_SHOW, O_COMMON | O_FILTER | O_OUTPUT | O_FULL | O_SEED},
     {"check", cmd_check, "[DIR...]",
 	"validate the glossary; report every problem",
 	"Validate the glossary (or each DIR): bad files, missing fields,\n"
 	"duplicate and shadowed names, related names that resolve to no term.\n"
 	"Exit 1 if anything is wrong.",
-	0, RM_CHECK},
+	0, RM_CHECK,
+	O_COMMON | O_FORMAT | O_FIELD | O_NULL | O_HEADER | O_COLOR},
+    {"new", cmd_new, "NAME", "write a term file from a template",
+	"Write NAME's term file, <name-in-kebab-case>.md, into the first\n"
+	"glossary directory (or -d DIR) from a template with every key, and\n"
+	"print its path; never over an existing file.  At a terminal, open it\n"
+	"in $VISUAL or $EDITOR (else vi) and check it afterwards.",
+	0, RM_NONE, O_DIR | O_QUIET | O_HELP},
+    {"edit", cmd_edit, "TERM", "open a term's file in the editor",
+	"Open the file that defines TERM (found as 'show' finds it) in\n"
+	"$VISUAL or $EDITOR (else vi), at the term's line when the editor\n"
+	"takes +LINE, and check the file afterwards.  Not at a terminal,\n"
+	"print the file's path.",
+	CMD_TABLE, RM_NONE, O_COMMON | O_FILTER | O_EXACT},
+    {"paths", cmd_paths, "", "the glossary directories in force",
+	"Print the glossary directories in force, in order, each with where\n"
+	"it came from (-d, GLOSS_PATH, config or default), whether it exists\n"
+	"and how many terms it gave.",
+	0, RM_NONE, O_DIR | O_FORMAT | O_HEADER | O_HELP},
     {"help", cmd_help, "[COMMAND]", "help for gloss or one command",
-	"Print help for gloss or one COMMAND.", 0, RM_NONE},
-    {NULL, NULL, NULL, NULL, NULL, 0, RM_NONE}};
+	"Print help for gloss or one COMMAND.", 0, RM_NONE, O_HELP},
+    {NULL, NULL, NULL, NULL, NULL, 0, RM_NONE, 0}};
 
 const struct cmd *
 cli_find_cmd(const char *name)
@@ -47,39 +71,6 @@ cli_find_cmd(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
-}
-
-/* The options, around the line that names the formats (render.c's row). */
-static const char options_head[] =
-    "Options (before or after the command):\n"
-    "  -d, --dir DIR          read the glossary in DIR (repeatable; first "
-    "wins)\n"
-    "  -c, --category NAME    only terms of category NAME\n"
-    "      --vertical NAME    only terms of vertical NAME\n";
-static const char options_tail[] =
-    "  -j, --json             same as --format json\n"
-    "      --field NAME       print only field NAME of each result, raw\n"
-    "  -0, --null             end records with NUL instead of newline\n"
-    "      --full             show the whole body of each entry\n"
-    "      --color WHEN       colour: auto, always or never\n"
-    "  -w, --width N          wrap text at N columns (0: terminal width)\n"
-    "  -e, --exact            exact names and aliases only, no fallbacks\n"
-    "  -q, --quiet            no warnings about files, no suggestions;\n"
-    "                         check: no notes and no summary\n"
-    "      --limit N          at most N results\n"
-    "      --header           tsv: print a header line\n"
-    "      --by FIELD         categories: category or vertical\n"
-    "      --depth N          related: follow links N steps\n"
-    "      --seed N           random: repeatable choice\n"
-    "  -h, --help             print this help\n"
-    "      --version          print the version\n";
-
-static void
-options_help(FILE *fp)
-{
-	fputs(options_head, fp);
-	fprintf(fp, "  -f, --format FORMAT    %s\n", render_names());
-	fputs(options_tail, fp);
 }
 
 void
@@ -100,8 +91,8 @@ cli_help(FILE *fp)
 		    *commands[i].args ? " " : "", commands[i].args);
 		fprintf(fp, "  %-25s %s\n", head, commands[i].summary);
 	}
-	fputs("\n", fp);
-	options_help(fp);
+	fputs("\nOptions (before or after the command):\n", fp);
+	cli_options_help(fp, ~0u);
 	fputs("\nGlossaries: every -d DIR, else $GLOSS_PATH (colon-separated), "
 	      "else\n$XDG_DATA_HOME/gloss, $XDG_DATA_DIRS/gloss and the "
 	      "installed data.\n"
@@ -119,6 +110,7 @@ cli_cmd_help(FILE *fp, const char *name)
 		return -1;
 	fprintf(fp, "usage: gloss [options] %s%s%s\n\n%s\n\n", c->name,
 	    *c->args ? " " : "", c->args, c->help);
-	options_help(fp);
+	fputs("Options:\n", fp);
+	cli_options_help(fp, c->opts | O_HELP);
 	return 0;
 }

@@ -115,6 +115,13 @@ static const struct {
 	"'%s' lists itself as related"},
     [DIAG_ONE_WAY_LINK] = {"one-way-link", DIAG_NOTE,
 	"one-way link: '%s' does not list '%s' back"},
+    [DIAG_NOT_A_TERM_FILE] = {"not-a-term-file", DIAG_ERROR,
+	"not a term file: it must begin with a '---' line"},
+
+    [DIAG_CONFIG_NOT_MAPPING] = {"config-not-mapping", DIAG_WARN,
+	"the configuration is not a mapping of keys to values; ignored"},
+    [DIAG_CONFIG_UNKNOWN_KEY] = {"config-unknown-key", DIAG_WARN,
+	"unknown key '%s' (the keys are %s); ignored"},
 };
 
 const char *
@@ -201,6 +208,17 @@ diag_add(struct diag *d, enum diag_code code, const char *file, unsigned line,
 	va_start(ap, col);
 	m->msg = xvasprintf(diag_code_format(code), ap);
 	va_end(ap);
+	diag_count(d, m->level);
+}
+
+void
+diag_push(struct diag *d, const struct diag_msg *m)
+{
+	struct diag_msg *n = diag_slot(d);
+
+	*n = *m;
+	n->file = m->file != NULL ? xstrdup(m->file) : NULL;
+	n->msg = xstrdup(m->msg);
 	diag_count(d, m->level);
 }
 

@@ -79,6 +79,12 @@ get_file(const struct field_src *s, struct field_value *v)
 }
 
 static void
+get_line(const struct field_src *s, struct field_value *v)
+{
+	v->num = s->term->line;
+}
+
+static void
 get_match(const struct field_src *s, struct field_value *v)
 {
 	v->str = s->match;
@@ -147,7 +153,8 @@ const struct field field_table[] = {{"term", FIELD_STRING, get_term, 0},
     {"description", FIELD_STRING, get_description, 0},
     {"examples", FIELD_LIST, get_examples, 0},
     {"related", FIELD_LIST, get_related, 0},
-    {"file", FIELD_STRING, get_file, 0}, {"match", FIELD_STRING, get_match, 0},
+    {"file", FIELD_STRING, get_file, 0}, {"line", FIELD_INT, get_line, 0},
+    {"match", FIELD_STRING, get_match, 0},
     {"details", FIELD_PAIRS, get_details, 0},
     {"body", FIELD_STRING, get_body, 0}, {"score", FIELD_REAL, get_score, 0},
     {"snippet", FIELD_STRING, get_snippet, 0},

@@ -17,42 +17,11 @@
 #include "cli.h"
 #include "escape.h"
 #include "loader.h"
+#include "usage.h"
 
 #ifndef GLOSS_VERSION
 #define GLOSS_VERSION "0.1.0"
 #endif
-
-enum {
-	OPT_BY = 256,
-	OPT_COLOR,
-	OPT_DEPTH,
-	OPT_FIELD,
-	OPT_FULL,
-	OPT_HEADER,
-	OPT_LIMIT,
-	OPT_SEED,
-	OPT_VERTICAL,
-	OPT_VERSION
-};
-
-static const struct option longopts[] = {
-    {"by", required_argument, NULL, OPT_BY},
-    {"category", required_argument, NULL, 'c'},
-    {"color", required_argument, NULL, OPT_COLOR},
-    {"colour", required_argument, NULL, OPT_COLOR},
-    {"depth", required_argument, NULL, OPT_DEPTH},
-    {"dir", required_argument, NULL, 'd'}, {"exact", no_argument, NULL, 'e'},
-    {"field", required_argument, NULL, OPT_FIELD},
-    {"format", required_argument, NULL, 'f'},
-    {"full", no_argument, NULL, OPT_FULL},
-    {"header", no_argument, NULL, OPT_HEADER}, {"help", no_argument, NULL, 'h'},
-    {"json", no_argument, NULL, 'j'},
-    {"limit", required_argument, NULL, OPT_LIMIT},
-    {"null", no_argument, NULL, '0'}, {"quiet", no_argument, NULL, 'q'},
-    {"seed", required_argument, NULL, OPT_SEED},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {"vertical", required_argument, NULL, OPT_VERTICAL},
-    {"width", required_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
 
 void
 cli_errorx(const char *fmt, ...)
@@ -84,11 +53,15 @@ finish(int rc)
 static void
 usage(void)
 {
+	size_t i;
+
 	fputs("usage: gloss [options] TERM...\n"
-	      "       gloss [options] show|search|list|categories|related|"
-	      "random|check|help [ARG...]\n"
-	      "Try 'gloss --help' for more.\n",
+	      "       gloss [options] COMMAND [ARG...]\n"
+	      "commands:",
 	    stderr);
+	for (i = 0; commands[i].name != NULL; i++)
+		fprintf(stderr, " %s", commands[i].name);
+	fputs("\nTry 'gloss --help' for more.\n", stderr);
 	exit(EXIT_TROUBLE);
 }
 
@@ -127,6 +100,9 @@ tty_columns(void)
 	return 80;
 }
 
+/* Set by -h/--help: the help of the command named, else gloss's. */
+static int want_help;
+
 static void
 parse_options(int argc, char **argv, struct ctx *ctx)
 {
@@ -134,7 +110,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 
 	opterr = 0;
 	while ((ch = getopt_long(
-		    argc, argv, ":0c:d:ef:hjqw:", longopts, NULL)) != -1) {
+		    argc, argv, cli_shortopts(), cli_longopts(), NULL)) != -1) {
 		switch (ch) {
 		case '0':
 			ctx->nul = 1;
@@ -152,14 +128,16 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->format = optarg;
 			break;
 		case 'h':
-			cli_help(stdout);
-			finish(EXIT_FOUND);
+			want_help = 1;
 			break;
 		case 'j':
 			ctx->format = "json";
 			break;
 		case 'q':
 			ctx->quiet = 1;
+			break;
+		case 'v':
+			ctx->verbose = 1;
 			break;
 		case 'w':
 			ctx->width = (int)number("--width", optarg, 0, 10000);
@@ -175,18 +153,8 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->by = optarg;
 			break;
 		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0)
-				ctx->color = COLOR_AUTO;
-			else if (strcmp(optarg, "always") == 0)
-				ctx->color = COLOR_ALWAYS;
-			else if (strcmp(optarg, "never") == 0)
-				ctx->color = COLOR_NEVER;
-			else {
-				cli_errorx("--color: '%s' is not auto, always "
-					   "or never",
-				    optarg);
+			if (cli_color_when(optarg, &ctx->color) < 0)
 				usage();
-			}
 			break;
 		case OPT_DEPTH:
 			ctx->depth = (int)number("--depth", optarg, 1, 100);
@@ -203,6 +171,12 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 		case OPT_LIMIT:
 			ctx->limit = number("--limit", optarg, 1, LONG_MAX);
 			break;
+		case OPT_PAGER:
+			ctx->pager = PAGER_ALWAYS;
+			break;
+		case OPT_NO_PAGER:
+			ctx->pager = PAGER_NEVER;
+			break;
 		case OPT_SEED:
 			ctx->seed = (unsigned long long)number(
 			    "--seed", optarg, 0, LONG_MAX);
@@ -213,7 +187,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			break;
 		case OPT_VERSION:
 			printf("gloss %s\n", GLOSS_VERSION);
-			finish(EXIT_FOUND);
+			finish(EXIT_OK);
 			break;
 		case ':':
 			cli_errorx(
@@ -221,11 +195,12 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			usage();
 			break;
 		default:
-			if (optopt != 0)
-				cli_errorx("unknown option '-%c'", optopt);
-			else
-				cli_errorx(
-				    "unknown option '%s'", argv[optind - 1]);
+			if (optopt != 0) {
+				char opt[3] = {'-', (char)optopt, '\0'};
+
+				cli_unknown_option(opt);
+			} else
+				cli_unknown_option(argv[optind - 1]);
 			usage();
 		}
 	}
@@ -236,7 +211,6 @@ static void
 setup_output(struct ctx *ctx)
 {
 	struct render_opts *o = &ctx->ropts;
-	const char *nc = getenv("NO_COLOR");
 
 	ctx->tty = isatty(STDOUT_FILENO);
 	if (ctx->field != NULL)
@@ -249,13 +223,9 @@ setup_output(struct ctx *ctx)
 		}
 	} else
 		ctx->renderer = &render_text;
-	o->color = ctx->color == COLOR_ALWAYS ||
-	    (ctx->color == COLOR_AUTO && ctx->tty &&
-		(nc == NULL || *nc == '\0'));
-	if (ctx->width > 0)
-		o->width = ctx->width;
-	else
-		o->width = ctx->tty ? tty_columns() : 0;
+	o->color = cli_want_color(ctx->color, ctx->tty);
+	o->width = cli_want_width(
+	    ctx->width, ctx->tty ? tty_columns() : 0, ctx->max_width);
 	o->escape = ctx->tty;
 	o->full = ctx->full;
 	o->sep = ctx->nul ? '\0' : '\n';
@@ -347,6 +317,31 @@ cli_load(struct ctx *ctx, char **dirs, size_t ndirs, int missing_ok)
 	return ok == 0 ? -1 : (int)ctx->table.n;
 }
 
+int
+cli_dirs_load(struct ctx *ctx, struct cli_dirs *l)
+{
+	size_t i;
+	int ok = 0;
+
+	for (i = 0; i < l->path.n; i++) {
+		struct diag tmp;
+
+		diag_init(&tmp);
+		l->nterms[i] = loader_load_dir(
+		    &ctx->table, l->path.v[i], (int)i, &ctx->load, &tmp);
+		if (l->nterms[i] < 0 && l->origin[i] == DIR_DEFAULT) {
+			diag_release(&tmp);
+			continue;
+		}
+		diag_move(&ctx->diag, &tmp);
+		if (l->nterms[i] >= 0)
+			ok++;
+	}
+	ctx->table.ndirs = ok;
+	table_index(&ctx->table, &ctx->diag);
+	return ok == 0 ? -1 : (int)ctx->table.n;
+}
+
 void
 cli_not_found(struct ctx *ctx, const char *query, const struct lookup *lk)
 {
@@ -387,26 +382,19 @@ needs_body(const struct ctx *c)
 static int
 load_glossary(struct ctx *ctx)
 {
-	struct strlist dirs = {0};
-	int explicit = 1, n;
+	struct cli_dirs dirs;
+	int n;
 
-	if (ctx->dirs.n > 0)
-		n = cli_load(ctx, ctx->dirs.v, ctx->dirs.n, 0);
-	else {
-		cli_default_dirs(&dirs, &explicit);
-		n = cli_load(ctx, dirs.v, dirs.n, !explicit);
-		strlist_release(&dirs);
-	}
-	if (!ctx->quiet)
-		cli_print_diags(&ctx->diag, 0);
+	cli_dirs_resolve(ctx, &dirs);
+	n = cli_dirs_load(ctx, &dirs);
+	cli_dirs_release(&dirs);
+	cli_report_load(ctx);
 	if (n < 0) {
 		cli_error_no_glossary();
 		return -1;
 	}
 	if (n == 0) {
-		cli_errorx("no term files in the glossary (%s%s)",
-		    ctx->dirs.n > 0 ? ctx->dirs.v[0] : "the default places",
-		    ctx->dirs.n > 1 ? ", ..." : "");
+		cli_report_no_terms(ctx);
 		return -1;
 	}
 	return 0;
@@ -417,11 +405,11 @@ load_glossary(struct ctx *ctx)
  * loaded term passed through.  True without --field.
  */
 static int
-known_field(const struct ctx *c)
+known_field(const struct cmd *cmd, const struct ctx *c)
 {
 	size_t i;
 
-	if (c->field == NULL || render_field_known(c->field))
+	if (c->field == NULL || cli_field_known(cmd, c->field))
 		return 1;
 	for (i = 0; i < c->table.n; i++)
 		if (tval_get(&c->table.terms[i]->extra, c->field) != NULL)
@@ -445,9 +433,15 @@ main(int argc, char *argv[])
 	ctx.depth = 1;
 	table_init(&ctx.table);
 	diag_init(&ctx.diag);
+	cli_settings(&ctx);
 	parse_options(argc, argv, &ctx);
 	argc -= optind;
 	argv += optind;
+	if (want_help) {
+		if (argc == 0 || cli_cmd_help(stdout, argv[0]) < 0)
+			cli_help(stdout);
+		finish(EXIT_OK);
+	}
 	if (argc == 0)
 		usage();
 	if ((cmd = cli_find_cmd(argv[0])) != NULL) {
@@ -459,7 +453,9 @@ main(int argc, char *argv[])
 	}
 	ctx.cmd = cmd;
 	setup_output(&ctx);
-	if (ctx.field != NULL && !render_field_known(ctx.field) &&
+	if (cmd->opts & O_PAGER)
+		cli_pager_start(&ctx);
+	if (ctx.field != NULL && !cli_field_known(cmd, ctx.field) &&
 	    !(cmd->flags & CMD_TABLE)) {
 		cli_errorx("unknown field '%s'", ctx.field);
 		usage();
@@ -470,13 +466,21 @@ main(int argc, char *argv[])
 		rc = EXIT_TROUBLE;
 		goto out;
 	}
-	if (!known_field(&ctx)) {
+	if ((cmd->opts & O_FILTER) && cli_check_filters(&ctx) < 0) {
+		rc = EXIT_NOTFOUND;
+		goto out;
+	}
+	if (!known_field(cmd, &ctx)) {
 		cli_errorx("unknown field '%s'", ctx.field);
 		rc = EXIT_TROUBLE;
 		goto out;
 	}
 	rc = cmd->fn(argc, argv, &ctx);
 out:
+	if (cli_pager_finish() < 0) {
+		cli_errorx("write error: %s", strerror(errno));
+		rc = EXIT_TROUBLE;
+	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (errno != EPIPE)
 			cli_errorx("write error: %s", strerror(errno));
@@ -491,5 +495,6 @@ out:
 	 */
 	diag_release(&ctx.diag);
 	strlist_release(&ctx.dirs);
+	config_release(&ctx.cfg);
 	return rc;
 }

@@ -100,6 +100,7 @@ md_add(struct md_doc *doc, enum md_kind kind, int level)
 	b->level = level;
 	b->marker = NULL;
 	b->text = NULL;
+	b->examples = 0;
 	return b;
 }
 
@@ -140,6 +141,21 @@ md_list(struct md_doc *doc, cmark_node *list, int depth, int quote)
 	}
 }
 
+static int
+heading_is_examples(cmark_node *h)
+{
+	struct sbuf sb;
+	int yes;
+
+	sb_init(&sb);
+	md_inline(&sb, h, 0, 0);
+	yes = sb.s != NULL &&
+	    (strcasecmp(sb.s, "example") == 0 ||
+		strcasecmp(sb.s, "examples") == 0);
+	sb_release(&sb);
+	return yes;
+}
+
 /* Flatten the block node into doc; depth is the list nesting. */
 static void
 md_blocks(struct md_doc *doc, cmark_node *node, int depth, int quote)
@@ -175,6 +191,8 @@ md_blocks(struct md_doc *doc, cmark_node *node, int depth, int quote)
 		md_inline(&sb, node, 1, 1);
 		b = md_add(doc, MD_HEADING, cmark_node_get_heading_level(node));
 		b->text = sb_take(&sb);
+		b->examples = depth == 0 && quote == 0 && b->level == 2 &&
+		    heading_is_examples(node);
 		break;
 	case CMARK_NODE_PARAGRAPH:
 		sb_init(&sb);
@@ -303,21 +321,6 @@ int
 md_has_examples(const char *body, size_t len)
 {
 	return find_examples(body, len) < len;
-}
-
-static int
-heading_is_examples(cmark_node *h)
-{
-	struct sbuf sb;
-	int yes;
-
-	sb_init(&sb);
-	md_inline(&sb, h, 0, 0);
-	yes = sb.s != NULL &&
-	    (strcasecmp(sb.s, "example") == 0 ||
-		strcasecmp(sb.s, "examples") == 0);
-	sb_release(&sb);
-	return yes;
 }
 
 static void

@@ -148,6 +148,7 @@ qp_word(void *arg, const char *s, size_t start, size_t end)
 		c->ids = NULL;
 		c->n = 0;
 		c->word = qp->phrase ? NULL : xstrdup(raw);
+		c->text = qp->phrase ? NULL : xstrndup(s + start, end - start);
 		c->fuzzy = 0;
 		if (qp->phrase)
 			qp->cur = c;
@@ -168,6 +169,7 @@ query_release(struct query *q)
 	for (i = 0; i < q->ncl; i++) {
 		free(q->cl[i].ids);
 		free(q->cl[i].word);
+		free(q->cl[i].text);
 	}
 	free(q->cl);
 	if (q->stemmer != NULL)
@@ -188,6 +190,9 @@ query_split(struct qparse *qp, const char *s)
 			qp->phrase = 1;
 			qp->cur = NULL;
 			query_words(p + 1, (size_t)(e - p - 1), qp_word, qp);
+			if (qp->cur != NULL)
+				qp->cur->text =
+				    xstrndup(p + 1, (size_t)(e - p - 1));
 			qp->phrase = 0;
 			p = *e == '"' ? e + 1 : e;
 			continue;
@@ -213,6 +218,7 @@ query_parse(struct query *q, const char *s)
 	if (q->ncl == 0 && qp.nstop > 0) {
 		qp.keep_stop = 1;
 		query_split(&qp, s);
+		q->stop_only = 1;
 	}
 }
 

@@ -100,6 +100,9 @@ doc_count(const struct query *q, const struct term *t, struct doc *d)
 	sb_init(&sb);
 	for (f = 0; f < NFIELDS; f++) {
 		sq.n = 0;
+		/* Stopwords alone: every text has them, names may not. */
+		if (q->stop_only && f != F_NAME && f != F_ALIAS)
+			continue;
 		if (f == F_BODY) {
 			query_words(
 			    term_body(t), strlen(term_body(t)), seq_word, &sq);
@@ -307,7 +310,7 @@ run_passes(struct query *q, const struct table *tab, const struct filter *flt,
     struct pass *ps)
 {
 	pass_run(q, tab, flt, ps);
-	if (!fix_typos(q, tab, flt, ps))
+	if (q->stop_only || !fix_typos(q, tab, flt, ps))
 		return 0;
 	pass_release(ps);
 	pass_run(q, tab, flt, ps);
@@ -479,6 +482,21 @@ score_all(const struct query *q, const struct pass *ps, const char *query,
 	free(idf);
 }
 
+/* Name the clauses that no counted term holds. */
+static void
+unmatched(const struct query *q, const struct pass *ps, struct hits *out)
+{
+	size_t c;
+
+	for (c = 0; c < q->ncl; c++) {
+		if (ps->df[c] > 0 || q->cl[c].text == NULL)
+			continue;
+		out->unmatched = xreallocarray(out->unmatched,
+		    out->nunmatched + 1, sizeof(*out->unmatched));
+		out->unmatched[out->nunmatched++] = xstrdup(q->cl[c].text);
+	}
+}
+
 size_t
 rank_query(const struct table *tab, const char *query, const struct filter *flt,
     size_t limit, struct hits *out)
@@ -494,9 +512,12 @@ rank_query(const struct table *tab, const char *query, const struct filter *flt,
 		query_release(&q);
 		return 0;
 	}
+	out->stop_only = q.stop_only;
 	fuzzy = run_passes(&q, tab, flt, &ps);
 	score_all(&q, &ps, query, fuzzy, out);
+	unmatched(&q, &ps, out);
 	qsort(out->v, out->n, sizeof(*out->v), cmp_hit);
+	out->total = out->n;
 	if (limit > 0 && out->n > limit)
 		out->n = limit;
 	for (i = 0; i < out->n; i++)
@@ -516,5 +537,8 @@ hits_release(struct hits *h)
 		free(h->v[i].marks);
 	}
 	free(h->v);
+	for (i = 0; i < h->nunmatched; i++)
+		free(h->unmatched[i]);
+	free(h->unmatched);
 	memset(h, 0, sizeof(*h));
 }

@@ -240,15 +240,15 @@ json_end(struct render_ctx *ctx)
 	json_t *a = ctx->priv;
 
 	/*
-	 * One `show' result is an object; everything else is an array.  A
-	 * `show' that found nothing prints nothing, like the text format.
+	 * The shape follows the arguments, never the results (SPEC 4), so
+	 * that `jq '.[]'' works whatever was found: one name asked is one
+	 * value, its object or null; anything else is an array, [] when
+	 * empty.
 	 */
-	if (ctx->mode == RM_SHOW && json_array_size(a) == 0) {
-		json_decref(a);
-		return;
-	}
-	if (ctx->mode == RM_SHOW && json_array_size(a) == 1)
-		jdump(ctx, json_array_get(a, 0), JSON_INDENT(2));
+	if (ctx->single)
+		jdump(ctx,
+		    json_array_size(a) > 0 ? json_array_get(a, 0) : json_null(),
+		    JSON_INDENT(2));
 	else
 		jdump(ctx, a, JSON_INDENT(2));
 	fputc('\n', ctx->fp);

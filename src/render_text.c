@@ -59,54 +59,73 @@ para_raw(struct render_ctx *ctx, const char *base, int indent, int hang,
 	free(e);
 }
 
+/* Block i of a body; the block before it decides the spacing. */
+static void
+body_block(struct render_ctx *ctx, const struct md_doc *doc, size_t i)
+{
+	const struct md_block *k = &doc->v[i];
+	enum md_kind prev = i > 0 ? doc->v[i - 1].kind : MD_HEADING;
+	int ind = 2 + 2 * k->level;
+	char *s;
+
+	switch (k->kind) {
+	case MD_HEADING:
+		fputc('\n', ctx->fp);
+		tw_para(
+		    ctx, k->level <= 2 ? SGR_BOLD : SGR_UNDER, 2, 2, k->text);
+		break;
+	case MD_PARA:
+		if (prev != MD_HEADING)
+			fputc('\n', ctx->fp);
+		tw_para(ctx, "", 4, 4, k->text);
+		break;
+	case MD_QUOTE:
+		fputc('\n', ctx->fp);
+		tw_para(ctx, SGR_ITALIC, 6, 6, k->text);
+		break;
+	case MD_ITEM:
+		if (prev != MD_ITEM && prev != MD_HEADING)
+			fputc('\n', ctx->fp);
+		s = xasprintf("%s%s", k->marker, k->text);
+		tw_para(ctx, "", ind + 2, ind + 2 + (int)strlen(k->marker), s);
+		free(s);
+		break;
+	case MD_CODEBLOCK:
+		fputc('\n', ctx->fp);
+		tw_para(ctx, SGR_CODE, 6, 6, k->text);
+		break;
+	case MD_RULE:
+		fputc('\n', ctx->fp);
+		tw_para(ctx, SGR_DIM, 4, 4, "----");
+		break;
+	}
+}
+
 static void
 body(struct render_ctx *ctx, const struct term *t)
 {
 	struct md_doc doc;
 	const char *b = term_body(t);
 	size_t i;
+	int skip = 0;
 
 	md_parse(b, strlen(b), &doc);
 	if (doc.n > 0 && doc.v[0].kind != MD_HEADING)
 		fputc('\n', ctx->fp);
 	for (i = 0; i < doc.n; i++) {
 		const struct md_block *k = &doc.v[i];
-		int ind = 2 + 2 * k->level;
-		char *s;
 
-		switch (k->kind) {
-		case MD_HEADING:
-			fputc('\n', ctx->fp);
-			tw_para(ctx, k->level <= 2 ? SGR_BOLD : SGR_UNDER, 2, 2,
-			    k->text);
-			break;
-		case MD_PARA:
-			if (i > 0 && doc.v[i - 1].kind != MD_HEADING)
-				fputc('\n', ctx->fp);
-			tw_para(ctx, "", 4, 4, k->text);
-			break;
-		case MD_QUOTE:
-			fputc('\n', ctx->fp);
-			tw_para(ctx, SGR_ITALIC, 6, 6, k->text);
-			break;
-		case MD_ITEM:
-			if (i > 0 && doc.v[i - 1].kind != MD_ITEM &&
-			    doc.v[i - 1].kind != MD_HEADING)
-				fputc('\n', ctx->fp);
-			s = xasprintf("%s%s", k->marker, k->text);
-			tw_para(ctx, "", ind + 2,
-			    ind + 2 + (int)strlen(k->marker), s);
-			free(s);
-			break;
-		case MD_CODEBLOCK:
-			fputc('\n', ctx->fp);
-			tw_para(ctx, SGR_CODE, 6, 6, k->text);
-			break;
-		case MD_RULE:
-			fputc('\n', ctx->fp);
-			tw_para(ctx, SGR_DIM, 4, 4, "----");
-			break;
-		}
+		/*
+		 * Leave out the `## Example(s)' sections: the loader made
+		 * their items the term's examples, which show_examples
+		 * prints (SPEC 1: shown once).  A section runs to the next
+		 * heading of level 2 or less, as md_examples reads it, so
+		 * what follows one always starts with a heading.
+		 */
+		if (k->kind == MD_HEADING && k->level <= 2)
+			skip = k->examples;
+		if (!skip)
+			body_block(ctx, &doc, i);
 	}
 	md_doc_release(&doc);
 }

@@ -1,7 +1,8 @@
 /*
  * TSV: term<TAB>category<TAB>description, tabs and newlines inside fields
  * escaped as \t and \n (and a backslash as \\), so every record is one
- * line that cut(1) and awk(1) can split.
+ * line that cut(1) and awk(1) can split.  A search hit adds its score, a
+ * link its relation and depth (SPEC 4), read through the field table.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,9 +32,21 @@ tsv_field(struct render_ctx *ctx, const char *s)
 	sb_release(&sb);
 }
 
+/* The columns of a term record, by mode: field table names. */
+#define TSV_MAX_COLS 5
+static const char *const term_cols[RM_NMODES][TSV_MAX_COLS + 1] = {
+    [RM_SHOW] = {"term", "category", "description", NULL},
+    [RM_LIST] = {"term", "category", "description", NULL},
+    [RM_SEARCH] = {"term", "category", "description", "score", NULL},
+    [RM_RELATED] = {
+	"term", "category", "description", "relation", "depth", NULL}};
+
 static void
 tsv_begin(struct render_ctx *ctx)
 {
+	const char *const *col = term_cols[ctx->mode];
+	size_t i;
+
 	if (!ctx->opts->header)
 		return;
 	if (ctx->mode == RM_CHECK)
@@ -42,9 +55,11 @@ tsv_begin(struct render_ctx *ctx)
 	else if (ctx->mode == RM_CATEGORIES)
 		fprintf(ctx->fp, "%s\tcount%c",
 		    ctx->opts->by ? ctx->opts->by : "category", ctx->opts->sep);
-	else
-		fprintf(
-		    ctx->fp, "term\tcategory\tdescription%c", ctx->opts->sep);
+	else if (col[0] != NULL) {
+		for (i = 0; col[i] != NULL; i++)
+			fprintf(ctx->fp, "%s%s", i > 0 ? "\t" : "", col[i]);
+		fputc(ctx->opts->sep, ctx->fp);
+	}
 }
 
 static void
@@ -68,13 +83,19 @@ tsv_group(struct render_ctx *ctx, const struct rrec *r)
 static void
 tsv_term(struct render_ctx *ctx, const struct rrec *r)
 {
+	const char *const *col = term_cols[ctx->mode];
+	size_t i;
+
 	if (r->term == NULL)
 		return;
-	tsv_field(ctx, r->term->name);
-	fputc('\t', ctx->fp);
-	tsv_field(ctx, r->term->category);
-	fputc('\t', ctx->fp);
-	tsv_field(ctx, r->term->description);
+	for (i = 0; col[i] != NULL; i++) {
+		char *v = render_term_field(r, col[i]);
+
+		if (i > 0)
+			fputc('\t', ctx->fp);
+		tsv_field(ctx, v);
+		free(v);
+	}
 	fputc(ctx->opts->sep, ctx->fp);
 }
 

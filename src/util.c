@@ -215,3 +215,9 @@ strlist_item(const void *strlist, size_t i)
 {
 	return ((const struct strlist *)strlist)->v[i];
 }
+
+const char *
+strv_item(const void *strv, size_t i)
+{
+	return ((char *const *)strv)[i];
+}

@@ -68,6 +68,9 @@ static const struct {
     {DIAG_YAML_UNKNOWN_TAG, "unknown-tag", DIAG_WARN},
     {DIAG_YAML_TAG_MISMATCH, "tag-mismatch", DIAG_WARN},
     {DIAG_NULL_VALUE, "null-value", DIAG_WARN},
+    {DIAG_NOT_A_TERM_FILE, "not-a-term-file", DIAG_ERROR},
+    {DIAG_CONFIG_NOT_MAPPING, "config-not-mapping", DIAG_WARN},
+    {DIAG_CONFIG_UNKNOWN_KEY, "config-unknown-key", DIAG_WARN},
 };
 
 #define NSTABLE (sizeof(stable) / sizeof(stable[0]))

@@ -203,6 +203,7 @@ test_every_row(void **state)
 	assert_true(i >= 17);
 	assert_true(field_reserved("from"));
 	assert_true(field_reserved("term"));
+	assert_true(field_reserved("line"));
 	assert_false(field_reserved("name"));
 	assert_false(field_reserved("example"));
 	assert_false(field_reserved("tags"));
@@ -266,6 +267,8 @@ test_values(void **state)
 	src.term = t;
 	assert_text("term", &src, "MRR");
 	assert_text("name", &src, "MRR");
+	t->line = 7;
+	assert_text("line", &src, "7");
 	assert_text("aliases", &src, "monthly recurring revenue, mrr");
 	assert_text("related", &src, "ARR, Churn");
 	assert_text("details", &src, "Unit: USD, Owner: Finance");

@@ -40,6 +40,27 @@ test_blocks(void **state)
 	assert_null(d.v);
 }
 
+/* Which headings open an examples section, as md_examples reads them. */
+static void
+test_examples_heading(void **state)
+{
+	struct md_doc d;
+
+	(void)state;
+	parse("## Examples\n\nx\n\n### Example\n\n## Example\n\n"
+	      "# Examples\n\n## Pitfalls\n\n> ## Examples\n",
+	    &d);
+	assert_int_equal(d.n, 7);
+	assert_true(d.v[0].examples);  /* ## Examples */
+	assert_false(d.v[1].examples); /* its paragraph */
+	assert_false(d.v[2].examples); /* ### Example: level 3 */
+	assert_true(d.v[3].examples);  /* ## Example */
+	assert_false(d.v[4].examples); /* # Examples: level 1 */
+	assert_false(d.v[5].examples); /* ## Pitfalls */
+	assert_false(d.v[6].examples); /* in a quote */
+	md_doc_release(&d);
+}
+
 static void
 test_lists(void **state)
 {
@@ -207,6 +228,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_blocks),
+	    cmocka_unit_test(test_examples_heading),
 	    cmocka_unit_test(test_lists),
 	    cmocka_unit_test(test_links_and_escapes),
 	    cmocka_unit_test(test_nesting_cap),

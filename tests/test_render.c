@@ -132,8 +132,9 @@ teardown(void **state)
 
 /* Render terms in mode with opts; the caller frees the output. */
 static char *
-render(const struct renderer *r, enum render_mode mode,
-    const struct render_opts *o, struct term **terms, size_t n, size_t *len)
+render_as(const struct renderer *r, enum render_mode mode,
+    const struct render_opts *o, struct term **terms, size_t n, int single,
+    size_t *len)
 {
 	struct render_ctx ctx;
 	char *buf = NULL;
@@ -145,6 +146,7 @@ render(const struct renderer *r, enum render_mode mode,
 	ctx.opts = o;
 	ctx.mode = mode;
 	render_begin(r, &ctx);
+	ctx.single = single;
 	for (i = 0; i < n; i++) {
 		struct rrec rec = {0};
 
@@ -157,6 +159,14 @@ render(const struct renderer *r, enum render_mode mode,
 	if (len != NULL)
 		*len = sz;
 	return buf;
+}
+
+/* A run of n records as a listing, or several names asked for. */
+static char *
+render(const struct renderer *r, enum render_mode mode,
+    const struct render_opts *o, struct term **terms, size_t n, size_t *len)
+{
+	return render_as(r, mode, o, terms, n, 0, len);
 }
 
 static struct render_opts
@@ -303,7 +313,7 @@ test_json(void **state)
 	char *s;
 
 	(void)state;
-	s = render(&render_json, RM_SHOW, &o, v, 1, NULL);
+	s = render_as(&render_json, RM_SHOW, &o, v, 1, 1, NULL);
 	j = json_loads(s, 0, &err);
 	assert_non_null(j);
 	assert_true(json_is_object(j));
@@ -332,9 +342,21 @@ test_json(void **state)
 	json_decref(j);
 	free(s);
 
-	/* A show that found nothing prints nothing; a listing prints []. */
+	/*
+	 * The shape follows the arguments (SPEC 4): one name asked and not
+	 * found is null; several names, of which one was found, an array.
+	 */
+	s = render_as(&render_json, RM_SHOW, &o, v, 0, 1, NULL);
+	assert_string_equal(s, "null\n");
+	free(s);
+	s = render(&render_json, RM_SHOW, &o, v, 1, NULL);
+	j = json_loads(s, 0, &err);
+	assert_true(json_is_array(j));
+	assert_int_equal(json_array_size(j), 1);
+	json_decref(j);
+	free(s);
 	s = render(&render_json, RM_SHOW, &o, v, 0, NULL);
-	assert_string_equal(s, "");
+	assert_string_equal(s, "[]\n");
 	free(s);
 	s = render(&render_json, RM_LIST, &o, v, 0, NULL);
 	assert_string_equal(s, "[]\n");
@@ -501,9 +523,9 @@ test_json_keys_reserved(void **state)
 	rec[2].rel = &l;
 	s = render_recs(&render_json, RM_SHOW, &o, rec, 1, NULL);
 	j = json_loads(s, 0, &err);
-	assert_non_null(json_object_get(j, "body"));
-	assert_non_null(json_object_get(j, "details"));
-	assert_keys_reserved(j, wide);
+	assert_non_null(json_object_get(json_array_get(j, 0), "body"));
+	assert_non_null(json_object_get(json_array_get(j, 0), "details"));
+	assert_keys_reserved(json_array_get(j, 0), wide);
 	json_decref(j);
 	free(s);
 	s = render_recs(&render_json, RM_SEARCH, &o, rec + 1, 1, NULL);
@@ -536,7 +558,7 @@ test_json_null_and_linesep(void **state)
 	char *s;
 
 	(void)state;
-	s = render(&render_json, RM_SHOW, &o, v, 1, NULL);
+	s = render_as(&render_json, RM_SHOW, &o, v, 1, 1, NULL);
 	assert_non_null(strstr(s, "\"x\\u2028y\""));
 	j = json_loads(s, 0, &err);
 	assert_string_equal(
@@ -561,7 +583,7 @@ test_json_typed_values(void **state)
 	char *s;
 
 	(void)state;
-	s = render(&render_json, RM_SHOW, &o, v, 1, NULL);
+	s = render_as(&render_json, RM_SHOW, &o, v, 1, 1, NULL);
 	j = json_loads(s, 0, &err);
 	assert_non_null(j);
 	assert_true(json_is_real(json_object_get(j, "price")));

@@ -207,6 +207,57 @@ test_fulltext(void **state)
 	hits_release(&h);
 }
 
+/* Words no term holds are named; the rest still search (SPEC 4). */
+static void
+test_unmatched(void **state)
+{
+	struct hits h;
+
+	(void)state;
+	assert_int_equal(rank_query(&tab, "churn Zebra", NULL, 0, &h), 1);
+	assert_string_equal(h.v[0].term->name, "Churn");
+	assert_int_equal(h.nunmatched, 1);
+	assert_string_equal(h.unmatched[0], "Zebra"); /* as typed */
+	hits_release(&h);
+	assert_int_equal(h.nunmatched, 0);
+	/* A phrase is named whole; a corrected typo is not unmatched. */
+	assert_int_equal(
+	    rank_query(&tab, "\"retention customer\" churn", NULL, 0, &h), 1);
+	assert_int_equal(h.nunmatched, 1);
+	assert_string_equal(h.unmatched[0], "retention customer");
+	hits_release(&h);
+	assert_int_equal(rank_query(&tab, "chrun", NULL, 0, &h), 1);
+	assert_int_equal(h.nunmatched, 0);
+	hits_release(&h);
+	/* A stopword dropped from a query is not a word it looks for. */
+	assert_int_equal(rank_query(&tab, "the churn", NULL, 0, &h), 1);
+	assert_int_equal(h.nunmatched, 0);
+	assert_false(h.stop_only);
+	hits_release(&h);
+	/* The limit cuts the hits; total says how many there were. */
+	assert_int_equal(rank_query(&tab, "customer", NULL, 2, &h), 2);
+	assert_true(h.total >= 3);
+	hits_release(&h);
+}
+
+/*
+ * A query of stopwords only would match every text; it looks at names
+ * and aliases alone ("the" is in Churn's body, no name has it).
+ */
+static void
+test_stopwords_only(void **state)
+{
+	struct hits h;
+
+	(void)state;
+	assert_int_equal(rank_query(&tab, "the", NULL, 0, &h), 0);
+	assert_true(h.stop_only);
+	hits_release(&h);
+	assert_int_equal(rank_query(&tab, "is a", NULL, 0, &h), 0);
+	assert_true(h.stop_only);
+	hits_release(&h);
+}
+
 static void
 test_ties_by_name(void **state)
 {
@@ -230,6 +281,8 @@ main(void)
 	    cmocka_unit_test(test_ambiguous_and_suggest),
 	    cmocka_unit_test(test_filter),
 	    cmocka_unit_test(test_fulltext),
+	    cmocka_unit_test(test_unmatched),
+	    cmocka_unit_test(test_stopwords_only),
 	    cmocka_unit_test(test_ties_by_name),
 	};
 

@@ -6,7 +6,7 @@
 #     run's stdout, stderr and exit status must equal NAME.out, NAME.err
 #     and NAME.rc.  NAME.env, if present, holds VAR=value lines to set;
 #     NAME.tty, if present, runs gloss on a pseudo-terminal (script(1))
-#     of as many columns as the file says.
+#     of as many columns (and 50 rows) as the file says.
 #  2. The bad-input corpus: every tests/data/bad/NAME.expect line must be
 #     printed by `gloss check tests/data/bad`, and the good file there must
 #     still load.
@@ -31,10 +31,16 @@ pass=0
 fail=0
 
 # A clean, predictable environment: no user glossaries, no colour hints.
-unset GLOSS_PATH NO_COLOR COLUMNS XDG_DATA_HOME XDG_DATA_DIRS LINES
+unset GLOSS_PATH NO_COLOR COLUMNS XDG_DATA_HOME XDG_DATA_DIRS LINES \
+    CLICOLOR_FORCE FZF_PREVIEW_COLUMNS GLOSS_PAGER PAGER LESS LV VISUAL \
+    EDITOR XDG_CONFIG_HOME
 HOME=$T/home
 LC_ALL=C.UTF-8
-export HOME LC_ALL
+TERM=xterm
+# No pager unless a case's .env names one (tests/cli/bin/pager records
+# that it ran and the environment it saw).
+GLOSS_PAGER=cat
+export HOME LC_ALL TERM GLOSS_PAGER
 
 ok() {
 	pass=$((pass + 1))
@@ -272,8 +278,8 @@ cp tests/data/hostile/*.md "$H/"
 printf -- '---\nterm: [broken\n---\n' >"$H/$(printf 'name\033]0;x\007.md')"
 for fmt in text json ndjson tsv markdown; do
 	for cmd in "evil" "--full evil" "list" "search bell" "related plain" \
-	    "categories" "--field vertical list" "check"; do
-		script -qec "$GLOSS -d '$H' --color always -f $fmt $cmd" \
+	    "categories" "--field vertical list" "--field names list" "check"; do
+		script -qec "$GLOSS -d '$H' --color=always -f $fmt $cmd" \
 		    /dev/null >"$T/raw" 2>&1 </dev/null
 		tr -d '\r' <"$T/raw" >"$T/out"
 		if inert "$T/out"; then ok; else
@@ -319,6 +325,85 @@ if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	fi
 fi
 
+# new and edit (SPEC 3): the template, never overwriting, the editor at
+# a terminal (a fake one that logs its arguments), the check afterwards.
+N=$T/new
+mkdir -p "$N"
+GA=$(cd "$(dirname "$GLOSS")" && pwd)/$(basename "$GLOSS")
+pty() { # run a shell command line on a pseudo-terminal; output in $T/out
+	script -qec "$1" /dev/null >"$T/raw" 2>&1 </dev/null
+	rc=$?
+	tr -d '\r' <"$T/raw" >"$T/out"
+	return $rc
+}
+"$GLOSS" -d "$N" new Net Revenue Retention >"$T/out" 2>"$T/err"
+rc=$?
+f=$N/net-revenue-retention.md
+if [ $rc -eq 0 ] && [ "$(cat "$T/out")" = "$f" ] && [ ! -s "$T/err" ]; then
+	ok
+else
+	bad "new: exit $rc, stdout '$(cat "$T/out")', stderr '$(cat "$T/err")'"
+fi
+for key in 'term: Net Revenue Retention' 'description: >-' '# aliases:' \
+    '# pronunciation:' '# category:' '# tags:' '# vertical:' '# example:' \
+    '# related:' '# id: net-revenue-retention' '# details:'; do
+	if grep -q "^$key" "$f" 2>/dev/null; then ok; else
+		bad "new: the template lacks '$key'"
+	fi
+done
+if [ "$("$GLOSS" -d "$N" -e --field term 'net revenue retention')" = \
+    "Net Revenue Retention" ]; then ok; else
+	bad "new: the template does not load"
+fi
+cp "$f" "$T/before"
+"$GLOSS" -d "$N" new net-revenue RETENTION >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 1 ] && cmp -s "$f" "$T/before" && grep -qF "'$f' exists" \
+    "$T/err"; then ok; else
+	bad "new over an existing file: exit $rc, stderr '$(cat "$T/err")'"
+fi
+"$GLOSS" -d "$N" new foo >"$T/out" 2>&1
+if [ "$(cat "$T/out")" = "$N/foo.md" ]; then ok; else
+	bad "new foo: '$(cat "$T/out")'"
+fi
+ED=$TOP/tests/cli/bin/editor
+EDITOR_LOG=$T/editor.log
+export EDITOR_LOG
+: >"$EDITOR_LOG"
+pty "cd '$N' && VISUAL= EDITOR='$ED' FAKE_EDIT=fill $GA -d . new Café au lait"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(cat "$T/out")" = "./café-au-lait.md" ] &&
+    [ "$(cat "$EDITOR_LOG")" = "./café-au-lait.md" ]; then ok; else
+	bad "new at a terminal: exit $rc, out '$(cat "$T/out")', editor '$(cat "$EDITOR_LOG")'"
+fi
+: >"$EDITOR_LOG"
+pty "cd '$N' && EDITOR=vi VISUAL='$TOP/tests/cli/bin/vim' FAKE_EDIT=break $GA -d . new Broken"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "^gloss: ./broken.md:.*description" "$T/out" &&
+    [ "$(cat "$EDITOR_LOG")" = "+4 ./broken.md" ]; then ok; else
+	bad "new, broken by the editor: exit $rc, out '$(cat "$T/out")', editor '$(cat "$EDITOR_LOG")'"
+fi
+pty "cd '$N' && VISUAL= EDITOR='$ED' FAKE_EDIT= $GA -d . new Untouched"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "still the template" "$T/out"; then ok; else
+	bad "new, left as the template: exit $rc, out '$(cat "$T/out")'"
+fi
+: >"$EDITOR_LOG"
+pty "VISUAL= EDITOR='$TOP/tests/cli/bin/vim -u NONE' FAKE_EDIT= $GLOSS -d '$GOOD' edit arr"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(cat "$EDITOR_LOG")" = "-u NONE +2 $GOOD/arr.md" ]
+then ok; else
+	bad "edit with vim: exit $rc, out '$(cat "$T/out")', editor '$(cat "$EDITOR_LOG")'"
+fi
+: >"$EDITOR_LOG"
+pty "VISUAL= EDITOR='$ED --wait' $GLOSS -d '$GOOD' edit arr"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(cat "$EDITOR_LOG")" = "--wait $GOOD/arr.md" ]
+then ok; else
+	bad "edit with another editor: exit $rc, editor '$(cat "$EDITOR_LOG")'"
+fi
+unset EDITOR_LOG
+
 # Shell completions: term names complete, quoted, case-insensitively.
 G=$(cd "$(dirname "$GLOSS")" && pwd)/$(basename "$GLOSS")
 mkdir -p "$T/bin"
@@ -329,8 +414,15 @@ got=$(PATH="$T/bin:$PATH" bash -c '. completions/gloss.bash
 	COMP_WORDS=(gloss -d "$GOOD" list -c re); COMP_CWORD=5; _gloss
 	printf "%s|" "${COMPREPLY[@]}"
 	COMP_WORDS=(gloss --format n); COMP_CWORD=2; _gloss
+	printf "%s|" "${COMPREPLY[@]}"
+	COMP_WORDS=(gloss -d "$GOOD" --color mr); COMP_CWORD=4; _gloss
+	printf "%s|" "${COMPREPLY[@]}"
+	COMP_WORDS=(gloss --color = n); COMP_CWORD=3; _gloss
+	printf "%s|" "${COMPREPLY[@]}"
+	COMP_WORDS=(gloss -d "$GOOD" show monthly); COMP_CWORD=4; _gloss
 	printf "%s|" "${COMPREPLY[@]}"' 2>&1)
-if [ "$got" = "Cross-sell|Revenue|ndjson|" ]; then ok; else
+if [ "$got" = "Cross-sell|cross-selling|cross-sale|Revenue|ndjson|MRR|never|monthly\ recurring\ revenue|" ]
+then ok; else
 	bad "bash completion: got '$got'"
 fi
 for sh in zsh fish; do

@@ -1,0 +1,212 @@
+/*
+ * gloss new NAME: write <name-in-kebab-case>.md from a template with
+ * every key of SPEC 1 (term and description filled, the others
+ * commented), never over an existing file; print its path; at a
+ * terminal, open it in the editor and check it afterwards.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char template_head[] = "---\n"
+				    "term: %s\n"
+				    "description: >-\n"
+				    "  %s\n";
+
+/* The placeholder, so that an untouched template can be told apart. */
+static const char placeholder[] = "Write one paragraph that defines the term.";
+
+static const char template_tail[] =
+    "# The keys below are optional: uncomment the ones you need.\n"
+    "# aliases: [another name, ABBR]\n"
+    "# pronunciation: ''\n"
+    "# category: Uncategorized\n"
+    "# tags: []\n"
+    "# vertical: ''\n"
+    "# example: >-\n"
+    "#   One paragraph showing the term in use.\n"
+    "# related: [a related term, another]\n"
+    "# id: %s\n"
+    "# details:\n"
+    "#   - title: Source\n"
+    "#     value: ''\n"
+    "---\n";
+
+/*
+ * The file name's stem: ASCII letters and digits lowercased, runs of
+ * other ASCII characters as one '-', other UTF-8 kept.  The caller frees
+ * it; empty when the name has nothing to keep.
+ */
+static char *
+kebab(const char *name)
+{
+	struct sbuf sb;
+	const unsigned char *p;
+	int dash = 0;
+
+	sb_init(&sb);
+	sb_adds(&sb, "");
+	for (p = (const unsigned char *)name; *p != '\0'; p++) {
+		int keep = *p >= 0x80 || (*p >= '0' && *p <= '9') ||
+		    (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
+
+		if (!keep) {
+			dash = sb.len > 0;
+			continue;
+		}
+		if (dash)
+			sb_addc(&sb, '-');
+		dash = 0;
+		sb_addc(&sb, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+	}
+	return sb_take(&sb);
+}
+
+/* mkdir -p: make dir and the directories above it; -1 on error. */
+static int
+mkdirs(const char *dir)
+{
+	char *p = xstrdup(dir), *s;
+	int rc = 0;
+
+	for (s = p + 1; rc == 0 && *s != '\0'; s++)
+		if (*s == '/') {
+			*s = '\0';
+			if (mkdir(p, 0755) < 0 && errno != EEXIST)
+				rc = -1;
+			*s = '/';
+		}
+	if (rc == 0 && mkdir(p, 0755) < 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+/* The directory new files go to: -d, else the first in force. */
+static char *
+new_dir(const struct ctx *ctx)
+{
+	struct cli_dirs dirs;
+	struct stat st;
+	char *dir;
+	int deflt;
+
+	cli_dirs_resolve(ctx, &dirs);
+	if (dirs.path.n == 0) {
+		cli_dirs_release(&dirs);
+		cli_errorx("new: no glossary directory; give one with -d DIR");
+		return NULL;
+	}
+	dir = xstrdup(dirs.path.v[0]);
+	deflt = dirs.origin[0] == DIR_DEFAULT;
+	cli_dirs_release(&dirs);
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return dir;
+	/* Your own glossary (XDG_DATA_HOME) is made on first use. */
+	if (deflt && mkdirs(dir) == 0)
+		return dir;
+	cli_errorx("new: no directory '%s'", dir);
+	free(dir);
+	return NULL;
+}
+
+/* Write the template for name to path, never over a file; -1 on error. */
+static int
+write_template(const char *path, const char *name, const char *stem)
+{
+	FILE *fp;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644)) < 0) {
+		if (errno == EEXIST)
+			cli_errorx("new: '%s' exists already; open it with "
+				   "'gloss edit'",
+			    path);
+		else
+			cli_errorx("new: cannot create '%s': %s", path,
+			    strerror(errno));
+		return -1;
+	}
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		return -1;
+	}
+	fprintf(fp, template_head, name, placeholder);
+	fprintf(fp, template_tail, stem);
+	if (fclose(fp) != 0) {
+		cli_errorx("new: cannot write '%s': %s", path, strerror(errno));
+		unlink(path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether the file still holds the placeholder definition. */
+static int
+untouched(const char *path)
+{
+	char line[256];
+	FILE *fp = fopen(path, "r");
+	int found = 0;
+
+	if (fp == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof(line), fp) != NULL)
+		found = strstr(line, placeholder) != NULL;
+	fclose(fp);
+	return found;
+}
+
+int
+cmd_new(int argc, char **argv, struct ctx *ctx)
+{
+	struct sbuf name;
+	char *stem, *dir = NULL, *path = NULL;
+	int i, rc = EXIT_TROUBLE;
+
+	if (argc == 0) {
+		cli_errorx("new: name the term: gloss new NAME");
+		return EXIT_TROUBLE;
+	}
+	sb_init(&name);
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			sb_addc(&name, ' ');
+		sb_adds(&name, argv[i]);
+	}
+	stem = kebab(name.s);
+	if (*stem == '\0' || strchr(name.s, '\n') != NULL)
+		cli_errorx("new: '%s' cannot name a term file", name.s);
+	else if ((dir = new_dir(ctx)) != NULL) {
+		path = xasprintf("%s/%s.md", dir, stem);
+		rc = write_template(path, name.s, stem) < 0 ? EXIT_NOTFOUND
+							    : EXIT_FOUND;
+	}
+	if (rc == EXIT_FOUND) {
+		printf("%s\n", path);
+		if (isatty(STDIN_FILENO) && ctx->tty) {
+			if (cli_edit_file(path, 4) < 0 ||
+			    cli_check_file(path) < 0)
+				rc = EXIT_NOTFOUND;
+			else if (untouched(path)) {
+				cli_errorx("%s: the description is still the "
+					   "template's; write it, or remove "
+					   "the file",
+				    path);
+				rc = EXIT_NOTFOUND;
+			}
+		}
+	}
+	free(path);
+	free(dir);
+	free(stem);
+	sb_release(&name);
+	return rc;
+}

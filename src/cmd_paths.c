@@ -1,0 +1,123 @@
+/*
+ * gloss paths: the glossary directories in force (SPEC 2), in order, each
+ * with where it came from, whether it exists and how many terms it gave.
+ */
+#include <sys/stat.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "escape.h"
+
+struct paths_row {
+	const char *path;
+	const char *origin;
+	int exists;
+	int terms;
+};
+
+/* Append s to sb as a JSON string (UTF-8 kept; controls escaped). */
+static void
+json_string(struct sbuf *sb, const char *s)
+{
+	sb_addc(sb, '"');
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			sb_addf(sb, "\\%c", c);
+		else if (c < 0x20 || c == 0x7f)
+			sb_addf(sb, "\\u%04x", c);
+		else
+			sb_addc(sb, (char)c);
+	}
+	sb_addc(sb, '"');
+}
+
+static void
+paths_json(struct sbuf *sb, const struct paths_row *r)
+{
+	sb_adds(sb, "{\"path\": ");
+	json_string(sb, r->path);
+	sb_addf(sb, ", \"origin\": \"%s\", \"exists\": %s, \"terms\": %d}",
+	    r->origin, r->exists ? "true" : "false", r->terms);
+}
+
+/* One row in the format asked for; text is escaped at a terminal. */
+static void
+paths_row(
+    struct sbuf *sb, const struct ctx *ctx, const struct paths_row *r, size_t i)
+{
+	const char *f = ctx->format != NULL ? ctx->format : "text";
+	char *p, status[32];
+
+	if (strcmp(f, "json") == 0) {
+		sb_adds(sb, i == 0 ? "[\n  " : ",\n  ");
+		paths_json(sb, r);
+	} else if (strcmp(f, "ndjson") == 0) {
+		paths_json(sb, r);
+		sb_addc(sb, '\n');
+	} else if (strcmp(f, "tsv") == 0) {
+		p = ctx->tty ? esc_line(r->path) : xstrdup(r->path);
+		sb_addf(sb, "%s\t%s\t%s\t%d\n", p, r->origin,
+		    r->exists ? "yes" : "no", r->terms);
+		free(p);
+	} else {
+		if (!r->exists)
+			snprintf(status, sizeof(status), "missing");
+		else if (r->terms < 0)
+			snprintf(status, sizeof(status), "unreadable");
+		else
+			snprintf(status, sizeof(status), "%d term%s", r->terms,
+			    r->terms == 1 ? "" : "s");
+		p = esc_line(r->path);
+		sb_addf(sb, "%-10s  %-10s  %s\n", r->origin, status, p);
+		free(p);
+	}
+}
+
+int
+cmd_paths(int argc, char **argv, struct ctx *ctx)
+{
+	struct cli_dirs dirs;
+	struct sbuf sb;
+	struct stat st;
+	const char *f = ctx->format;
+	size_t i;
+
+	if (argc > 0) {
+		cli_errorx("paths: unexpected argument '%s'", argv[0]);
+		return EXIT_TROUBLE;
+	}
+	if (f != NULL && strcmp(f, "text") != 0 && strcmp(f, "json") != 0 &&
+	    strcmp(f, "ndjson") != 0 && strcmp(f, "tsv") != 0) {
+		cli_errorx("paths: no '%s' format: use text, json, ndjson "
+			   "or tsv",
+		    f);
+		return EXIT_TROUBLE;
+	}
+	cli_dirs_resolve(ctx, &dirs);
+	(void)cli_dirs_load(ctx, &dirs);
+	sb_init(&sb);
+	if (f != NULL && strcmp(f, "tsv") == 0 && ctx->header)
+		sb_adds(&sb, "path\torigin\texists\tterms\n");
+	for (i = 0; i < dirs.path.n; i++) {
+		struct paths_row r;
+
+		r.path = dirs.path.v[i];
+		r.origin = cli_dir_origin_name(dirs.origin[i]);
+		r.exists = stat(r.path, &st) == 0 && S_ISDIR(st.st_mode);
+		r.terms = dirs.nterms[i];
+		if (!r.exists && r.terms < 0)
+			r.terms = 0;
+		paths_row(&sb, ctx, &r, i);
+	}
+	if (f != NULL && strcmp(f, "json") == 0)
+		sb_adds(&sb, dirs.path.n > 0 ? "\n]\n" : "[]\n");
+	fwrite(sb.s, 1, sb.len, stdout);
+	sb_release(&sb);
+	cli_dirs_release(&dirs);
+	return EXIT_FOUND;
+}
