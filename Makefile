@@ -7,6 +7,7 @@
 #   make sanitize   the tests again under ASan+UBSan
 #   make leakcheck  the CLI tests under valgrind
 #   make yamldiff   N random term files per SEED against a model of SPEC 1
+#   make yamldiff-ci  the same on 500 files, for CI
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR, DATADIR
 #
 # CC, CFLAGS, CPPFLAGS and LDFLAGS from the command line or the
@@ -313,7 +314,8 @@ bench-instr: $(PROG) bench/gen
 
 # The YAML differential test (tests/yamldiff/README.md): N random files
 # per seed through gloss and through a reference model of SPEC 1. Not part
-# of `make test` until issue 11's fixes land.
+# of `make test` until issue 11's fixes land.  ONLY=issue11 does not count
+# the kinds of issue 10 (run.py --only).
 N	?= 500
 SEED	?= 1
 YAMLDIFF_PY ?= $(shell [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || \
@@ -322,9 +324,22 @@ yamldiff: deps
 	@$(MAKE) --no-print-directory $(PROG)
 	@$(YAMLDIFF_PY) tests/yamldiff/test_model.py
 	@st=0; $(YAMLDIFF_PY) tests/yamldiff/run.py --gloss ./$(PROG) \
-	  -n $(N) $(foreach s,$(SEED),--seed $(s)) || st=1; \
+	  -n $(N) $(foreach s,$(SEED),--seed $(s)) \
+	  $(if $(ONLY),--only $(ONLY)) || st=1; \
 	$(YAMLDIFF_PY) tests/yamldiff/run.py --gloss ./$(PROG) \
-	  --cases tests/yamldiff/cases || st=1; exit $$st
+	  --cases tests/yamldiff/cases $(if $(ONLY),--only $(ONLY)) || st=1; \
+	exit $$st
+
+# The CI version: 500 files, the regression files, issue-10 kinds not
+# counted until that branch lands (then set YAMLDIFF_ONLY empty).
+YAMLDIFF_ONLY ?= --only issue11
+yamldiff-ci: deps
+	@$(MAKE) --no-print-directory $(PROG)
+	@$(YAMLDIFF_PY) tests/yamldiff/test_model.py
+	@st=0; $(YAMLDIFF_PY) tests/yamldiff/run.py --gloss ./$(PROG) \
+	  -n 500 --seed 1 $(YAMLDIFF_ONLY) || st=1; \
+	$(YAMLDIFF_PY) tests/yamldiff/run.py --gloss ./$(PROG) \
+	  --cases tests/yamldiff/cases $(YAMLDIFF_ONLY) || st=1; exit $$st
 
 format:
 	clang-format -i src/*.c include/*.h tests/*.c tests/index/*.c fuzz/*.c
@@ -374,6 +389,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
-.PHONY: index-diff index-faults index-ixcat yamldiff tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
+.PHONY: index-diff index-faults index-ixcat yamldiff yamldiff-ci tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
 	check-relevance check-examples relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean

@@ -330,6 +330,8 @@ merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
 		} else if (it->path != NULL && p->res[i].st == LOAD_NOT_TERM)
 			diag_add(
 			    &it->diag, DIAG_NO_FRONT_MATTER, it->path, 0, 0);
+		/* The schema reads keys before values: report in file order. */
+		diag_sort(&it->diag);
 		diag_move(d, &it->diag);
 	}
 	return added;

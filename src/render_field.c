@@ -81,15 +81,18 @@ group_value(const struct rrec *r, const char *f)
 	return NULL;
 }
 
-/* A passed-through value as text: scalars as written, lists joined. */
+/* A passed-through value as text: scalars by tval_scalar_text, lists joined. */
 static void
 tval_text(struct sbuf *sb, const struct tval *v)
 {
+	char *s;
 	size_t i;
 
 	switch (v->type) {
 	case TV_STR:
-		sb_adds(sb, v->str);
+		s = tval_scalar_text(v);
+		sb_adds(sb, s);
+		free(s);
 		break;
 	case TV_SEQ:
 		for (i = 0; i < v->n; i++) {

@@ -116,7 +116,7 @@ test_all_keys(void **state)
 	assert_int_equal(t->tags.n, 2);
 	assert_string_equal(t->tags.v[1], "b");
 	v = tval_get(&t->extra, "count");
-	assert_true(v->plain);
+	assert_int_equal(v->scalar, TS_INT);
 	assert_null(tval_get(&t->extra, "file"));
 	term_free(t);
 	diag_release(&d);
