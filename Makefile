@@ -266,10 +266,10 @@ leakcheck:
 FUZZ_CC	= clang
 FB	= build/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_MODS = util utf8 escape diag markup term field md table readfile walk \
-	    frontmatter yaml_tree schema siteconf loader filter editdist suggest lookup \
-	    query snippet rank links wrap tval_pack \
-	    $(patsubst src/%.c,%,$(wildcard src/render*.c))
+# Every library module (the layers below the cli), so a new one needs no
+# line here.
+FUZZ_MODS = $(sort $(patsubst $(B)/%.o,%,$(RENDER_OBJS) $(LOADER_MODS) \
+	    $(TVAL_OBJS)))
 FUZZ_OBJS = $(FUZZ_MODS:%=$(FB)/%.o)
 FUZZERS	= $(FB)/fuzz_loader $(FB)/fuzz_render $(FB)/fuzz_query \
 	  $(FB)/fuzz_markup $(FB)/fuzz_tvalpack
