@@ -49,7 +49,8 @@ TERM_OBJS   = $(BASE_OBJS) $(B)/markup.o $(B)/term.o $(B)/field.o $(B)/md.o \
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 # The loader layer's files, bottom up too; loader.o is its public face.
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
-	      $(B)/yaml_tree.o $(B)/schema.o $(B)/siteconf.o $(B)/loader.o
+	      $(B)/yaml_tree.o $(B)/schema_take.o $(B)/schema_desc.o \
+	      $(B)/schema.o $(B)/siteconf.o $(B)/loader.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 # The index caches the loader's parse; it needs only the tree's type.
 TVAL_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/tval_pack.o
@@ -117,7 +118,7 @@ $(B)/test_frontmatter: $(B)/test_frontmatter.o $(BASE_OBJS) $(B)/frontmatter.o
 $(B)/test_yaml_tree: $(B)/test_yaml_tree.o $(TERM_OBJS) $(B)/yaml_tree.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_schema: $(B)/test_schema.o $(TERM_OBJS) $(B)/yaml_tree.o \
-	    $(B)/schema.o
+	    $(B)/schema_take.o $(B)/schema_desc.o $(B)/schema.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_loader: $(B)/test_loader.o $(LOADER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
