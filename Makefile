@@ -44,7 +44,10 @@ PROG	?= gloss
 
 # The layers, bottom up: each module may use only those before it.
 BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
-TERM_OBJS   = $(BASE_OBJS) $(B)/markup.o $(B)/term.o $(B)/field.o $(B)/md.o \
+# The markup reducer: its tools, HTML, the sites' generators, the driver.
+MARKUP_MODS = $(B)/markup_scan.o $(B)/markup_html.o $(B)/markup_site.o \
+	      $(B)/markup.o
+TERM_OBJS   = $(BASE_OBJS) $(MARKUP_MODS) $(B)/term.o $(B)/field.o $(B)/md.o \
 	      $(B)/lang.o $(B)/abbrev.o $(B)/names.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 # The loader layer's files, bottom up too; loader.o is its public face.
@@ -148,11 +151,11 @@ $(B)/test_render: $(B)/test_render.o $(RENDER_OBJS)
 $(B)/test_config: $(B)/test_config.o $(RENDER_OBJS) $(B)/readfile.o \
 	    $(B)/yaml_tree.o $(B)/config.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
-$(B)/test_markup: $(B)/test_markup.o $(BASE_OBJS) $(B)/markup.o
+$(B)/test_markup: $(B)/test_markup.o $(BASE_OBJS) $(MARKUP_MODS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # The markup reducer on 1 MiB worst-shape files, under a hang guard.
-$(B)/markup_run: tests/markup_run.c $(BASE_OBJS) $(B)/markup.o
+$(B)/markup_run: tests/markup_run.c $(BASE_OBJS) $(MARKUP_MODS)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 check-markup: $(B)/markup_run
 	@tests/markup-worst.sh $(B)/markup_run
