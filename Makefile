@@ -57,7 +57,8 @@ LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 # The index caches the loader's parse; it needs only the tree's type.
 TVAL_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/tval_pack.o
-INDEX_OBJS  = $(TVAL_OBJS) $(B)/index.o
+INDEX_OBJS  = $(TVAL_OBJS) $(B)/index_paths.o $(B)/index_row.o \
+	      $(B)/index.o
 # The search layer, bottom up too: filter and editdist use nothing of
 # it; suggest uses both; lookup falls back on suggest; query stems words;
 # snippet (the only one to read Markdown) uses query; rank uses them all;
