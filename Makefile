@@ -44,16 +44,21 @@ PROG	?= gloss
 
 # The layers, bottom up: each module may use only those before it.
 BASE_OBJS   = $(B)/util.o $(B)/utf8.o $(B)/escape.o $(B)/diag.o
-TERM_OBJS   = $(BASE_OBJS) $(B)/markup.o $(B)/term.o $(B)/field.o $(B)/md.o \
+# The markup reducer: its tools, HTML, the sites' generators, the driver.
+MARKUP_MODS = $(B)/markup_scan.o $(B)/markup_html.o $(B)/markup_site.o \
+	      $(B)/markup.o
+TERM_OBJS   = $(BASE_OBJS) $(MARKUP_MODS) $(B)/term.o $(B)/field.o $(B)/md.o \
 	      $(B)/lang.o $(B)/abbrev.o $(B)/names.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 # The loader layer's files, bottom up too; loader.o is its public face.
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
-	      $(B)/yaml_tree.o $(B)/schema.o $(B)/siteconf.o $(B)/loader.o
+	      $(B)/yaml_tree.o $(B)/schema_take.o $(B)/schema_desc.o \
+	      $(B)/schema.o $(B)/siteconf.o $(B)/loader.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 # The index caches the loader's parse; it needs only the tree's type.
 TVAL_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/tval_pack.o
-INDEX_OBJS  = $(TVAL_OBJS) $(B)/index.o
+INDEX_OBJS  = $(TVAL_OBJS) $(B)/index_paths.o $(B)/index_row.o \
+	      $(B)/index.o
 # The search layer, bottom up too: filter and editdist use nothing of
 # it; suggest uses both; lookup falls back on suggest; query stems words;
 # snippet (the only one to read Markdown) uses query; rank uses them all;
@@ -117,7 +122,7 @@ $(B)/test_frontmatter: $(B)/test_frontmatter.o $(BASE_OBJS) $(B)/frontmatter.o
 $(B)/test_yaml_tree: $(B)/test_yaml_tree.o $(TERM_OBJS) $(B)/yaml_tree.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_schema: $(B)/test_schema.o $(TERM_OBJS) $(B)/yaml_tree.o \
-	    $(B)/schema.o
+	    $(B)/schema_take.o $(B)/schema_desc.o $(B)/schema.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_loader: $(B)/test_loader.o $(LOADER_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
@@ -147,11 +152,11 @@ $(B)/test_render: $(B)/test_render.o $(RENDER_OBJS)
 $(B)/test_config: $(B)/test_config.o $(RENDER_OBJS) $(B)/readfile.o \
 	    $(B)/yaml_tree.o $(B)/config.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
-$(B)/test_markup: $(B)/test_markup.o $(BASE_OBJS) $(B)/markup.o
+$(B)/test_markup: $(B)/test_markup.o $(BASE_OBJS) $(MARKUP_MODS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # The markup reducer on 1 MiB worst-shape files, under a hang guard.
-$(B)/markup_run: tests/markup_run.c $(BASE_OBJS) $(B)/markup.o
+$(B)/markup_run: tests/markup_run.c $(BASE_OBJS) $(MARKUP_MODS)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 check-markup: $(B)/markup_run
 	@tests/markup-worst.sh $(B)/markup_run

@@ -24,6 +24,7 @@
 #include <sqlite3.h>
 
 #include "index.h"
+#include "index_int.h"
 #include "tval_pack.h"
 
 /* The layout of the tables; any change bumps it (so does the packing's). */
@@ -58,270 +59,19 @@ static const char *const ix_sql[S_N] = {
     "DELETE FROM files WHERE path = ?1",
 };
 
-/* A file's identity as recorded: every field a rewrite may change. */
-enum { ID_DEV, ID_INO, ID_SIZE, ID_MTIME, ID_CTIME, ID_MODE, ID_N };
-
-/* A set of strings (open addressing), for the files still present. */
-struct seen {
-	char **slot;
-	size_t cap, n;
-};
-
 struct index {
 	sqlite3 *db;
 	sqlite3_stmt *st[S_N];
 	char *file;
 	int flags;
 	int64_t stamp;
-	uint64_t seed;	  /* of every row's checksum */
-	int reading;	  /* in the read transaction of the lookups */
-	int writing;	  /* 0 not yet, 1 in the transaction, -1 not this run */
-	int broken;	  /* SQLite found the file corrupt: remove at close */
-	char *failure;	  /* why writing failed, for the one warning */
-	struct seen seen; /* relpaths looked up or put */
+	uint64_t seed; /* of every row's checksum */
+	int reading;   /* in the read transaction of the lookups */
+	int writing;   /* 0 not yet, 1 in the transaction, -1 not this run */
+	int broken;    /* SQLite found the file corrupt: remove at close */
+	char *failure; /* why writing failed, for the one warning */
+	struct index_seen seen; /* relpaths looked up or put */
 };
-
-/* FNV-1a, 64 bits: for naming a database after a path. */
-static uint64_t
-fnv(const char *s)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * UINT64_C(0x100000001b3);
-	return h;
-}
-
-static size_t
-seen_find(const struct seen *t, const char *key)
-{
-	size_t i = (size_t)fnv(key) & (t->cap - 1);
-
-	while (t->slot[i] != NULL && strcmp(t->slot[i], key) != 0)
-		i = (i + 1) & (t->cap - 1);
-	return i;
-}
-
-static int
-seen_has(const struct seen *t, const char *key)
-{
-	return t->cap > 0 && t->slot[seen_find(t, key)] != NULL;
-}
-
-static void
-seen_add(struct seen *t, const char *key)
-{
-	size_t i;
-
-	if (2 * (t->n + 1) > t->cap) { /* keep it at most half full */
-		struct seen big = {NULL, t->cap ? t->cap * 2 : 256, 0};
-
-		big.slot = xcalloc(big.cap, sizeof(*big.slot));
-		for (i = 0; i < t->cap; i++)
-			if (t->slot[i] != NULL)
-				big.slot[seen_find(&big, t->slot[i])] =
-				    t->slot[i];
-		big.n = t->n;
-		free(t->slot);
-		*t = big;
-	}
-	i = seen_find(t, key);
-	if (t->slot[i] == NULL) {
-		t->slot[i] = xstrdup(key);
-		t->n++;
-	}
-}
-
-static void
-seen_release(struct seen *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->cap; i++)
-		free(t->slot[i]);
-	free(t->slot);
-	memset(t, 0, sizeof(*t));
-}
-
-void
-index_rec_init(struct index_rec *r)
-{
-	memset(r, 0, sizeof(*r));
-	diag_init(&r->diag);
-}
-
-void
-index_rec_release(struct index_rec *r)
-{
-	tval_release(&r->tree);
-	diag_release(&r->diag);
-	free(r->aux);
-	index_rec_init(r);
-}
-
-/*
- * The row checksum takes a word at a time, 8 times as fast as FNV over
- * bytes.  Each step is a bijection of the state for a fixed word and of
- * the word for a fixed state, so two inputs of one length that differ in
- * one word (any single changed byte) always differ in the sum; lengths
- * are summed too.
- */
-static uint64_t
-sum_u64(uint64_t h, uint64_t w)
-{
-	h = (h ^ w) * UINT64_C(0x9e3779b97f4a7c15);
-	return h ^ (h >> 29);
-}
-
-static uint64_t
-sum_bytes(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	uint64_t w;
-	size_t i, k;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		w = __builtin_bswap64(w); /* the same sum on every machine */
-#endif
-		h = sum_u64(h, w);
-	}
-	if (i < n) {
-		for (w = 0, k = 0; i + k < n; k++)
-			w |= (uint64_t)s[i + k] << (8 * k);
-		h = sum_u64(h, w);
-	}
-	return h;
-}
-
-/* A blob, told apart from an absent one. */
-static uint64_t
-sum_blob(uint64_t h, const void *p, size_t n, int present)
-{
-	h = sum_u64(h, present ? (uint64_t)n : UINT64_MAX);
-	return present ? sum_bytes(h, p, n) : h;
-}
-
-/* The columns of one row, as the checksum and both directions see them. */
-struct row {
-	uint64_t seed; /* the version and the context (index_context) */
-	const char *path;
-	int64_t id[ID_N];
-	int64_t written, kind, fm_end, body_off;
-	const void *blob[3]; /* tree, diag, aux */
-	size_t len[3];
-	int has[3];
-};
-
-static int64_t
-row_sum(const struct row *r)
-{
-	uint64_t h = r->seed;
-	int i;
-
-	h = sum_blob(h, r->path, strlen(r->path), 1);
-	for (i = 0; i < ID_N; i++)
-		h = sum_u64(h, (uint64_t)r->id[i]);
-	h = sum_u64(h, (uint64_t)r->written);
-	h = sum_u64(h, (uint64_t)r->kind);
-	h = sum_u64(h, (uint64_t)r->fm_end);
-	h = sum_u64(h, (uint64_t)r->body_off);
-	for (i = 0; i < 3; i++)
-		h = sum_blob(h, r->blob[i], r->len[i], r->has[i]);
-	h ^= h >> 33; /* spread the last word's change over every bit */
-	h *= UINT64_C(0xff51afd7ed558ccd);
-	return (int64_t)(h ^ (h >> 33));
-}
-
-/* Seconds and nanoseconds as one number; -1 when out of range. */
-static int
-ns_of(const struct timespec *ts, int64_t *out)
-{
-	if (ts->tv_sec > INT64_MAX / 1000000000 - 1 ||
-	    ts->tv_sec < INT64_MIN / 1000000000 + 1)
-		return -1;
-	*out = (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
-	return 0;
-}
-
-static int
-ident_of(const struct stat *st, int64_t id[ID_N])
-{
-	id[ID_DEV] = (int64_t)(uint64_t)st->st_dev;
-	id[ID_INO] = (int64_t)(uint64_t)st->st_ino;
-	id[ID_SIZE] = (int64_t)st->st_size;
-	id[ID_MODE] = (int64_t)st->st_mode;
-	if (ns_of(&st->st_mtim, &id[ID_MTIME]) < 0 ||
-	    ns_of(&st->st_ctim, &id[ID_CTIME]) < 0)
-		return -1;
-	return 0;
-}
-
-/* Whether an entry written at stamp may be trusted for a file of id. */
-static int
-ident_settled(const int64_t id[ID_N], int64_t stamp)
-{
-	int64_t t = id[ID_MTIME] > id[ID_CTIME] ? id[ID_MTIME] : id[ID_CTIME];
-
-	return t <= stamp - INDEX_RACY_NS;
-}
-
-static int64_t
-now_ns(void)
-{
-	struct timespec ts;
-	int64_t ns;
-
-#ifdef CLOCK_REALTIME_COARSE
-	if (clock_gettime(CLOCK_REALTIME_COARSE, &ts) == 0 &&
-	    ns_of(&ts, &ns) == 0)
-		return ns;
-#endif
-	if (clock_gettime(CLOCK_REALTIME, &ts) == 0 && ns_of(&ts, &ns) == 0)
-		return ns;
-	return INT64_MIN + INDEX_RACY_NS; /* then nothing is trusted */
-}
-
-/* mkdir -p, private to the user. */
-static int
-make_dirs(const char *dir)
-{
-	char *p, *s, c;
-	int rc = 0;
-
-	if (dir[0] == '\0')
-		return -1;
-	p = xstrdup(dir);
-	for (s = p + 1; rc == 0; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		c = *s;
-		*s = '\0';
-		if (mkdir(p, 0700) == -1 && errno != EEXIST)
-			rc = -1;
-		*s = c;
-		if (c == '\0')
-			break;
-	}
-	free(p);
-	return rc;
-}
-
-char *
-index_file(const char *cache_dir, const char *root)
-{
-	char *real = realpath(root, NULL);
-	uint64_t h;
-	char *f;
-
-	if (real == NULL)
-		return NULL;
-	h = fnv(real);
-	f = xasprintf("%s/%016llx.db", cache_dir, (unsigned long long)h);
-	free(real);
-	return f;
-}
 
 const char *
 index_db_path(const struct index *ix)
@@ -332,9 +82,9 @@ index_db_path(const struct index *ix)
 void
 index_context(struct index *ix, const void *ctx, size_t len)
 {
-	uint64_t h = sum_u64(UINT64_C(0x676c6f7373696478), INDEX_VERSION);
+	uint64_t h = index_sum_u64(UINT64_C(0x676c6f7373696478), INDEX_VERSION);
 
-	ix->seed = sum_blob(h, ctx, len, ctx != NULL);
+	ix->seed = index_sum_blob(h, ctx, len, ctx != NULL);
 }
 
 int64_t
@@ -538,7 +288,7 @@ ix_free(struct index *ix)
 		ix_unlink(ix->file);
 	free(ix->file);
 	free(ix->failure);
-	seen_release(&ix->seen);
+	index_seen_release(&ix->seen);
 	free(ix);
 }
 
@@ -578,11 +328,11 @@ index_open(const char *cache_dir, const char *root, int flags, struct diag *d)
 	if ((real = realpath(root, NULL)) == NULL)
 		return NULL; /* the loader reports the directory */
 	ix = xcalloc(1, sizeof(*ix));
-	ix->stamp = now_ns(); /* before any file of this run is read */
+	ix->stamp = index_now_ns(); /* before any file of this run is read */
 	ix->flags = flags;
 	index_context(ix, NULL, 0);
 	ix->file = index_file(cache_dir, real);
-	if (ix->file == NULL || make_dirs(cache_dir) < 0) {
+	if (ix->file == NULL || index_make_dirs(cache_dir) < 0) {
 		diag_add(
 		    d, DIAG_INDEX_DIRECTORY, cache_dir, 0, 0, strerror(errno));
 		goto fail;
@@ -610,7 +360,7 @@ fail:
 
 /* Read the row s stands on; 0 if it is whole and sealed. */
 static int
-row_read(sqlite3_stmt *s, struct row *r)
+row_read(sqlite3_stmt *s, struct index_row *r)
 {
 	int i;
 
@@ -630,34 +380,7 @@ row_read(sqlite3_stmt *s, struct row *r)
 	r->path = (const char *)sqlite3_column_text(s, 14);
 	if (r->path == NULL)
 		return -1;
-	return row_sum(r) == sqlite3_column_int64(s, 13) ? 0 : -1;
-}
-
-/* Fill out from a sealed row; 0, or -1 (out left empty). */
-static int
-row_rec(const struct row *r, const char *path, struct index_rec *out)
-{
-	if (r->kind < INT_MIN || r->kind > INT_MAX || r->fm_end < 0 ||
-	    r->body_off < 0 || !r->has[1])
-		return -1;
-	out->kind = (int)r->kind;
-	out->fm_end = (size_t)r->fm_end;
-	out->body_off = (size_t)r->body_off;
-	if (r->has[0]) {
-		if (tval_unpack(r->blob[0], r->len[0], &out->tree) < 0)
-			return -1;
-		out->has_tree = 1;
-	}
-	if (tval_unpack_diag(r->blob[1], r->len[1], path, &out->diag) < 0) {
-		index_rec_release(out);
-		return -1;
-	}
-	if (r->has[2] && r->len[2] > 0) {
-		out->aux = xmalloc(r->len[2]);
-		memcpy(out->aux, r->blob[2], r->len[2]);
-		out->auxlen = r->len[2];
-	}
-	return 0;
+	return index_row_sum(r) == sqlite3_column_int64(s, 13) ? 0 : -1;
 }
 
 /* Note that SQLite found the database damaged: no more use this run. */
@@ -674,13 +397,13 @@ index_lookup(struct index *ix, const char *relpath, const char *path,
 {
 	sqlite3_stmt *s = ix->st[S_GET];
 	int64_t id[ID_N];
-	struct row r;
+	struct index_row r;
 	int rc, hit = 0, i;
 
 	index_rec_init(out);
-	seen_add(&ix->seen, relpath);
-	if ((ix->flags & INDEX_NOREAD) || ix->broken || ident_of(st, id) < 0 ||
-	    !ident_settled(id, ix->stamp))
+	index_seen_add(&ix->seen, relpath);
+	if ((ix->flags & INDEX_NOREAD) || ix->broken ||
+	    index_ident_of(st, id) < 0 || !index_ident_settled(id, ix->stamp))
 		return 0;
 	/* One read transaction for all the lookups: a statement of its own
 	 * takes and drops the WAL read lock (several fcntl calls) each time,
@@ -693,10 +416,10 @@ index_lookup(struct index *ix, const char *relpath, const char *path,
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW && row_read(s, &r) == 0 &&
 	    strcmp(r.path, relpath) == 0 && r.written <= ix->stamp &&
-	    ident_settled(r.id, r.written)) {
+	    index_ident_settled(r.id, r.written)) {
 		for (i = 0; i < ID_N && r.id[i] == id[i]; i++)
 			;
-		hit = i == ID_N && row_rec(&r, path, out) == 0;
+		hit = i == ID_N && index_row_rec(&r, path, out) == 0;
 	}
 	ix_check_rc(ix, rc);
 	sqlite3_reset(s);
@@ -752,39 +475,8 @@ ix_begin(struct index *ix)
 	return 0;
 }
 
-/* Pack rec into the blobs of r; buffers in tb and db. */
 static int
-rec_row(const struct index_rec *rec, const char *path, struct row *r,
-    struct sbuf *tb, struct sbuf *db)
-{
-	if (rec->fm_end > INT64_MAX || rec->body_off > INT64_MAX ||
-	    rec->auxlen > INT_MAX)
-		return -1;
-	r->kind = rec->kind;
-	r->fm_end = (int64_t)rec->fm_end;
-	r->body_off = (int64_t)rec->body_off;
-	r->has[0] = rec->has_tree;
-	if (rec->has_tree && rec->tree_packed != NULL)
-		sb_addn(tb, rec->tree_packed, rec->tree_packedlen);
-	else if (rec->has_tree && tval_pack(&rec->tree, tb) < 0)
-		return -1;
-	if (tval_pack_diag(&rec->diag, path, db) < 0)
-		return -1;
-	if (tb->len > INT_MAX || db->len > INT_MAX)
-		return -1;
-	r->blob[0] = tb->s;
-	r->len[0] = tb->len;
-	r->blob[1] = db->s;
-	r->len[1] = db->len;
-	r->has[1] = 1;
-	r->blob[2] = rec->aux;
-	r->len[2] = rec->auxlen;
-	r->has[2] = rec->aux != NULL;
-	return 0;
-}
-
-static int
-row_write(sqlite3_stmt *s, const struct row *r)
+row_write(sqlite3_stmt *s, const struct index_row *r)
 {
 	int i, rc;
 
@@ -802,7 +494,7 @@ row_write(sqlite3_stmt *s, const struct row *r)
 			    SQLITE_STATIC);
 		else
 			sqlite3_bind_null(s, 12 + i);
-	sqlite3_bind_int64(s, 15, row_sum(r));
+	sqlite3_bind_int64(s, 15, index_row_sum(r));
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
@@ -814,20 +506,21 @@ index_put(struct index *ix, const char *relpath, const char *path,
     const struct stat *st, const struct index_rec *rec)
 {
 	struct sbuf tb, db;
-	struct row r;
+	struct index_row r;
 	int rc = -1;
 
-	seen_add(&ix->seen, relpath);
+	index_seen_add(&ix->seen, relpath);
 	memset(&r, 0, sizeof(r));
 	r.seed = ix->seed;
 	r.path = relpath;
 	r.written = ix->stamp;
 	/* An entry that is racily clean now would never be trusted. */
-	if (ident_of(st, r.id) < 0 || !ident_settled(r.id, ix->stamp))
+	if (index_ident_of(st, r.id) < 0 ||
+	    !index_ident_settled(r.id, ix->stamp))
 		return -1;
 	sb_init(&tb);
 	sb_init(&db);
-	if (rec_row(rec, path, &r, &tb, &db) == 0 && ix_begin(ix) == 0) {
+	if (index_rec_row(rec, path, &r, &tb, &db) == 0 && ix_begin(ix) == 0) {
 		int e = row_write(ix->st[S_PUT], &r);
 
 		if (e == SQLITE_OK)
@@ -853,7 +546,7 @@ index_prune(struct index *ix)
 		return;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if ((p = (const char *)sqlite3_column_text(s, 0)) != NULL &&
-		    !seen_has(&ix->seen, p))
+		    !index_seen_has(&ix->seen, p))
 			strlist_push(&gone, xstrdup(p));
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)

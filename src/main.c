@@ -495,6 +495,52 @@ known_field(const struct cmd *cmd, const struct ctx *c)
  */
 static struct ctx ctx;
 
+/*
+ * The command the operands name, consuming its name from argc and argv:
+ * `show' when the first operand is none (a term).  Prints help and
+ * exits for --help, usage for no operand.
+ */
+static const struct cmd *
+choose_command(int *argc, char ***argv)
+{
+	const struct cmd *cmd;
+
+	if (want_help) {
+		if (*argc == 0 || cli_cmd_help(stdout, (*argv)[0]) < 0)
+			cli_help(stdout);
+		finish(EXIT_OK);
+	}
+	if (*argc == 0)
+		usage();
+	if ((cmd = cli_find_cmd((*argv)[0])) != NULL) {
+		(*argc)--;
+		(*argv)++;
+	} else {
+		cmd = cli_find_cmd("show");
+		ctx.implicit_show = 1;
+	}
+	return cmd;
+}
+
+/*
+ * Close the pager and flush standard output: rc, or EXIT_TROUBLE after
+ * a write error (reported unless it is a closed pipe).
+ */
+static int
+finish_output(int rc)
+{
+	if (cli_pager_finish() < 0) {
+		cli_errorx("write error: %s", strerror(errno));
+		rc = EXIT_TROUBLE;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			cli_errorx("write error: %s", strerror(errno));
+		rc = EXIT_TROUBLE;
+	}
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -509,20 +555,7 @@ main(int argc, char *argv[])
 	parse_options(argc, argv, &ctx);
 	argc -= optind;
 	argv += optind;
-	if (want_help) {
-		if (argc == 0 || cli_cmd_help(stdout, argv[0]) < 0)
-			cli_help(stdout);
-		finish(EXIT_OK);
-	}
-	if (argc == 0)
-		usage();
-	if ((cmd = cli_find_cmd(argv[0])) != NULL) {
-		argc--;
-		argv++;
-	} else {
-		cmd = cli_find_cmd("show");
-		ctx.implicit_show = 1;
-	}
+	cmd = choose_command(&argc, &argv);
 	ctx.cmd = cmd;
 	setup_output(&ctx);
 	if (cmd->opts & O_PAGER)
@@ -549,15 +582,7 @@ main(int argc, char *argv[])
 	}
 	rc = cmd->fn(argc, argv, &ctx);
 out:
-	if (cli_pager_finish() < 0) {
-		cli_errorx("write error: %s", strerror(errno));
-		rc = EXIT_TROUBLE;
-	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		if (errno != EPIPE)
-			cli_errorx("write error: %s", strerror(errno));
-		rc = EXIT_TROUBLE;
-	}
+	rc = finish_output(rc);
 	filter_release(&ctx.filter);
 	/*
 	 * The table is left to exit(3), as git leaves its objects: freeing

@@ -1,0 +1,79 @@
+/*
+ * What the files of the index share, and nothing else includes:
+ * index.c (the SQLite database: statements, transactions, the public
+ * calls), index_row.c (a row as a sealed fact: checksum, identity,
+ * racy-clean, packing a record) and index_paths.c (the database's file
+ * and the set of paths seen).  Part of the index layer.
+ */
+#ifndef GLOSS_INDEX_INT_H
+#define GLOSS_INDEX_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include "index.h"
+#include "util.h"
+
+/* A file's identity as recorded: every field a rewrite may change. */
+enum { ID_DEV, ID_INO, ID_SIZE, ID_MTIME, ID_CTIME, ID_MODE, ID_N };
+
+/* A set of strings (open addressing), for the files still present. */
+struct index_seen {
+	char **slot;
+	size_t cap, n;
+};
+
+/* The columns of one row, as the checksum and both directions see them. */
+struct index_row {
+	uint64_t seed; /* the version and the context (index_context) */
+	const char *path;
+	int64_t id[ID_N];
+	int64_t written, kind, fm_end, body_off;
+	const void *blob[3]; /* tree, diag, aux */
+	size_t len[3];
+	int has[3];
+};
+
+/* One more word w into the row checksum h (index_row.c). */
+uint64_t index_sum_u64(uint64_t h, uint64_t w);
+
+/* A blob of n bytes at p into h, told apart from an absent one. */
+uint64_t index_sum_blob(uint64_t h, const void *p, size_t n, int present);
+
+/* The checksum of every column of r but the checksum itself. */
+int64_t index_row_sum(const struct index_row *r);
+
+/* st's identity into id; -1 when a time is out of range. */
+int index_ident_of(const struct stat *st, int64_t id[ID_N]);
+
+/* Whether an entry written at stamp may be trusted for a file of id. */
+int index_ident_settled(const int64_t id[ID_N], int64_t stamp);
+
+/* The time now in nanoseconds; one that trusts nothing if unknown. */
+int64_t index_now_ns(void);
+
+/* Fill out from a sealed row; 0, or -1 (out left empty). */
+int index_row_rec(
+    const struct index_row *r, const char *path, struct index_rec *out);
+
+/*
+ * Pack rec into the blobs of r, which borrows them from tb and db (the
+ * caller's buffers) and from rec; -1 when it cannot be stored.
+ */
+int index_rec_row(const struct index_rec *rec, const char *path,
+    struct index_row *r, struct sbuf *tb, struct sbuf *db);
+
+/* Whether key is in the set t (index_paths.c). */
+int index_seen_has(const struct index_seen *t, const char *key);
+
+/* Add a copy of key to t, which owns it. */
+void index_seen_add(struct index_seen *t, const char *key);
+
+/* Free t's strings; t is then empty. */
+void index_seen_release(struct index_seen *t);
+
+/* mkdir -p, private to the user; -1 with errno set. */
+int index_make_dirs(const char *dir);
+
+#endif

@@ -1,0 +1,114 @@
+/*
+ * The index's paths: its database file, named by a hash of the
+ * glossary's real path, in directories private to the user; and the
+ * set of relative paths a run has seen, for pruning the rest.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "index.h"
+#include "index_int.h"
+
+/* FNV-1a, 64 bits: for naming a database after a path. */
+static uint64_t
+fnv(const char *s)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+static size_t
+seen_find(const struct index_seen *t, const char *key)
+{
+	size_t i = (size_t)fnv(key) & (t->cap - 1);
+
+	while (t->slot[i] != NULL && strcmp(t->slot[i], key) != 0)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+int
+index_seen_has(const struct index_seen *t, const char *key)
+{
+	return t->cap > 0 && t->slot[seen_find(t, key)] != NULL;
+}
+
+void
+index_seen_add(struct index_seen *t, const char *key)
+{
+	size_t i;
+
+	if (2 * (t->n + 1) > t->cap) { /* keep it at most half full */
+		struct index_seen big = {NULL, t->cap ? t->cap * 2 : 256, 0};
+
+		big.slot = xcalloc(big.cap, sizeof(*big.slot));
+		for (i = 0; i < t->cap; i++)
+			if (t->slot[i] != NULL)
+				big.slot[seen_find(&big, t->slot[i])] =
+				    t->slot[i];
+		big.n = t->n;
+		free(t->slot);
+		*t = big;
+	}
+	i = seen_find(t, key);
+	if (t->slot[i] == NULL) {
+		t->slot[i] = xstrdup(key);
+		t->n++;
+	}
+}
+
+void
+index_seen_release(struct index_seen *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->cap; i++)
+		free(t->slot[i]);
+	free(t->slot);
+	memset(t, 0, sizeof(*t));
+}
+
+int
+index_make_dirs(const char *dir)
+{
+	char *p, *s, c;
+	int rc = 0;
+
+	if (dir[0] == '\0')
+		return -1;
+	p = xstrdup(dir);
+	for (s = p + 1; rc == 0; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		c = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) == -1 && errno != EEXIST)
+			rc = -1;
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+char *
+index_file(const char *cache_dir, const char *root)
+{
+	char *real = realpath(root, NULL);
+	uint64_t h;
+	char *f;
+
+	if (real == NULL)
+		return NULL;
+	h = fnv(real);
+	f = xasprintf("%s/%016llx.db", cache_dir, (unsigned long long)h);
+	free(real);
+	return f;
+}

@@ -1,0 +1,174 @@
+/*
+ * A term's description and body text: site markup reduced (the
+ * mentions it holds go to the term), inline Markdown rendered; the
+ * description from its key, else the body up to `<!--more-->' or its
+ * first paragraph.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "markup.h"
+#include "md.h"
+#include "schema_int.h"
+
+/*
+ * Whether s (NUL-terminated) may hold site markup that markup_reduce
+ * changes: a tag, entity, shortcode, macro or link, or an MDX
+ * import/export line.  A quick scan (the C library's vectorised string
+ * search), so that plain text costs no copy.
+ */
+static int
+has_markup(const char *s)
+{
+	const char *p;
+
+	if (s[strcspn(s, "<{&[")] != '\0')
+		return 1;
+	for (p = s; (p = strstr(p, "port ")) != NULL; p++)
+		if (p - s >= 2 && (p[-2] == 'i' || p[-2] == 'e') &&
+		    p[-1] == (p[-2] == 'i' ? 'm' : 'x') &&
+		    (p - s == 2 || p[-3] == '\n'))
+			return 1;
+	return 0;
+}
+
+/* Reduce n bytes of s; the mentions found go to t.  Caller frees. */
+static char *
+reduce(struct term *t, const char *s, size_t n, size_t *outlen)
+{
+	struct markup_refs refs;
+	char *r;
+	size_t i;
+
+	markup_refs_init(&refs);
+	r = markup_reduce(s, n, outlen, &refs);
+	for (i = 0; i < refs.n; i++)
+		term_add_key(&t->mentions, term_key(refs.v[i].target));
+	markup_refs_release(&refs);
+	return r;
+}
+
+/*
+ * Whether a description given by a key holds inline Markdown a reader
+ * would see as syntax: strong emphasis, a code span, a link or an
+ * escape.  A lone `*emphasis*' is left as written, as gloss always
+ * has: rendering every description through cmark costs the loader a
+ * sixth of its time (bench/instr.sh).
+ */
+static int
+has_inline_markdown(const char *s)
+{
+	return strstr(s, "**") != NULL || strstr(s, "__") != NULL ||
+	    strstr(s, "](") != NULL || strpbrk(s, "`\\") != NULL;
+}
+
+/*
+ * A description as text: site markup reduced (its mentions go to t),
+ * inline Markdown rendered (always for Markdown from the body, so that
+ * its lines join; for a key's value where has_inline_markdown says).
+ * Takes s; returns NULL if nothing is left.
+ */
+static char *
+desc_text(struct term *t, char *s, int markdown)
+{
+	char *r;
+
+	if (has_markup(s)) {
+		r = reduce(t, s, strlen(s), NULL);
+		free(s);
+		s = r;
+	}
+	if (markdown || has_inline_markdown(s)) {
+		r = md_plain_text(s, strlen(s));
+		free(s);
+		s = r;
+	}
+	schema_trim(s);
+	if (*s == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The first paragraph of a body (reduced), headings skipped. */
+static char *
+first_para(const char *b)
+{
+	const char *e, *nl, *p;
+
+	for (;;) {
+		b += strspn(b, " \t\r\n");
+		if (*b != '#')
+			break;
+		b += strcspn(b, "\n");
+	}
+	/* The paragraph ends at a blank line. */
+	for (e = b;;) {
+		if ((nl = strchr(e, '\n')) == NULL) {
+			e += strlen(e);
+			break;
+		}
+		p = nl + 1 + strspn(nl + 1, " \t\r");
+		if (*p == '\n' || *p == '\0') {
+			e = nl;
+			break;
+		}
+		e = nl + 1;
+	}
+	return xstrndup(b, (size_t)(e - b));
+}
+
+/*
+ * The body reduced to text (kept in t when markup changed it) and its
+ * mentions; then, if the front matter gave no description, the body up
+ * to `<!--more-->', or else its first paragraph.
+ */
+static char *
+take_body(struct schema_ctx *sp, int want_desc)
+{
+	const struct schema_file *f = sp->f;
+	struct term *t = sp->t;
+	const char *text = f->body;
+	size_t n, more;
+
+	if (f->body == NULL)
+		return NULL;
+	if (has_markup(f->body)) {
+		t->body_text = reduce(t, f->body, f->bodylen, &n);
+		if (n == f->bodylen && memcmp(t->body_text, f->body, n) == 0) {
+			free(t->body_text);
+			t->body_text = NULL;
+		} else
+			text = t->body_text;
+	}
+	if (!want_desc)
+		return NULL;
+	more = markup_more(f->body, f->bodylen);
+	if (more < f->bodylen)
+		return desc_text(
+		    t, markup_reduce(f->body, more, NULL, NULL), 1);
+	return desc_text(t, first_para(text), 1);
+}
+
+int
+schema_take_description(struct schema_ctx *sp, const struct tval *root)
+{
+	struct term *t = sp->t;
+	struct tval *v = sp->got[SF_DESCRIPTION];
+	char *s = v != NULL ? schema_tv_take(v) : NULL;
+
+	if (s != NULL && (s = desc_text(t, s, 0)) != NULL) {
+		(void)take_body(sp, 0);
+		t->description = s;
+	} else
+		t->description = take_body(sp, 1);
+	if (t->description != NULL)
+		return 0;
+	if (v != NULL && !tval_is_null(v) && v->type == TV_STR)
+		diag_add(sp->diag, DIAG_EMPTY_KEY, sp->path, v->line, v->col,
+		    sp->key[SF_DESCRIPTION]);
+	else
+		schema_missing(sp, root, DIAG_NO_DESCRIPTION);
+	return -1;
+}
