@@ -47,7 +47,8 @@ TERM_OBJS   = $(BASE_OBJS) $(B)/markup.o $(B)/term.o $(B)/field.o $(B)/md.o
 TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 # The loader layer's files, bottom up too; loader.o is its public face.
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
-	      $(B)/yaml_tree.o $(B)/schema.o $(B)/siteconf.o $(B)/loader.o
+	      $(B)/yaml_tree.o $(B)/schema.o $(B)/siteconf.o \
+	      $(B)/loadfacts.o $(B)/tval_pack.o $(B)/index.o $(B)/loader.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 # The index caches the loader's parse; it needs only the tree's type.
 TVAL_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/tval_pack.o

@@ -45,11 +45,14 @@ struct ctx {
 	int max_width; /* at a terminal, wrap at most this wide; 0: no cap */
 	int tty;       /* stdout is a terminal */
 	int implicit_show; /* `gloss TERM...': no command was named */
+	int no_cache;	   /* --no-cache */
 
 	/* state */
 	struct config cfg; /* the user's configuration file (SPEC 2) */
 	struct table table;
 	struct loader_opts load; /* how cli_load calls the loader */
+	char *cache_dir;	 /* where the indexes are, or NULL: none */
+	int index_warned;	 /* an index warning was given this run */
 	struct diag diag;
 	struct filter filter;
 	struct render_opts ropts;
@@ -63,7 +66,8 @@ struct ctx {
  */
 enum {
 	CMD_TABLE = 1, /* load the glossary before running */
-	CMD_BODY = 2   /* it reads the terms' bodies itself (search) */
+	CMD_BODY = 2,  /* it reads the terms' bodies itself (search) */
+	CMD_PARSE = 4  /* parse every file: the index is written, not read */
 };
 
 struct cmd {
@@ -134,6 +138,13 @@ int cli_dirs_load(struct ctx *, struct cli_dirs *);
  * before the options are parsed, which then override it.
  */
 void cli_settings(struct ctx *);
+
+/*
+ * Where the indexes of glossaries are (SPEC 7): $XDG_CACHE_HOME/gloss,
+ * else ~/.cache/gloss.  A string the caller frees, or NULL when neither
+ * is set.
+ */
+char *cli_cache_dir(void);
 
 /* Load dirs into ctx->table; returns the number of terms, -1 if no
  * directory could be read. */

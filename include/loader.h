@@ -29,9 +29,15 @@ struct table;
 
 /* What the caller (the cli) decides about loading. */
 struct loader_opts {
-	size_t max_bytes; /* stop at this many bytes of term files in the
-			     table (0: LOADER_MAX_BYTES) */
-	int drop_text;	  /* terms keep no file text, only their fields */
+	size_t max_bytes;      /* stop at this many bytes of term files in the
+				  table (0: LOADER_MAX_BYTES) */
+	int drop_text;	       /* terms keep no file text, only their fields */
+	const char *cache_dir; /* where the indexes are (index.h), or NULL:
+				  none (--no-cache, `cache: off') */
+	int parse_all;	       /* parse every file: the index is written,
+				  never read (gloss check) */
+	int *index_warned;     /* set once an index warning was given: at
+				  most one a run; NULL: one a directory */
 };
 
 enum load_status {

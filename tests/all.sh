@@ -8,6 +8,9 @@ GLOSS=${GLOSS:-./gloss}
 export GLOSS
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
+# The indexes every suite's runs build (SPEC 7) stay in the scratch.
+XDG_CACHE_HOME=$T/cache
+export XDG_CACHE_HOME
 pass=0
 fail=0
 
