@@ -150,20 +150,22 @@ $(B)/markup_run: tests/markup_run.c $(BASE_OBJS) $(B)/markup.o
 check-markup: $(B)/markup_run
 	@tests/markup-worst.sh $(B)/markup_run
 
-# The index's harnesses (tests/index/), not part of `make test' until the
-# index is wired in: until then they say they are skipped.  ixcat is a
-# stand-in gloss that caches whole files through the index, so that
-# index-ixcat runs both harnesses on the index alone, and their
-# self-tests show that they catch a stale cache.
+# The index's harnesses (tests/index/) at full length; `make test' runs
+# short ones (tests/index.sh).  INDEX_GLOSS runs them on another build
+# (build/san/gloss, build/tsan/gloss).  ixcat is a stand-in gloss that
+# caches whole files through the index, so that index-ixcat runs both
+# harnesses on the index alone, and their self-tests show that they
+# catch a stale cache.
 STEPS	?= 10000
 TRIALS	?= 1000
+INDEX_GLOSS ?= ./$(PROG)
 $(B)/ixcat: tests/index/ixcat.c $(INDEX_OBJS) include/*.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ \
 	  tests/index/ixcat.c $(INDEX_OBJS) $(PKG_LIBS)
 index-diff: $(PROG)
-	@python3 tests/index/mutate.py --gloss ./$(PROG) --steps $(STEPS)
+	@python3 tests/index/mutate.py --gloss $(INDEX_GLOSS) --steps $(STEPS)
 index-faults: $(PROG)
-	@python3 tests/index/faults.py --gloss ./$(PROG) --trials $(TRIALS)
+	@python3 tests/index/faults.py --gloss $(INDEX_GLOSS) --trials $(TRIALS)
 index-ixcat: $(B)/ixcat
 	@python3 tests/index/mutate.py --gloss $(PROG) --self-test
 	@python3 tests/index/faults.py --gloss $(PROG) --self-test

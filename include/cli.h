@@ -52,7 +52,7 @@ struct ctx {
 	struct table table;
 	struct loader_opts load; /* how cli_load calls the loader */
 	char *cache_dir;	 /* where the indexes are, or NULL: none */
-	int index_warned;	 /* an index warning was given this run */
+	struct diag index_diag;	 /* the index's warning, if any (one) */
 	struct diag diag;
 	struct filter filter;
 	struct render_opts ropts;

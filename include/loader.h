@@ -36,8 +36,9 @@ struct loader_opts {
 				  none (--no-cache, `cache: off') */
 	int parse_all;	       /* parse every file: the index is written,
 				  never read (gloss check) */
-	int *index_warned;     /* set once an index warning was given: at
-				  most one a run; NULL: one a directory */
+	struct diag *index_diag; /* the index's one warning of a run goes
+				    here while it is empty, never among the
+				    files' problems; NULL: none is kept */
 };
 
 enum load_status {

@@ -561,16 +561,12 @@ lookup_all(struct index *ix, struct pool *p)
 	}
 }
 
-/* The index's warnings: at most one a run (opts->index_warned). */
+/* The index's warnings: at most one a run, kept apart (index_diag). */
 static void
-index_warn(const struct loader_opts *opts, struct diag *ixd, struct diag *d)
+index_warn(const struct loader_opts *opts, struct diag *ixd)
 {
-	if (ixd->n > 0 &&
-	    (opts->index_warned == NULL || !*opts->index_warned)) {
-		diag_push(d, &ixd->v[0]);
-		if (opts->index_warned != NULL)
-			*opts->index_warned = 1;
-	}
+	if (ixd->n > 0 && opts->index_diag != NULL && opts->index_diag->n == 0)
+		diag_push(opts->index_diag, &ixd->v[0]);
 	diag_release(ixd);
 }
 
@@ -613,7 +609,7 @@ loader_load_dir(struct table *table, const char *dir, int dirno,
 		index_prune(ix);
 	(void)index_close(ix, &ixd);
 	if (opts != NULL)
-		index_warn(opts, &ixd, d);
+		index_warn(opts, &ixd);
 	diag_release(&ixd);
 	free(p.res);
 	walk_release(&list);

@@ -398,7 +398,7 @@ setup_cache(struct ctx *c)
 	    (c->cache_dir = cli_cache_dir()) == NULL)
 		return;
 	c->load.cache_dir = c->cache_dir;
-	c->load.index_warned = &c->index_warned;
+	c->load.index_diag = &c->index_diag;
 	if (c->cmd->flags & CMD_PARSE)
 		c->load.parse_all = 1;
 }
@@ -458,6 +458,7 @@ main(int argc, char *argv[])
 	ctx.depth = 1;
 	table_init(&ctx.table);
 	diag_init(&ctx.diag);
+	diag_init(&ctx.index_diag);
 	cli_settings(&ctx);
 	parse_options(argc, argv, &ctx);
 	argc -= optind;
@@ -503,6 +504,8 @@ main(int argc, char *argv[])
 	}
 	rc = cmd->fn(argc, argv, &ctx);
 out:
+	/* A cache's trouble is no problem of the glossary: apart, once. */
+	cli_print_diags(&ctx.index_diag, 0);
 	if (cli_pager_finish() < 0) {
 		cli_errorx("write error: %s", strerror(errno));
 		rc = EXIT_TROUBLE;
@@ -520,6 +523,7 @@ out:
 	 * leak; table_release is tested on its own.
 	 */
 	diag_release(&ctx.diag);
+	diag_release(&ctx.index_diag);
 	strlist_release(&ctx.dirs);
 	config_release(&ctx.cfg);
 	free(ctx.cache_dir);

@@ -44,7 +44,8 @@ done
 # copy), then report in order.
 i=0
 for suite in tests/cli/run.sh tests/examples.sh tests/relevance.sh \
-    tests/install.sh tests/doc-codes.sh tests/markup-worst.sh; do
+    tests/install.sh tests/doc-codes.sh tests/markup-worst.sh \
+    tests/index.sh; do
 	i=$((i + 1))
 	($suite >"$T/out.$i" 2>&1; echo $? >"$T/rc.$i") &
 done
