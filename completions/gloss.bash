@@ -8,14 +8,14 @@
 # regard to case, and with space, '-' and '_' taken as one.
 
 _gloss_commands="show search list categories related random check new edit paths help"
-_gloss_fields="term aliases category vertical pronunciation description examples related file match body"
+_gloss_fields="term aliases category vertical lang pronunciation description examples related file match body"
 
 # Whether $1 is an option that takes a value.
 _gloss_argopt()
 {
 	case $1 in
 	-c | -d | -f | -w | --by | --category | --depth | \
-	--dir | --field | --format | --limit | --seed | --vertical | --width)
+	--dir | --field | --format | --lang | --limit | --seed | --vertical | --width)
 		return 0 ;;
 	esac
 	return 1
@@ -125,7 +125,9 @@ _gloss_value()
 	case $opt in
 	-f | --format) _gloss_words "$cur" "text json ndjson tsv markdown" "$prefix" ;;
 	--color | --colour) _gloss_words "$cur" "auto always never" "$prefix" ;;
-	--by) _gloss_words "$cur" "category vertical" "$prefix" ;;
+	--by) _gloss_words "$cur" "category vertical lang" "$prefix" ;;
+	--lang) _gloss_words "$cur" "all $(_gloss_run --lang all categories \
+	    --by lang --field lang 2>/dev/null)" "$prefix" ;;
 	--field) _gloss_words "$cur" "$_gloss_fields" "$prefix" ;;
 	-c | --category)
 		_gloss_match "$cur" "$prefix" \
@@ -215,7 +217,7 @@ _gloss()
 			return 0 ;;
 		esac
 		_gloss_words "$cur" "--by --category --color --colour --depth --dir
-		    --exact --field --format --full --header --help --json --limit
+		    --exact --field --format --full --header --help --json --lang --limit
 		    --no-cache --no-pager --null --pager --quiet --seed --verbose --version --vertical --width
 		    -0 -c -d -e -f -h -j -q -v -w" ""
 		return 0

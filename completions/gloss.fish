@@ -63,7 +63,7 @@ function __gloss_positionals
                 case --
                     set ddash 1
                 case '--*=*'
-                case --by --category --depth --dir --field --format --limit --seed --vertical --width
+                case --by --category --depth --dir --field --format --lang --limit --seed --vertical --width
                     set skip 1
                 case '--*'
                 case '*'
@@ -126,7 +126,7 @@ complete -c gloss -n __gloss_wants_term -a '(__gloss_run list --field names)' -d
 complete -c gloss -n __gloss_wants_dir -a '(__fish_complete_directories (commandline -ct) "")'
 
 # Options, in the order of gloss's option table.
-complete -c gloss -l by -x -a 'category vertical' -d 'categories: group by'
+complete -c gloss -l by -x -a 'category vertical lang' -d 'categories: group by'
 complete -c gloss -s c -l category -x -a '(__gloss_run categories --field category)' -d 'Only terms of this category'
 complete -c gloss -l color -l colour -f -a 'auto always never' -d 'When to use colour (alone: always)'
 complete -c gloss -l depth -x -d 'related: follow links N steps'
@@ -136,6 +136,7 @@ complete -c gloss -l field -x -a 'term aliases category vertical pronunciation d
 complete -c gloss -s f -l format -x -a 'text json ndjson tsv markdown' -d 'Output format'
 complete -c gloss -l full -d 'Show the whole body of each entry'
 complete -c gloss -l header -d 'tsv: print a header line'
+complete -c gloss -l lang -x -a 'all (__gloss_run --lang all categories --by lang --field lang)' -d 'Serve this language, or all'
 complete -c gloss -s h -l help -d 'Print help'
 complete -c gloss -s j -l json -d 'Same as --format json'
 complete -c gloss -l limit -x -d 'At most N results'

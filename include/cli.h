@@ -29,6 +29,8 @@ struct ctx {
 	const char *format;
 	const char *field;
 	const char *by;
+	const char *lang;    /* --lang TAG or all; NULL: not given */
+	size_t lang_dropped; /* terms of other languages not served */
 	enum color_when color;
 	enum pager_when pager;
 	int width;
@@ -65,9 +67,10 @@ struct ctx {
  * (and asks the renderer) instead of knowing each command.
  */
 enum {
-	CMD_TABLE = 1, /* load the glossary before running */
-	CMD_BODY = 2,  /* it reads the terms' bodies itself (search) */
-	CMD_PARSE = 4  /* parse every file: the index is written, not read */
+	CMD_TABLE = 1,	   /* load the glossary before running */
+	CMD_BODY = 2,	   /* it reads the terms' bodies itself (search) */
+	CMD_ALL_LANGS = 4, /* every language unless --lang says one (check) */
+	CMD_PARSE = 8 /* parse every file: the index is written, not read */
 };
 
 struct cmd {

@@ -58,10 +58,13 @@ enum diag_code {
 	DIAG_YAML_TOO_DEEP,	  /* yaml-too-deep, error: int */
 	DIAG_YAML_UNEXPECTED,	  /* yaml-unexpected-event, error */
 	DIAG_YAML_MANY_DOCUMENTS, /* yaml-many-documents, error */
+	DIAG_YAML_UNKNOWN_TAG,	  /* unknown-tag, warning: tag */
+	DIAG_YAML_TAG_MISMATCH,	  /* tag-mismatch, warning: text, tag */
 	/* The front matter's keys. */
 	DIAG_NOT_A_MAPPING,	/* front-matter-not-mapping, error */
 	DIAG_DUPLICATE_KEY,	/* duplicate-key, warning: key */
 	DIAG_WRONG_TYPE,	/* wrong-type, warning: key, what */
+	DIAG_NULL_VALUE,	/* null-value, warning: key */
 	DIAG_RESERVED_KEY,	/* reserved-key, note: key */
 	DIAG_MISSING_KEY,	/* missing-key, error: key */
 	DIAG_EMPTY_KEY,		/* empty-key, error: key */
@@ -125,6 +128,12 @@ void diag_add(struct diag *, enum diag_code, const char *file, unsigned line,
     unsigned col, ...);
 /* Add a copy of message m (its code, level, position and text) to d. */
 void diag_push(struct diag *, const struct diag_msg *m);
+/*
+ * Order the messages by line and column, keeping the order of equal
+ * positions (an insertion sort: the messages of one file come nearly
+ * in order already).
+ */
+void diag_sort(struct diag *);
 /* Move all messages of src to the end of dst, leaving src empty. */
 void diag_move(struct diag *dst, struct diag *src);
 

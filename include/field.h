@@ -52,9 +52,12 @@ struct field_value {
 };
 
 enum {
-	FIELD_OTHER_NAME = 1 /* another name of a field, for --field only:
-				JSON does not write it, the loader may pass
-				it through */
+	FIELD_OTHER_NAME = 1, /* another name of a field, for --field only:
+				 JSON does not write it, the loader may pass
+				 it through */
+	FIELD_FILE_KEY = 2    /* also a front-matter key that the loader
+				 takes out of the pass-through keys itself
+				 (lang: lang.h), so not reserved */
 };
 
 struct field {

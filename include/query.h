@@ -1,7 +1,7 @@
 /*
  * A search query parsed into clauses of stemmed words, and the word
  * services the ranking shares with it: splitting text into words,
- * folding and stemming one word (Snowball English, libstemmer being
+ * folding and stemming one word (Snowball, by language; libstemmer being
  * behind this file), finding a word's stem among the query's.  Used by
  * rank.c and snippet.c; nothing above the search layer needs it.
  */
@@ -25,10 +25,25 @@ struct clause {
 	int fuzzy;  /* the word was corrected */
 };
 
+/*
+ * The query's words stemmed for text of another language (--lang all):
+ * stems[i] is words[i] by that language's stemmer.
+ */
+struct query_alt {
+	const char *algo; /* Snowball's name; NULL: no stemmer */
+	struct sb_stemmer *st;
+	char **stems;
+	size_t n; /* stems made so far */
+};
+
 struct query {
-	struct sb_stemmer *stemmer;
-	char **stems; /* distinct stems of the query */
+	struct sb_stemmer *stemmer; /* of the language served; or NULL */
+	const char *algo;	    /* its Snowball name; NULL: none */
+	char **stems;		    /* distinct stems of the query */
+	char **words;		    /* the folded word of each stem */
 	size_t nstems;
+	struct query_alt *alt; /* other languages' stemmers, made on use */
+	size_t nalt;
 	struct clause *cl;
 	size_t ncl;
 	int stop_only; /* the query has only stopwords, kept as clauses */
@@ -42,23 +57,39 @@ struct query {
 };
 
 /*
- * Parse s into q: words and "quoted phrases", each a clause.  Stopwords
- * ("what is churn") are dropped unless they stand in a phrase, or the
- * query has nothing else (then stop_only is set).  q owns everything;
- * query_release frees it. A query of no words has ncl 0.
+ * Parse s into q: words and "quoted phrases", each a clause, stemmed by
+ * the Snowball stemmer of language lang (NULL: English; none when
+ * Snowball has none for it).  camelCase words are not split: "ConfigMap"
+ * looks for the word as typed.  Stopwords ("what is churn") are dropped
+ * unless they stand in a phrase, or the query has nothing else (then
+ * stop_only is set).  q owns everything; query_release frees it.  A
+ * query of no words has ncl 0.
  */
-void query_parse(struct query *q, const char *s);
+void query_parse(struct query *q, const char *s, const char *lang);
 /* Free what query_parse and query_add_stem allocated. */
 void query_release(struct query *q);
 /* Set first and minlen from the stems: after the stems last change. */
 void query_prepare(struct query *q);
-/* The index of stem in q->stems, added (a copy) if it is not there. */
-size_t query_add_stem(struct query *q, const char *stem);
 /*
- * The index in q->stems of the stem of the word w[0..n), or -1 when it
- * is none of them.  Needs query_prepare.
+ * The index of stem in q->stems, added (a copy, with word, the folded
+ * word it stems) if it is not there.
  */
-long query_find_stem(const struct query *q, const char *w, size_t n);
+size_t query_add_stem(struct query *q, const char *stem, const char *word);
+/*
+ * How to stem text of language lang against q: NULL when q's own stemmer
+ * does (lang NULL, or a language of the same stemmer), else the other
+ * language's, made on first use and brought up to date with q's words.
+ * Borrowed from q.
+ */
+const struct query_alt *query_alt(struct query *q, const char *lang);
+/* The same, for a q that query_alt has already seen lang in; or NULL. */
+const struct query_alt *query_alt_find(const struct query *q, const char *lang);
+/*
+ * The index in q->stems of the stem of the word w[0..n), stemmed as alt
+ * says (query_alt), or -1 when it is none of them.  Needs query_prepare.
+ */
+long query_find_stem(const struct query *q, const struct query_alt *alt,
+    const char *w, size_t n);
 
 /*
  * Fold the word w[0..n) into buf (bufsz bytes, at least QUERY_STEM_BUF)
@@ -71,7 +102,12 @@ size_t query_stem(
 /* Called for each word of a text: its byte range [start, end) in s. */
 typedef void (*query_word_fn)(
     void *arg, const char *s, size_t start, size_t end);
-/* Call fn for each word (run of letters and digits) of s[0..n). */
+/*
+ * Call fn for each word of s[0..n): each run of letters and digits, and
+ * after a camelCase word its parts ("ConfigMap", then "Config", "Map");
+ * in Chinese, Japanese and Korean text, which has no spaces, each two
+ * characters in a row (a lone one alone), as Lucene's CJK analyzer.
+ */
 void query_words(const char *s, size_t n, query_word_fn fn, void *arg);
 
 #endif

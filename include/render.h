@@ -51,7 +51,8 @@ struct render_opts {
 	char sep;   /* record terminator for line formats: '\n' or '\0' */
 	int header; /* tsv: a header line first */
 	const char *field; /* --field: print only this field */
-	const char *by;	   /* categories: "category" or "vertical" */
+	const char *by;	   /* categories: "category", "vertical", "lang" */
+	int langs;	   /* every language is served: show each term's */
 };
 
 /* One record: a term (with how it was found), or a group and its count. */

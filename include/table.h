@@ -15,7 +15,9 @@
 struct table_entry {
 	const char *key; /* folded; borrowed from the term */
 	const struct term *term;
-	int alias; /* index into term->aliases, or -1 for the name */
+	int alias;   /* index into term->aliases (term->derived when
+			derived), or -1 for the name */
+	int derived; /* a derived name: weaker than every name and alias */
 };
 
 struct table {
@@ -26,6 +28,8 @@ struct table {
 	struct table_entry *ids; /* link keys (term->ids), sorted by key;
 				    alias is the index into term->ids */
 	size_t nids;
+	char *lang;   /* the language served (table_serve_lang); NULL:
+			 every language, or the glossary names none */
 	int ndirs;    /* directories that were loaded */
 	size_t bytes; /* term file bytes held */
 };
@@ -36,15 +40,28 @@ void table_release(struct table *);
 /* Add a term; the table owns it from now on. */
 void table_add(struct table *, struct term *);
 /*
- * Sort and index the terms.  A name defined twice in one directory keeps
- * the first in path order (a warning names both files); a name defined in
- * an earlier directory shadows a later one (a note).  Dropped terms are
- * freed.  Aliases that collide with names or other aliases are warned
- * about.  Link keys (ids, stems) are indexed apart, below names and
- * aliases.  Each term's mentions become the names of the other terms
- * they mean, each once; those that mean no term are dropped.
+ * Sort and index the terms.  A name defined twice in one directory and
+ * language keeps the first in path order (a warning names both files); a
+ * name defined in an earlier directory shadows a later one (a note); the
+ * same name in two languages is two terms.  Dropped terms are freed.
+ * Aliases that collide with names or other aliases are warned about.
+ * Derived names (names.h) come after every name and alias of their key
+ * and are never warned about.  Link keys (ids, stems) are indexed apart,
+ * below names and aliases.  Each term's mentions become the names of the
+ * other terms they mean, each once; those that mean no term are dropped.
  */
 void table_index(struct table *, struct diag *);
+/*
+ * Serve one language (SPEC 1, "Languages"), before table_index: drop
+ * every term of another language; terms of none stay.  lang is "all"
+ * (keep every term), a tag to serve whatever the glossary holds, or NULL
+ * to choose: the first of prefs[0..n) that a term's language matches
+ * (exactly, else by language without region), else the language of the
+ * first term that has one.  A glossary that names no language keeps
+ * every term.  Sets tab->lang; returns how many terms were dropped.
+ */
+size_t table_serve_lang(
+    struct table *, const char *lang, const char *const *prefs, size_t n);
 /*
  * Find a folded key: a name first, then an alias, then a link key.
  * Returns a borrowed term or NULL; *alias is the alias index, -1 for a

@@ -10,21 +10,34 @@
 #include "util.h"
 
 /*
- * A YAML value kept as it was written, for keys gloss does not interpret
- * (icon, url, tags, ...), so they can be passed through to JSON.
- * Scalars keep their text; `plain' says it was unquoted, so that
- * 12, true or null may be typed by a renderer.
+ * A YAML value.  The loader builds a tree of them; keys gloss does not
+ * interpret (icon, url, ...) are kept as they are in term->extra and
+ * passed through to JSON.
  */
 enum tval_type { TV_STR, TV_SEQ, TV_MAP };
 
+/*
+ * What a scalar is, by the YAML 1.2 core schema or its explicit tag
+ * (SPEC 1): decided once, by tval_type_scalar, when the file is parsed.
+ * TS_STR is 0, so a zeroed tval is an empty string.
+ */
+enum tval_scalar { TS_STR, TS_NULL, TS_BOOL, TS_INT, TS_FLOAT };
+
+/* How an explicit tag fared in tval_type_scalar. */
+enum tval_tagcheck {
+	TVT_OK,	      /* no tag, or a tag that fits the text */
+	TVT_UNKNOWN,  /* a tag gloss does not know: the text is a string */
+	TVT_MISMATCH, /* !!int etc. on text that is not one: a string */
+};
+
 struct tval {
 	enum tval_type type;
-	int plain;
-	char *str;	    /* TV_STR */
-	size_t n;	    /* items in a TV_SEQ or TV_MAP */
-	struct tval *items; /* TV_SEQ items, TV_MAP values */
-	char **keys;	    /* TV_MAP keys */
-	unsigned line, col; /* 1-based position in the file */
+	enum tval_scalar scalar; /* TV_STR: what its text is */
+	char *str;		 /* TV_STR: the text as written, unescaped */
+	size_t n;		 /* items in a TV_SEQ or TV_MAP */
+	struct tval *items;	 /* TV_SEQ items, TV_MAP values */
+	char **keys;		 /* TV_MAP keys: each key once (first wins) */
+	unsigned line, col;	 /* 1-based position in the file */
 };
 
 /* Free what a tval owns, not the tval itself. */
@@ -32,11 +45,38 @@ void tval_release(struct tval *);
 /* Find key in a TV_MAP; returns a borrowed value or NULL. */
 const struct tval *tval_get(const struct tval *, const char *key);
 /*
- * Whether v is a YAML null: a plain scalar that is empty or one of
- * `~ null Null NULL' (the YAML 1.2 core schema, SPEC 1).  The one null
- * rule: the loader and the JSON writer both ask it.
+ * The one typing rule of scalars (SPEC 1, the YAML 1.2 core schema):
+ * text, written plain (unquoted, no block) or not, with the explicit tag
+ * tag (libyaml's resolved form, "tag:yaml.org,2002:int", "!" or "!foo";
+ * NULL for none).  A plain scalar is null (empty, ~ null Null NULL),
+ * bool (true True TRUE false False FALSE), int (decimal, 0o octal, 0x
+ * hex), float (decimal with . or exponent, .inf .nan in three
+ * spellings) or else a string; quoted and block scalars are strings;
+ * !!str !!int !!float !!bool !!null decide over that (!!float takes an
+ * int's text too).  *check, if not NULL, says whether the tag was
+ * unknown or did not fit the text: the scalar is then a string.
  */
+enum tval_scalar tval_type_scalar(
+    const char *tag, int plain, const char *text, enum tval_tagcheck *check);
+/* Whether tag is one gloss knows on a collection: none, "!", !!seq, !!map. */
+int tval_tag_known_collection(const char *tag, int map);
+/* Whether v is a scalar typed null: the one null rule. */
 int tval_is_null(const struct tval *v);
+/* The truth of a TS_BOOL scalar. */
+int tval_bool(const struct tval *v);
+/*
+ * The value of a TS_INT scalar in *out: 0, or -1 when it does not fit
+ * in 64 bits (then only its text, v->str, holds it exactly).
+ */
+int tval_int(const struct tval *v, long long *out);
+/* The value of a TS_FLOAT (or TS_INT) scalar; .inf and .nan as such. */
+double tval_real(const struct tval *v);
+/*
+ * A scalar as text for people and --field: null as "", a boolean as
+ * true or false, an integer that fits 64 bits in decimal, anything else
+ * as written.  The caller frees the result.
+ */
+char *tval_scalar_text(const struct tval *v);
 
 /* A name in `related', with where it was written for diagnostics. */
 struct term_link {
@@ -55,8 +95,11 @@ struct term {
 	char *name; /* `term': the display name */
 	char *key;  /* name folded for matching */
 	struct strlist aliases;
-	struct strlist alias_keys; /* aliases folded, same order */
-	char *pronunciation;	   /* or NULL */
+	struct strlist alias_keys;   /* aliases folded, same order */
+	struct strlist derived;	     /* names found in the name and text
+					(names.h), weaker than aliases */
+	struct strlist derived_keys; /* derived folded, same order */
+	char *pronunciation;	     /* or NULL */
 	struct strlist categories; /* never empty; "Uncategorized" by default */
 	char *vertical;		   /* or NULL */
 	char *lang;		   /* language tag, lower case, or NULL */
@@ -86,9 +129,11 @@ struct term {
 };
 
 /*
- * The key a name, an alias or a related name is matched by: the whole
- * string folded with utf8_fold.  The one place names are folded for the
- * loader and the term; the caller frees the result.
+ * The key a name, an alias, a related name or a name typed on the
+ * command line is matched by: the string folded with utf8_fold and its
+ * word separators dropped, so that "config map", "Config-Map",
+ * "CONFIG_MAP" and "configMap" all give "configmap".  The one place names
+ * are folded; the caller frees the result.
  */
 char *term_key(const char *name);
 /* Allocate an empty term: categories is empty until the loader sets it. */

@@ -19,7 +19,7 @@
  * another format are never read.  Bump it with any change to the format
  * (a new row in tval_pack.c's field table).
  */
-#define TVAL_PACK_VERSION 1
+#define TVAL_PACK_VERSION 2
 
 /*
  * Append v, with everything below it, to out.  Returns 0, or -1 if the

@@ -23,6 +23,7 @@ enum {
 	OPT_VERSION,
 	OPT_PAGER,
 	OPT_NO_PAGER,
+	OPT_LANG,
 	OPT_NO_CACHE
 };
 
@@ -49,11 +50,12 @@ enum {
 	O_HELP = 1u << 18,
 	O_VERSION = 1u << 19,
 	O_TAG = 1u << 20,
-	O_CACHE = 1u << 21
+	O_LANG = 1u << 21,
+	O_CACHE = 1u << 22
 };
 
 /* Groups that several commands share. */
-#define O_COMMON (O_DIR | O_QUIET | O_VERBOSE | O_CACHE | O_HELP)
+#define O_COMMON (O_DIR | O_QUIET | O_VERBOSE | O_HELP | O_LANG | O_CACHE)
 #define O_FILTER (O_CATEGORY | O_VERTICAL | O_TAG)
 #define O_OUTPUT                                                               \
 	(O_FORMAT | O_FIELD | O_NULL | O_COLOR | O_WIDTH | O_HEADER | O_PAGER)

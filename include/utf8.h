@@ -9,14 +9,25 @@
 #include <stdint.h>
 
 /*
- * Fold a name or a query for matching: compatibility decomposition, case
- * folding, accents and ignorable characters removed, and every run of
- * space, `-', `_' and other white space made one space, trimmed.
+ * Fold a name or a query into words for matching: a space put at each
+ * camelCase boundary (utf8_camel: "configMap", "HTTPServer"), then
+ * compatibility decomposition, case folding, accents and ignorable
+ * characters removed, and every run of space, `-', `_', `/', `.' (not
+ * between digits) and other white space made one space, trimmed.
  * "Cross_Sell", "cross-sell" and "CROSS SELL" fold alike, so do "Café"
  * and "cafe".  Bytes that are not UTF-8 are folded as ASCII.
  * The caller frees the result.
  */
 char *utf8_fold(const char *s, size_t n);
+
+/*
+ * The camelCase boundaries of s[0..n): byte offsets where a new word
+ * starts, as utf8_fold splits "configMap" and "HTTPServer" (never to
+ * leave a part of one letter: "SaaS", "iPhone").  Stores at
+ * most max of them in bounds and returns how many it stored.
+ */
+#define UTF8_CAMEL_MAX 64
+size_t utf8_camel(const char *s, size_t n, size_t *bounds, size_t max);
 
 /*
  * Decode one code point from s (at most n bytes).  Returns its length in

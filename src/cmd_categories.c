@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "utf8.h"
 
 struct group {
 	char *key;	  /* folded */
@@ -46,7 +45,7 @@ facet(const struct term *t, const char *by, size_t *n)
 static size_t
 count(struct group *g, size_t n, const char *name)
 {
-	char *key = utf8_fold(name, strlen(name));
+	char *key = term_key(name);
 	size_t j;
 
 	for (j = 0; j < n; j++)

@@ -39,7 +39,7 @@ const struct cmd commands[] = {
 	"Validate the glossary (or each DIR): bad files, missing fields,\n"
 	"duplicate and shadowed names, related names that resolve to no term.\n"
 	"Exit 1 if anything is wrong.",
-	CMD_PARSE, RM_CHECK,
+	CMD_ALL_LANGS | CMD_PARSE, RM_CHECK,
 	O_COMMON | O_FORMAT | O_FIELD | O_NULL | O_HEADER | O_COLOR},
     {"new", cmd_new, "NAME", "write a term file from a template",
 	"Write NAME's term file, <name-in-kebab-case>.md, into the first\n"

@@ -59,23 +59,13 @@ scalar(const struct tval *v)
 	return v->str;
 }
 
-/* A YAML 1.2 core boolean: 1 true, 0 false, -1 neither. */
+/* A YAML 1.2 core boolean (tval_type_scalar): 1 true, 0 false, -1 neither. */
 static int
 boolean(const struct tval *v)
 {
-	static const char *const yes[] = {"true", "True", "TRUE"};
-	static const char *const no[] = {"false", "False", "FALSE"};
-	size_t i;
-
-	if (v->type != TV_STR || !v->plain)
+	if (v->type != TV_STR || v->scalar != TS_BOOL)
 		return -1;
-	for (i = 0; i < 3; i++) {
-		if (strcmp(v->str, yes[i]) == 0)
-			return 1;
-		if (strcmp(v->str, no[i]) == 0)
-			return 0;
-	}
-	return -1;
+	return tval_bool(v);
 }
 
 /* Append the directory e[0..n) to sb, a leading ~ made home. */
@@ -180,15 +170,11 @@ read_pager(const struct ckey *k)
 static int
 read_width(const struct ckey *k)
 {
-	const char *s = scalar(k->v);
-	char *end;
-	long n;
+	const struct tval *v = k->v;
+	long long n;
 
-	if (s == NULL || !k->v->plain || *s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (*end != '\0' || errno != 0 || n < 1 || n > 10000)
+	if (v->type != TV_STR || v->scalar != TS_INT || tval_int(v, &n) < 0 ||
+	    n < 1 || n > 10000)
 		return -1;
 	k->c->width = (int)n;
 	return 0;

@@ -71,12 +71,17 @@ static const struct {
 	"unexpected YAML event"},
     [DIAG_YAML_MANY_DOCUMENTS] = {"yaml-many-documents", DIAG_ERROR,
 	"more than one YAML document in the front matter"},
+    [DIAG_YAML_UNKNOWN_TAG] = {"unknown-tag", DIAG_WARN,
+	"unknown tag '%s'; the value is kept as written"},
+    [DIAG_YAML_TAG_MISMATCH] = {"tag-mismatch", DIAG_WARN,
+	"'%s' is not a valid %s; kept as a string"},
 
     [DIAG_NOT_A_MAPPING] = {"front-matter-not-mapping", DIAG_ERROR,
 	"the front matter is not a mapping of keys to values"},
     [DIAG_DUPLICATE_KEY] = {"duplicate-key", DIAG_WARN,
 	"duplicate key '%s'; the first is used"},
     [DIAG_WRONG_TYPE] = {"wrong-type", DIAG_WARN, "'%s' should be %s; ignored"},
+    [DIAG_NULL_VALUE] = {"null-value", DIAG_WARN, "'%s' is null; ignored"},
     [DIAG_RESERVED_KEY] = {"reserved-key", DIAG_NOTE,
 	"key '%s' is one gloss writes itself; it is not passed through to "
 	"JSON"},
@@ -235,6 +240,26 @@ diag_push(struct diag *d, const struct diag_msg *m)
 	n->file = m->file != NULL ? xstrdup(m->file) : NULL;
 	n->msg = xstrdup(m->msg);
 	diag_count(d, m->level);
+}
+
+static int
+diag_before(const struct diag_msg *a, const struct diag_msg *b)
+{
+	return a->line < b->line || (a->line == b->line && a->col < b->col);
+}
+
+void
+diag_sort(struct diag *d)
+{
+	size_t i, j;
+
+	for (i = 1; i < d->n; i++) {
+		struct diag_msg m = d->v[i];
+
+		for (j = i; j > 0 && diag_before(&m, &d->v[j - 1]); j--)
+			d->v[j] = d->v[j - 1];
+		d->v[j] = m;
+	}
 }
 
 void

@@ -80,6 +80,13 @@ get_vertical(const struct field_src *s, struct field_value *v)
 }
 
 static void
+get_lang(const struct field_src *s, struct field_value *v)
+{
+	v->has = s->term->lang != NULL;
+	v->str = s->term->lang;
+}
+
+static void
 get_pronunciation(const struct field_src *s, struct field_value *v)
 {
 	v->str = s->term->pronunciation;
@@ -188,6 +195,7 @@ const struct field field_table[] = {{"term", FIELD_STRING, get_term, 0},
     {"categories", FIELD_LIST, get_categories, 0},
     {"tags", FIELD_LIST, get_tags, 0},
     {"vertical", FIELD_STRING, get_vertical, 0},
+    {"lang", FIELD_STRING, get_lang, FIELD_FILE_KEY},
     {"pronunciation", FIELD_STRING, get_pronunciation, 0},
     {"description", FIELD_STRING, get_description, 0},
     {"examples", FIELD_LIST, get_examples, 0},
@@ -285,5 +293,5 @@ field_reserved(const char *key)
 {
 	const struct field *f = field_find(key);
 
-	return f != NULL && !(f->flags & FIELD_OTHER_NAME);
+	return f != NULL && !(f->flags & (FIELD_OTHER_NAME | FIELD_FILE_KEY));
 }

@@ -2,15 +2,14 @@
 #include <string.h>
 
 #include "filter.h"
-#include "utf8.h"
 
 void
 filter_init(struct filter *f, const char *category, const char *vertical,
     const char *tag)
 {
-	f->tag = tag ? utf8_fold(tag, strlen(tag)) : NULL;
-	f->category = category ? utf8_fold(category, strlen(category)) : NULL;
-	f->vertical = vertical ? utf8_fold(vertical, strlen(vertical)) : NULL;
+	f->tag = tag ? term_key(tag) : NULL;
+	f->category = category ? term_key(category) : NULL;
+	f->vertical = vertical ? term_key(vertical) : NULL;
 }
 
 void
@@ -30,7 +29,7 @@ same_folded(const char *folded, const char *s)
 
 	if (s == NULL)
 		return 0;
-	k = utf8_fold(s, strlen(s));
+	k = term_key(s);
 	eq = strcmp(k, folded) == 0;
 	free(k);
 	return eq;
@@ -51,7 +50,7 @@ any_folded(const char *folded, const char *const *v, size_t n)
 int
 filter_has(const char *const *v, size_t n, const char *name)
 {
-	char *k = utf8_fold(name, strlen(name));
+	char *k = term_key(name);
 	int has = any_folded(k, v, n);
 
 	free(k);

@@ -2,12 +2,11 @@
 #include <string.h>
 
 #include "links.h"
-#include "utf8.h"
 
 const struct term *
 links_resolve(const struct table *tab, const char *name)
 {
-	char *key = utf8_fold(name, strlen(name));
+	char *key = term_key(name);
 	const struct term *t = table_get(tab, key, NULL);
 
 	free(key);

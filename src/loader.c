@@ -7,6 +7,7 @@
 #include "frontmatter.h"
 #include "index.h"
 #include "loadfacts.h"
+#include "lang.h"
 #include "loader.h"
 #include "md.h"
 #include "readfile.h"
@@ -98,8 +99,8 @@ term_from_tree(struct tval *root, const char *body, size_t bodylen,
 	if (rc != 0) {
 		term_free(t);
 		t = NULL;
-	} else if (conf != NULL && conf->lang != NULL)
-		t->lang = xstrdup(conf->lang);
+	} else
+		lang_from_keys(t);
 	free(stem);
 	*out = t;
 	return t != NULL	 ? LOAD_OK
@@ -488,14 +489,81 @@ put_one(struct index *ix, struct pool *p, size_t i)
 	sb_release(&aux);
 }
 
-/* Move the results into the table and diag, in path order; record what
- * was parsed in the index. */
+/* path below the glossary root dir: the part after "dir/". */
+static const char *
+rel_path(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+
+	while (n > 0 && dir[n - 1] == '/')
+		n--;
+	if (strncmp(path, dir, n) != 0 || path[n] != '/')
+		return path;
+	return path + n + 1;
+}
+
+/*
+ * Whether the glossary is split by language folders: every top-level
+ * folder that holds a term file is named by a language tag (en/, de/).
+ */
 static int
-merge_all(struct table *table, struct pool *p, int dirno, struct index *ix,
-    struct diag *d)
+lang_dirs(const char *dir, const struct pool *p)
 {
 	size_t i;
-	int added = 0;
+	int any = 0;
+
+	for (i = 0; i < p->n; i++) {
+		const char *rel, *slash;
+
+		if (p->items[i].path == NULL || p->res[i].st != LOAD_OK)
+			continue;
+		rel = rel_path(dir, p->items[i].path);
+		if ((slash = strchr(rel, '/')) == NULL)
+			continue;
+		if (!lang_is_tag(rel, (size_t)(slash - rel)))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
+/*
+ * The language of a term whose front matter names none: a Hugo suffix
+ * (pod.de.md), else its language folder when bydir (and else, in
+ * merge_all, the `lang:' of the glossary's .gloss.yaml).
+ */
+static void
+lang_from_path(struct term *t, const char *dir, int bydir)
+{
+	const char *rel = rel_path(dir, t->path), *base, *end, *tag, *slash;
+
+	if (t->lang != NULL)
+		return;
+	base = strrchr(rel, '/');
+	base = base != NULL ? base + 1 : rel;
+	end = base + strlen(base);
+	if (end - base > 3 && strcmp(end - 3, ".md") == 0) {
+		end -= 3;
+		for (tag = end; tag > base && tag[-1] != '.'; tag--)
+			;
+		/* name.TAG.md: a name, a dot, a tag */
+		if (tag > base + 1 && lang_is_tag(tag, (size_t)(end - tag))) {
+			t->lang = lang_normalize(tag, (size_t)(end - tag));
+			return;
+		}
+	}
+	if (bydir && (slash = strchr(rel, '/')) != NULL)
+		t->lang = lang_normalize(rel, (size_t)(slash - rel));
+}
+
+/* Move the results into the table and diag, in path order; record what
+ * was parsed in the index (ix, if not NULL). */
+static int
+merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
+    const char *deflang, struct index *ix, struct diag *d)
+{
+	size_t i;
+	int added = 0, bydir = lang_dirs(dir, p);
 
 	for (i = 0; i < p->n; i++) {
 		struct walk_item *it = &p->items[i];
@@ -510,12 +578,17 @@ merge_all(struct table *table, struct pool *p, int dirno, struct index *ix,
 			free(r->hit);
 		}
 		if (it->path != NULL && r->st == LOAD_OK) {
+			lang_from_path(r->term, dir, bydir);
+			if (r->term->lang == NULL && deflang != NULL)
+				r->term->lang = xstrdup(deflang);
 			r->term->dirno = dirno;
 			table_add(table, r->term);
 			added++;
 		} else if (it->path != NULL && r->st == LOAD_NOT_TERM)
 			diag_add(
 			    &it->diag, DIAG_NO_FRONT_MATTER, it->path, 0, 0);
+		/* The schema reads keys before values: report in file order. */
+		diag_sort(&it->diag);
 		diag_move(d, &it->diag);
 	}
 	return added;
@@ -604,7 +677,7 @@ loader_load_dir(struct table *table, const char *dir, int dirno,
 	if (ix != NULL)
 		lookup_all(ix, &p);
 	parse_all(&p);
-	added = merge_all(table, &p, dirno, ix, d);
+	added = merge_all(table, &p, dir, dirno, conf.lang, ix, d);
 	if (ix != NULL && rc == 0)
 		index_prune(ix);
 	(void)index_close(ix, &ixd);

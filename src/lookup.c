@@ -3,7 +3,6 @@
 
 #include "lookup.h"
 #include "suggest.h"
-#include "utf8.h"
 
 const char *
 match_name(enum match_kind k)
@@ -137,7 +136,7 @@ lookup_find(const struct table *tab, const char *query, int exact,
 	char *key;
 
 	memset(lk, 0, sizeof(*lk));
-	key = utf8_fold(query, strlen(query));
+	key = term_key(query);
 	if (key[0] == '\0') {
 		free(key);
 		return;

@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "editdist.h"
 #include "escape.h"
+#include "lang.h"
 #include "loader.h"
 #include "usage.h"
 
@@ -157,6 +158,16 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 				usage();
 			}
 			ctx->by = optarg;
+			break;
+		case OPT_LANG:
+			if (!lang_is_tag(optarg, strlen(optarg)) &&
+			    strcmp(optarg, "all") != 0) {
+				cli_errorx("--lang: '%s' is not a language tag "
+					   "(en, de, pt-br, ...) or 'all'",
+				    optarg);
+				usage();
+			}
+			ctx->lang = optarg;
 			break;
 		case OPT_COLOR:
 			if (cli_color_when(optarg, &ctx->color) < 0)
@@ -301,6 +312,51 @@ cli_print_diags(const struct diag *d, int notes)
 	sb_release(&sb);
 }
 
+/* A non-empty environment variable, or NULL. */
+static const char *
+env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/*
+ * Serve one language of the table (SPEC 1): --lang, else GLOSS_LANG,
+ * else the configuration's lang, else the locale's (LC_ALL, LC_MESSAGES, LANG:
+ * the first set), else en, else the first one present.  --lang and GLOSS_LANG
+ * may say all; a command that checks the whole glossary gets all unless --lang.
+ */
+static void
+serve_lang(struct ctx *ctx)
+{
+	const char *loc = env("LC_ALL"), *gl = env("GLOSS_LANG");
+	const char *prefs[3];
+	char *want = NULL, *genv = NULL, *locale;
+
+	if (loc == NULL && (loc = env("LC_MESSAGES")) == NULL)
+		loc = env("LANG");
+	locale = lang_from_locale(loc);
+	if (gl == NULL)
+		gl =
+		    ctx->cfg.lang; /* the environment beats the configuration */
+	if (gl != NULL)
+		genv = lang_normalize(gl, strlen(gl));
+	if (ctx->lang != NULL)
+		want = lang_normalize(ctx->lang, strlen(ctx->lang));
+	else if ((genv != NULL && strcmp(genv, "all") == 0) ||
+	    (ctx->cmd != NULL && (ctx->cmd->flags & CMD_ALL_LANGS)))
+		want = xstrdup("all");
+	prefs[0] = genv;
+	prefs[1] = locale;
+	prefs[2] = "en";
+	ctx->lang_dropped = table_serve_lang(&ctx->table, want, prefs, 3);
+	ctx->ropts.langs = want != NULL && strcmp(want, "all") == 0;
+	free(want);
+	free(genv);
+	free(locale);
+}
+
 int
 cli_load(struct ctx *ctx, char **dirs, size_t ndirs, int missing_ok)
 {
@@ -322,6 +378,7 @@ cli_load(struct ctx *ctx, char **dirs, size_t ndirs, int missing_ok)
 			ok++;
 	}
 	ctx->table.ndirs = ok;
+	serve_lang(ctx);
 	table_index(&ctx->table, &ctx->diag);
 	return ok == 0 ? -1 : (int)ctx->table.n;
 }
@@ -347,6 +404,7 @@ cli_dirs_load(struct ctx *ctx, struct cli_dirs *l)
 			ok++;
 	}
 	ctx->table.ndirs = ok;
+	serve_lang(ctx);
 	table_index(&ctx->table, &ctx->diag);
 	return ok == 0 ? -1 : (int)ctx->table.n;
 }
@@ -416,6 +474,14 @@ load_glossary(struct ctx *ctx)
 	cli_report_load(ctx);
 	if (n < 0) {
 		cli_error_no_glossary();
+		return -1;
+	}
+	if (n == 0 && ctx->lang_dropped > 0) {
+		cli_errorx("no term in language '%s' in the glossary (%s%s); "
+			   "--lang all serves every language",
+		    ctx->table.lang,
+		    ctx->dirs.n > 0 ? ctx->dirs.v[0] : "the default places",
+		    ctx->dirs.n > 1 ? ", ..." : "");
 		return -1;
 	}
 	if (n == 0) {

@@ -4,6 +4,7 @@
 
 #include <libstemmer.h>
 
+#include "lang.h"
 #include "query.h"
 #include "utf8.h"
 #include "util.h"
@@ -48,33 +49,275 @@ query_stem(
 	return len;
 }
 
-void
-query_words(const char *s, size_t n, query_word_fn fn, void *arg)
+/*
+ * Whether cp is written without spaces between words: Han, Hiragana,
+ * Katakana (and its half-width forms), Hangul.
+ */
+static int
+is_cjk(int32_t cp)
 {
-	size_t i = 0, start = 0;
-	int in = 0;
+	return (cp >= 0x3040 && cp <= 0x30ff) || /* kana */
+	    (cp >= 0x31f0 && cp <= 0x31ff) ||	 /* kana extensions */
+	    (cp >= 0x3400 && cp <= 0x4dbf) ||	 /* Han extension A */
+	    (cp >= 0x4e00 && cp <= 0x9fff) ||	 /* Han */
+	    (cp >= 0xf900 && cp <= 0xfaff) ||	 /* Han compatibility */
+	    (cp >= 0x1100 && cp <= 0x11ff) ||	 /* Hangul jamo */
+	    (cp >= 0x3130 && cp <= 0x318f) ||	 /* Hangul compatibility */
+	    (cp >= 0xac00 && cp <= 0xd7af) ||	 /* Hangul syllables */
+	    (cp >= 0xff66 && cp <= 0xff9f) ||	 /* half-width katakana */
+	    (cp >= 0x20000 && cp <= 0x3134f);	 /* Han extensions B-G */
+}
+
+/* After a camelCase word s[start..end): its parts, as words. */
+static void
+camel_parts(
+    const char *s, size_t start, size_t end, query_word_fn fn, void *arg)
+{
+	size_t b[UTF8_CAMEL_MAX], nb, i, from = start;
+
+	nb = utf8_camel(s + start, end - start, b, UTF8_CAMEL_MAX);
+	for (i = 0; i < nb; i++) {
+		fn(arg, s, from, start + b[i]);
+		from = start + b[i];
+	}
+	if (nb > 0)
+		fn(arg, s, from, end);
+}
+
+/* ASCII word characters: 1 a lower-case letter or a digit, 2 a capital. */
+static const unsigned char ascii_word[128] = {
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    1,
+    0,
+    0,
+    0,
+    0,
+    0,
+};
+
+/* A word s[start..end) was read: it, then with camel its parts. */
+static void
+word_end(const char *s, size_t start, size_t end, query_word_fn fn, void *arg,
+    int camel)
+{
+	fn(arg, s, start, end);
+	if (camel)
+		camel_parts(s, start, end, fn, arg);
+}
+
+/*
+ * The character at s[i] (of n bytes) that is not a run of ASCII: *len
+ * its bytes, *cjk whether it is CJK.  Returns whether it is part of a
+ * word of letters and digits.
+ */
+static int
+classify(const char *s, size_t n, size_t i, int *len, int *cjk)
+{
+	unsigned char c = (unsigned char)s[i];
+	int32_t cp = c;
+
+	*len = 1;
+	*cjk = 0;
+	if (c < 0x80)
+		return ascii_word[c] != 0;
+	if ((*len = utf8_decode(s + i, n - i, &cp)) < 0)
+		*len = 1;
+	*cjk = is_cjk(cp);
+	return !*cjk && utf8_isalnum(cp);
+}
+
+/*
+ * query_words, with split saying whether camelCase parts are words too.
+ * A run of CJK characters gives each two in a row (Lucene's CJK bigrams;
+ * a lone one alone): prev is where the last of them starts, ncjk how
+ * many the run has had.  The search's hot path: a run of ASCII is read
+ * by an inner loop, the rest a character at a time.
+ */
+static void
+scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
+{
+	size_t i = 0, start = 0, prev = 0, ncjk = 0;
+	int in = 0, upper = 0, word, cjk, len;
 
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		int32_t cp = c;
-		int len = 1;
+		unsigned char c = (unsigned char)s[i], k;
 
-		if (c >= 0x80 && (len = utf8_decode(s + i, n - i, &cp)) < 0)
-			len = 1;
-		if (c < 0x80 ? (c >= 'a' && c <= 'z') ||
-			    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-			     : utf8_isalnum(cp)) {
-			if (!in)
+		if (c < 0x80 && ncjk == 0) {
+			if ((k = ascii_word[c]) == 0) {
+				if (in)
+					word_end(s, start, i, fn, arg,
+					    split && upper);
+				in = 0;
+				i++;
+				continue;
+			}
+			if (!in) {
 				start = i;
+				in = 1;
+				upper = 0;
+			} else
+				upper |= k & 2;
+			for (i++; i < n && (c = (unsigned char)s[i]) < 0x80 &&
+			     (k = ascii_word[c]) != 0;
+			     i++)
+				upper |= k & 2;
+			continue;
+		}
+		word = classify(s, n, i, &len, &cjk);
+		if (ncjk > 0 && !cjk) {
+			if (ncjk == 1)
+				fn(arg, s, prev, i);
+			ncjk = 0;
+		}
+		if (word && !in) {
+			start = i;
 			in = 1;
-		} else if (in) {
-			fn(arg, s, start, i);
+			upper = 0;
+		} else if (word && c < 0x80)
+			upper |= ascii_word[c] & 2;
+		else if (!word && in) {
+			word_end(s, start, i, fn, arg, split && upper);
 			in = 0;
+		}
+		if (cjk) {
+			if (ncjk > 0)
+				fn(arg, s, prev, i + (size_t)len);
+			prev = i;
+			ncjk++;
 		}
 		i += (size_t)len;
 	}
+	if (ncjk == 1)
+		fn(arg, s, prev, n);
 	if (in)
-		fn(arg, s, start, n);
+		word_end(s, start, n, fn, arg, split && upper);
+}
+
+void
+query_words(const char *s, size_t n, query_word_fn fn, void *arg)
+{
+	scan_words(s, n, fn, arg, 1);
 }
 
 /* Snowball's English stopwords, less a few that carry meaning here. */
@@ -105,7 +348,7 @@ is_stopword(const char *w)
 }
 
 size_t
-query_add_stem(struct query *q, const char *stem)
+query_add_stem(struct query *q, const char *stem, const char *word)
 {
 	size_t i;
 
@@ -113,8 +356,84 @@ query_add_stem(struct query *q, const char *stem)
 		if (strcmp(q->stems[i], stem) == 0)
 			return i;
 	q->stems = xreallocarray(q->stems, q->nstems + 1, sizeof(*q->stems));
+	q->words = xreallocarray(q->words, q->nstems + 1, sizeof(*q->words));
 	q->stems[q->nstems] = xstrdup(stem);
+	q->words[q->nstems] = xstrdup(word);
 	return q->nstems++;
+}
+
+/*
+ * The Snowball algorithm for text of language lang: NULL is the
+ * default, English; a language Snowball has no stemmer for has none
+ * (NULL).
+ */
+static const char *
+algo_for(const char *lang)
+{
+	const char *a = lang != NULL ? lang_stemmer_name(lang) : "english";
+	const char **list;
+
+	if (a == NULL)
+		return NULL;
+	for (list = sb_stemmer_list(); *list != NULL; list++)
+		if (strcmp(*list, a) == 0)
+			return a;
+	return NULL;
+}
+
+static int
+same_algo(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+/* The query's words stemmed by alt, for those not stemmed yet. */
+static void
+alt_update(const struct query *q, struct query_alt *alt)
+{
+	char buf[QUERY_STEM_BUF];
+
+	alt->stems = xreallocarray(
+	    alt->stems, q->nstems ? q->nstems : 1, sizeof(*alt->stems));
+	for (; alt->n < q->nstems; alt->n++) {
+		const char *w = q->words[alt->n];
+
+		query_stem(alt->st, w, strlen(w), buf, sizeof(buf));
+		alt->stems[alt->n] = xstrdup(buf);
+	}
+}
+
+const struct query_alt *
+query_alt_find(const struct query *q, const char *lang)
+{
+	const char *a;
+	size_t i;
+
+	if (lang == NULL || same_algo(a = algo_for(lang), q->algo))
+		return NULL;
+	for (i = 0; i < q->nalt; i++)
+		if (same_algo(q->alt[i].algo, a))
+			return &q->alt[i];
+	return NULL;
+}
+
+const struct query_alt *
+query_alt(struct query *q, const char *lang)
+{
+	struct query_alt *alt;
+	const char *a;
+
+	if (lang == NULL || same_algo(a = algo_for(lang), q->algo))
+		return NULL;
+	if ((alt = (struct query_alt *)query_alt_find(q, lang)) == NULL) {
+		q->alt = xreallocarray(q->alt, q->nalt + 1, sizeof(*q->alt));
+		alt = &q->alt[q->nalt++];
+		memset(alt, 0, sizeof(*alt));
+		alt->algo = a;
+		alt->st = a != NULL ? sb_stemmer_new(a, "UTF_8") : NULL;
+	}
+	alt_update(q, alt);
+	return alt;
 }
 
 struct qparse {
@@ -155,17 +474,28 @@ qp_word(void *arg, const char *s, size_t start, size_t end)
 	} else
 		c = qp->cur;
 	c->ids = xreallocarray(c->ids, c->n + 1, sizeof(*c->ids));
-	c->ids[c->n++] = query_add_stem(q, buf);
+	c->ids[c->n++] = query_add_stem(q, buf, raw);
 }
 
 void
 query_release(struct query *q)
 {
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; i < q->nstems; i++)
+	for (i = 0; i < q->nstems; i++) {
 		free(q->stems[i]);
+		free(q->words[i]);
+	}
 	free(q->stems);
+	free(q->words);
+	for (i = 0; i < q->nalt; i++) {
+		for (j = 0; j < q->alt[i].n; j++)
+			free(q->alt[i].stems[j]);
+		free(q->alt[i].stems);
+		if (q->alt[i].st != NULL)
+			sb_stemmer_delete(q->alt[i].st);
+	}
+	free(q->alt);
 	for (i = 0; i < q->ncl; i++) {
 		free(q->cl[i].ids);
 		free(q->cl[i].word);
@@ -189,7 +519,7 @@ query_split(struct qparse *qp, const char *s)
 				e = p + strlen(p);
 			qp->phrase = 1;
 			qp->cur = NULL;
-			query_words(p + 1, (size_t)(e - p - 1), qp_word, qp);
+			scan_words(p + 1, (size_t)(e - p - 1), qp_word, qp, 0);
 			if (qp->cur != NULL)
 				qp->cur->text =
 				    xstrndup(p + 1, (size_t)(e - p - 1));
@@ -200,18 +530,19 @@ query_split(struct qparse *qp, const char *s)
 		e = strchr(p, '"');
 		if (e == NULL)
 			e = p + strlen(p);
-		query_words(p, (size_t)(e - p), qp_word, qp);
+		scan_words(p, (size_t)(e - p), qp_word, qp, 0);
 		p = e;
 	}
 }
 
 void
-query_parse(struct query *q, const char *s)
+query_parse(struct query *q, const char *s, const char *lang)
 {
 	struct qparse qp;
 
 	memset(q, 0, sizeof(*q));
-	q->stemmer = sb_stemmer_new("english", "UTF_8");
+	q->algo = algo_for(lang);
+	q->stemmer = q->algo != NULL ? sb_stemmer_new(q->algo, "UTF_8") : NULL;
 	memset(&qp, 0, sizeof(qp));
 	qp.q = q;
 	query_split(&qp, s);
@@ -237,20 +568,23 @@ query_prepare(struct query *q)
 }
 
 long
-query_find_stem(const struct query *q, const char *w, size_t n)
+query_find_stem(
+    const struct query *q, const struct query_alt *alt, const char *w, size_t n)
 {
 	char buf[QUERY_STEM_BUF];
 	unsigned char c = (unsigned char)w[0];
+	char *const *stems = alt != NULL ? alt->stems : q->stems;
 	size_t i;
 
 	if (c >= 'A' && c <= 'Z')
 		c = (unsigned char)(c - 'A' + 'a');
-	if (c < 0x80 && (!q->first[c] || n < q->minlen))
+	if (alt == NULL && c < 0x80 && (!q->first[c] || n < q->minlen))
 		return -1; /* cannot stem to any word of the query */
-	if (query_stem(q->stemmer, w, n, buf, sizeof(buf)) == 0)
+	if (query_stem(alt != NULL ? alt->st : q->stemmer, w, n, buf,
+		sizeof(buf)) == 0)
 		return -1;
 	for (i = 0; i < q->nstems; i++)
-		if (strcmp(q->stems[i], buf) == 0)
+		if (strcmp(stems[i], buf) == 0)
 			return (long)i;
 	return -1;
 }

@@ -20,6 +20,7 @@ struct seq {
 	long *ids; /* stem id, or -1 */
 	size_t n, cap;
 	const struct query *q;
+	const struct query_alt *alt; /* how the term's language stems */
 };
 
 static void
@@ -31,7 +32,8 @@ seq_word(void *arg, const char *s, size_t start, size_t end)
 		sq->cap = sq->cap ? sq->cap * 2 : 64;
 		sq->ids = xreallocarray(sq->ids, sq->cap, sizeof(*sq->ids));
 	}
-	sq->ids[sq->n++] = query_find_stem(sq->q, s + start, end - start);
+	sq->ids[sq->n++] =
+	    query_find_stem(sq->q, sq->alt, s + start, end - start);
 }
 
 /* How often clause c occurs in the word sequence. */
@@ -88,13 +90,14 @@ field_text(const struct term *t, enum field f, struct sbuf *sb)
 
 /* Count each clause in each field of t. */
 static void
-doc_count(const struct query *q, const struct term *t, struct doc *d)
+doc_count(struct query *q, const struct term *t, struct doc *d)
 {
-	struct seq sq = {NULL, 0, 0, q};
+	struct seq sq = {NULL, 0, 0, q, NULL};
 	struct sbuf sb;
 	size_t c;
 	int f;
 
+	sq.alt = query_alt(q, t->lang);
 	d->t = t;
 	d->tf = xcalloc(q->ncl * NFIELDS, sizeof(*d->tf));
 	sb_init(&sb);
@@ -290,7 +293,7 @@ fix_typos(struct query *q, const struct table *tab, const struct filter *flt,
 			continue;
 		query_stem(q->stemmer, fx.best[c], strlen(fx.best[c]), stem,
 		    sizeof(stem));
-		q->cl[c].ids[0] = query_add_stem(q, stem);
+		q->cl[c].ids[0] = query_add_stem(q, stem, fx.best[c]);
 		q->cl[c].fuzzy = 1;
 		fixed = 1;
 		free(q->cl[c].word);
@@ -344,8 +347,8 @@ names_in_query(const struct term *t, const char *qkey)
 }
 
 /*
- * The folded query with its corrected words in place, so that "chrun"
- * still counts as naming Churn.  The caller frees the result.
+ * The folded words of the query with its corrected words in place, so
+ * that "chrun" still counts as naming Churn.  The caller frees the result.
  */
 static char *
 corrected_key(const struct query *q, const char *query)
@@ -382,13 +385,24 @@ corrected_key(const struct query *q, const char *query)
 	return sb_take(&sb);
 }
 
+/* Whether key is one of the keys of l. */
+static int
+has_key(const struct strlist *l, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], key) == 0)
+			return 1;
+	return 0;
+}
+
 /* What scoring one term needs to know of the query and the corpus. */
 struct scorer {
 	const struct query *q;
 	const struct pass *ps;
 	const double *idf;
-	const char *qkey;   /* the folded query */
-	const char *padded; /* " qkey " */
+	const char *qkey; /* the query as a key (term_key) */
 	int fuzzy;
 };
 
@@ -403,7 +417,7 @@ score_doc(
 	const struct query *q = sc->q;
 	const struct term *t = d->t;
 	double score = 0;
-	size_t a, c, matched = 0;
+	size_t c, matched = 0;
 	int f;
 
 	for (c = 0; c < q->ncl; c++) {
@@ -430,16 +444,12 @@ score_doc(
 	if (strcmp(t->key, sc->qkey) == 0) {
 		h->match = MATCH_EXACT;
 		score += 100;
-	} else {
-		for (a = 0; a < t->alias_keys.n; a++)
-			if (strcmp(t->alias_keys.v[a], sc->qkey) == 0)
-				break;
-		if (a < t->alias_keys.n) {
-			h->match = MATCH_ALIAS;
-			score += 50;
-		} else if (names_in_query(t, sc->padded))
-			score *= 1.5;
-	}
+	} else if (has_key(&t->alias_keys, sc->qkey) ||
+	    has_key(&t->derived_keys, sc->qkey)) {
+		h->match = MATCH_ALIAS;
+		score += 50;
+	} else if (names_in_query(t, sc->qkey))
+		score *= 1.5;
 	/* A corrected query matched nothing as typed. */
 	if (sc->fuzzy)
 		h->match = MATCH_FUZZY;
@@ -455,21 +465,20 @@ score_all(const struct query *q, const struct pass *ps, const char *query,
 	struct scorer sc;
 	double *idf;
 	size_t i, c, need;
-	char *qkey, *padded;
+	char *qkey, *words;
 
 	idf = xcalloc(q->ncl, sizeof(*idf));
 	for (c = 0; c < q->ncl; c++)
 		idf[c] = log(1.0 +
 		    ((double)ps->n - (double)ps->df[c] + 0.5) /
 			((double)ps->df[c] + 0.5));
-	qkey =
-	    fuzzy ? corrected_key(q, query) : utf8_fold(query, strlen(query));
+	words = fuzzy ? corrected_key(q, query) : NULL;
+	qkey = term_key(words != NULL ? words : query);
+	free(words);
 	sc.q = q;
 	sc.ps = ps;
 	sc.idf = idf;
 	sc.qkey = qkey;
-	padded = xasprintf(" %s ", qkey);
-	sc.padded = padded;
 	sc.fuzzy = fuzzy;
 	out->v = xcalloc(ps->n ? ps->n : 1, sizeof(*out->v));
 	/* If no term holds enough of the words, take any that holds one. */
@@ -478,7 +487,6 @@ score_all(const struct query *q, const struct pass *ps, const char *query,
 		for (i = 0; i < ps->n; i++)
 			if (score_doc(&sc, &ps->docs[i], need, &out->v[out->n]))
 				out->n++;
-	free(padded);
 	free(qkey);
 	free(idf);
 }
@@ -508,7 +516,7 @@ rank_query(const struct table *tab, const char *query, const struct filter *flt,
 	int fuzzy;
 
 	memset(out, 0, sizeof(*out));
-	query_parse(&q, query);
+	query_parse(&q, query, tab->lang);
 	if (q.ncl == 0) {
 		query_release(&q);
 		return 0;

@@ -51,8 +51,9 @@ static const struct {
 } diag_fields[] = {{"file", diag_file}, {"line", diag_line}, {"col", diag_col},
     {"level", diag_level}, {"code", diag_code}, {"message", diag_message}};
 
-/* The fields of a group (RM_CATEGORIES): its name under three names. */
-static const char *const group_names[] = {"name", "category", "vertical"};
+/* The fields of a group (RM_CATEGORIES): its name under four names. */
+static const char *const group_names[] = {
+    "name", "category", "vertical", "lang"};
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -80,15 +81,18 @@ group_value(const struct rrec *r, const char *f)
 	return NULL;
 }
 
-/* A passed-through value as text: scalars as written, lists joined. */
+/* A passed-through value as text: scalars by tval_scalar_text, lists joined. */
 static void
 tval_text(struct sbuf *sb, const struct tval *v)
 {
+	char *s;
 	size_t i;
 
 	switch (v->type) {
 	case TV_STR:
-		sb_adds(sb, v->str);
+		s = tval_scalar_text(v);
+		sb_adds(sb, s);
+		free(s);
 		break;
 	case TV_SEQ:
 		for (i = 0; i < v->n; i++) {

@@ -3,6 +3,7 @@
  * Every term object carries the fields of the field table (field.h) that
  * its record has, then the passed-through keys of the front matter.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,34 +22,46 @@ jstr(const char *s)
 	return j != NULL ? j : json_string("");
 }
 
-/* A passed-through YAML value: plain scalars may be numbers or booleans. */
+/*
+ * A passed-through scalar by its YAML type (tval_type_scalar).  JSON has
+ * no number beyond jansson's 64-bit integer, nor infinity or NaN: those
+ * are written as the text of the scalar, so a number is never changed.
+ */
+static json_t *
+jscalar(const struct tval *v)
+{
+	long long n;
+	double d;
+
+	switch (v->scalar) {
+	case TS_NULL:
+		return json_null();
+	case TS_BOOL:
+		return json_boolean(tval_bool(v));
+	case TS_INT:
+		if (tval_int(v, &n) == 0)
+			return json_integer((json_int_t)n);
+		break;
+	case TS_FLOAT:
+		if (isfinite(d = tval_real(v)))
+			return json_real(d);
+		break;
+	case TS_STR:
+		break;
+	}
+	return jstr(v->str);
+}
+
+/* A passed-through YAML value, typed. */
 static json_t *
 jtval(const struct tval *v)
 {
 	json_t *j;
-	char *end;
 	size_t i;
 
 	switch (v->type) {
 	case TV_STR:
-		if (!v->plain)
-			return jstr(v->str);
-		if (tval_is_null(v))
-			return json_null();
-		if (strcmp(v->str, "true") == 0 || strcmp(v->str, "True") == 0)
-			return json_true();
-		if (strcmp(v->str, "false") == 0 ||
-		    strcmp(v->str, "False") == 0)
-			return json_false();
-		if ((v->str[0] >= '0' && v->str[0] <= '9') ||
-		    (v->str[0] == '-' && v->str[1] >= '0' &&
-			v->str[1] <= '9')) {
-			long long n = strtoll(v->str, &end, 10);
-
-			if (*end == '\0')
-				return json_integer(n);
-		}
-		return jstr(v->str);
+		return jscalar(v);
 	case TV_SEQ:
 		j = json_array();
 		for (i = 0; i < v->n; i++)

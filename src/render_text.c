@@ -165,6 +165,10 @@ show_facts(struct render_ctx *ctx, const struct rrec *r)
 		sb_adds(&sb, " · ");
 		sb_adds(&sb, t->vertical);
 	}
+	if (ctx->opts->langs && t->lang != NULL) {
+		sb_adds(&sb, " · ");
+		sb_adds(&sb, t->lang);
+	}
 	if (t->aliases.n > 0) {
 		aliases = render_term_field(r, "aliases");
 		sb_adds(&sb, " · also ");

@@ -7,7 +7,9 @@
 #include "loader.h"
 #include "markup.h"
 #include "md.h"
+#include "names.h"
 #include "schema.h"
+#include "utf8.h"
 
 /* The state of interpreting one front matter. */
 struct sp {
@@ -214,22 +216,57 @@ schema_reserved(const char *k)
 	return (fold_key(k, buf) && builtin(buf) != NULL) || field_reserved(k);
 }
 
-/* Take the string out of a scalar; NULL if v is not a non-null scalar. */
+/* The length of the white space or line break at s, or 0. */
+static size_t
+space_at(const char *s, size_t n)
+{
+	int32_t cp;
+	int len;
+
+	if (n > 0 && strchr(" \t\n\r\v\f", *s) != NULL && *s != '\0')
+		return 1;
+	if ((len = utf8_decode(s, n, &cp)) > 1 &&
+	    (cp == 0x85 || cp == 0xa0 || cp == 0x2028 || cp == 0x2029))
+		return (size_t)len;
+	return 0;
+}
+
+/*
+ * Trim surrounding white space (blanks and line breaks, SPEC 1's rule
+ * for every string field) off s, in place.
+ */
+static void
+trim(char *s)
+{
+	size_t n = strlen(s), i = 0, k;
+
+	while ((k = space_at(s + i, n - i)) > 0)
+		i += k;
+	memmove(s, s + i, n - i + 1);
+	n -= i;
+	for (i = n; i > 0; i--)
+		if ((s[i - 1] & 0xc0) != 0x80) {
+			if (space_at(s + i - 1, n - i + 1) != n - i + 1)
+				break;
+			s[i - 1] = '\0';
+			n = i - 1;
+		}
+}
+
+/*
+ * Take the text out of a scalar, trimmed: a number or boolean is its
+ * text as written.  NULL if v is a null or not a scalar.
+ */
 static char *
 tv_take(struct tval *v)
 {
 	char *s;
-	size_t n;
 
 	if (v->type != TV_STR || tval_is_null(v))
 		return NULL;
 	s = v->str;
 	v->str = NULL;
-	n = strlen(s);
-	while (n > 0 &&
-	    (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\t' ||
-		s[n - 1] == '\r'))
-		s[--n] = '\0';
+	trim(s);
 	return s;
 }
 
@@ -252,14 +289,23 @@ take_none(struct sp *sp, const struct schema_row *row, struct tval *v,
 	(void)key;
 }
 
-/* An optional string; null or empty leaves the field NULL. */
+/* Warn that the value of key is null: it is ignored (SPEC 1). */
+static void
+warn_null(struct sp *sp, const struct tval *v, const char *key)
+{
+	diag_add(sp->diag, DIAG_NULL_VALUE, sp->path, v->line, v->col, key);
+}
+
+/* An optional string; null (warned) or empty leaves the field NULL. */
 static void
 take_string(struct sp *sp, const struct schema_row *row, struct tval *v,
     const char *key)
 {
 	char **dst = (char **)(void *)((char *)sp->t + row->off);
 
-	if ((*dst = tv_take(v)) == NULL && !tval_is_null(v))
+	if (tval_is_null(v))
+		warn_null(sp, v, key);
+	else if ((*dst = tv_take(v)) == NULL)
 		warn_type(sp, v, key, "a string");
 	else if (*dst != NULL && **dst == '\0') {
 		free(*dst);
@@ -317,6 +363,16 @@ take_strings(struct sp *sp, const struct schema_row *row, struct tval *v,
 	size_t i;
 	char *s;
 
+	/*
+	 * An empty list key (`aka:' left blank, as most Hugo glossaries
+	 * have it) means none; only categories, which SPEC 1 counts among
+	 * the fields that want a string, warns of a null.
+	 */
+	if (tval_is_null(v)) {
+		if (row == &schema_rows[SF_CATEGORIES])
+			warn_null(sp, v, key);
+		return;
+	}
 	if (v->type == TV_STR && (row->flags & SPLIT)) {
 		if ((s = tv_take(v)) != NULL)
 			each_csv(s, push_item, l);
@@ -396,9 +452,10 @@ take_related(struct sp *sp, const struct schema_row *row, struct tval *v,
 	size_t i;
 
 	(void)row;
+	if (tval_is_null(v))
+		return; /* an empty list of related terms: none */
 	if (v->type == TV_STR) {
-		if (!tval_is_null(v))
-			add_related_csv(sp->t, v->str, v->line, v->col);
+		add_related_csv(sp->t, v->str, v->line, v->col);
 		return;
 	}
 	if (v->type != TV_SEQ) {
@@ -412,8 +469,12 @@ take_related(struct sp *sp, const struct schema_row *row, struct tval *v,
 			warn_type(sp, it, key, "a list of names");
 			continue;
 		}
-		if (!tval_is_null(it) && *it->str != '\0')
-			term_add_related(sp->t, it->str, it->line, it->col);
+		if (!tval_is_null(it)) {
+			trim(it->str);
+			if (*it->str != '\0')
+				term_add_related(
+				    sp->t, it->str, it->line, it->col);
+		}
 	}
 }
 
@@ -430,21 +491,25 @@ take_details(struct sp *sp, const struct schema_row *row, struct tval *v,
 		return;
 	}
 	for (i = 0; i < v->n; i++) {
-		const struct tval *it = &v->items[i], *tv, *vv;
+		struct tval *it = &v->items[i];
+		struct tval *tv, *vv;
 		struct term_detail *d;
 
-		tv = tval_get(it, "title");
-		vv = tval_get(it, "value");
+		/* A title or value must be a string: not null, no number. */
+		tv = (struct tval *)tval_get(it, "title");
+		vv = (struct tval *)tval_get(it, "value");
 		if (tv == NULL || vv == NULL || tv->type != TV_STR ||
-		    vv->type != TV_STR) {
-			warn_type(sp, it, key, "a list of {title, value}");
+		    vv->type != TV_STR || tv->scalar != TS_STR ||
+		    vv->scalar != TS_STR) {
+			warn_type(
+			    sp, it, key, "a list of {title, value} strings");
 			continue;
 		}
 		t->details = xreallocarray(
 		    t->details, t->ndetails + 1, sizeof(*t->details));
 		d = &t->details[t->ndetails++];
-		d->title = xstrdup(tv->str);
-		d->value = xstrdup(vv->str);
+		d->title = tv_take(tv);
+		d->value = tv_take(vv);
 		d->line = vv->line;
 		d->col = vv->col;
 	}
@@ -520,15 +585,9 @@ take_key(struct sp *sp, struct tval *root, size_t i)
 {
 	const char *k = root->keys[i];
 	struct tval *v = &root->items[i];
-	size_t j;
 	int f, rank;
 
-	for (j = 0; j < i; j++)
-		if (strcmp(root->keys[j], k) == 0) {
-			diag_add(sp->diag, DIAG_DUPLICATE_KEY, sp->path,
-			    v->line, v->col, k);
-			return;
-		}
+	/* Keys given twice were warned about and dropped by yaml_tree. */
 	if ((f = key_field(k, sp->f->keys, &rank)) >= 0 &&
 	    (schema_rows[f].flags & MERGE))
 		schema_rows[f].take(sp, &schema_rows[f], v, k);
@@ -586,6 +645,33 @@ need_string(struct sp *sp, enum schema_field f, char **dst)
 	return 0;
 }
 
+/* Whether s has a line break: LF, CR, NEL, LS or PS. */
+static int
+has_line_break(const char *s)
+{
+	return strpbrk(s, "\r\n") != NULL || strstr(s, "\xc2\x85") != NULL ||
+	    strstr(s, "\xe2\x80\xa8") != NULL ||
+	    strstr(s, "\xe2\x80\xa9") != NULL;
+}
+
+/* Whether s has a letter or digit: a folded name that can be typed. */
+static int
+has_alnum(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	int32_t cp;
+	int len;
+
+	while (i < n) {
+		if ((len = utf8_decode(s + i, n - i, &cp)) < 0)
+			return 0;
+		if (utf8_isalnum(cp))
+			return 1;
+		i += (size_t)len;
+	}
+	return 0;
+}
+
 /* The term's name: required, short, one line, with a letter or digit. */
 static int
 take_required_name(struct sp *sp, const struct tval *root)
@@ -606,11 +692,11 @@ take_required_name(struct sp *sp, const struct tval *root)
 	t->col = v->col;
 	if (strlen(t->name) > LOADER_MAX_NAME)
 		code = DIAG_NAME_TOO_LONG;
-	else if (strpbrk(t->name, "\r\n") != NULL)
+	else if (has_line_break(t->name))
 		code = DIAG_NAME_LINE_BREAK;
 	else {
 		t->key = term_key(t->name);
-		if (t->key[0] != '\0')
+		if (has_alnum(t->key))
 			return 0;
 		code = DIAG_NAME_NO_LETTERS;
 	}
@@ -653,18 +739,6 @@ reduce(struct term *t, const char *s, size_t n, size_t *outlen)
 		term_add_key(&t->mentions, term_key(refs.v[i].target));
 	markup_refs_release(&refs);
 	return r;
-}
-
-static void
-trim(char *s)
-{
-	size_t n = strlen(s), k = 0;
-
-	while (n > 0 && strchr(" \t\r\n", s[n - 1]) != NULL)
-		s[--n] = '\0';
-	while (s[k] != '\0' && strchr(" \t\r\n", s[k]) != NULL)
-		k++;
-	memmove(s, s + k, n - k + 1);
 }
 
 /*
@@ -835,9 +909,8 @@ take_description(struct sp *sp, const struct tval *root)
 static int
 is_draft(const struct tval *v)
 {
-	return v != NULL && v->type == TV_STR && v->plain &&
-	    (strcmp(v->str, "true") == 0 || strcmp(v->str, "True") == 0 ||
-		strcmp(v->str, "TRUE") == 0);
+	return v != NULL && v->type == TV_STR && v->scalar == TS_BOOL &&
+	    (v->str[0] == 't' || v->str[0] == 'T');
 }
 
 /* Take every chosen field but name and description into t. */
@@ -888,5 +961,6 @@ schema_term(struct tval *root, struct term *t, const struct schema_file *f,
 	if (rc < 0)
 		return -1;
 	take_fields(&sp);
+	names_derive(t);
 	return 0;
 }

@@ -13,15 +13,24 @@
 struct marker {
 	const struct query *q;
 	struct hit *h;
+	const struct query_alt *alt; /* how the term's language stems */
 };
 
 static void
 mark_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct marker *m = arg;
+	size_t *last;
 
-	if (query_find_stem(m->q, s + start, end - start) < 0)
+	if (query_find_stem(m->q, m->alt, s + start, end - start) < 0)
 		return;
+	/* Words may overlap (camelCase parts, CJK bigrams): one mark. */
+	last = m->h->nmarks > 0 ? &m->h->marks[m->h->nmarks * 2 - 2] : NULL;
+	if (last != NULL && start < last[1]) {
+		if (end > last[1])
+			last[1] = end;
+		return;
+	}
 	m->h->marks = xreallocarray(
 	    m->h->marks, m->h->nmarks * 2 + 2, sizeof(*m->h->marks));
 	m->h->marks[m->h->nmarks * 2] = start;
@@ -31,10 +40,11 @@ mark_word(void *arg, const char *s, size_t start, size_t end)
 
 /* Where an excerpt of text[0..n) starts: in view of the first match. */
 static size_t
-excerpt_start(const struct query *q, const char *text, size_t n)
+excerpt_start(const struct query *q, const struct query_alt *alt,
+    const char *text, size_t n)
 {
 	struct hit probe = {0};
-	struct marker pm = {q, &probe};
+	struct marker pm = {q, &probe, alt};
 	size_t start = 0;
 
 	query_words(text, n, mark_word, &pm);
@@ -49,16 +59,28 @@ excerpt_start(const struct query *q, const char *text, size_t n)
 	return start;
 }
 
+/* Whether sb ends in punctuation: ASCII, or the ideographic 。、 */
+static int
+ends_clause(const struct sbuf *sb)
+{
+	if (strchr(".,;:!?", sb->s[sb->len - 1]) != NULL)
+		return 1;
+	return sb->len >= 3 &&
+	    (memcmp(sb->s + sb->len - 3, "\xe3\x80\x82", 3) == 0 ||
+		memcmp(sb->s + sb->len - 3, "\xe3\x80\x81", 3) == 0);
+}
+
 /* An excerpt of text around its first match, on one line. */
 static void
 excerpt(const struct query *q, struct hit *h, const char *text)
 {
-	struct marker m = {q, h};
+	const struct query_alt *alt = query_alt_find(q, h->term->lang);
+	struct marker m = {q, h, alt};
 	struct sbuf sb;
 	size_t n = strlen(text), start, end, i;
 	int space = 0;
 
-	start = excerpt_start(q, text, n);
+	start = excerpt_start(q, alt, text, n);
 	end = start + SNIPPET_LEN < n ? start + SNIPPET_LEN : n;
 	while (end < n && end > start && text[end] != ' ' && text[end] != '\n')
 		end--;
@@ -73,8 +95,7 @@ excerpt(const struct query *q, struct hit *h, const char *text)
 
 		if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
 			/* A line break ends a block: list items stay apart. */
-			if (c == '\n' && sb.len > 0 &&
-			    strchr(".,;:!?", sb.s[sb.len - 1]) == NULL)
+			if (c == '\n' && sb.len > 0 && !ends_clause(&sb))
 				sb_addc(&sb, ';');
 			space = 1;
 			continue;
@@ -95,7 +116,7 @@ snippet_make(const struct query *q, struct hit *h)
 {
 	const struct term *t = h->term;
 	struct hit probe = {0};
-	struct marker pm = {q, &probe};
+	struct marker pm = {q, &probe, query_alt_find(q, t->lang)};
 	const char *text = t->description;
 	char *plain = NULL;
 	size_t e;

@@ -17,16 +17,29 @@ scaled(const char *a, size_t n, const char *b, size_t m)
 	    (double)(big > EDITDIST_MAX ? EDITDIST_MAX : big);
 }
 
+/* The name, alias or derived name an index entry stands for. */
+static const char *
+entry_name(const struct table_entry *e)
+{
+	if (e->alias < 0)
+		return e->term->name;
+	return e->derived ? e->term->derived.v[e->alias]
+			  : e->term->aliases.v[e->alias];
+}
+
 /*
- * How far key is from q (lower is closer): the whole-name distance, or
- * being a prefix or substring, or the closest word of the name.
+ * How far entry e is from the key q (lower is closer): the whole-name
+ * distance, or being a prefix or substring, or the closest word of the
+ * name.
  */
 static double
-distance(const char *q, const char *key)
+distance(const char *q, const struct table_entry *e)
 {
+	const char *key = e->key, *name = entry_name(e);
 	size_t qn = strlen(q), kn = strlen(key);
 	double best = scaled(q, qn, key, kn);
-	const char *w = key, *sp;
+	char *words = utf8_fold(name, strlen(name));
+	const char *w = words, *sp;
 
 	if (qn >= 2 && strncmp(key, q, qn) == 0 && best > 0.15)
 		best = 0.15;
@@ -39,7 +52,7 @@ distance(const char *q, const char *key)
 
 		sp = strchr(w, ' ');
 		wn = sp != NULL ? (size_t)(sp - w) : strlen(w);
-		if (wn != kn) {
+		if (sp != NULL || w != words) {
 			dw = scaled(q, qn, w, wn) + 0.1;
 			if (dw < best)
 				best = dw;
@@ -48,6 +61,7 @@ distance(const char *q, const char *key)
 			break;
 		w = sp + 1;
 	}
+	free(words);
 	return best;
 }
 
@@ -71,7 +85,7 @@ suggest_find(const struct table *tab, const char *query, const struct filter *f,
     const struct term **out, size_t max)
 {
 	struct cand *c;
-	char *q = utf8_fold(query, strlen(query));
+	char *q = term_key(query);
 	size_t i, j, n = 0;
 
 	if (q[0] == '\0' || tab->nidx == 0) {
@@ -85,7 +99,7 @@ suggest_find(const struct table *tab, const char *query, const struct filter *f,
 
 		if (!filter_match(f, e->term))
 			continue;
-		d = distance(q, e->key);
+		d = distance(q, e);
 		if (d > 0.45)
 			continue;
 		for (j = 0; j < n; j++)

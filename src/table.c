@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "table.h"
 
 void
@@ -19,6 +20,7 @@ table_release(struct table *tab)
 	free(tab->terms);
 	free(tab->idx);
 	free(tab->ids);
+	free(tab->lang);
 	table_init(tab);
 }
 
@@ -34,11 +36,97 @@ table_add(struct table *tab, struct term *t)
 	tab->bytes += t->textlen;
 }
 
+/*
+ * The language of some term that pref matches; exactly when exact, else
+ * by language alone.  NULL when none does.
+ */
+static const char *
+lang_present(const struct table *tab, const char *pref, int exact)
+{
+	size_t i;
+
+	for (i = 0; i < tab->n; i++) {
+		const char *l = tab->terms[i]->lang;
+
+		if (l != NULL &&
+		    (exact ? strcmp(pref, l) == 0 : lang_matches(pref, l)))
+			return l;
+	}
+	return NULL;
+}
+
+/* The language present that pref asks for: exactly, else by language. */
+static const char *
+lang_best(const struct table *tab, const char *pref)
+{
+	const char *l = lang_present(tab, pref, 1);
+
+	return l != NULL ? l : lang_present(tab, pref, 0);
+}
+
+/* The language to serve when none was asked for; NULL: none named. */
+static const char *
+lang_choose(const struct table *tab, const char *const *prefs, size_t n)
+{
+	const char *l;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (prefs[i] != NULL && (l = lang_best(tab, prefs[i])) != NULL)
+			return l;
+	for (i = 0; i < tab->n; i++)
+		if (tab->terms[i]->lang != NULL)
+			return tab->terms[i]->lang;
+	return NULL;
+}
+
+size_t
+table_serve_lang(
+    struct table *tab, const char *lang, const char *const *prefs, size_t n)
+{
+	const char *l;
+	size_t i, kept = 0, dropped;
+
+	free(tab->lang);
+	tab->lang = NULL;
+	if (lang != NULL && strcmp(lang, "all") == 0)
+		return 0;
+	if (lang == NULL)
+		l = lang_choose(tab, prefs, n);
+	else if ((l = lang_best(tab, lang)) == NULL)
+		l = lang;
+	if (l == NULL)
+		return 0;
+	tab->lang = xstrdup(l);
+	for (i = 0; i < tab->n; i++) {
+		struct term *t = tab->terms[i];
+
+		if (t->lang == NULL || strcmp(t->lang, tab->lang) == 0) {
+			tab->terms[kept++] = t;
+			continue;
+		}
+		tab->bytes -= t->textlen;
+		term_free(t);
+	}
+	dropped = tab->n - kept;
+	tab->n = kept;
+	return dropped;
+}
+
 /* Sort by key; among equals, keep load order (directory, then path). */
 struct ord {
 	struct term *t;
 	size_t seq;
 };
+
+/* Order languages: none first, then by tag. */
+static int
+cmp_lang(const struct term *x, const struct term *y)
+{
+	if (x->lang == NULL || y->lang == NULL)
+		return (x->lang != NULL) - (y->lang != NULL);
+	return strcmp(x->lang, y->lang);
+}
 
 static int
 cmp_ord(const void *a, const void *b)
@@ -46,9 +134,16 @@ cmp_ord(const void *a, const void *b)
 	const struct ord *x = a, *y = b;
 	int c = strcmp(x->t->key, y->t->key);
 
-	if (c != 0)
+	if (c != 0 || (c = cmp_lang(x->t, y->t)) != 0)
 		return c;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Name 0, alias 1, derived name 2: the order entries of one key take. */
+static int
+entry_rank(const struct table_entry *e)
+{
+	return e->alias < 0 ? 0 : e->derived ? 2 : 1;
 }
 
 static int
@@ -59,8 +154,8 @@ cmp_entry(const void *a, const void *b)
 
 	if (c != 0)
 		return c;
-	if ((x->alias < 0) != (y->alias < 0))
-		return x->alias < 0 ? -1 : 1;
+	if (entry_rank(x) != entry_rank(y))
+		return entry_rank(x) < entry_rank(y) ? -1 : 1;
 	/* Stable among equals: earlier directory, then name order. */
 	if (x->term->dirno != y->term->dirno)
 		return x->term->dirno < y->term->dirno ? -1 : 1;
@@ -84,7 +179,8 @@ drop_duplicates(struct table *tab, struct diag *d)
 	for (i = 0; i < tab->n; i++) {
 		struct term *t = o[i].t, *keep;
 
-		if (n == 0 || strcmp(tab->terms[n - 1]->key, t->key) != 0) {
+		if (n == 0 || strcmp(tab->terms[n - 1]->key, t->key) != 0 ||
+		    cmp_lang(tab->terms[n - 1], t) != 0) {
 			tab->terms[n++] = t;
 			continue;
 		}
@@ -117,7 +213,7 @@ check_aliases(struct table *tab, struct diag *d)
 			first = i;
 			continue;
 		}
-		if (b->alias < 0 || a->term == bt)
+		if (b->alias < 0 || b->derived || a->term == bt)
 			continue;
 		/* In one directory a clash is a mistake; across, a choice. */
 		if (a->term->dirno == bt->dirno)
@@ -199,6 +295,19 @@ resolve_mentions(struct table *tab)
 	}
 }
 
+/* Add an entry for key of t at *n, unless it only restates the name. */
+static void
+add_entry(struct table *tab, size_t *n, const struct term *t, const char *key,
+    int alias, int derived)
+{
+	if (alias >= 0 && (key[0] == '\0' || strcmp(key, t->key) == 0))
+		return;
+	tab->idx[*n].key = key;
+	tab->idx[*n].term = t;
+	tab->idx[*n].alias = alias;
+	tab->idx[(*n)++].derived = derived;
+}
+
 void
 table_index(struct table *tab, struct diag *d)
 {
@@ -206,26 +315,19 @@ table_index(struct table *tab, struct diag *d)
 
 	drop_duplicates(tab, d);
 	for (i = 0; i < tab->n; i++)
-		n += 1 + tab->terms[i]->alias_keys.n;
+		n += 1 + tab->terms[i]->alias_keys.n +
+		    tab->terms[i]->derived_keys.n;
 	free(tab->idx);
 	tab->idx = xcalloc(n, sizeof(*tab->idx));
 	n = 0;
 	for (i = 0; i < tab->n; i++) {
 		const struct term *t = tab->terms[i];
 
-		tab->idx[n].key = t->key;
-		tab->idx[n].term = t;
-		tab->idx[n++].alias = -1;
-		for (j = 0; j < t->alias_keys.n; j++) {
-			const char *k = t->alias_keys.v[j];
-
-			/* An alias that only restates the name adds nothing. */
-			if (k[0] == '\0' || strcmp(k, t->key) == 0)
-				continue;
-			tab->idx[n].key = k;
-			tab->idx[n].term = t;
-			tab->idx[n++].alias = (int)j;
-		}
+		add_entry(tab, &n, t, t->key, -1, 0);
+		for (j = 0; j < t->alias_keys.n; j++)
+			add_entry(tab, &n, t, t->alias_keys.v[j], (int)j, 0);
+		for (j = 0; j < t->derived_keys.n; j++)
+			add_entry(tab, &n, t, t->derived_keys.v[j], (int)j, 1);
 	}
 	tab->nidx = n;
 	for (i = 0; i < tab->n; i++)

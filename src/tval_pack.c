@@ -39,7 +39,7 @@ struct tv_field {
 
 static const struct tv_field tv_fields[] = {
     TV_FIELD(type, TV_MAP),
-    TV_FIELD(plain, 1),
+    TV_FIELD(scalar, TS_FLOAT),
     TV_FIELD(line, UINT_MAX),
     TV_FIELD(col, UINT_MAX),
 };

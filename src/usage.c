@@ -13,6 +13,10 @@ const struct cli_option cli_options[] = {
 	"read the glossary in DIR (repeatable; first wins)", O_DIR},
     {"category", 'c', required_argument, 'c', "NAME",
 	"only terms of category NAME", O_CATEGORY},
+    {"lang", 0, required_argument, OPT_LANG, "TAG",
+	"serve language TAG (en, de, pt-br) or all;\n"
+	"default $GLOSS_LANG, the locale's, en",
+	O_LANG},
     {"tag", 't', required_argument, 't', "NAME", "only terms with tag NAME",
 	O_TAG},
     {"vertical", 0, required_argument, OPT_VERTICAL, "NAME",

@@ -7,21 +7,42 @@
 #include "util.h"
 
 static int
-is_sep(unsigned char c)
+is_digit(char c)
 {
-	return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' ||
-	    c == '\r' || c == '\f' || c == '\v';
+	return c >= '0' && c <= '9';
+}
+
+/* A word separator; a `.' between digits (3.14) is part of a number. */
+static int
+is_sep(const char *start, const char *s)
+{
+	switch (*s) {
+	case '.':
+		return s == start || !is_digit(s[-1]) || !is_digit(s[1]);
+	case ' ':
+	case '-':
+	case '_':
+	case '/':
+	case '\t':
+	case '\n':
+	case '\r':
+	case '\f':
+	case '\v':
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* Collapse runs of separators to one space and trim both ends, in place. */
 static void
 squeeze(char *s)
 {
-	char *start = s, *w = s;
+	char *start = s, *w = s, *r = s;
 	int pend = 0;
 
 	for (; *s != '\0'; s++) {
-		if (is_sep((unsigned char)*s)) {
+		if (is_sep(r, s)) {
 			pend = w != start;
 			continue;
 		}
@@ -34,8 +55,117 @@ squeeze(char *s)
 	*w = '\0';
 }
 
-char *
-utf8_fold(const char *s, size_t n)
+/* The case of a code point: 'u' upper, 'l' lower, 0 neither. */
+static int
+letter_case(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? 'u'
+		    : cp >= 'a' && cp <= 'z'  ? 'l'
+					      : 0;
+	c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT ? 'u'
+	    : c == UTF8PROC_CATEGORY_LL				      ? 'l'
+								      : 0;
+}
+
+/*
+ * Whether a word boundary lies before the letter of case cur, after prev
+ * with ups upper-case letters in a row before it, next being the case of
+ * the letter after: "configMap" splits before M, "HTTPServer" before S
+ * (two or more capitals, then a capitalised word), "IPv4" nowhere.
+ */
+static int
+camel_boundary(int prev, int cur, int next, size_t ups)
+{
+	if (cur != 'u')
+		return 0;
+	return prev == 'l' || (prev == 'u' && next == 'l' && ups >= 2);
+}
+
+/* The case of the character at s[0..n) ('u', 'l' or 0); *len its bytes. */
+static int
+case_at(const char *s, size_t n, int *len)
+{
+	int32_t cp = (unsigned char)s[0];
+
+	*len = 1;
+	if (cp >= 0x80 && (*len = utf8_decode(s, n, &cp)) < 0) {
+		*len = 1;
+		return 0;
+	}
+	return letter_case(cp);
+}
+
+/* Whether s[0..n) is ASCII with no capital after its first byte. */
+static int
+no_inner_capital(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || (s[i] >= 'A' && s[i] <= 'Z'))
+			return 0;
+	return 1;
+}
+
+size_t
+utf8_camel(const char *s, size_t n, size_t *bounds, size_t max)
+{
+	size_t i = 0, ups = 0, nb = 0;
+	int prev = 0, cur, next, len, nlen;
+
+	if (n == 0 || no_inner_capital(s, n))
+		return 0;
+	cur = case_at(s, n, &len);
+	while (i < n) {
+		nlen = 0;
+		next = 0;
+		if (i + (size_t)len < n)
+			next = case_at(s + i + len, n - i - len, &nlen);
+		/* A part of one letter is no word: SaaS, iPhone stay whole. */
+		if (camel_boundary(prev, cur, next, ups) && nb < max &&
+		    i >= (nb > 0 ? bounds[nb - 1] : 0) + 2 && i + 2 <= n &&
+		    next != 0)
+			bounds[nb++] = i;
+		ups = cur == 'u' ? ups + 1 : 0;
+		prev = cur;
+		cur = next;
+		i += (size_t)len;
+		len = nlen;
+	}
+	return nb;
+}
+
+/*
+ * s[0..n) with a space at each camelCase boundary, *outn its length; NULL
+ * when it has none.  It must run before case folding, which loses them.
+ */
+static char *
+camel_split(const char *s, size_t n, size_t *outn)
+{
+	struct sbuf sb;
+	size_t b[UTF8_CAMEL_MAX], nb = utf8_camel(s, n, b, UTF8_CAMEL_MAX), i,
+				  last = 0;
+
+	if (nb == 0)
+		return NULL;
+	sb_init(&sb);
+	for (i = 0; i < nb; i++) {
+		sb_addn(&sb, s + last, b[i] - last);
+		sb_addc(&sb, ' ');
+		last = b[i];
+	}
+	sb_addn(&sb, s + last, n - last);
+	*outn = sb.len;
+	return sb_take(&sb);
+}
+
+/* Fold s[0..n) as utf8_fold does, once camelCase is split. */
+static char *
+fold(const char *s, size_t n)
 {
 	const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPAT |
 	    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
@@ -59,6 +189,20 @@ utf8_fold(const char *s, size_t n)
 				res[i] = (char)(res[i] - 'A' + 'a');
 	}
 	squeeze(res);
+	return res;
+}
+
+char *
+utf8_fold(const char *s, size_t n)
+{
+	size_t cn = 0;
+	char *split = camel_split(s, n, &cn);
+	char *res;
+
+	if (split == NULL)
+		return fold(s, n);
+	res = fold(split, cn);
+	free(split);
 	return res;
 }
 

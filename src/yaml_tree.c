@@ -62,17 +62,17 @@ yt_syntax_error(struct yt *yt, const char *problem)
 	const yaml_parser_t *p = &yt->parser;
 	const yaml_mark_t *m = &p->problem_mark;
 	unsigned line, col;
-	size_t i, nlines = 0;
 	char *detail;
 
 	/*
-	 * The scanner often finds the problem only at the end of the input,
-	 * while the context mark says where the broken construct began.
+	 * The parser often notices a problem lines after its cause (an
+	 * unclosed `[', a stray line of text), while the context mark
+	 * says where the broken construct began: use it when it is earlier.
+	 * Not for a block mapping or list: its context is where the whole
+	 * block began, and the problem mark is the badly indented line.
 	 */
-	for (i = 0; i < yt->len; i++)
-		if (yt->yaml[i] == '\n')
-			nlines++;
-	if (p->context != NULL && m->line >= nlines)
+	if (p->context != NULL && p->context_mark.index < m->index &&
+	    strncmp(p->context, "while parsing a block", 21) != 0)
 		m = &p->context_mark;
 	yt_pos(yt, m, &line, &col);
 	if (p->context != NULL)
@@ -151,25 +151,119 @@ yt_grow(struct tval *out, size_t *cap, int map)
 	memset(&out->items[out->n], 0, sizeof(*out->items));
 }
 
+/* Refuse a scalar with a NUL (libyaml gives lengths; C strings stop). */
+static int
+yt_no_nul(struct yt *yt, const yaml_event_t *ev)
+{
+	if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) == NULL)
+		return 0;
+	yt_error_at(yt, &ev->start_mark, DIAG_YAML_NUL, 0);
+	return -1;
+}
+
+/* A tag as it may be written: "!!int" for libyaml's resolved form. */
+static char *
+yt_tag_name(const yaml_char_t *tag)
+{
+	static const char prefix[] = "tag:yaml.org,2002:";
+	const char *t = (const char *)tag;
+
+	if (strncmp(t, prefix, sizeof(prefix) - 1) == 0)
+		return xasprintf("!!%s", t + sizeof(prefix) - 1);
+	return xstrdup(t);
+}
+
+/* Warn about the tag of ev, a node at mark m, that gloss does not use. */
+static void
+yt_warn_tag(struct yt *yt, const yaml_mark_t *m, enum tval_tagcheck ck,
+    const yaml_char_t *tag, const char *text)
+{
+	unsigned line, col;
+	char *name = yt_tag_name(tag);
+
+	yt_pos(yt, m, &line, &col);
+	if (ck == TVT_UNKNOWN)
+		diag_add(
+		    yt->diag, DIAG_YAML_UNKNOWN_TAG, yt->path, line, col, name);
+	else
+		diag_add(yt->diag, DIAG_YAML_TAG_MISMATCH, yt->path, line, col,
+		    text, name);
+	free(name);
+}
+
+/*
+ * A scalar event into out: its text, and its type by the one typing
+ * rule (tval_type_scalar).
+ */
+static int
+yt_scalar(struct yt *yt, const yaml_event_t *ev, struct tval *out)
+{
+	const yaml_char_t *tag = ev->data.scalar.tag;
+	enum tval_tagcheck ck;
+
+	if (yt_no_nul(yt, ev) < 0)
+		return -1;
+	out->type = TV_STR;
+	out->str = xstrndup(
+	    (const char *)ev->data.scalar.value, ev->data.scalar.length);
+	out->scalar = tval_type_scalar((const char *)tag,
+	    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE, out->str, &ck);
+	if (ck != TVT_OK)
+		yt_warn_tag(yt, &ev->start_mark, ck, tag, out->str);
+	return 0;
+}
+
 /*
  * Take the key event ev of a mapping entry into out, counting the entry
  * (so that tval_release frees the key), and read the value's event into
- * ev.
+ * ev.  Returns 1 when the key was given before in out: it is warned
+ * about and not counted, and the caller drops its value.
  */
 static int
 yt_key(struct yt *yt, yaml_event_t *ev, struct tval *out)
 {
+	struct tval k;
+	size_t i;
+	int dup = 0;
+
 	if (ev->type != YAML_SCALAR_EVENT) {
 		yt_error_at(yt, &ev->start_mark, DIAG_YAML_KEY_NOT_STRING, 0);
 		yaml_event_delete(ev);
 		return -1;
 	}
+	memset(&k, 0, sizeof(k));
 	if (yt_no_anchor(yt, ev) < 0)
 		return -1;
-	out->keys[out->n++] = xstrndup(
-	    (const char *)ev->data.scalar.value, ev->data.scalar.length);
+	if (yt_scalar(yt, ev, &k) < 0) {
+		yaml_event_delete(ev);
+		return -1;
+	}
+	for (i = 0; i < out->n && !dup; i++)
+		dup = strcmp(out->keys[i], k.str) == 0;
+	if (dup) {
+		yt_pos(yt, &ev->start_mark, &k.line, &k.col);
+		diag_add(yt->diag, DIAG_DUPLICATE_KEY, yt->path, k.line, k.col,
+		    k.str);
+		free(k.str);
+	} else
+		out->keys[out->n++] = k.str;
 	yaml_event_delete(ev);
-	return yt_next(yt, ev);
+	if (yt_next(yt, ev) < 0)
+		return -1;
+	return dup;
+}
+
+/* Read the value of a key given twice, and drop it. */
+static int
+yt_drop_node(struct yt *yt, yaml_event_t *ev, int depth)
+{
+	struct tval v;
+	int rc;
+
+	memset(&v, 0, sizeof(v));
+	rc = yt_node(yt, ev, &v, depth);
+	tval_release(&v);
+	return rc;
 }
 
 /* Read the items or pairs of a collection up to its end event. */
@@ -178,6 +272,7 @@ yt_collection(struct yt *yt, struct tval *out, int depth, int map)
 {
 	yaml_event_t ev;
 	size_t cap = 0;
+	int rc;
 
 	for (;;) {
 		if (yt_next(yt, &ev) < 0)
@@ -194,29 +289,30 @@ yt_collection(struct yt *yt, struct tval *out, int depth, int map)
 			return -1;
 		}
 		yt_grow(out, &cap, map);
+		rc = 0;
 		if (!map)
 			out->n++;
-		else if (yt_key(yt, &ev, out) < 0)
+		else if ((rc = yt_key(yt, &ev, out)) < 0)
 			return -1;
-		if (yt_node(yt, &ev, &out->items[out->n - 1], depth) < 0)
+		if (rc == 1)
+			rc = yt_drop_node(yt, &ev, depth);
+		else
+			rc = yt_node(yt, &ev, &out->items[out->n - 1], depth);
+		if (rc < 0)
 			return -1;
 	}
 }
 
-/* A scalar event into out. */
-static int
-yt_scalar(struct yt *yt, const yaml_event_t *ev, struct tval *out)
+/* Warn about the tag of a collection if gloss does not know it. */
+static void
+yt_collection_tag(struct yt *yt, const yaml_event_t *ev)
 {
-	if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) !=
-	    NULL) {
-		yt_error_at(yt, &ev->start_mark, DIAG_YAML_NUL, 0);
-		return -1;
-	}
-	out->type = TV_STR;
-	out->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	out->str = xstrndup(
-	    (const char *)ev->data.scalar.value, ev->data.scalar.length);
-	return 0;
+	int map = ev->type == YAML_MAPPING_START_EVENT;
+	const yaml_char_t *tag =
+	    map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
+
+	if (!tval_tag_known_collection((const char *)tag, map))
+		yt_warn_tag(yt, &ev->start_mark, TVT_UNKNOWN, tag, NULL);
 }
 
 /*
@@ -239,6 +335,7 @@ yt_node(struct yt *yt, yaml_event_t *ev, struct tval *out, int depth)
 	case YAML_MAPPING_START_EVENT:
 		out->type =
 		    ev->type == YAML_SEQUENCE_START_EVENT ? TV_SEQ : TV_MAP;
+		yt_collection_tag(yt, ev);
 		if (depth + 1 > LOADER_MAX_DEPTH)
 			yt_error_at(yt, &ev->start_mark, DIAG_YAML_TOO_DEEP,
 			    LOADER_MAX_DEPTH);

@@ -32,6 +32,9 @@ cp -R tests/data/good/. "$T/home/team-glossary/"
 GIT_AUTHOR_NAME=Example GIT_AUTHOR_EMAIL=example@example.invalid
 GIT_COMMITTER_NAME=Example GIT_COMMITTER_EMAIL=example@example.invalid
 export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
+# website/...: a documentation site's glossary, as README.md shows one.
+mkdir -p "$T/home/website/content/en/docs"
+cp -R tests/data/sites/hugo "$T/home/website/content/en/docs/glossary"
 (cd "$T/home/team-glossary" && git add -A && git commit -qm start &&
     git push -q origin HEAD) >/dev/null 2>&1
 unset GLOSS_PATH XDG_DATA_HOME XDG_DATA_DIRS XDG_CONFIG_HOME XDG_CACHE_HOME \

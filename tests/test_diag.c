@@ -73,6 +73,9 @@ static const struct {
     {DIAG_UNKNOWN_RELATED, "unknown-related", DIAG_ERROR},
     {DIAG_SELF_RELATED, "self-related", DIAG_WARN},
     {DIAG_ONE_WAY_LINK, "one-way-link", DIAG_NOTE},
+    {DIAG_YAML_UNKNOWN_TAG, "unknown-tag", DIAG_WARN},
+    {DIAG_YAML_TAG_MISMATCH, "tag-mismatch", DIAG_WARN},
+    {DIAG_NULL_VALUE, "null-value", DIAG_WARN},
     {DIAG_NOT_A_TERM_FILE, "not-a-term-file", DIAG_ERROR},
     {DIAG_CONFIG_NOT_MAPPING, "config-not-mapping", DIAG_WARN},
     {DIAG_CONFIG_UNKNOWN_KEY, "config-unknown-key", DIAG_WARN},
@@ -184,6 +187,27 @@ test_add_takes_level_and_text_from_the_table(void **state)
 	diag_release(&d);
 }
 
+/* diag_sort: by line and column, equal positions kept in order. */
+static void
+test_sort(void **state)
+{
+	struct diag d;
+
+	(void)state;
+	diag_init(&d);
+	diag_add(&d, DIAG_DUPLICATE_KEY, "f", 9, 1, "b");
+	diag_add(&d, DIAG_DUPLICATE_KEY, "f", 3, 5, "a");
+	diag_add(&d, DIAG_NULL_VALUE, "f", 9, 1, "c");
+	diag_add(&d, DIAG_NUL_BYTE, "f", 0, 0);
+	diag_sort(&d);
+	assert_int_equal(d.v[0].line, 0);
+	assert_int_equal(d.v[1].line, 3);
+	assert_int_equal(d.v[2].code, DIAG_DUPLICATE_KEY);
+	assert_int_equal(d.v[3].code, DIAG_NULL_VALUE);
+	assert_int_equal(d.nwarn, 3);
+	diag_release(&d);
+}
+
 int
 main(void)
 {
@@ -191,6 +215,7 @@ main(void)
 	    cmocka_unit_test(test_every_code_named_once),
 	    cmocka_unit_test(test_names_and_levels_are_stable),
 	    cmocka_unit_test(test_add_takes_level_and_text_from_the_table),
+	    cmocka_unit_test(test_sort),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

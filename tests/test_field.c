@@ -1,4 +1,5 @@
 /* The field table and the YAML null rule: the term layer alone. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -7,15 +8,16 @@
 #include "field.h"
 #include "term.h"
 
+/* A scalar of text typed as the loader types it. */
 static struct tval
-scalar(const char *s, int plain)
+scalar(const char *s, const char *tag, int plain)
 {
 	struct tval v;
 
 	memset(&v, 0, sizeof(v));
 	v.type = TV_STR;
-	v.plain = plain;
 	v.str = (char *)s;
+	v.scalar = tval_type_scalar(tag, plain, s, NULL);
 	return v;
 }
 
@@ -30,22 +32,154 @@ test_null_rule(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(nulls) / sizeof(nulls[0]); i++) {
-		v = scalar(nulls[i], 1);
+		v = scalar(nulls[i], NULL, 1);
 		if (!tval_is_null(&v))
 			fail_msg("'%s' is a null", nulls[i]);
 		/* Quoted, it is a string. */
-		v = scalar(nulls[i], 0);
+		v = scalar(nulls[i], NULL, 0);
 		if (tval_is_null(&v))
 			fail_msg("quoted '%s' is a string", nulls[i]);
 	}
 	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
-		v = scalar(strings[i], 1);
+		v = scalar(strings[i], NULL, 1);
 		if (tval_is_null(&v))
 			fail_msg("'%s' is a string, not a null", strings[i]);
 	}
 	memset(&v, 0, sizeof(v));
 	v.type = TV_SEQ;
 	assert_false(tval_is_null(&v));
+}
+
+#define TAG(t) "tag:yaml.org,2002:" t
+
+/* Plain scalars by the YAML 1.2 core schema; the 1.1-only forms too. */
+static void
+test_core_schema(void **state)
+{
+	static const struct {
+		const char *text;
+		enum tval_scalar want;
+	} cases[] = {{"true", TS_BOOL}, {"True", TS_BOOL}, {"TRUE", TS_BOOL},
+	    {"false", TS_BOOL}, {"FALSE", TS_BOOL}, {"tRUE", TS_STR},
+	    {"yes", TS_STR}, {"on", TS_STR}, {"y", TS_STR}, {"0", TS_INT},
+	    {"-17", TS_INT}, {"+5", TS_INT}, {"08", TS_INT},
+	    {"99999999999999999999", TS_INT}, {"0o17", TS_INT},
+	    {"0x1F", TS_INT}, {"0x", TS_STR}, {"0o8", TS_STR},
+	    {"0b101", TS_STR}, {"1_000", TS_STR}, {"1:30", TS_STR},
+	    {"2001-12-14", TS_STR}, {"1.5", TS_FLOAT}, {".5", TS_FLOAT},
+	    {"1.", TS_FLOAT}, {"1e3", TS_FLOAT}, {"-1.5E-2", TS_FLOAT},
+	    {".inf", TS_FLOAT}, {"-.Inf", TS_FLOAT}, {"+.INF", TS_FLOAT},
+	    {".nan", TS_FLOAT}, {".NaN", TS_FLOAT}, {".NAN", TS_FLOAT},
+	    {"-.nan", TS_STR}, {".", TS_STR}, {"1e", TS_STR}, {"e3", TS_STR},
+	    {".Nan", TS_STR}, {"inf", TS_STR}, {"1.5x", TS_STR},
+	    {"a b", TS_STR}};
+	struct tval v;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		v = scalar(cases[i].text, NULL, 1);
+		if (v.scalar != cases[i].want)
+			fail_msg("'%s' typed %d, want %d", cases[i].text,
+			    v.scalar, cases[i].want);
+		v = scalar(cases[i].text, NULL, 0);
+		if (v.scalar != TS_STR)
+			fail_msg("quoted '%s' is a string", cases[i].text);
+	}
+}
+
+/* Explicit tags decide; an unknown one keeps the text as a string. */
+static void
+test_tags(void **state)
+{
+	enum tval_tagcheck ck;
+
+	(void)state;
+	assert_int_equal(tval_type_scalar(TAG("str"), 1, "null", &ck), TS_STR);
+	assert_int_equal(ck, TVT_OK);
+	assert_int_equal(tval_type_scalar(TAG("str"), 1, "42", &ck), TS_STR);
+	assert_int_equal(tval_type_scalar("!", 1, "42", &ck), TS_STR);
+	assert_int_equal(ck, TVT_OK);
+	assert_int_equal(
+	    tval_type_scalar(TAG("null"), 1, "Sales", &ck), TS_NULL);
+	assert_int_equal(tval_type_scalar(TAG("null"), 0, "", &ck), TS_NULL);
+	assert_int_equal(tval_type_scalar(TAG("int"), 0, "42", &ck), TS_INT);
+	assert_int_equal(ck, TVT_OK);
+	assert_int_equal(
+	    tval_type_scalar(TAG("float"), 0, "1E-2", &ck), TS_FLOAT);
+	assert_int_equal(tval_type_scalar(TAG("float"), 1, "5", &ck), TS_FLOAT);
+	assert_int_equal(
+	    tval_type_scalar(TAG("bool"), 0, "FALSE", &ck), TS_BOOL);
+	assert_int_equal(tval_type_scalar(TAG("bool"), 1, "yes", &ck), TS_STR);
+	assert_int_equal(ck, TVT_MISMATCH);
+	assert_int_equal(tval_type_scalar(TAG("int"), 1, "abc", &ck), TS_STR);
+	assert_int_equal(ck, TVT_MISMATCH);
+	assert_int_equal(tval_type_scalar("!foo", 1, "null", &ck), TS_STR);
+	assert_int_equal(ck, TVT_UNKNOWN);
+	assert_int_equal(tval_type_scalar(TAG("foo"), 1, "1", &ck), TS_STR);
+	assert_int_equal(ck, TVT_UNKNOWN);
+	assert_true(tval_tag_known_collection(NULL, 1));
+	assert_true(tval_tag_known_collection(TAG("seq"), 0));
+	assert_false(tval_tag_known_collection(TAG("seq"), 1));
+	assert_false(tval_tag_known_collection("!set", 1));
+}
+
+/* The values of typed scalars; a number is never changed. */
+static void
+test_scalar_values(void **state)
+{
+	struct tval v;
+	long long n;
+	char *s;
+
+	(void)state;
+	v = scalar("0x1F", NULL, 1);
+	assert_int_equal(tval_int(&v, &n), 0);
+	assert_int_equal(n, 31);
+	v = scalar("0o17", NULL, 1);
+	assert_int_equal(tval_int(&v, &n), 0);
+	assert_int_equal(n, 15);
+	v = scalar("+5", NULL, 1);
+	assert_int_equal(tval_int(&v, &n), 0);
+	assert_int_equal(n, 5);
+	v = scalar("-9223372036854775808", NULL, 1);
+	assert_int_equal(tval_int(&v, &n), 0);
+	v = scalar("9223372036854775808", NULL, 1);
+	assert_int_equal(tval_int(&v, &n), -1);
+	s = tval_scalar_text(&v);
+	assert_string_equal(s, "9223372036854775808");
+	free(s);
+	v = scalar("99999999999999999999", NULL, 1);
+	assert_int_equal(tval_int(&v, &n), -1);
+	v = scalar("1.5", NULL, 1);
+	assert_true(tval_real(&v) == 1.5);
+	v = scalar("5", TAG("float"), 1);
+	assert_true(tval_real(&v) == 5.0);
+	v = scalar("0x10", TAG("float"), 1);
+	assert_true(tval_real(&v) == 16.0);
+	v = scalar("-.Inf", NULL, 1);
+	assert_true(isinf(tval_real(&v)) && tval_real(&v) < 0);
+	v = scalar(".NaN", NULL, 1);
+	assert_true(isnan(tval_real(&v)));
+	v = scalar("TRUE", NULL, 1);
+	assert_true(tval_bool(&v));
+	s = tval_scalar_text(&v);
+	assert_string_equal(s, "true");
+	free(s);
+	v = scalar("False", TAG("bool"), 0);
+	assert_false(tval_bool(&v));
+	v = scalar("0x1F", NULL, 1);
+	s = tval_scalar_text(&v);
+	assert_string_equal(s, "31");
+	free(s);
+	v = scalar("~", NULL, 1);
+	s = tval_scalar_text(&v);
+	assert_string_equal(s, "");
+	free(s);
+	v = scalar("1e3", NULL, 1);
+	s = tval_scalar_text(&v);
+	assert_string_equal(s, "1e3");
+	free(s);
 }
 
 static void
@@ -63,8 +197,8 @@ test_every_row(void **state)
 		for (j = 0; j < i; j++)
 			if (strcmp(field_table[j].name, f->name) == 0)
 				fail_msg("field '%s' twice", f->name);
-		assert_int_equal(
-		    field_reserved(f->name), !(f->flags & FIELD_OTHER_NAME));
+		assert_int_equal(field_reserved(f->name),
+		    !(f->flags & (FIELD_OTHER_NAME | FIELD_FILE_KEY)));
 	}
 	assert_true(i >= 17);
 	assert_true(field_reserved("from"));
@@ -76,6 +210,9 @@ test_every_row(void **state)
 	assert_true(field_reserved("categories"));
 	assert_false(field_reserved("icon"));
 	assert_null(field_find("icon"));
+	/* lang is written by gloss and read from files (lang.h). */
+	assert_false(field_reserved("lang"));
+	assert_non_null(field_find("lang"));
 }
 
 static struct term *
@@ -181,6 +318,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_null_rule),
+	    cmocka_unit_test(test_core_schema),
+	    cmocka_unit_test(test_tags),
+	    cmocka_unit_test(test_scalar_values),
 	    cmocka_unit_test(test_every_row),
 	    cmocka_unit_test(test_values),
 	};

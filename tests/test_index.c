@@ -21,12 +21,12 @@
 /* ---- trees ---- */
 
 static void
-mk_str(struct tval *v, const char *s, int plain, unsigned line)
+mk_str(struct tval *v, const char *s, int scalar, unsigned line)
 {
 	memset(v, 0, sizeof(*v));
 	v->type = TV_STR;
 	v->str = xstrdup(s);
-	v->plain = plain;
+	v->scalar = (enum tval_scalar)scalar;
 	v->line = line;
 	v->col = 3;
 }
@@ -45,15 +45,15 @@ mk_tree(struct tval *root)
 	root->items = xcalloc(3, sizeof(*root->items));
 	root->keys = xcalloc(3, sizeof(*root->keys));
 	root->keys[0] = xstrdup("term");
-	mk_str(&root->items[0], "Churn", 1, 2);
+	mk_str(&root->items[0], "Churn", TS_STR, 2);
 	root->keys[1] = xstrdup("aliases");
 	al = &root->items[1];
 	al->type = TV_SEQ;
 	al->line = 3;
 	al->n = 2;
 	al->items = xcalloc(2, sizeof(*al->items));
-	mk_str(&al->items[0], "attrition", 1, 3);
-	mk_str(&al->items[1], "logo churn", 0, 4);
+	mk_str(&al->items[0], "attrition", TS_STR, 3);
+	mk_str(&al->items[1], "logo churn", TS_STR, 4);
 	root->keys[2] = xstrdup("x");
 	x = &root->items[2];
 	x->type = TV_MAP;
@@ -62,7 +62,7 @@ mk_tree(struct tval *root)
 	x->items = xcalloc(1, sizeof(*x->items));
 	x->keys = xcalloc(1, sizeof(*x->keys));
 	x->keys[0] = xstrdup("y");
-	mk_str(&x->items[0], "~", 1, 5);
+	mk_str(&x->items[0], "~", TS_NULL, 5);
 }
 
 static void
@@ -71,7 +71,7 @@ assert_tv_equal(const struct tval *a, const struct tval *b)
 	size_t i;
 
 	assert_int_equal(a->type, b->type);
-	assert_int_equal(a->plain, b->plain);
+	assert_int_equal(a->scalar, b->scalar);
 	assert_int_equal(a->line, b->line);
 	assert_int_equal(a->col, b->col);
 	if (a->type == TV_STR) {
@@ -134,20 +134,20 @@ test_tval_malformed(void **state)
 	c[0] = TVAL_PACK_VERSION + 1;
 	assert_int_equal(tval_unpack(c, a.len, &u), -1); /* version */
 	free(c);
-	/* Hand-made: type 3, plain 2, overlong varint, NUL, huge count. */
-	assert_int_equal(tval_unpack("\x01\x03\x00\x01\x01\x00", 6, &u), -1);
-	assert_int_equal(tval_unpack("\x01\x00\x02\x01\x01\x00", 6, &u), -1);
+	/* Hand-made: type 3, scalar 5, overlong varint, NUL, huge count. */
+	assert_int_equal(tval_unpack("\x02\x03\x00\x01\x01\x00", 6, &u), -1);
+	assert_int_equal(tval_unpack("\x02\x00\x05\x01\x01\x00", 6, &u), -1);
 	assert_int_equal(
-	    tval_unpack("\x01\x00\x00\x81\x00\x01\x00", 7, &u), -1);
+	    tval_unpack("\x02\x00\x00\x81\x00\x01\x00", 7, &u), -1);
 	assert_int_equal(
-	    tval_unpack("\x01\x00\x00\x01\x01\x01\x00", 7, &u), -1);
-	assert_int_equal(tval_unpack("\x01\x00\x00\x01\x01\x01x", 7, &u), 0);
+	    tval_unpack("\x02\x00\x00\x01\x01\x01\x00", 7, &u), -1);
+	assert_int_equal(tval_unpack("\x02\x00\x00\x01\x01\x01x", 7, &u), 0);
 	assert_string_equal(u.str, "x");
 	tval_release(&u);
 	assert_int_equal(
-	    tval_unpack("\x01\x01\x00\x01\x01\xff\xff\xff\x0f", 9, &u), -1);
+	    tval_unpack("\x02\x01\x00\x01\x01\xff\xff\xff\x0f", 9, &u), -1);
 	/* A length that counts its own byte: "xy" lies past the end. */
-	assert_int_equal(tval_unpack("\x01\x00\x00\x01\x01\x02xy", 7, &u), -1);
+	assert_int_equal(tval_unpack("\x02\x00\x00\x01\x01\x02xy", 7, &u), -1);
 	tval_release(&t);
 	sb_release(&a);
 }
@@ -163,7 +163,7 @@ test_tval_limits(void **state)
 	sb_init(&a);
 	memset(&t, 0, sizeof(t)); /* a scalar with no string */
 	assert_int_equal(tval_pack(&t, &a), -1);
-	mk_str(&t, "s", 2, 1); /* plain is a flag */
+	mk_str(&t, "s", TS_FLOAT + 1, 1); /* no such scalar type */
 	sb_release(&a);
 	assert_int_equal(tval_pack(&t, &a), -1);
 	tval_release(&t);
@@ -175,7 +175,7 @@ test_tval_limits(void **state)
 		v->items = xcalloc(1, sizeof(*v->items));
 		v = v->items;
 	}
-	mk_str(v, "deep", 1, 1);
+	mk_str(v, "deep", TS_STR, 1);
 	sb_release(&a);
 	assert_int_equal(tval_pack(&t, &a), -1);
 	tval_release(&t);
@@ -223,15 +223,15 @@ test_diag_round_trip(void **state)
 		assert_int_equal(e.n, 3); /* nothing added */
 	}
 	/* A code this gloss does not know: one message, code "no-such". */
-	assert_int_equal(tval_unpack_diag("\x01\x01\x07no-such\x00\x00\x00"
+	assert_int_equal(tval_unpack_diag("\x02\x01\x07no-such\x00\x00\x00"
 					  "\x01m",
 			     15, "y", &e),
 	    -1);
-	assert_int_equal(tval_unpack_diag("\x01\x01\x07utf16xx\x00\x00\x00"
+	assert_int_equal(tval_unpack_diag("\x02\x01\x07utf16xx\x00\x00\x00"
 					  "\x01m",
 			     15, "y", &e),
 	    -1);
-	assert_int_equal(tval_unpack_diag("\x01\x01\x05utf16\x00\x00\x00"
+	assert_int_equal(tval_unpack_diag("\x02\x01\x05utf16\x00\x00\x00"
 					  "\x01m",
 			     13, "y", &e),
 	    0);

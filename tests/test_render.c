@@ -23,7 +23,7 @@ mkterm(
 	struct term *t = term_new();
 
 	t->name = xstrdup(name);
-	t->key = utf8_fold(name, strlen(name));
+	t->key = term_key(name);
 	t->description = xstrdup(desc);
 	strlist_push(&t->categories, xstrdup(category));
 	t->path = xstrdup("t.md");
@@ -33,7 +33,10 @@ mkterm(
 	return t;
 }
 
-/* A passed-through scalar; plain: it was written without quotes. */
+/*
+ * A passed-through scalar typed as the loader types it; unquoted: it was
+ * written plain.
+ */
 static struct tval
 scalar(const char *s, int unquoted)
 {
@@ -41,8 +44,8 @@ scalar(const char *s, int unquoted)
 
 	memset(&v, 0, sizeof(v));
 	v.type = TV_STR;
-	v.plain = unquoted;
 	v.str = xstrdup(s);
+	v.scalar = tval_type_scalar(NULL, unquoted, s, NULL);
 	return v;
 }
 
@@ -102,6 +105,15 @@ setup(void **state)
 	add_extra(plain, "odd", scalar("nUlL", 1));
 	add_extra(plain, "none", scalar("NULL", 1));
 	add_extra(plain, "ls", scalar("x\xe2\x80\xa8y", 0));
+	add_extra(plain, "price", scalar("1.5", 1));
+	add_extra(plain, "hex", scalar("0x1F", 1));
+	add_extra(plain, "oct", scalar("0o17", 1));
+	add_extra(plain, "plus", scalar("+5", 1));
+	add_extra(plain, "big", scalar("99999999999999999999", 1));
+	add_extra(plain, "upper", scalar("TRUE", 1));
+	add_extra(plain, "inf", scalar("-.Inf", 1));
+	add_extra(plain, "nan", scalar(".NaN", 1));
+	add_extra(plain, "quoted", scalar("42", 0));
 	wide = mkterm("見積書",
 	    "見積書は、商品やサービスの価格と条件を取引の前に顧客へ"
 	    "示す書類です。 Mixed with some longer English words "
@@ -566,6 +578,42 @@ test_json_null_and_linesep(void **state)
 	free(s);
 }
 
+/*
+ * Passed-through values keep their YAML 1.2 type; a number is never
+ * changed: an integer beyond 64 bits is written as its digits, .inf and
+ * .nan (no JSON number) as written.
+ */
+static void
+test_json_typed_values(void **state)
+{
+	struct render_opts o = opts();
+	struct term *v[] = {plain};
+	json_error_t err;
+	json_t *j;
+	char *s;
+
+	(void)state;
+	s = render_as(&render_json, RM_SHOW, &o, v, 1, 1, NULL);
+	j = json_loads(s, 0, &err);
+	assert_non_null(j);
+	assert_true(json_is_real(json_object_get(j, "price")));
+	assert_true(json_real_value(json_object_get(j, "price")) == 1.5);
+	assert_int_equal(json_integer_value(json_object_get(j, "hex")), 31);
+	assert_int_equal(json_integer_value(json_object_get(j, "oct")), 15);
+	assert_int_equal(json_integer_value(json_object_get(j, "plus")), 5);
+	assert_string_equal(json_string_value(json_object_get(j, "big")),
+	    "99999999999999999999");
+	assert_true(json_is_true(json_object_get(j, "upper")));
+	assert_string_equal(
+	    json_string_value(json_object_get(j, "inf")), "-.Inf");
+	assert_string_equal(
+	    json_string_value(json_object_get(j, "nan")), ".NaN");
+	assert_string_equal(
+	    json_string_value(json_object_get(j, "quoted")), "42");
+	json_decref(j);
+	free(s);
+}
+
 /* check: text sums up at the end; other formats write each record. */
 static void
 test_check(void **state)
@@ -644,6 +692,7 @@ main(void)
 	    cmocka_unit_test(test_markdown_and_field),
 	    cmocka_unit_test(test_json_keys_reserved),
 	    cmocka_unit_test(test_json_null_and_linesep),
+	    cmocka_unit_test(test_json_typed_values),
 	    cmocka_unit_test(test_check),
 	    cmocka_unit_test(test_needs_body),
 	};

@@ -4,6 +4,7 @@
 
 #include "testutil.h"
 
+#include "query.h"
 #include "search.h"
 #include "testterm.h"
 
@@ -135,7 +136,15 @@ test_ambiguous_and_suggest(void **state)
 	assert_string_equal(lk.cands[0]->name, "Customer Retention");
 	lookup_release(&lk);
 
-	lookup_find(&tab, "crosssell", 0, NULL, &lk);
+	/* Separators fold away: run together, it is the name itself. */
+	lookup_find(&tab, "crosssell", 1, NULL, &lk);
+	assert_string_equal(lk.term->name, "Cross-sell");
+	lookup_release(&lk);
+	lookup_find(&tab, "cross sel", 0, NULL, &lk);
+	assert_int_equal(lk.kind, MATCH_PREFIX);
+	assert_string_equal(lk.term->name, "Cross-sell");
+	lookup_release(&lk);
+	lookup_find(&tab, "crossel", 0, NULL, &lk);
 	assert_string_equal(lk.cands[0]->name, "Cross-sell");
 	lookup_release(&lk);
 
@@ -273,6 +282,132 @@ test_ties_by_name(void **state)
 	hits_release(&h);
 }
 
+static void
+join_word(void *arg, const char *s, size_t start, size_t end)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, 256 - n, "%s%.*s", n > 0 ? "|" : "",
+	    (int)(end - start), s + start);
+}
+
+/* The words query_words finds in s, joined by |. */
+static const char *
+words(const char *s)
+{
+	static char buf[256];
+
+	buf[0] = '\0';
+	query_words(s, strlen(s), join_word, buf);
+	return buf;
+}
+
+static void
+test_words(void **state)
+{
+	(void)state;
+	assert_string_equal(words("cross-sell, 2 ways"), "cross|sell|2|ways");
+	/* Unspaced CJK text: overlapping bigrams; a lone character alone. */
+	assert_string_equal(
+	    words("データ統合ツール"), "デー|ータ|タ統|統合|合ツ|ツー|ール");
+	assert_string_equal(words("統 x 한국어"), "統|x|한국|국어");
+	assert_string_equal(words("abc統合def"), "abc|統合|def");
+	/* camelCase: the word, then its parts. */
+	assert_string_equal(
+	    words("ConfigMap objects"), "ConfigMap|Config|Map|objects");
+	assert_string_equal(words("HTTPServer"), "HTTPServer|HTTP|Server");
+	assert_string_equal(words("SaaS iPhone"), "SaaS|iPhone");
+}
+
+/* A small multilingual glossary, served as lang says. */
+static void
+load_multilingual(struct table *t, const char *lang)
+{
+	static const struct tterm g[] = {
+	    {.name = "Abwicklung",
+		.description = "Die Zahlungen kommen beim Händler an.",
+		.lang = "de"},
+	    {.name = "Settlement",
+		.description = "Captured card payments reach the merchant.",
+		.lang = "en"},
+	    {.name = "システムインテグレーション",
+		.description = "業務システムをつなぐこと。",
+		.body = "受発注と会計のシステムを統合すると楽になります。",
+		.lang = "ja"},
+	    {.name = "ConfigMap",
+		.description = "Settings kept apart from the program."},
+	};
+	struct diag d;
+	size_t i;
+
+	table_init(t);
+	for (i = 0; i < sizeof(g) / sizeof(g[0]); i++)
+		tterm_add(t, &g[i]);
+	t->lang = lang != NULL ? xstrdup(lang) : NULL;
+	diag_init(&d);
+	table_index(t, &d);
+	diag_release(&d);
+}
+
+/* The name of the best hit of query, or NULL. */
+static char *
+best(const struct table *t, const char *query)
+{
+	static char name[128];
+	struct hits h;
+
+	if (rank_query(t, query, NULL, 0, &h) == 0) {
+		hits_release(&h);
+		return NULL;
+	}
+	snprintf(name, sizeof(name), "%s", h.v[0].term->name);
+	hits_release(&h);
+	return name;
+}
+
+/* The first stem of s parsed as a query in language lang. */
+static void
+check_stem(const char *s, const char *lang, const char *want)
+{
+	struct query q;
+
+	query_parse(&q, s, lang);
+	assert_int_equal(q.nstems, 1);
+	assert_string_equal(q.stems[0], want);
+	query_release(&q);
+}
+
+static void
+test_languages(void **state)
+{
+	struct table t;
+
+	(void)state;
+	check_stem("Zahlungen", "de", "zahlung");
+	check_stem("Zahlungen", "de-AT", "zahlung");
+	check_stem("Zahlungen", NULL, "zahlungen"); /* English by default */
+	check_stem("payments", "en", "payment");
+	check_stem("payments", "ja", "payments");   /* Snowball has none */
+	check_stem("ConfigMap", NULL, "configmap"); /* queries not split */
+	/* German served: the query and German text by the German stemmer
+	 * (English leaves "zahlungen" whole, German makes it "zahlung"). */
+	load_multilingual(&t, "de");
+	assert_string_equal(best(&t, "zahlung"), "Abwicklung");
+	table_release(&t);
+	/* Every language: each term by its own stemmer, the query too. */
+	load_multilingual(&t, NULL);
+	assert_string_equal(best(&t, "zahlung"), "Abwicklung");
+	assert_string_equal(best(&t, "payment"), "Settlement");
+	/* Words inside unspaced Japanese text. */
+	assert_string_equal(best(&t, "統合"), "システムインテグレーション");
+	assert_string_equal(best(&t, "業務"), "システムインテグレーション");
+	/* camelCase parts are words of a document. */
+	assert_string_equal(best(&t, "config"), "ConfigMap");
+	assert_string_equal(best(&t, "configmap"), "ConfigMap");
+	table_release(&t);
+}
+
 int
 main(void)
 {
@@ -284,6 +419,8 @@ main(void)
 	    cmocka_unit_test(test_unmatched),
 	    cmocka_unit_test(test_stopwords_only),
 	    cmocka_unit_test(test_ties_by_name),
+	    cmocka_unit_test(test_words),
+	    cmocka_unit_test(test_languages),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -12,7 +12,7 @@ mk(const char *name, int dirno, const char *path, const char *alias)
 	struct term *t = term_new();
 
 	t->name = xstrdup(name);
-	t->key = utf8_fold(name, strlen(name));
+	t->key = term_key(name);
 	t->description = xstrdup("d");
 	strlist_push(&t->categories, xstrdup("Sales"));
 	t->path = xstrdup(path);
@@ -21,7 +21,7 @@ mk(const char *name, int dirno, const char *path, const char *alias)
 	t->col = 7;
 	if (alias != NULL) {
 		strlist_push(&t->aliases, xstrdup(alias));
-		strlist_push(&t->alias_keys, utf8_fold(alias, strlen(alias)));
+		strlist_push(&t->alias_keys, term_key(alias));
 	}
 	return t;
 }
@@ -46,7 +46,7 @@ test_lookup(void **state)
 	assert_string_equal(tab.terms[0]->name, "Channel Partner");
 	assert_string_equal(tab.terms[2]->name, "Cross-sell");
 	assert_string_equal(
-	    table_get(&tab, "cross sell", &alias)->name, "Cross-sell");
+	    table_get(&tab, "crosssell", &alias)->name, "Cross-sell");
 	assert_int_equal(alias, -1);
 	assert_string_equal(
 	    table_get(&tab, "attrition", &alias)->name, "Churn");
@@ -114,6 +114,167 @@ test_alias_collisions(void **state)
 	diag_release(&d);
 }
 
+static void
+test_term_key(void **state)
+{
+	static const char *const same[] = {"config map", "Config-Map",
+	    "CONFIG_MAP", "configMap", "ConfigMap", "config/map", "config.map",
+	    "configmap"};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		char *k = term_key(same[i]);
+
+		assert_string_equal(k, "configmap");
+		free(k);
+	}
+	{
+		char *a = term_key("HTTPServer"), *b = term_key("http server");
+
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
+/* A term with a name derived as names.c would. */
+static struct term *
+mk_derived(const char *name, const char *path, const char *derived)
+{
+	struct term *t = mk(name, 0, path, NULL);
+
+	strlist_push(&t->derived, xstrdup(derived));
+	strlist_push(&t->derived_keys, term_key(derived));
+	return t;
+}
+
+static void
+test_derived_names(void **state)
+{
+	struct table tab;
+	struct diag d;
+	int alias;
+
+	(void)state;
+	table_init(&tab);
+	diag_init(&d);
+	table_add(&tab,
+	    mk_derived("Settlement (card payments)", "a.md", "Settlement"));
+	table_add(&tab, mk("Settlement", 0, "b.md", NULL));
+	table_add(&tab, mk_derived("Churn (Customer)", "c.md", "Churn"));
+	table_add(&tab, mk_derived("Churn (Revenue)", "d.md", "Churn"));
+	table_add(&tab, mk("Logo Churn", 0, "e.md", "PAN"));
+	table_add(&tab, mk_derived("Primary account number", "f.md", "PAN"));
+	table_index(&tab, &d);
+	/* A derived name never warns, whatever it meets. */
+	assert_int_equal(d.n, 0);
+	/* A name beats a derived name of another term... */
+	assert_string_equal(
+	    table_get(&tab, "settlement", &alias)->path, "b.md");
+	assert_int_equal(alias, -1);
+	/* ... and so does an explicit alias. */
+	assert_string_equal(table_get(&tab, "pan", &alias)->path, "e.md");
+	assert_int_equal(alias, 0);
+	/* A derived name finds its term; of two, the first by name. */
+	assert_string_equal(table_get(&tab, "churn", NULL)->path, "c.md");
+	assert_string_equal(
+	    table_get(&tab, "settlement", NULL)->name, "Settlement");
+	table_release(&tab);
+	diag_release(&d);
+}
+
+static void
+test_languages_not_duplicates(void **state)
+{
+	struct table tab;
+	struct diag d;
+	struct term *en = mk("Payout", 0, "en/payout.md", NULL);
+	struct term *de = mk("Payout", 0, "de/payout.md", NULL);
+	struct term *de2 = mk("payout", 0, "de/payout2.md", NULL);
+
+	(void)state;
+	en->lang = xstrdup("en");
+	de->lang = xstrdup("de");
+	de2->lang = xstrdup("de");
+	table_init(&tab);
+	diag_init(&d);
+	table_add(&tab, de);
+	table_add(&tab, en);
+	table_add(&tab, de2);
+	table_index(&tab, &d);
+	/* Payout in two languages is two terms; twice in one, a duplicate. */
+	assert_int_equal(tab.n, 2);
+	assert_int_equal(d.nwarn, 1);
+	assert_string_equal(d.v[0].file, "de/payout2.md");
+	table_release(&tab);
+	diag_release(&d);
+}
+
+/* A term of language lang (NULL: none) for the serving tests. */
+static struct term *
+mk_lang(const char *name, const char *path, const char *lang)
+{
+	struct term *t = mk(name, 0, path, NULL);
+
+	t->lang = lang != NULL ? xstrdup(lang) : NULL;
+	return t;
+}
+
+/* A table of the same glossary in de, en and ja, and one term of none. */
+static void
+load_langs(struct table *tab)
+{
+	table_init(tab);
+	table_add(tab, mk_lang("Abwicklung", "de/s.md", "de"));
+	table_add(tab, mk_lang("Settlement", "en/s.md", "en"));
+	table_add(tab, mk_lang("Kessai", "ja/s.md", "ja"));
+	table_add(tab, mk_lang("Everywhere", "x.md", NULL));
+}
+
+static void
+test_serve_lang(void **state)
+{
+	const char *none[] = {NULL, NULL, "en"}, *de[] = {NULL, "de-de", "en"};
+	const char *fr[] = {"fr", NULL, "zz"};
+	struct table tab;
+
+	(void)state;
+	/* Nothing asked: en; a term of no language is always served. */
+	load_langs(&tab);
+	assert_int_equal(table_serve_lang(&tab, NULL, none, 3), 2);
+	assert_string_equal(tab.lang, "en");
+	assert_int_equal(tab.n, 2);
+	table_release(&tab);
+	/* The locale's language, by its language without region. */
+	load_langs(&tab);
+	table_serve_lang(&tab, NULL, de, 3);
+	assert_string_equal(tab.lang, "de");
+	table_release(&tab);
+	/* No preference present: the first language present. */
+	load_langs(&tab);
+	table_serve_lang(&tab, NULL, fr, 3);
+	assert_string_equal(tab.lang, "de");
+	table_release(&tab);
+	/* Asked for: served even when absent; all keeps every term. */
+	load_langs(&tab);
+	assert_int_equal(table_serve_lang(&tab, "fr", none, 3), 3);
+	assert_int_equal(tab.n, 1);
+	table_release(&tab);
+	load_langs(&tab);
+	assert_int_equal(table_serve_lang(&tab, "all", none, 3), 0);
+	assert_null(tab.lang);
+	assert_int_equal(tab.n, 4);
+	table_release(&tab);
+	/* A glossary that names no language: nothing to choose. */
+	table_init(&tab);
+	table_add(&tab, mk_lang("Plain", "p.md", NULL));
+	table_serve_lang(&tab, NULL, de, 3);
+	assert_null(tab.lang);
+	assert_int_equal(tab.n, 1);
+	table_release(&tab);
+}
+
 int
 main(void)
 {
@@ -121,6 +282,10 @@ main(void)
 	    cmocka_unit_test(test_lookup),
 	    cmocka_unit_test(test_duplicates_and_shadowing),
 	    cmocka_unit_test(test_alias_collisions),
+	    cmocka_unit_test(test_term_key),
+	    cmocka_unit_test(test_derived_names),
+	    cmocka_unit_test(test_languages_not_duplicates),
+	    cmocka_unit_test(test_serve_lang),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

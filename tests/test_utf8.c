@@ -27,6 +27,37 @@ test_fold_case_and_separators(void **state)
 }
 
 static void
+test_fold_more_separators(void **state)
+{
+	(void)state;
+	check_fold("TCP/IP", "tcp ip");
+	check_fold("Node.js", "node js");
+	check_fold("U.S.A.", "u s a");
+	check_fold("version 3.14", "version 3.14"); /* a number keeps its . */
+	check_fold("1./2", "1 2");
+}
+
+static void
+test_fold_camel_case(void **state)
+{
+	(void)state;
+	check_fold("ConfigMap", "config map");
+	check_fold("configMap", "config map");
+	check_fold("HTTPServer", "http server");
+	check_fold("getHTTPResponse", "get http response");
+	check_fold("ABTest", "ab test");
+	check_fold("IPv4", "ipv4"); /* one capital before: not a word */
+	check_fold("CONFIG_MAP", "config map");
+	check_fold("ÉtéÉtude", "ete etude"); /* boundaries outside ASCII */
+	/* A part of one letter is not a word of its own. */
+	check_fold("iPhone", "iphone");
+	check_fold("SaaS", "saas");
+	check_fold("getX", "getx");
+	check_fold("A", "a");
+	check_fold("aB", "ab");
+}
+
+static void
 test_fold_unicode(void **state)
 {
 	(void)state;
@@ -143,6 +174,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fold_case_and_separators),
+	    cmocka_unit_test(test_fold_more_separators),
+	    cmocka_unit_test(test_fold_camel_case),
 	    cmocka_unit_test(test_fold_unicode),
 	    cmocka_unit_test(test_fold_invalid_utf8),
 	    cmocka_unit_test(test_check),

@@ -52,13 +52,13 @@ test_tree_and_positions(void **state)
 	v = tval_get(&root, "term");
 	assert_int_equal(v->type, TV_STR);
 	assert_string_equal(v->str, "Churn");
-	assert_true(v->plain);
+	assert_int_equal(v->scalar, TS_STR);
 	assert_int_equal(v->line, 2); /* first_line */
 	assert_int_equal(v->col, 7);
 	v = tval_get(&root, "list");
 	assert_int_equal(v->type, TV_SEQ);
 	assert_int_equal(v->n, 2);
-	assert_false(v->items[0].plain); /* quoted */
+	assert_int_equal(v->items[0].scalar, TS_STR); /* quoted */
 	assert_int_equal(v->items[0].line, 4);
 	assert_int_equal(v->items[0].col, 5);
 	assert_int_equal(v->items[1].type, TV_SEQ);
@@ -172,8 +172,23 @@ test_refusals(void **state)
 	want_error("a: 1\n---\nb: 2\n", DIAG_YAML_MANY_DOCUMENTS, 3, 1);
 	/* Found at the end of the input: where the construct began. */
 	want_error("a: [1, 2\n", DIAG_YAML_SYNTAX, 2, 4);
-	/* Found before the end: where it was found. */
-	want_error("a: [1, 2\nb: 3\n", DIAG_YAML_SYNTAX, 3, 2);
+	/* Found later: still where the construct began (issue 11 bug 10). */
+	want_error("a: [1, 2\nb: 3\n", DIAG_YAML_SYNTAX, 2, 4);
+	want_error("term: T\naliases: [a, b\ndescription: d\n",
+	    DIAG_YAML_SYNTAX, 3, 10);
+	want_error("a: {x: 1\nb: 3\n", DIAG_YAML_SYNTAX, 2, 4);
+	/* Bad indentation in a block mapping: the line, not the block. */
+	want_error("term: T\nmeta:\n  a: 1\n b: 2\ndescription: d\n",
+	    DIAG_YAML_SYNTAX, 5, 2);
+	/* A block scalar's content not indented: that line, not below. */
+	want_error("term: T\nnote: >-\nfolded text\ndescription: d\n",
+	    DIAG_YAML_SYNTAX, 4, 1);
+	/* A stray line of text: its own line, not the next one. */
+	want_error("term: T\njust some words\ndescription: d\n",
+	    DIAG_YAML_SYNTAX, 3, 1);
+	/* A NUL in a key, escaped, is refused like one in a value. */
+	want_error("\"term\\0x\": T\n", DIAG_YAML_NUL, 2, 1);
+	want_error("a:\n  \"b\\0\": 1\n", DIAG_YAML_NUL, 3, 3);
 	/* A control character, found by offset: line and column. */
 	want_error("a: 1\nb: x\x01\n", DIAG_YAML_BAD_INPUT, 3, 5);
 }
@@ -196,6 +211,127 @@ test_messages(void **state)
 	diag_release(&d);
 }
 
+/* Parse s, which must load; *d keeps the warnings. */
+static void
+load(const char *s, struct diag *d, struct tval *root)
+{
+	if (parse(s, d, root) != 0)
+		fail_msg("'%s' does not load: %s", s, d->n ? d->v[0].msg : "");
+}
+
+/* Exactly the warnings of codes want[] (DIAG_NCODES ends), in order. */
+static void
+want_warnings(
+    const struct diag *d, const enum diag_code *want, const unsigned *lines)
+{
+	size_t i;
+
+	for (i = 0; want[i] != DIAG_NCODES; i++) {
+		if (i >= d->n)
+			fail_msg("warning %zu (%s) missing", i,
+			    diag_code_name(want[i]));
+		if (d->v[i].code != want[i] || d->v[i].line != lines[i])
+			fail_msg("warning %zu: %s at %u (%s), want %s at %u", i,
+			    diag_code_name(d->v[i].code), d->v[i].line,
+			    d->v[i].msg, diag_code_name(want[i]), lines[i]);
+	}
+	assert_int_equal(d->n, i);
+}
+
+/* Every key given twice, at any depth, the empty one too: first wins. */
+static void
+test_duplicate_keys(void **state)
+{
+	static const enum diag_code want[] = {DIAG_DUPLICATE_KEY,
+	    DIAG_DUPLICATE_KEY, DIAG_DUPLICATE_KEY, DIAG_DUPLICATE_KEY,
+	    DIAG_NCODES};
+	static const unsigned lines[] = {4, 6, 9, 11};
+	struct tval root;
+	struct diag d;
+	const struct tval *v;
+
+	(void)state;
+	load("icon: a\n"	       /* 2 */
+	     "\"\": y\n"	       /* 3 */
+	     "icon: b\n"	       /* 4: dup */
+	     "level: {c: a, d: 1,\n"   /* 5 */
+	     "  c: b}\n"	       /* 6: dup nested */
+	     "details:\n - title: T\n" /* 7, 8 */
+	     "   title: U\n"	       /* 9: dup in an item */
+	     "   value: v\n"	       /* 10 */
+	     "'': z\n",		       /* 11: dup '' */
+	    &d, &root);
+	want_warnings(&d, want, lines);
+	assert_int_equal(root.n, 4);
+	assert_string_equal(tval_get(&root, "icon")->str, "a");
+	assert_string_equal(tval_get(&root, "")->str, "y");
+	v = tval_get(&root, "level");
+	assert_int_equal(v->n, 2);
+	assert_string_equal(tval_get(v, "c")->str, "a");
+	v = tval_get(&root, "details");
+	assert_string_equal(tval_get(&v->items[0], "title")->str, "T");
+	assert_string_equal(
+	    d.v[0].msg, "duplicate key 'icon'; the first is used");
+	assert_string_equal(d.v[1].msg, "duplicate key 'c'; the first is used");
+	assert_string_equal(d.v[3].msg, "duplicate key ''; the first is used");
+	tval_release(&root);
+	diag_release(&d);
+	/* A key given once is never a duplicate, "" included. */
+	load("\"\": y\na: {\"\": 1, b: 2}\n", &d, &root);
+	assert_int_equal(d.n, 0);
+	tval_release(&root);
+	diag_release(&d);
+}
+
+/* Scalars are typed when parsed; tags decide; unknown tags warned. */
+static void
+test_typed_scalars(void **state)
+{
+	static const enum diag_code want[] = {
+	    DIAG_YAML_UNKNOWN_TAG, DIAG_YAML_TAG_MISMATCH, DIAG_NCODES};
+	static const unsigned lines[] = {10, 11};
+	struct tval root;
+	struct diag d;
+
+	(void)state;
+	load("a: 1.5\n"		 /* 2 */
+	     "b: !!str 42\n"	 /* 3 */
+	     "c: !!null Sales\n" /* 4 */
+	     "d: '~'\n"		 /* 5 */
+	     "e: nULL\n"	 /* 6 */
+	     "f: 0x1F\n"	 /* 7 */
+	     "g: |\n  true\n"	 /* 8, 9 */
+	     "h: !foo null\n"	 /* 10 */
+	     "i: !!int abc\n"	 /* 11 */
+	     "j: TRUE\n",
+	    &d, &root);
+	want_warnings(&d, want, lines);
+	assert_string_equal(
+	    d.v[0].msg, "unknown tag '!foo'; the value is kept as written");
+	assert_int_equal(d.v[0].col, 4);
+	assert_int_equal(tval_get(&root, "a")->scalar, TS_FLOAT);
+	assert_int_equal(tval_get(&root, "b")->scalar, TS_STR);
+	assert_int_equal(tval_get(&root, "c")->scalar, TS_NULL);
+	assert_int_equal(tval_get(&root, "d")->scalar, TS_STR);
+	assert_int_equal(tval_get(&root, "e")->scalar, TS_STR);
+	assert_int_equal(tval_get(&root, "f")->scalar, TS_INT);
+	assert_int_equal(tval_get(&root, "g")->scalar, TS_STR);
+	assert_int_equal(tval_get(&root, "h")->scalar, TS_STR);
+	assert_string_equal(tval_get(&root, "h")->str, "null");
+	assert_int_equal(tval_get(&root, "i")->scalar, TS_STR);
+	assert_int_equal(tval_get(&root, "j")->scalar, TS_BOOL);
+	tval_release(&root);
+	diag_release(&d);
+	/* !!x is shown as written; a tag on a list too. */
+	load("a: !!set [1]\nb: !!binary x\n", &d, &root);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(
+	    d.v[0].msg, "unknown tag '!!set'; the value is kept as written");
+	assert_int_equal(tval_get(&root, "a")->type, TV_SEQ);
+	tval_release(&root);
+	diag_release(&d);
+}
+
 int
 main(void)
 {
@@ -207,6 +343,8 @@ main(void)
 	    cmocka_unit_test(test_anchors_refused),
 	    cmocka_unit_test(test_refusals),
 	    cmocka_unit_test(test_messages),
+	    cmocka_unit_test(test_duplicate_keys),
+	    cmocka_unit_test(test_typed_scalars),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

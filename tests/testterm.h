@@ -28,12 +28,13 @@ struct tterm {
 	const char *mentions[TT_MAX]; /* as the loader finds them */
 	const char *ids[TT_MAX];      /* link keys, folded here */
 	const char *body;	      /* NULL: none */
+	const char *lang;	      /* NULL: none */
 };
 
 static inline char *
 tt_fold(const char *s)
 {
-	return utf8_fold(s, strlen(s));
+	return term_key(s);
 }
 
 /* A new term the caller owns (term_free), or hands to a table. */
@@ -51,6 +52,7 @@ tterm_new(const struct tterm *w)
 	}
 	strlist_push(&t->categories, xstrdup(w->category ? w->category : "Uncategorized"));
 	t->vertical = w->vertical ? xstrdup(w->vertical) : NULL;
+	t->lang = w->lang ? xstrdup(w->lang) : NULL;
 	t->description = xstrdup(w->description ? w->description : "");
 	for (i = 0; i < TT_MAX && w->examples[i] != NULL; i++)
 		strlist_push(&t->examples, xstrdup(w->examples[i]));

@@ -167,6 +167,19 @@ if timeout 20 $VALGRIND "$GLOSS" -d "$S" -q "good term" >/dev/null; then ok; els
 	bad "special: the good file does not load"
 fi
 
+# A tab in a file name is escaped once in JSON (issue 11 bug 11): `\t',
+# which a JSON reader turns back into the tab, never `\\t'.
+TB=$T/tab
+mkdir -p "$TB"
+printf -- '---\nterm: Tab\ndescription: d\nrelated: [Nowhere]\n---\n' \
+    >"$TB/a	b.md"
+$VALGRIND "$GLOSS" check -f json "$TB" >"$T/out" 2>/dev/null
+if grep -qF '"file": "'"$TB"'/a\tb.md"' "$T/out" &&
+    ! grep -qF 'a\\tb' "$T/out"; then ok; else
+	bad "check -f json: a tab in a file name is not escaped once"
+	cat "$T/out"
+fi
+
 # Worst shapes, each up to 1 MiB: every one is reported or shown, none
 # crashes or hangs (timeout guards hangs; speed is make bench's job).
 W=$T/worst

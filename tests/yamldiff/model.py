@@ -206,14 +206,22 @@ class Model:
         return out
 
     def optional_tags(self, node):
-        """Unknown tags in a value that is not used (a key's second
-        value): SPEC 1 does not say whether they are warned about."""
+        """Unknown tags and keys given twice in a value that is not used
+        (a key's second value): SPEC 1 does not say whether they are
+        warned about."""
         if isinstance(node, yaml.ScalarNode):
             if not node.tag.startswith(("!yamldiff/", T)) and \
                     node.tag != "!":
                 self.warn("tag", [self.ln(node)], "unknown tag (unused)")
                 self.warnings[-1]["optional"] = True
             return
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for k, _ in node.value:
+                if k.value in seen:
+                    self.warn("dup", [self.ln(k)], "dup (unused)", k.value)
+                    self.warnings[-1]["optional"] = True
+                seen.add(k.value)
         children = node.value if isinstance(node, yaml.SequenceNode) \
             else [n for pair in node.value for n in pair]
         for n in children:
@@ -351,11 +359,16 @@ class Fields:
                     self.keycase.add(row)
                 yield "+".join(note), knode, vnode
 
-    def text(self, knode, vnode, note, src=""):
-        """A string field's text, or None (warned) for null or mapping."""
+    def text(self, knode, vnode, note, src="", quiet_null=False):
+        """A string field's text, or None (warned) for null or mapping.
+        quiet_null: a null in a list field (aliases, tags, examples,
+        related) means an empty list, as `aka:` left blank in most Hugo
+        glossaries; it is not warned about (README: documented)."""
         lines = [self.md.ln(knode), self.md.ln(vnode)]
         if isinstance(vnode, yaml.ScalarNode):
             kind, v, f = self.md.scalar(vnode)
+            if kind == "null" and quiet_null:
+                return None, f
             if kind == "null":
                 self.md.warn("field", lines, "null-in-" + note +
                              ("+alt-key" if "alt-key" in src else "") +
@@ -370,13 +383,13 @@ class Fields:
             return None, "mapping"
         raise ValueError("generator wrote a list in a string field")
 
-    def string(self, row):
+    def string(self, row, quiet_null=False):
         for src, knode, vnode in self.first(row):
             if isinstance(vnode, yaml.SequenceNode) and row != "name":
                 items = self.items(vnode)
                 self.notes[row] = src or "list"
                 return items
-            t, f = self.text(knode, vnode, row, src)
+            t, f = self.text(knode, vnode, row, src, quiet_null)
             self.notes[row] = src or f
             if t is not None:
                 return t
@@ -395,7 +408,7 @@ class Fields:
         return out
 
     def listish(self, row, commas):
-        v = self.string(row)
+        v = self.string(row, quiet_null=row != "categories")
         if v is None:
             return None
         if isinstance(v, list):
@@ -481,12 +494,13 @@ class Fields:
             if None in tv:
                 end = item.end_mark.line + self.md.offset
                 self.md.warn("detail", range(self.md.ln(item), end + 1),
-                             "detail")
+                             "detail" + casenote(knode))
                 self.notes["details"] = "detail-not-string"
                 row = {"Related Terms": "related", "Category": "categories",
                        "Industry": "vertical"}.get(tv[0])
-                if row:
-                    self.notes[row] = "detail-not-string"
+                if row:  # keep the row's own note (alt-key, ...)
+                    self.notes[row] = (self.notes.get(row, "") +
+                                       "+detail-not-string").strip("+")
                 continue
             out.append((tv[0], tv[1]))
         return out
