@@ -20,6 +20,8 @@
 
 /* The front matter starts on line 2 of the file: the `---' is line 1. */
 #define FM_FIRST_LINE 2
+/* Files loaded a round when there is an index (load_all). */
+#define LOADER_ROUND 1024
 
 /*
  * The stem of a term file: its name without `.md'; for an `index.md' (a
@@ -303,7 +305,8 @@ struct pool {
 	struct walk_item *items;
 	struct result *res; /* one per item */
 	size_t n;
-	atomic_size_t next;
+	atomic_size_t next;	     /* the next item to load */
+	size_t end;		     /* the end of this round's items */
 	int keep_text;		     /* terms keep their file's text */
 	int indexed;		     /* an index is open: capture parses */
 	const struct siteconf *conf; /* the glossary's .gloss.yaml */
@@ -432,7 +435,7 @@ parse_jobs(void *arg)
 	struct readfile_buf rb = {NULL, 0};
 	size_t i;
 
-	while ((i = atomic_fetch_add(&p->next, 1)) < p->n) {
+	while ((i = atomic_fetch_add(&p->next, 1)) < p->end) {
 		if (p->items[i].path == NULL)
 			continue;
 		if (p->res[i].hit == NULL || load_hit(p, i, &rb) < 0)
@@ -452,13 +455,13 @@ parse_all(struct pool *p)
 {
 	pthread_t tid[LOADER_MAX_THREADS];
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t i, nt;
+	size_t i, nt, n = p->end - atomic_load(&p->next);
 
 	nt = ncpu > 1 ? (size_t)ncpu : 1;
 	if (nt > LOADER_MAX_THREADS)
 		nt = LOADER_MAX_THREADS;
-	if (nt > p->n / 64 + 1)
-		nt = p->n / 64 + 1;
+	if (nt > n / 64 + 1)
+		nt = n / 64 + 1;
 	for (i = 1; i < nt; i++)
 		if (pthread_create(&tid[i], NULL, parse_jobs, p) != 0)
 			break;
@@ -556,11 +559,10 @@ lang_from_path(struct term *t, const char *dir, int bydir)
 		t->lang = lang_normalize(rel, (size_t)(slash - rel));
 }
 
-/* Move the results into the table and diag, in path order; record what
- * was parsed in the index (ix, if not NULL). */
+/* Move the results into the table and diag, in path order. */
 static int
 merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
-    const char *deflang, struct index *ix, struct diag *d)
+    const char *deflang, struct diag *d)
 {
 	size_t i;
 	int added = 0, bydir = lang_dirs(dir, p);
@@ -569,14 +571,6 @@ merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
 		struct walk_item *it = &p->items[i];
 		struct result *r = &p->res[i];
 
-		if (ix != NULL)
-			put_one(ix, p, i);
-		if (r->put != NULL)
-			capture_release(r->put);
-		if (r->hit != NULL) {
-			index_rec_release(r->hit);
-			free(r->hit);
-		}
 		if (it->path != NULL && r->st == LOAD_OK) {
 			lang_from_path(r->term, dir, bydir);
 			if (r->term->lang == NULL && deflang != NULL)
@@ -616,21 +610,45 @@ index_conf(struct index *ix, const struct siteconf *conf)
 	sb_release(&sb);
 }
 
-/* Look every file up in the index, on this thread (one handle). */
+/*
+ * Load the items, in rounds of LOADER_ROUND when there is an index: the
+ * lookups of a round on this thread (one handle), then its files on the
+ * threads, then its entries put in path order, so that the records and
+ * captures of one round at a time are in memory, not a glossary's.
+ */
 static void
-lookup_all(struct index *ix, struct pool *p)
+load_all(struct pool *p, struct index *ix)
 {
+	size_t lo, hi, i, round = ix != NULL ? LOADER_ROUND : p->n;
 	struct index_rec rec;
-	size_t i;
 
-	for (i = 0; i < p->n; i++) {
-		struct walk_item *it = &p->items[i];
+	for (lo = 0; lo < p->n; lo = hi) {
+		hi = p->n - lo > round ? lo + round : p->n;
+		for (i = lo; ix != NULL && i < hi; i++) {
+			struct walk_item *it = &p->items[i];
 
-		if (it->path == NULL ||
-		    !index_lookup(ix, it->rel, it->path, &it->st, &rec))
-			continue;
-		p->res[i].hit = xmalloc(sizeof(rec));
-		*p->res[i].hit = rec;
+			if (it->path == NULL ||
+			    !index_lookup(ix, it->rel, it->path, &it->st, &rec))
+				continue;
+			p->res[i].hit = xmalloc(sizeof(rec));
+			*p->res[i].hit = rec;
+		}
+		atomic_store(&p->next, lo);
+		p->end = hi;
+		parse_all(p);
+		for (i = lo; ix != NULL && i < hi; i++) {
+			struct result *r = &p->res[i];
+
+			put_one(ix, p, i);
+			if (r->put != NULL)
+				capture_release(r->put);
+			if (r->hit != NULL) {
+				index_rec_release(r->hit);
+				free(r->hit);
+			}
+			r->put = NULL;
+			r->hit = NULL;
+		}
 	}
 }
 
@@ -674,10 +692,8 @@ loader_load_dir(struct table *table, const char *dir, int dirno,
 	p.indexed = ix != NULL;
 	p.conf = &conf;
 	atomic_init(&p.next, 0);
-	if (ix != NULL)
-		lookup_all(ix, &p);
-	parse_all(&p);
-	added = merge_all(table, &p, dir, dirno, conf.lang, ix, d);
+	load_all(&p, ix);
+	added = merge_all(table, &p, dir, dirno, conf.lang, d);
 	if (ix != NULL && rc == 0)
 		index_prune(ix);
 	(void)index_close(ix, &ixd);
