@@ -48,7 +48,7 @@ human_size(struct sbuf *sb, long long n)
 {
 	if (n < 1024)
 		sb_addf(sb, "%lld bytes", n);
-	else if (n < 1024 * 1024)
+	else if (n < 1024LL * 1024)
 		sb_addf(sb, "%lld KiB", (n + 512) / 1024);
 	else
 		sb_addf(sb, "%.1f MiB", (double)n / (1024.0 * 1024.0));
