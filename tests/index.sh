@@ -54,6 +54,21 @@ check "paths -f tsv gives its size" \
 "$GLOSS" --no-cache -d data paths -j >"$T/paths"
 check "paths --no-cache: no index" grep -q '"index": null' "$T/paths"
 
+# An unusable cache directory: one warning a run, whatever the number of
+# directories, and the same answer and status as without the index.
+echo 'not a directory' >"$T/plain"
+XDG_CACHE_HOME=$T/plain "$GLOSS" -d data -d tests/data/good check \
+    >"$T/out" 2>"$T/err"
+echo $? >"$T/rc"
+"$GLOSS" --no-cache -d data -d tests/data/good check >"$T/out0" 2>"$T/err0"
+echo $? >"$T/rc0"
+check "one index warning for two directories" \
+    test "$(grep -c 'warning: .*index' "$T/err")" -eq 1
+check "check's answer without a usable index" cmp "$T/out" "$T/out0"
+check "check's status without a usable index" cmp "$T/rc" "$T/rc0"
+grep -v 'index' "$T/err" >"$T/err1"
+check "check's problems without a usable index" cmp "$T/err1" "$T/err0"
+
 for h in mutate faults; do
 	case $h in
 	mutate) arg="--steps $STEPS" ;;
