@@ -5,8 +5,8 @@
 # index-diff' and `make index-faults' run the long ones.
 set -u
 GLOSS=${GLOSS:-./gloss}
-STEPS=${INDEX_STEPS:-200}
-TRIALS=${INDEX_TRIALS:-15}
+STEPS=${INDEX_STEPS:-150}
+TRIALS=${INDEX_TRIALS:-12}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT INT TERM
 pass=0
