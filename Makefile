@@ -53,7 +53,8 @@ TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 # The loader layer's files, bottom up too; loader.o is its public face.
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
 	      $(B)/yaml_tree.o $(B)/schema_take.o $(B)/schema_desc.o \
-	      $(B)/schema.o $(B)/siteconf.o $(B)/loader.o
+	      $(B)/schema.o $(B)/siteconf.o $(B)/loadfacts.o $(B)/tval_pack.o \
+	      $(B)/index_paths.o $(B)/index_row.o $(B)/index.o $(B)/loader.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 # The index caches the loader's parse; it needs only the tree's type.
 TVAL_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/tval_pack.o
@@ -161,20 +162,22 @@ $(B)/markup_run: tests/markup_run.c $(BASE_OBJS) $(MARKUP_MODS)
 check-markup: $(B)/markup_run
 	@tests/markup-worst.sh $(B)/markup_run
 
-# The index's harnesses (tests/index/), not part of `make test' until the
-# index is wired in: until then they say they are skipped.  ixcat is a
-# stand-in gloss that caches whole files through the index, so that
-# index-ixcat runs both harnesses on the index alone, and their
-# self-tests show that they catch a stale cache.
+# The index's harnesses (tests/index/) at full length; `make test' runs
+# short ones (tests/index.sh).  INDEX_GLOSS runs them on another build
+# (build/san/gloss, build/tsan/gloss).  ixcat is a stand-in gloss that
+# caches whole files through the index, so that index-ixcat runs both
+# harnesses on the index alone, and their self-tests show that they
+# catch a stale cache.
 STEPS	?= 10000
 TRIALS	?= 1000
+INDEX_GLOSS ?= ./$(PROG)
 $(B)/ixcat: tests/index/ixcat.c $(INDEX_OBJS) include/*.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ \
 	  tests/index/ixcat.c $(INDEX_OBJS) $(PKG_LIBS)
 index-diff: $(PROG)
-	@python3 tests/index/mutate.py --gloss ./$(PROG) --steps $(STEPS)
+	@python3 tests/index/mutate.py --gloss $(INDEX_GLOSS) --steps $(STEPS)
 index-faults: $(PROG)
-	@python3 tests/index/faults.py --gloss ./$(PROG) --trials $(TRIALS)
+	@python3 tests/index/faults.py --gloss $(INDEX_GLOSS) --trials $(TRIALS)
 index-ixcat: $(B)/ixcat
 	@python3 tests/index/mutate.py --gloss $(PROG) --self-test
 	@python3 tests/index/faults.py --gloss $(PROG) --self-test

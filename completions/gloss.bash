@@ -218,7 +218,7 @@ _gloss()
 		esac
 		_gloss_words "$cur" "--by --category --color --colour --depth --dir
 		    --exact --field --format --full --header --help --json --lang --limit
-		    --no-pager --null --pager --quiet --seed --verbose --version --vertical --width
+		    --no-cache --no-pager --null --pager --quiet --seed --verbose --version --vertical --width
 		    -0 -c -d -e -f -h -j -q -v -w" ""
 		return 0
 	fi

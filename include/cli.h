@@ -47,11 +47,14 @@ struct ctx {
 	int max_width; /* at a terminal, wrap at most this wide; 0: no cap */
 	int tty;       /* stdout is a terminal */
 	int implicit_show; /* `gloss TERM...': no command was named */
+	int no_cache;	   /* --no-cache */
 
 	/* state */
 	struct config cfg; /* the user's configuration file (SPEC 2) */
 	struct table table;
 	struct loader_opts load; /* how cli_load calls the loader */
+	char *cache_dir;	 /* where the indexes are, or NULL: none */
+	struct diag index_diag;	 /* the index's warning, if any (one) */
 	struct diag diag;
 	struct filter filter;
 	struct render_opts ropts;
@@ -64,9 +67,10 @@ struct ctx {
  * (and asks the renderer) instead of knowing each command.
  */
 enum {
-	CMD_TABLE = 1,	  /* load the glossary before running */
-	CMD_BODY = 2,	  /* it reads the terms' bodies itself (search) */
-	CMD_ALL_LANGS = 4 /* every language unless --lang says one (check) */
+	CMD_TABLE = 1,	   /* load the glossary before running */
+	CMD_BODY = 2,	   /* it reads the terms' bodies itself (search) */
+	CMD_ALL_LANGS = 4, /* every language unless --lang says one (check) */
+	CMD_PARSE = 8 /* parse every file: the index is written, not read */
 };
 
 struct cmd {
@@ -137,6 +141,13 @@ int cli_dirs_load(struct ctx *, struct cli_dirs *);
  * before the options are parsed, which then override it.
  */
 void cli_settings(struct ctx *);
+
+/*
+ * Where the indexes of glossaries are (SPEC 7): $XDG_CACHE_HOME/gloss,
+ * else ~/.cache/gloss.  A string the caller frees, or NULL when neither
+ * is set.
+ */
+char *cli_cache_dir(void);
 
 /* Load dirs into ctx->table; returns the number of terms, -1 if no
  * directory could be read. */

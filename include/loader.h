@@ -29,9 +29,16 @@ struct table;
 
 /* What the caller (the cli) decides about loading. */
 struct loader_opts {
-	size_t max_bytes; /* stop at this many bytes of term files in the
-			     table (0: LOADER_MAX_BYTES) */
-	int drop_text;	  /* terms keep no file text, only their fields */
+	size_t max_bytes;      /* stop at this many bytes of term files in the
+				  table (0: LOADER_MAX_BYTES) */
+	int drop_text;	       /* terms keep no file text, only their fields */
+	const char *cache_dir; /* where the indexes are (index.h), or NULL:
+				  none (--no-cache, `cache: off') */
+	int parse_all;	       /* parse every file: the index is written,
+				  never read (gloss check) */
+	struct diag *index_diag; /* the index's one warning of a run goes
+				    here while it is empty, never among the
+				    files' problems; NULL: none is kept */
 };
 
 enum load_status {

@@ -8,6 +8,7 @@
 #ifndef GLOSS_READFILE_H
 #define GLOSS_READFILE_H
 
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <stddef.h>
@@ -22,10 +23,12 @@ struct readfile_buf {
 
 /*
  * Read the file path into rb, growing it as needed, and NUL-terminate
- * it.  Returns the length, or -1 after one error added to d.
+ * it.  If st is not NULL, it receives the fstat(2) of the descriptor
+ * read, taken before reading (what the index records).  Returns the
+ * length, or -1 after one error added to d.
  */
 ssize_t readfile_read(
-    const char *path, struct readfile_buf *rb, struct diag *d);
+    const char *path, struct readfile_buf *rb, struct diag *d, struct stat *st);
 
 /* What a file of mode m is, for a message: "a FIFO", "a device", ... */
 const char *readfile_kind(mode_t m);

@@ -23,7 +23,8 @@ enum {
 	OPT_VERSION,
 	OPT_PAGER,
 	OPT_NO_PAGER,
-	OPT_LANG
+	OPT_LANG,
+	OPT_NO_CACHE
 };
 
 /* One bit per option (or pair of options), for a command's option list. */
@@ -49,11 +50,12 @@ enum {
 	O_HELP = 1u << 18,
 	O_VERSION = 1u << 19,
 	O_TAG = 1u << 20,
-	O_LANG = 1u << 21
+	O_LANG = 1u << 21,
+	O_CACHE = 1u << 22
 };
 
 /* Groups that several commands share. */
-#define O_COMMON (O_DIR | O_QUIET | O_VERBOSE | O_HELP | O_LANG)
+#define O_COMMON (O_DIR | O_QUIET | O_VERBOSE | O_HELP | O_LANG | O_CACHE)
 #define O_FILTER (O_CATEGORY | O_VERTICAL | O_TAG)
 #define O_OUTPUT                                                               \
 	(O_FORMAT | O_FIELD | O_NULL | O_COLOR | O_WIDTH | O_HEADER | O_PAGER)

@@ -9,6 +9,8 @@
 #ifndef GLOSS_WALK_H
 #define GLOSS_WALK_H
 
+#include <sys/stat.h>
+
 #include <stddef.h>
 
 #include "diag.h"
@@ -17,6 +19,8 @@
 /* One entry of a walk: a file to load, or only diagnostics. */
 struct walk_item {
 	char *path;	  /* owned; a *.md file, or NULL */
+	const char *rel;  /* path below the walk's root: inside path */
+	struct stat st;	  /* path's stat(2), as the walk took it */
 	struct diag diag; /* what the walk found here, in path order */
 };
 

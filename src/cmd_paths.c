@@ -1,6 +1,7 @@
 /*
  * gloss paths: the glossary directories in force (SPEC 2), in order, each
- * with where it came from, whether it exists and how many terms it gave.
+ * with where it came from, whether it exists, how many terms it gave,
+ * and where its index is (SPEC 7) and how large.
  */
 #include <sys/stat.h>
 
@@ -10,13 +11,48 @@
 
 #include "cli.h"
 #include "escape.h"
+#include "index.h"
 
 struct paths_row {
 	const char *path;
 	const char *origin;
 	int exists;
 	int terms;
+	char *index;	   /* the index's file, or NULL: none */
+	long long ixbytes; /* its size with its WAL, or -1: not built */
 };
+
+/* Where the index of dir is and how large, unless there is none. */
+static void
+paths_index(const struct ctx *ctx, const char *dir, struct paths_row *r)
+{
+	struct stat st;
+	char *wal;
+
+	r->index = NULL;
+	r->ixbytes = -1;
+	if (ctx->load.cache_dir == NULL || !r->exists ||
+	    (r->index = index_file(ctx->load.cache_dir, dir)) == NULL)
+		return;
+	if (stat(r->index, &st) == 0)
+		r->ixbytes = (long long)st.st_size;
+	wal = xasprintf("%s-wal", r->index);
+	if (r->ixbytes >= 0 && stat(wal, &st) == 0)
+		r->ixbytes += (long long)st.st_size;
+	free(wal);
+}
+
+/* A size for people: bytes, KiB or MiB. */
+static void
+human_size(struct sbuf *sb, long long n)
+{
+	if (n < 1024)
+		sb_addf(sb, "%lld bytes", n);
+	else if (n < 1024LL * 1024)
+		sb_addf(sb, "%lld KiB", (n + 512) / 1024);
+	else
+		sb_addf(sb, "%.1f MiB", (double)n / (1024.0 * 1024.0));
+}
 
 /* Append s to sb as a JSON string (UTF-8 kept; controls escaped). */
 static void
@@ -41,8 +77,17 @@ paths_json(struct sbuf *sb, const struct paths_row *r)
 {
 	sb_adds(sb, "{\"path\": ");
 	json_string(sb, r->path);
-	sb_addf(sb, ", \"origin\": \"%s\", \"exists\": %s, \"terms\": %d}",
+	sb_addf(sb, ", \"origin\": \"%s\", \"exists\": %s, \"terms\": %d",
 	    r->origin, r->exists ? "true" : "false", r->terms);
+	sb_adds(sb, ", \"index\": ");
+	if (r->index != NULL)
+		json_string(sb, r->index);
+	else
+		sb_adds(sb, "null");
+	if (r->ixbytes >= 0)
+		sb_addf(sb, ", \"index_bytes\": %lld}", r->ixbytes);
+	else
+		sb_adds(sb, ", \"index_bytes\": null}");
 }
 
 /* One row in the format asked for; text is escaped at a terminal. */
@@ -61,8 +106,16 @@ paths_row(
 		sb_addc(sb, '\n');
 	} else if (strcmp(f, "tsv") == 0) {
 		p = ctx->tty ? esc_line(r->path) : xstrdup(r->path);
-		sb_addf(sb, "%s\t%s\t%s\t%d\n", p, r->origin,
+		sb_addf(sb, "%s\t%s\t%s\t%d\t", p, r->origin,
 		    r->exists ? "yes" : "no", r->terms);
+		free(p);
+		p = r->index == NULL ? xstrdup("")
+		    : ctx->tty	     ? esc_line(r->index)
+				     : xstrdup(r->index);
+		sb_addf(sb, "%s\t", p);
+		if (r->ixbytes >= 0)
+			sb_addf(sb, "%lld", r->ixbytes);
+		sb_addc(sb, '\n');
 		free(p);
 	} else {
 		if (!r->exists)
@@ -75,6 +128,16 @@ paths_row(
 		p = esc_line(r->path);
 		sb_addf(sb, "%-10s  %-10s  %s\n", r->origin, status, p);
 		free(p);
+		if (r->index == NULL)
+			return;
+		p = esc_line(r->index);
+		sb_addf(sb, "%-10s  %-10s  %s, ", "", "index", p);
+		free(p);
+		if (r->ixbytes >= 0)
+			human_size(sb, r->ixbytes);
+		else
+			sb_adds(sb, "not built");
+		sb_addc(sb, '\n');
 	}
 }
 
@@ -102,7 +165,8 @@ cmd_paths(int argc, char **argv, struct ctx *ctx)
 	(void)cli_dirs_load(ctx, &dirs);
 	sb_init(&sb);
 	if (f != NULL && strcmp(f, "tsv") == 0 && ctx->header)
-		sb_adds(&sb, "path\torigin\texists\tterms\n");
+		sb_adds(
+		    &sb, "path\torigin\texists\tterms\tindex\tindex_bytes\n");
 	for (i = 0; i < dirs.path.n; i++) {
 		struct paths_row r;
 
@@ -112,7 +176,9 @@ cmd_paths(int argc, char **argv, struct ctx *ctx)
 		r.terms = dirs.nterms[i];
 		if (!r.exists && r.terms < 0)
 			r.terms = 0;
+		paths_index(ctx, r.path, &r);
 		paths_row(&sb, ctx, &r, i);
+		free(r.index);
 	}
 	if (f != NULL && strcmp(f, "json") == 0)
 		sb_adds(&sb, dirs.path.n > 0 ? "\n]\n" : "[]\n");

@@ -39,7 +39,7 @@ const struct cmd commands[] = {
 	"Validate the glossary (or each DIR): bad files, missing fields,\n"
 	"duplicate and shadowed names, related names that resolve to no term.\n"
 	"Exit 1 if anything is wrong.",
-	CMD_ALL_LANGS, RM_CHECK,
+	CMD_ALL_LANGS | CMD_PARSE, RM_CHECK,
 	O_COMMON | O_FORMAT | O_FIELD | O_NULL | O_HEADER | O_COLOR},
     {"new", cmd_new, "NAME", "write a term file from a template",
 	"Write NAME's term file, <name-in-kebab-case>.md, into the first\n"
@@ -57,7 +57,7 @@ const struct cmd commands[] = {
 	"Print the glossary directories in force, in order, each with where\n"
 	"it came from (-d, GLOSS_PATH, config or default), whether it exists\n"
 	"and how many terms it gave.",
-	0, RM_NONE, O_DIR | O_FORMAT | O_HEADER | O_HELP},
+	0, RM_NONE, O_DIR | O_CACHE | O_FORMAT | O_HEADER | O_HELP},
     {"help", cmd_help, "[COMMAND]", "help for gloss or one command",
 	"Print help for gloss or one COMMAND.", 0, RM_NONE, O_HELP},
     {NULL, NULL, NULL, NULL, NULL, 0, RM_NONE, 0}};

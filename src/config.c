@@ -297,7 +297,7 @@ config_load(
 
 	if (stat(path, &st) < 0 && errno == ENOENT)
 		return 1;
-	if ((len = readfile_read(path, &rb, d)) < 0) {
+	if ((len = readfile_read(path, &rb, d, NULL)) < 0) {
 		free(rb.s);
 		return -1;
 	}

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include "frontmatter.h"
+#include "index.h"
+#include "loadfacts.h"
 #include "lang.h"
 #include "loader.h"
 #include "md.h"
@@ -12,11 +14,14 @@
 #include "schema.h"
 #include "siteconf.h"
 #include "table.h"
+#include "tval_pack.h"
 #include "walk.h"
 #include "yaml_tree.h"
 
 /* The front matter starts on line 2 of the file: the `---' is line 1. */
 #define FM_FIRST_LINE 2
+/* Files loaded a round when there is an index (load_all). */
+#define LOADER_ROUND 1024
 
 /*
  * The stem of a term file: its name without `.md'; for an `index.md' (a
@@ -43,86 +48,175 @@ file_stem(const char *path, int *bundle)
 }
 
 /*
- * The YAML of a front matter into a new term (*out); the body is at
- * body.  Returns LOAD_OK, LOAD_SKIPPED (a draft) or LOAD_ERROR.
+ * What a parse of one file gives the index besides the term: the record
+ * to put, with the tree packed before the schema step takes it apart.
+ */
+struct capture {
+	struct index_rec rec; /* kind, tree, offsets, the messages before
+				 the schema step, aux */
+	struct sbuf tree;     /* rec.tree_packed */
+	struct loadfacts facts;
+	struct stat st; /* the fstat of what was read */
+	int ok;		/* rec is whole: put it */
+};
+
+static void
+capture_release(struct capture *c)
+{
+	index_rec_release(&c->rec);
+	sb_release(&c->tree);
+	loadfacts_release(&c->facts);
+	free(c);
+}
+
+/*
+ * The schema step: root, the front matter of path, into a new term
+ * (*out).  The body is at body, or given (schema.h) when body is NULL;
+ * record, if not NULL, keeps what the body gave.  Returns LOAD_OK,
+ * LOAD_SKIPPED (a draft) or LOAD_ERROR.
  */
 static enum load_status
-parse_term(const char *yaml, size_t len, const char *body, size_t bodylen,
-    const char *path, const struct siteconf *conf, struct diag *d,
+term_from_tree(struct tval *root, const char *body, size_t bodylen,
+    const char *path, const struct siteconf *conf,
+    const struct schema_body *given, struct schema_body *record, struct diag *d,
     struct term **out)
 {
 	struct schema_file f;
-	struct tval root;
-	struct term *t = NULL;
+	struct term *t = term_new();
 	char *stem;
 	int rc;
 
-	rc = yaml_tree_parse(yaml, len, FM_FIRST_LINE, path, d, &root);
-	if (rc == 1) {
-		diag_add(d, DIAG_FRONT_MATTER_EMPTY, path, 1, 1);
-		rc = -1;
-	}
-	if (rc == 0) {
-		stem = file_stem(path, &f.bundle);
-		f.path = path;
-		f.body = body;
-		f.bodylen = bodylen;
-		f.stem = stem;
-		f.keys = conf != NULL ? &conf->keys : NULL;
-		t = term_new();
-		rc = schema_term(&root, t, &f, d);
-		if (rc == SCHEMA_DRAFT)
-			diag_add(d, DIAG_DRAFT, path, 0, 0);
-		if (rc != 0) {
-			term_free(t);
-			t = NULL;
-		} else
-			lang_from_keys(t);
-		free(stem);
-	}
-	tval_release(&root);
+	memset(&f, 0, sizeof(f));
+	stem = file_stem(path, &f.bundle);
+	f.path = path;
+	f.body = body;
+	f.bodylen = bodylen;
+	f.stem = stem;
+	f.keys = conf != NULL ? &conf->keys : NULL;
+	f.given = given;
+	f.record = record;
+	rc = schema_term(root, t, &f, d);
+	if (rc == SCHEMA_DRAFT)
+		diag_add(d, DIAG_DRAFT, path, 0, 0);
+	if (rc != 0) {
+		term_free(t);
+		t = NULL;
+	} else
+		lang_from_keys(t);
+	free(stem);
 	*out = t;
 	return t != NULL	 ? LOAD_OK
 	    : rc == SCHEMA_DRAFT ? LOAD_SKIPPED
 				 : LOAD_ERROR;
 }
 
+/* The messages of d from n0 on, copied into the record. */
+static void
+capture_diag(struct capture *c, const struct diag *d, size_t n0)
+{
+	size_t i;
+
+	for (i = n0; i < d->n; i++)
+		diag_push(&c->rec.diag, &d->v[i]);
+}
+
 /*
- * Parse len bytes of text (NUL-terminated).  With give, a term takes the
- * text over; otherwise, and on failure, it stays the caller's.
+ * The YAML of a front matter into a new term (*out); the body is at
+ * body.  With c, the tree and the messages so far are captured.
+ * Returns LOAD_OK, LOAD_SKIPPED (a draft) or LOAD_ERROR.
  */
 static enum load_status
-parse_text(char *text, size_t len, const char *path,
-    const struct siteconf *conf, struct diag *d, struct term **out, int give)
+parse_term(const char *yaml, size_t len, const char *body, size_t bodylen,
+    const char *path, const struct siteconf *conf, struct diag *d,
+    struct term **out, struct capture *c, size_t n0)
 {
-	struct frontmatter fm;
-	enum load_status st;
-	struct term *t;
+	enum load_status st = LOAD_ERROR;
+	struct tval root;
+	int rc;
 
 	*out = NULL;
-	switch (frontmatter_split(text, len, path, d, &fm)) {
-	case FM_NONE:
-		return LOAD_NOT_TERM;
-	case FM_ERROR:
-		return LOAD_ERROR;
-	case FM_OK:
-		break;
+	rc = yaml_tree_parse(yaml, len, FM_FIRST_LINE, path, d, &root);
+	if (rc == 1)
+		diag_add(d, DIAG_FRONT_MATTER_EMPTY, path, 1, 1);
+	if (c != NULL) {
+		capture_diag(c, d, n0);
+		if (rc == 0 && tval_pack(&root, &c->tree) < 0)
+			c->ok = 0;
+		c->rec.has_tree = rc == 0;
 	}
-	st = parse_term(text + fm.off, fm.len, text + fm.body_off,
-	    len - fm.body_off, path, conf, d, &t);
-	if (st != LOAD_OK)
-		return st;
+	if (rc == 0)
+		st = term_from_tree(&root, body, bodylen, path, conf, NULL,
+		    c != NULL ? &c->facts.body : NULL, d, out);
+	tval_release(&root);
+	return st;
+}
+
+/* A term's file, whatever gave its fields. */
+static void
+term_file(
+    struct term *t, const char *path, char *text, size_t len, size_t body_off)
+{
 	t->path = xstrdup(path);
-	t->text = give ? text : NULL;
-	if (!give) {
+	t->text = text;
+	if (text == NULL) {
 		free(t->body_text);
 		t->body_text = NULL;
 	}
 	t->textlen = len;
-	t->body_off = fm.body_off;
+	t->body_off = body_off;
+}
+
+/*
+ * Parse len bytes of text (NUL-terminated).  With give, a term takes the
+ * text over; otherwise, and on failure, it stays the caller's.  With c,
+ * what the index records is captured.
+ */
+static enum load_status
+parse_text(char *text, size_t len, const char *path,
+    const struct siteconf *conf, struct diag *d, struct term **out, int give,
+    struct capture *c)
+{
+	struct frontmatter fm;
+	enum load_status st;
+	struct term *t;
+	size_t n0 = d->n, i;
+
+	*out = NULL;
+	switch (frontmatter_split(text, len, path, d, &fm)) {
+	case FM_NONE:
+		st = LOAD_NOT_TERM;
+		break;
+	case FM_ERROR:
+		st = LOAD_ERROR;
+		break;
+	default:
+		st = LOAD_OK;
+		break;
+	}
+	if (st != LOAD_OK) {
+		if (c != NULL) {
+			c->rec.kind = (int)st;
+			capture_diag(c, d, n0);
+		}
+		return st;
+	}
+	st = parse_term(text + fm.off, fm.len, text + fm.body_off,
+	    len - fm.body_off, path, conf, d, &t, c, n0);
+	if (c != NULL) {
+		c->rec.kind = (int)st;
+		c->rec.fm_end = fm.off + fm.len;
+		c->rec.body_off = fm.body_off;
+		c->facts.textlen = len;
+	}
+	if (st != LOAD_OK)
+		return st;
+	term_file(t, path, give ? text : NULL, len, fm.body_off);
+	n0 = t->examples.n;
 	if (md_has_examples(text + fm.body_off, len - fm.body_off))
 		md_examples(
 		    text + fm.body_off, len - fm.body_off, &t->examples);
+	for (i = n0; c != NULL && i < t->examples.n; i++)
+		strlist_push(&c->facts.examples, xstrdup(t->examples.v[i]));
 	*out = t;
 	return LOAD_OK;
 }
@@ -144,8 +238,31 @@ loader_parse(const char *buf, size_t len, const char *path, struct diag *d,
 	if (len > 0)
 		memcpy(text, buf, len);
 	text[len] = '\0';
-	if ((st = parse_text(text, len, path, NULL, d, out, 1)) != LOAD_OK)
+	if ((st = parse_text(text, len, path, NULL, d, out, 1, NULL)) !=
+	    LOAD_OK)
 		free(text);
+	return st;
+}
+
+/*
+ * Parse the len bytes just read into rb (as load_file says), capturing
+ * for the index when c is not NULL.
+ */
+static enum load_status
+load_text(struct readfile_buf *rb, size_t len, const char *path,
+    const struct siteconf *conf, struct diag *d, struct term **out, int give,
+    struct capture *c)
+{
+	enum load_status st;
+
+	st = parse_text(rb->s, len, path, conf, d, out, give, c);
+	if (st == LOAD_OK && give) {
+		/* The buffer grew in 4 KiB steps; keep only the file. */
+		if (rb->cap > len + 1)
+			(*out)->text = xrealloc(rb->s, len + 1);
+		rb->s = NULL;
+		rb->cap = 0;
+	}
 	return st;
 }
 
@@ -157,21 +274,12 @@ static enum load_status
 load_file(const char *path, const struct siteconf *conf, struct diag *d,
     struct term **out, struct readfile_buf *rb, int give)
 {
-	enum load_status st;
 	ssize_t len;
 
 	*out = NULL;
-	if ((len = readfile_read(path, rb, d)) < 0)
+	if ((len = readfile_read(path, rb, d, NULL)) < 0)
 		return LOAD_ERROR;
-	st = parse_text(rb->s, (size_t)len, path, conf, d, out, give);
-	if (st == LOAD_OK && give) {
-		/* The buffer grew in 4 KiB steps; keep only the file. */
-		if (rb->cap > (size_t)len + 1)
-			(*out)->text = xrealloc(rb->s, (size_t)len + 1);
-		rb->s = NULL;
-		rb->cap = 0;
-	}
-	return st;
+	return load_text(rb, (size_t)len, path, conf, d, out, give, NULL);
 }
 
 enum load_status
@@ -184,21 +292,141 @@ loader_load_file(const char *path, struct diag *d, struct term **out)
 	return st;
 }
 
-/* What parsing one file of a walk gave. */
+/* What loading one file of a walk gave. */
 struct result {
 	struct term *term;
 	enum load_status st;
+	struct index_rec *hit; /* the index's record of the file, or NULL */
+	struct capture *put;   /* what to record in the index, or NULL */
 };
 
-/* The files of a walk, shared by the parsing threads. */
+/* The files of a walk, shared by the loading threads. */
 struct pool {
 	struct walk_item *items;
 	struct result *res; /* one per item */
 	size_t n;
-	atomic_size_t next;
+	atomic_size_t next;	     /* the next item to load */
+	size_t end;		     /* the end of this round's items */
 	int keep_text;		     /* terms keep their file's text */
+	int indexed;		     /* an index is open: capture parses */
 	const struct siteconf *conf; /* the glossary's .gloss.yaml */
 };
+
+/* Whether two stats are of one file, unchanged. */
+static int
+same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	    a->st_size == b->st_size && a->st_mode == b->st_mode &&
+	    a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	    a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	    a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+	    a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/*
+ * Read and parse item i, capturing what the index records.  The bytes
+ * may already be in rb (len >= 0, their fstat in *fst).
+ */
+static void
+load_miss(struct pool *p, size_t i, struct readfile_buf *rb, ssize_t len,
+    const struct stat *fst)
+{
+	struct walk_item *it = &p->items[i];
+	struct result *r = &p->res[i];
+	struct capture *c = NULL;
+	struct stat st;
+	int had = len >= 0 && fst != NULL;
+
+	if (len < 0 &&
+	    (len = readfile_read(it->path, rb, &it->diag, &st)) < 0) {
+		r->st = LOAD_ERROR;
+		return;
+	}
+	if (p->indexed) {
+		c = xcalloc(1, sizeof(*c));
+		index_rec_init(&c->rec);
+		sb_init(&c->tree);
+		c->ok = 1;
+		c->st = had ? *fst : st;
+	}
+	r->st = load_text(rb, (size_t)len, it->path, p->conf, &it->diag,
+	    &r->term, p->keep_text, c);
+	r->put = c;
+}
+
+/*
+ * The term of item i from the index's record: the schema step on the
+ * recorded tree, with the body's facts from the record, or from the
+ * file when the term keeps its text (which must be the file the walk
+ * saw: else it is parsed).  Returns -1 when the record is unusable and
+ * nothing was changed: the file is then parsed.
+ */
+static int
+load_hit(struct pool *p, size_t i, struct readfile_buf *rb)
+{
+	struct walk_item *it = &p->items[i];
+	struct result *r = &p->res[i];
+	struct index_rec *rec = r->hit;
+	struct loadfacts facts;
+	struct stat st;
+	ssize_t len = -1;
+
+	if (!rec->has_tree) {
+		if (rec->kind != LOAD_NOT_TERM && rec->kind != LOAD_ERROR)
+			return -1;
+		r->st = (enum load_status)rec->kind;
+		diag_move(&it->diag, &rec->diag);
+		return 0;
+	}
+	if (loadfacts_unpack(rec->aux, rec->auxlen, &facts) < 0)
+		return -1;
+	if (rec->body_off > facts.textlen) {
+		loadfacts_release(&facts);
+		return -1;
+	}
+	if (p->keep_text) {
+		struct diag tmp;
+
+		diag_init(&tmp);
+		len = readfile_read(it->path, rb, &tmp, &st);
+		diag_release(&tmp);
+		if (len < 0 || !same_file(&st, &it->st) ||
+		    (size_t)len != facts.textlen) {
+			loadfacts_release(&facts);
+			load_miss(p, i, rb, len, &st);
+			return 0;
+		}
+	}
+	diag_move(&it->diag, &rec->diag);
+	r->st =
+	    term_from_tree(&rec->tree, len >= 0 ? rb->s + rec->body_off : NULL,
+		len >= 0 ? (size_t)len - rec->body_off : 0, it->path, p->conf,
+		len >= 0 ? NULL : &facts.body, NULL, &it->diag, &r->term);
+	if (r->st == LOAD_OK && len >= 0) {
+		size_t n = (size_t)len;
+
+		term_file(r->term, it->path, rb->s, n, rec->body_off);
+		if (rb->cap > n + 1)
+			r->term->text = xrealloc(rb->s, n + 1);
+		rb->s = NULL;
+		rb->cap = 0;
+		if (md_has_examples(
+			r->term->text + rec->body_off, n - rec->body_off))
+			md_examples(r->term->text + rec->body_off,
+			    n - rec->body_off, &r->term->examples);
+	} else if (r->st == LOAD_OK) {
+		size_t k;
+
+		term_file(
+		    r->term, it->path, NULL, facts.textlen, rec->body_off);
+		for (k = 0; k < facts.examples.n; k++)
+			strlist_push(&r->term->examples, facts.examples.v[k]);
+		facts.examples.n = 0;
+	}
+	loadfacts_release(&facts);
+	return 0;
+}
 
 static void *
 parse_jobs(void *arg)
@@ -207,11 +435,12 @@ parse_jobs(void *arg)
 	struct readfile_buf rb = {NULL, 0};
 	size_t i;
 
-	while ((i = atomic_fetch_add(&p->next, 1)) < p->n)
-		if (p->items[i].path != NULL)
-			p->res[i].st = load_file(p->items[i].path, p->conf,
-			    &p->items[i].diag, &p->res[i].term, &rb,
-			    p->keep_text);
+	while ((i = atomic_fetch_add(&p->next, 1)) < p->end) {
+		if (p->items[i].path == NULL)
+			continue;
+		if (p->res[i].hit == NULL || load_hit(p, i, &rb) < 0)
+			load_miss(p, i, &rb, -1, NULL);
+	}
 	free(rb.s);
 	return NULL;
 }
@@ -226,13 +455,13 @@ parse_all(struct pool *p)
 {
 	pthread_t tid[LOADER_MAX_THREADS];
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t i, nt;
+	size_t i, nt, n = p->end - atomic_load(&p->next);
 
 	nt = ncpu > 1 ? (size_t)ncpu : 1;
 	if (nt > LOADER_MAX_THREADS)
 		nt = LOADER_MAX_THREADS;
-	if (nt > p->n / 64 + 1)
-		nt = p->n / 64 + 1;
+	if (nt > n / 64 + 1)
+		nt = n / 64 + 1;
 	for (i = 1; i < nt; i++)
 		if (pthread_create(&tid[i], NULL, parse_jobs, p) != 0)
 			break;
@@ -240,6 +469,27 @@ parse_all(struct pool *p)
 	parse_jobs(p);
 	for (i = 1; i < nt; i++)
 		pthread_join(tid[i], NULL);
+}
+
+/* Record what item i's parse gave, if it was captured whole. */
+static void
+put_one(struct index *ix, struct pool *p, size_t i)
+{
+	struct walk_item *it = &p->items[i];
+	struct capture *c = p->res[i].put;
+	struct sbuf aux;
+
+	if (c == NULL || !c->ok)
+		return;
+	sb_init(&aux);
+	loadfacts_pack(&c->facts, &aux);
+	c->rec.tree_packed = c->tree.s;
+	c->rec.tree_packedlen = c->tree.len;
+	c->rec.aux = (unsigned char *)aux.s;
+	c->rec.auxlen = aux.len;
+	(void)index_put(ix, it->rel, it->path, &c->st, &c->rec);
+	c->rec.aux = NULL;
+	sb_release(&aux);
 }
 
 /* path below the glossary root dir: the part after "dir/". */
@@ -319,15 +569,16 @@ merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
 
 	for (i = 0; i < p->n; i++) {
 		struct walk_item *it = &p->items[i];
+		struct result *r = &p->res[i];
 
-		if (it->path != NULL && p->res[i].st == LOAD_OK) {
-			lang_from_path(p->res[i].term, dir, bydir);
-			if (p->res[i].term->lang == NULL && deflang != NULL)
-				p->res[i].term->lang = xstrdup(deflang);
-			p->res[i].term->dirno = dirno;
-			table_add(table, p->res[i].term);
+		if (it->path != NULL && r->st == LOAD_OK) {
+			lang_from_path(r->term, dir, bydir);
+			if (r->term->lang == NULL && deflang != NULL)
+				r->term->lang = xstrdup(deflang);
+			r->term->dirno = dirno;
+			table_add(table, r->term);
 			added++;
-		} else if (it->path != NULL && p->res[i].st == LOAD_NOT_TERM)
+		} else if (it->path != NULL && r->st == LOAD_NOT_TERM)
 			diag_add(
 			    &it->diag, DIAG_NO_FRONT_MATTER, it->path, 0, 0);
 		/* The schema reads keys before values: report in file order. */
@@ -337,33 +588,118 @@ merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
 	return added;
 }
 
+/*
+ * What besides a file's bytes decides its record: this gloss, the
+ * format of the body's facts, and the glossary's own key names.
+ */
+static void
+index_conf(struct index *ix, const struct siteconf *conf)
+{
+	struct sbuf sb;
+	size_t f, k;
+
+	sb_init(&sb);
+	sb_addf(&sb, "gloss %s facts %d", GLOSS_VERSION, LOADFACTS_VERSION);
+	for (f = 0; f < SF_NFIELDS; f++) {
+		sb_addf(&sb, "\n%zu:", f);
+		for (k = 0; k < conf->keys.v[f].n; k++)
+			sb_addf(&sb, "%zu %s;", strlen(conf->keys.v[f].v[k]),
+			    conf->keys.v[f].v[k]);
+	}
+	index_context(ix, sb.s, sb.len);
+	sb_release(&sb);
+}
+
+/*
+ * Load the items, in rounds of LOADER_ROUND when there is an index: the
+ * lookups of a round on this thread (one handle), then its files on the
+ * threads, then its entries put in path order, so that the records and
+ * captures of one round at a time are in memory, not a glossary's.
+ */
+static void
+load_all(struct pool *p, struct index *ix)
+{
+	size_t lo, hi, i, round = ix != NULL ? LOADER_ROUND : p->n;
+	struct index_rec rec;
+
+	for (lo = 0; lo < p->n; lo = hi) {
+		hi = p->n - lo > round ? lo + round : p->n;
+		for (i = lo; ix != NULL && i < hi; i++) {
+			struct walk_item *it = &p->items[i];
+
+			if (it->path == NULL ||
+			    !index_lookup(ix, it->rel, it->path, &it->st, &rec))
+				continue;
+			p->res[i].hit = xmalloc(sizeof(rec));
+			*p->res[i].hit = rec;
+		}
+		atomic_store(&p->next, lo);
+		p->end = hi;
+		parse_all(p);
+		for (i = lo; ix != NULL && i < hi; i++) {
+			struct result *r = &p->res[i];
+
+			put_one(ix, p, i);
+			if (r->put != NULL)
+				capture_release(r->put);
+			if (r->hit != NULL) {
+				index_rec_release(r->hit);
+				free(r->hit);
+			}
+			r->put = NULL;
+			r->hit = NULL;
+		}
+	}
+}
+
+/* The index's warnings: at most one a run, kept apart (index_diag). */
+static void
+index_warn(const struct loader_opts *opts, struct diag *ixd)
+{
+	if (ixd->n > 0 && opts->index_diag != NULL && opts->index_diag->n == 0)
+		diag_push(opts->index_diag, &ixd->v[0]);
+	diag_release(ixd);
+}
+
 int
 loader_load_dir(struct table *table, const char *dir, int dirno,
     const struct loader_opts *opts, struct diag *d)
 {
 	struct walk_list list = {NULL, 0, 0};
 	struct siteconf conf;
+	struct index *ix = NULL;
+	struct diag ixd;
 	struct pool p;
-	size_t max = LOADER_MAX_BYTES, i;
+	size_t max = LOADER_MAX_BYTES;
 	int rc, added;
 
+	diag_init(&ixd);
 	if (opts != NULL && opts->max_bytes != 0)
 		max = opts->max_bytes;
+	if (opts != NULL && opts->cache_dir != NULL)
+		ix = index_open(opts->cache_dir, dir,
+		    opts->parse_all ? INDEX_NOREAD : 0, &ixd);
 	siteconf_init(&conf);
 	(void)siteconf_load(dir, &conf, d);
+	if (ix != NULL)
+		index_conf(ix, &conf);
 	rc = walk_tree(dir, table->bytes, max, &conf.skip, &list, d);
+	memset(&p, 0, sizeof(p));
 	p.items = list.v;
 	p.n = list.n;
-	p.res = xreallocarray(NULL, list.n + 1, sizeof(*p.res));
-	for (i = 0; i < list.n; i++) {
-		p.res[i].term = NULL;
-		p.res[i].st = LOAD_ERROR;
-	}
+	p.res = xcalloc(list.n + 1, sizeof(*p.res));
 	p.keep_text = opts == NULL || !opts->drop_text;
+	p.indexed = ix != NULL;
 	p.conf = &conf;
 	atomic_init(&p.next, 0);
-	parse_all(&p);
+	load_all(&p, ix);
 	added = merge_all(table, &p, dir, dirno, conf.lang, d);
+	if (ix != NULL && rc == 0)
+		index_prune(ix);
+	(void)index_close(ix, &ixd);
+	if (opts != NULL)
+		index_warn(opts, &ixd);
+	diag_release(&ixd);
 	free(p.res);
 	walk_release(&list);
 	siteconf_release(&conf);

@@ -194,6 +194,9 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 		case OPT_NO_PAGER:
 			ctx->pager = PAGER_NEVER;
 			break;
+		case OPT_NO_CACHE:
+			ctx->no_cache = 1;
+			break;
 		case OPT_SEED:
 			ctx->seed = (unsigned long long)number(
 			    "--seed", optarg, 0, LONG_MAX);
@@ -442,6 +445,22 @@ needs_body(const struct ctx *c)
 	    render_needs_body(c->renderer, c->cmd->mode, &c->ropts);
 }
 
+/*
+ * Whether and how the loader uses the index (SPEC 7): not with
+ * --no-cache or `cache: off'; check parses every file.
+ */
+static void
+setup_cache(struct ctx *c)
+{
+	if (c->no_cache || c->cfg.cache == 0 ||
+	    (c->cache_dir = cli_cache_dir()) == NULL)
+		return;
+	c->load.cache_dir = c->cache_dir;
+	c->load.index_diag = &c->index_diag;
+	if (c->cmd->flags & CMD_PARSE)
+		c->load.parse_all = 1;
+}
+
 /* Load the glossary from -d, $GLOSS_PATH or the default places. */
 static int
 load_glossary(struct ctx *ctx)
@@ -529,6 +548,8 @@ choose_command(int *argc, char ***argv)
 static int
 finish_output(int rc)
 {
+	/* A cache's trouble is no problem of the glossary: apart, once. */
+	cli_print_diags(&ctx.index_diag, 0);
 	if (cli_pager_finish() < 0) {
 		cli_errorx("write error: %s", strerror(errno));
 		rc = EXIT_TROUBLE;
@@ -551,6 +572,7 @@ main(int argc, char *argv[])
 	ctx.depth = 1;
 	table_init(&ctx.table);
 	diag_init(&ctx.diag);
+	diag_init(&ctx.index_diag);
 	cli_settings(&ctx);
 	parse_options(argc, argv, &ctx);
 	argc -= optind;
@@ -567,6 +589,7 @@ main(int argc, char *argv[])
 	}
 	filter_init(&ctx.filter, ctx.category, ctx.vertical, ctx.tag);
 	ctx.load.drop_text = !needs_body(&ctx);
+	setup_cache(&ctx);
 	if ((cmd->flags & CMD_TABLE) && load_glossary(&ctx) < 0) {
 		rc = EXIT_TROUBLE;
 		goto out;
@@ -591,7 +614,9 @@ out:
 	 * leak; table_release is tested on its own.
 	 */
 	diag_release(&ctx.diag);
+	diag_release(&ctx.index_diag);
 	strlist_release(&ctx.dirs);
 	config_release(&ctx.cfg);
+	free(ctx.cache_dir);
 	return rc;
 }

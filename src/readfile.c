@@ -76,7 +76,8 @@ grow(struct readfile_buf *rb, size_t len, size_t want)
 }
 
 ssize_t
-readfile_read(const char *path, struct readfile_buf *rb, struct diag *d)
+readfile_read(
+    const char *path, struct readfile_buf *rb, struct diag *d, struct stat *stp)
 {
 	struct stat st;
 	size_t len = 0, want;
@@ -118,5 +119,7 @@ readfile_read(const char *path, struct readfile_buf *rb, struct diag *d)
 		return -1;
 	}
 	rb->s[len] = '\0';
+	if (stp != NULL)
+		*stp = st;
 	return (ssize_t)len;
 }

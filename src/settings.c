@@ -34,6 +34,21 @@ config_file(void)
 	return NULL;
 }
 
+char *
+cli_cache_dir(void)
+{
+	const char *x = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+
+	/* As config_file: the XDG base directory spec ignores a relative
+	 * path. */
+	if (x != NULL && x[0] == '/')
+		return xasprintf("%s/gloss", x);
+	if (home != NULL && *home != '\0')
+		return xasprintf("%s/.cache/gloss", home);
+	return NULL;
+}
+
 /*
  * The file's colour, unless the environment says something about
  * colour: NO_COLOR and CLICOLOR_FORCE choose, and TERM=dumb cannot show

@@ -142,7 +142,7 @@ siteconf_load(const char *dir, struct siteconf *c, struct diag *d)
 		free(path);
 		return 0;
 	}
-	if ((len = readfile_read(path, &rb, d)) < 0)
+	if ((len = readfile_read(path, &rb, d, NULL)) < 0)
 		rc = -1;
 	else {
 		switch (yaml_tree_parse(rb.s, (size_t)len, 1, path, d, &root)) {

@@ -59,6 +59,8 @@ const struct cli_option cli_options[] = {
 	"related: follow links N steps", O_DEPTH},
     {"seed", 0, required_argument, OPT_SEED, "N", "random: repeatable choice",
 	O_SEED},
+    {"no-cache", 0, no_argument, OPT_NO_CACHE, NULL,
+	"parse every file; neither read nor write the index", O_CACHE},
     {"help", 'h', no_argument, 'h', NULL, "print this help", O_HELP},
     {"version", 0, no_argument, OPT_VERSION, NULL, "print the version",
 	O_VERSION},

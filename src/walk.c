@@ -35,7 +35,13 @@ walk_item(struct walk *w, const char *path)
 		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
 	}
 	it = &l->v[l->n++];
+	memset(it, 0, sizeof(*it));
 	it->path = path != NULL ? xstrdup(path) : NULL;
+	if (it->path != NULL) {
+		it->rel = it->path + w->rootlen;
+		while (*it->rel == '/')
+			it->rel++;
+	}
 	diag_init(&it->diag);
 	return it;
 }
@@ -177,7 +183,7 @@ walk_file(struct walk *w, const char *path, const struct stat *st)
 		return;
 	}
 	w->bytes += (size_t)st->st_size;
-	walk_item(w, path);
+	walk_item(w, path)->st = *st;
 }
 
 /*

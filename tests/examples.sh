@@ -6,7 +6,8 @@
 #  - doc/gloss.1: each ".Dl $ COMMAND" of EXAMPLES must print what
 #    tests/examples/man-N.out holds after its first line, "$ COMMAND".
 # A README block runs in one shell (cd and export carry over); the home
-# directory is shown as ~.
+# directory is shown as ~, and an index's name (a hash of the scratch
+# directory's path) as the documents' 5e1f0c2a9b7d3e48.
 # Commands run with sh on a pseudo-terminal, with the built gloss and a
 # stand-in fzf (tests/examples/fzf) first on PATH, in a scratch HOME
 # holding ~/team-glossary (a git clone holding tests/data/good).
@@ -36,7 +37,8 @@ mkdir -p "$T/home/website/content/en/docs"
 cp -R tests/data/sites/hugo "$T/home/website/content/en/docs/glossary"
 (cd "$T/home/team-glossary" && git add -A && git commit -qm start &&
     git push -q origin HEAD) >/dev/null 2>&1
-unset GLOSS_PATH XDG_DATA_HOME XDG_DATA_DIRS XDG_CONFIG_HOME CLICOLOR_FORCE \
+unset GLOSS_PATH XDG_DATA_HOME XDG_DATA_DIRS XDG_CONFIG_HOME XDG_CACHE_HOME \
+    CLICOLOR_FORCE \
     FZF_PREVIEW_COLUMNS PAGER VISUAL EDITOR LESS
 HOME=$T/home PATH=$T/bin:$PATH LC_ALL=C.UTF-8 TERM=xterm NO_COLOR=1
 GLOSS_PAGER=cat
@@ -53,7 +55,8 @@ run() {
 	(cd "$T/home" && script -qec "stty cols 80 rows 500; sh '$T/script'" \
 	    /dev/null </dev/null >"$T/raw" 2>&1)
 	rm -f "$T"/got-*
-	tr -d '\r' <"$T/raw" | sed "s|$TOP/||g; s|$HOME|~|g" |
+	tr -d '\r' <"$T/raw" | sed "s|$TOP/||g; s|$HOME|~|g;
+	    s|/gloss/[0-9a-f]\{16\}\.db|/gloss/5e1f0c2a9b7d3e48.db|g" |
 	    awk -v dir="$T" '/^\036 [0-9]+$/ { out = dir "/got-" $2; printf "" > out; next }
 		out { print > out }'
 }

@@ -382,7 +382,8 @@ test_front_matter_cap(void **state)
 static void
 test_load_file_and_dir(void **state)
 {
-	const struct loader_opts drop = {0, 1}, small = {4096, 0};
+	const struct loader_opts drop = {.drop_text = 1},
+				 small = {.max_bytes = 4096};
 	struct diag d;
 	struct table tab;
 	struct term *t;

@@ -1,0 +1,90 @@
+#!/bin/sh
+# make test's share of the index's tests (SPEC 7, issue 13): its controls
+# (--no-cache, `cache: off', the line of `gloss paths'), then short runs
+# of the differential and fault harnesses (tests/index/); `make
+# index-diff' and `make index-faults' run the long ones.
+set -u
+GLOSS=${GLOSS:-./gloss}
+STEPS=${INDEX_STEPS:-150}
+TRIALS=${INDEX_TRIALS:-12}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT INT TERM
+pass=0
+fail=0
+
+check() {
+	what=$1
+	shift
+	if "$@" >/dev/null 2>&1; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: index: $what"
+	fi
+}
+
+# How many index files the cache directory holds.
+nindex() {
+	find "$1" -name '*.db' 2>/dev/null | grep -c ''
+}
+
+unset GLOSS_PATH XDG_CONFIG_HOME
+HOME=$T/home
+XDG_CACHE_HOME=$T/cache
+export HOME XDG_CACHE_HOME
+mkdir -p "$HOME"
+
+"$GLOSS" --no-cache -d data list >/dev/null
+check "--no-cache writes no index" test "$(nindex "$T/cache")" -eq 0
+mkdir -p "$HOME/.config/gloss"
+echo 'cache: off' >"$HOME/.config/gloss/config.yaml"
+"$GLOSS" -d data list >/dev/null
+check "'cache: off' writes no index" test "$(nindex "$T/cache")" -eq 0
+"$GLOSS" -d data paths >"$T/paths"
+check "'cache: off': paths shows no index" test "$(grep -c index "$T/paths")" -eq 0
+rm "$HOME/.config/gloss/config.yaml"
+"$GLOSS" -d data list >/dev/null
+check "a run writes the index" test "$(nindex "$T/cache")" -eq 1
+"$GLOSS" -d data paths >"$T/paths"
+check "paths says where the index is" \
+    grep -qE "^ +index +$T/cache/gloss/[0-9a-f]{16}\.db, [0-9]+ KiB$" "$T/paths"
+"$GLOSS" -d data paths -f tsv >"$T/paths"
+check "paths -f tsv gives its size" \
+    grep -qE "	$T/cache/gloss/[0-9a-f]{16}\.db	[1-9][0-9]*$" "$T/paths"
+"$GLOSS" --no-cache -d data paths -j >"$T/paths"
+check "paths --no-cache: no index" grep -q '"index": null' "$T/paths"
+
+# An unusable cache directory: one warning a run, whatever the number of
+# directories, and the same answer and status as without the index.
+echo 'not a directory' >"$T/plain"
+XDG_CACHE_HOME=$T/plain "$GLOSS" -d data -d tests/data/good check \
+    >"$T/out" 2>"$T/err"
+echo $? >"$T/rc"
+"$GLOSS" --no-cache -d data -d tests/data/good check >"$T/out0" 2>"$T/err0"
+echo $? >"$T/rc0"
+check "one index warning for two directories" \
+    test "$(grep -c 'warning: .*index' "$T/err")" -eq 1
+check "check's answer without a usable index" cmp "$T/out" "$T/out0"
+check "check's status without a usable index" cmp "$T/rc" "$T/rc0"
+grep -v 'index' "$T/err" >"$T/err1"
+check "check's problems without a usable index" cmp "$T/err1" "$T/err0"
+
+for h in mutate faults; do
+	case $h in
+	mutate) arg="--steps $STEPS" ;;
+	faults) arg="--trials $TRIALS --files 120" ;;
+	esac
+	# shellcheck disable=SC2086
+	python3 tests/index/$h.py --gloss "$GLOSS" $arg >"$T/$h" 2>&1
+	rc=$?
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$T/$h" | tail -1)
+	if [ $rc -eq 0 ] && [ -n "$line" ]; then
+		pass=$((pass + ${line%% passed*}))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: index: tests/index/$h.py $arg"
+		tail -20 "$T/$h"
+	fi
+done
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
