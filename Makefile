@@ -54,7 +54,8 @@ TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
 	      $(B)/yaml_tree.o $(B)/schema_take.o $(B)/schema_desc.o \
 	      $(B)/schema.o $(B)/siteconf.o $(B)/loadfacts.o $(B)/tval_pack.o \
-	      $(B)/index_paths.o $(B)/index_row.o $(B)/index.o $(B)/loader.o
+	      $(B)/index_paths.o $(B)/index_row.o $(B)/index.o $(B)/termfile.o \
+	      $(B)/loader.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 # The index caches the loader's parse; it needs only the tree's type.
 TVAL_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/tval_pack.o
