@@ -75,7 +75,7 @@ RENDER_OBJS = $(SEARCH_OBJS) $(B)/wrap.o \
 CLI_OBJS    = $(B)/main.o $(B)/commands.o $(B)/paths.o $(B)/cmd_show.o \
 	      $(B)/cmd_list.o $(B)/cmd_categories.o $(B)/cmd_related.o \
 	      $(B)/cmd_random.o $(B)/cmd_search.o $(B)/cmd_check.o \
-	      $(B)/cmd_help.o $(B)/usage.o $(B)/tty.o \
+	      $(B)/cmd_help.o $(B)/load.o $(B)/usage.o $(B)/tty.o \
 	      $(B)/cmd_paths.o $(B)/load_report.o \
 	      $(B)/facets.o $(B)/pager.o \
 	      $(B)/editor.o $(B)/cmd_new.o $(B)/cmd_edit.o \
