@@ -5,6 +5,8 @@
 #ifndef GLOSS_CLI_H
 #define GLOSS_CLI_H
 
+#include <sys/types.h>
+
 #include "config.h"
 #include "diag.h"
 #include "loader.h"
@@ -220,6 +222,13 @@ int cli_want_width(int option, int tty_cols, int cap);
  */
 void cli_pager_start(const struct ctx *);
 int cli_pager_finish(void);
+
+/*
+ * Wait for the child pid (an editor or a pager), which owns the
+ * terminal's keys meanwhile: SIGINT and SIGQUIT are ignored here until
+ * it ends, as git does.  Returns its wait(2) status.
+ */
+int cli_wait_child(pid_t pid);
 
 /* The user's editor: $VISUAL, else $EDITOR, else vi. */
 const char *cli_editor(void);

@@ -53,15 +53,11 @@ cli_edit_file(const char *path, unsigned line)
 {
 	const char *editor = cli_editor();
 	char *cmd = xasprintf("%s \"$@\"", editor), lbuf[32];
-	struct sigaction ign, oint, oquit;
 	pid_t pid;
 	int status;
 
 	snprintf(lbuf, sizeof(lbuf), "+%u", line);
 	fflush(stdout);
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
 	if ((pid = fork()) < 0) {
 		cli_errorx("cannot run the editor: %s", strerror(errno));
 		free(cmd);
@@ -76,13 +72,7 @@ cli_edit_file(const char *path, unsigned line)
 			    (char *)NULL);
 		_exit(127);
 	}
-	/* The editor owns the terminal's keys until it ends. */
-	sigaction(SIGINT, &ign, &oint);
-	sigaction(SIGQUIT, &ign, &oquit);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	sigaction(SIGINT, &oint, NULL);
-	sigaction(SIGQUIT, &oquit, NULL);
+	status = cli_wait_child(pid);
 	free(cmd);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		cli_errorx("the editor '%s' failed; '%s' is left as it is",

@@ -104,6 +104,25 @@ copy_out(FILE *fp)
 	return 0;
 }
 
+int
+cli_wait_child(pid_t pid)
+{
+	struct sigaction ign, oint, oquit;
+	int status = 0;
+
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	/* The child owns the terminal's keys until it ends, as in git. */
+	sigaction(SIGINT, &ign, &oint);
+	sigaction(SIGQUIT, &ign, &oquit);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGQUIT, &oquit, NULL);
+	return status;
+}
+
 /*
  * Run the pager through sh -c with the output as its stdin; returns its
  * exit status, or 127 when it could not be started.
@@ -111,14 +130,10 @@ copy_out(FILE *fp)
 static int
 run_pager(FILE *fp)
 {
-	struct sigaction ign, oint, oquit;
 	pid_t pid;
 	int status;
 
 	rewind(fp);
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
 	if ((pid = fork()) < 0)
 		return 127;
 	if (pid == 0) {
@@ -131,13 +146,7 @@ run_pager(FILE *fp)
 		execl("/bin/sh", "sh", "-c", pager_command(), (char *)NULL);
 		_exit(127);
 	}
-	/* The pager owns the terminal's keys until it ends, as in git. */
-	sigaction(SIGINT, &ign, &oint);
-	sigaction(SIGQUIT, &ign, &oquit);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	sigaction(SIGINT, &oint, NULL);
-	sigaction(SIGQUIT, &oquit, NULL);
+	status = cli_wait_child(pid);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 0;
 }
 

@@ -201,27 +201,17 @@ show_examples(struct render_ctx *ctx, const struct term *t)
 	}
 }
 
+/* A list field under its heading: Related, or Tags (--full only). */
 static void
-show_related(struct render_ctx *ctx, const struct rrec *r)
+show_list(struct render_ctx *ctx, const struct rrec *r, const char *title,
+    const char *field)
 {
-	char *names = render_term_field(r, "related");
+	char *items = render_term_field(r, field);
 
 	fputc('\n', ctx->fp);
-	tw_para(ctx, SGR_BOLD, 2, 2, "Related");
-	para_raw(ctx, "", 4, 4, names);
-	free(names);
-}
-
-/* The second facet, with the whole entry (--full) only. */
-static void
-show_tags(struct render_ctx *ctx, const struct rrec *r)
-{
-	char *tags = render_term_field(r, "tags");
-
-	fputc('\n', ctx->fp);
-	tw_para(ctx, SGR_BOLD, 2, 2, "Tags");
-	para_raw(ctx, "", 4, 4, tags);
-	free(tags);
+	tw_para(ctx, SGR_BOLD, 2, 2, title);
+	para_raw(ctx, "", 4, 4, items);
+	free(items);
 }
 
 /* RM_SHOW: a whole entry. */
@@ -241,9 +231,9 @@ text_show(struct render_ctx *ctx, const struct rrec *r)
 	if (t->examples.n > 0)
 		show_examples(ctx, t);
 	if (t->nrelated > 0)
-		show_related(ctx, r);
+		show_list(ctx, r, "Related", "related");
 	if (ctx->opts->full && t->tags.n > 0)
-		show_tags(ctx, r);
+		show_list(ctx, r, "Tags", "tags");
 }
 
 /* The first sentence of s, for one-line listings.  The caller frees. */
