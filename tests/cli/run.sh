@@ -35,6 +35,10 @@ unset GLOSS_PATH NO_COLOR COLUMNS XDG_DATA_HOME XDG_DATA_DIRS LINES \
     CLICOLOR_FORCE FZF_PREVIEW_COLUMNS GLOSS_PAGER PAGER LESS LV VISUAL \
     EDITOR XDG_CONFIG_HOME
 HOME=$T/home
+# Indexes go to a scratch cache, never below a case's HOME in the tree
+# (make leakcheck and make sanitize run this script without tests/all.sh).
+XDG_CACHE_HOME=${XDG_CACHE_HOME:-$T/cache}
+export XDG_CACHE_HOME
 LC_ALL=C.UTF-8
 TERM=xterm
 # No pager unless a case's .env names one (tests/cli/bin/pager records
