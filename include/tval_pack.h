@@ -9,6 +9,7 @@
 #define GLOSS_TVAL_PACK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "term.h"
@@ -53,5 +54,21 @@ int tval_pack_diag(const struct diag *, const char *path, struct sbuf *out);
  */
 int tval_unpack_diag(
     const void *buf, size_t len, const char *path, struct diag *);
+
+/*
+ * The codec under both packings, for other records (loadfacts.c): a
+ * number as a varint (unsigned LEB128), a string as its length and its
+ * bytes.  Reading accepts only the shortest form, and never reads past
+ * end.
+ */
+struct tval_rd {
+	const unsigned char *p, *end; /* a cursor over untrusted bytes */
+};
+void tval_pack_uint(struct sbuf *, uint64_t);
+void tval_pack_str(struct sbuf *, const char *);
+/* A canonical varint no larger than max into *out; 0, or -1. */
+int tval_read_uint(struct tval_rd *, uint64_t max, uint64_t *out);
+/* A string without NUL, which the caller frees; NULL when malformed. */
+char *tval_read_str(struct tval_rd *);
 
 #endif

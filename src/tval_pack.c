@@ -97,8 +97,8 @@ field_set(struct tval *v, const struct tv_field *f, uint64_t x)
 	}
 }
 
-static void
-put_uint(struct sbuf *out, uint64_t x)
+void
+tval_pack_uint(struct sbuf *out, uint64_t x)
 {
 	char b[10];
 	size_t n = 0;
@@ -113,12 +113,12 @@ put_uint(struct sbuf *out, uint64_t x)
 	sb_addn(out, b, n);
 }
 
-static void
-put_str(struct sbuf *out, const char *s)
+void
+tval_pack_str(struct sbuf *out, const char *s)
 {
 	size_t n = strlen(s);
 
-	put_uint(out, n);
+	tval_pack_uint(out, n);
 	sb_addn(out, s, n);
 }
 
@@ -134,20 +134,20 @@ pack_node(const struct tval *v, struct sbuf *out, int depth)
 
 		if (x > tv_fields[i].max)
 			return -1;
-		put_uint(out, x);
+		tval_pack_uint(out, x);
 	}
 	if (v->type == TV_STR) {
 		if (v->str == NULL)
 			return -1;
-		put_str(out, v->str);
+		tval_pack_str(out, v->str);
 		return 0;
 	}
-	put_uint(out, v->n);
+	tval_pack_uint(out, v->n);
 	for (i = 0; i < v->n; i++) {
 		if (v->type == TV_MAP) {
 			if (v->keys == NULL || v->keys[i] == NULL)
 				return -1;
-			put_str(out, v->keys[i]);
+			tval_pack_str(out, v->keys[i]);
 		}
 		if (pack_node(&v->items[i], out, depth + 1) < 0)
 			return -1;
@@ -162,14 +162,9 @@ tval_pack(const struct tval *v, struct sbuf *out)
 	return pack_node(v, out, 0);
 }
 
-/* A cursor over untrusted bytes. */
-struct rd {
-	const unsigned char *p, *end;
-};
-
 /* A canonical varint no larger than max. */
-static int
-get_uint(struct rd *r, uint64_t max, uint64_t *out)
+int
+tval_read_uint(struct tval_rd *r, uint64_t max, uint64_t *out)
 {
 	uint64_t x = 0;
 	unsigned shift = 0;
@@ -194,19 +189,20 @@ get_uint(struct rd *r, uint64_t max, uint64_t *out)
 
 /* A count or length: never more than the bytes left after it. */
 static int
-get_size(struct rd *r, size_t *out)
+get_size(struct tval_rd *r, size_t *out)
 {
 	uint64_t x;
 
-	if (get_uint(r, UINT64_MAX, &x) < 0 || x > (uint64_t)(r->end - r->p))
+	if (tval_read_uint(r, UINT64_MAX, &x) < 0 ||
+	    x > (uint64_t)(r->end - r->p))
 		return -1;
 	*out = (size_t)x;
 	return 0;
 }
 
 /* A string of its own length, without NUL; the caller frees it. */
-static char *
-get_str(struct rd *r)
+char *
+tval_read_str(struct tval_rd *r)
 {
 	size_t n;
 	char *s;
@@ -219,7 +215,7 @@ get_str(struct rd *r)
 }
 
 static int
-unpack_node(struct rd *r, struct tval *v, int depth)
+unpack_node(struct tval_rd *r, struct tval *v, int depth)
 {
 	uint64_t x;
 	size_t i, n;
@@ -227,12 +223,12 @@ unpack_node(struct rd *r, struct tval *v, int depth)
 	if (depth > TVAL_PACK_MAX_DEPTH)
 		return -1;
 	for (i = 0; i < NFIELDS; i++) {
-		if (get_uint(r, tv_fields[i].max, &x) < 0)
+		if (tval_read_uint(r, tv_fields[i].max, &x) < 0)
 			return -1;
 		field_set(v, &tv_fields[i], x);
 	}
 	if (v->type == TV_STR)
-		return (v->str = get_str(r)) != NULL ? 0 : -1;
+		return (v->str = tval_read_str(r)) != NULL ? 0 : -1;
 	/* Every item takes at least one byte a field: a bound on n. */
 	if (get_size(r, &n) < 0 || n > (size_t)(r->end - r->p) / NFIELDS)
 		return -1;
@@ -243,7 +239,8 @@ unpack_node(struct rd *r, struct tval *v, int depth)
 		v->keys = xcalloc(n, sizeof(*v->keys));
 	v->n = n; /* zeroed items release cleanly on failure */
 	for (i = 0; i < n; i++) {
-		if (v->type == TV_MAP && (v->keys[i] = get_str(r)) == NULL)
+		if (v->type == TV_MAP &&
+		    (v->keys[i] = tval_read_str(r)) == NULL)
 			return -1;
 		if (unpack_node(r, &v->items[i], depth + 1) < 0)
 			return -1;
@@ -254,7 +251,7 @@ unpack_node(struct rd *r, struct tval *v, int depth)
 int
 tval_unpack(const void *buf, size_t len, struct tval *out)
 {
-	struct rd r;
+	struct tval_rd r;
 
 	memset(out, 0, sizeof(*out));
 	if (buf == NULL || len < 1)
@@ -277,25 +274,25 @@ tval_pack_diag(const struct diag *d, const char *path, struct sbuf *out)
 	size_t i;
 
 	sb_addc(out, TVAL_PACK_VERSION);
-	put_uint(out, d->n);
+	tval_pack_uint(out, d->n);
 	for (i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->v[i];
 
 		if ((unsigned)m->code >= DIAG_NCODES || m->msg == NULL)
 			return -1;
 		/* By name: the names are stable, the enum's numbers not. */
-		put_str(out, diag_code_name(m->code));
+		tval_pack_str(out, diag_code_name(m->code));
 		if (m->file == NULL)
-			put_uint(out, DFILE_NONE);
+			tval_pack_uint(out, DFILE_NONE);
 		else if (path != NULL && strcmp(m->file, path) == 0)
-			put_uint(out, DFILE_SELF);
+			tval_pack_uint(out, DFILE_SELF);
 		else {
-			put_uint(out, DFILE_OTHER);
-			put_str(out, m->file);
+			tval_pack_uint(out, DFILE_OTHER);
+			tval_pack_str(out, m->file);
 		}
-		put_uint(out, m->line);
-		put_uint(out, m->col);
-		put_str(out, m->msg);
+		tval_pack_uint(out, m->line);
+		tval_pack_uint(out, m->col);
+		tval_pack_str(out, m->msg);
 	}
 	return 0;
 }
@@ -314,27 +311,28 @@ code_named(const char *name)
 
 /* One message into d; -1 on malformed input. */
 static int
-unpack_msg(struct rd *r, const char *path, struct diag *d)
+unpack_msg(struct tval_rd *r, const char *path, struct diag *d)
 {
 	struct diag_msg m;
 	enum diag_code code;
 	uint64_t how, line, col;
 	char *file = NULL, *msg, *name;
 
-	if ((name = get_str(r)) == NULL)
+	if ((name = tval_read_str(r)) == NULL)
 		return -1;
 	code = code_named(name);
 	free(name);
-	if (code == DIAG_NCODES || get_uint(r, DFILE_OTHER, &how) < 0)
+	if (code == DIAG_NCODES || tval_read_uint(r, DFILE_OTHER, &how) < 0)
 		return -1;
-	if (how == DFILE_OTHER && (file = get_str(r)) == NULL)
+	if (how == DFILE_OTHER && (file = tval_read_str(r)) == NULL)
 		return -1;
 	if (file != NULL && path != NULL && strcmp(file, path) == 0) {
 		free(file); /* would have been packed as DFILE_SELF */
 		return -1;
 	}
-	if (get_uint(r, UINT_MAX, &line) < 0 ||
-	    get_uint(r, UINT_MAX, &col) < 0 || (msg = get_str(r)) == NULL) {
+	if (tval_read_uint(r, UINT_MAX, &line) < 0 ||
+	    tval_read_uint(r, UINT_MAX, &col) < 0 ||
+	    (msg = tval_read_str(r)) == NULL) {
 		free(file);
 		return -1;
 	}
@@ -356,7 +354,7 @@ int
 tval_unpack_diag(const void *buf, size_t len, const char *path, struct diag *d)
 {
 	struct diag tmp;
-	struct rd r;
+	struct tval_rd r;
 	size_t i, n;
 
 	if (buf == NULL || len < 1)
