@@ -26,16 +26,9 @@ setup(void **state)
 	    {.name = "Affiliate", .related = {"partner program"}},
 	    {.name = "Partner Program", .ids = {"pp"}},
 	};
-	struct diag d;
-	size_t i;
 
 	(void)state;
-	table_init(&tab);
-	for (i = 0; i < sizeof(g) / sizeof(g[0]); i++)
-		tterm_add(&tab, &g[i]);
-	diag_init(&d);
-	table_index(&tab, &d);
-	diag_release(&d);
+	tterm_table(&tab, g, sizeof(g) / sizeof(g[0]));
 	return 0;
 }
 

@@ -50,16 +50,9 @@ setup(void **state)
 		.category = "Pricing",
 		.description = "An accented name."},
 	};
-	struct diag d;
-	size_t i;
 
 	(void)state;
-	table_init(&tab);
-	for (i = 0; i < sizeof(g) / sizeof(g[0]); i++)
-		tterm_add(&tab, &g[i]);
-	diag_init(&d);
-	table_index(&tab, &d);
-	diag_release(&d);
+	tterm_table(&tab, g, sizeof(g) / sizeof(g[0]));
 	return 0;
 }
 

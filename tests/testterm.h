@@ -77,4 +77,19 @@ tterm_add(struct table *tab, const struct tterm *w)
 	table_add(tab, tterm_new(w));
 }
 
+/* A new table of the n terms of w, indexed; its diagnostics dropped. */
+static inline void
+tterm_table(struct table *tab, const struct tterm *w, size_t n)
+{
+	struct diag d;
+	size_t i;
+
+	table_init(tab);
+	for (i = 0; i < n; i++)
+		tterm_add(tab, &w[i]);
+	diag_init(&d);
+	table_index(tab, &d);
+	diag_release(&d);
+}
+
 #endif
