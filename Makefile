@@ -53,7 +53,7 @@ TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 # The loader layer's files, bottom up too; loader.o is its public face.
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
 	      $(B)/yaml_tree.o $(B)/schema_take.o $(B)/schema_desc.o \
-	      $(B)/schema.o $(B)/siteconf.o $(B)/loadfacts.o $(B)/tval_pack.o \
+	      $(B)/schema.o $(B)/siteconf.o $(B)/tval_pack.o $(B)/term_pack.o \
 	      $(B)/index_paths.o $(B)/index_row.o $(B)/index.o $(B)/termfile.o \
 	      $(B)/loader.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
@@ -87,7 +87,7 @@ TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
 	$(B)/test_loader $(B)/test_table $(B)/test_editdist $(B)/test_links \
 	$(B)/test_search $(B)/test_render $(B)/test_alloc $(B)/test_config \
 	$(B)/test_markup $(B)/test_index \
-	$(B)/test_abbrev $(B)/test_lang
+	$(B)/test_abbrev $(B)/test_lang $(B)/test_term_pack
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml jq git \
@@ -149,6 +149,9 @@ $(B)/test_search: $(B)/test_search.o $(SEARCH_OBJS)
 $(B)/test_index: $(B)/test_index.o $(INDEX_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_render: $(B)/test_render.o $(RENDER_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+# The term's packing, on what the loader parses, compared as JSON too.
+$(B)/test_term_pack: $(B)/test_term_pack.o $(RENDER_OBJS) $(LOADER_MODS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 # The configuration file reads YAML and knows the format names.
 $(B)/test_config: $(B)/test_config.o $(RENDER_OBJS) $(B)/readfile.o \

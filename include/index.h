@@ -1,9 +1,9 @@
 /*
  * The persistent index (SPEC 7): for each glossary directory, a cache of
- * what the loader found in each file before the schema step (the parsed
- * YAML tree, where the body starts, the file's diagnostics), kept under
- * the cache directory the cli passes down.  The only file that includes
- * <sqlite3.h>.
+ * what the loader made of each file (its outcome, its bytes of data --
+ * the loader stores the term, packed -- and the file's diagnostics),
+ * kept under the cache directory the cli passes down.  The only file
+ * that includes <sqlite3.h>.
  *
  * It is never a source of truth.  An entry is returned only when the
  * file's identity (device, inode, size, mode, mtime and ctime in
@@ -18,10 +18,9 @@
  *   ix = index_open(cache_dir, root, flags, diag);  before any file is read
  *   walk in path order; for each term file, with the walk's stat:
  *     index_lookup(ix, relpath, path, &st, &rec)
- *       hit:  the schema step on rec.tree; rec.diag comes before its
- *             messages; rec.aux holds whatever the loader put there
- *       miss: read (keeping the fstat of what was read), parse; pack
- *             the tree (tval_pack) before the schema step takes it apart
+ *       hit:  rec.kind, rec.data and rec.diag are what was put
+ *       miss: read (keeping the fstat of what was read), parse, and
+ *             make the record of what the parse gave
  *   then, in path order, for each file that was read and parsed:
  *     index_put(ix, relpath, path, &fstat, &rec)
  *   index_prune(ix) if the walk was complete; index_close(ix, diag).
@@ -57,24 +56,12 @@ struct index;
  * index_rec_release frees it.
  */
 struct index_rec {
-	int kind;	    /* the loader's own code (enum load_status), kept
-			       as given */
-	int has_tree;	    /* whether tree holds the front matter */
-	struct tval tree;   /* the front matter's YAML, before the schema */
-	size_t fm_end;	    /* where the front matter's closing line starts */
-	size_t body_off;    /* where the body starts */
-	struct diag diag;   /* the file's own messages, in order */
-	unsigned char *aux; /* loader-defined bytes (facts of the body, say),
-			       or NULL */
-	size_t auxlen;
-	/*
-	 * For index_put only: the tree as tval_pack made it, used instead
-	 * of tree when not NULL, since the schema step takes the tree
-	 * apart and a loader packs it first.  Borrowed, never freed here;
-	 * index_lookup leaves it NULL.
-	 */
-	const void *tree_packed;
-	size_t tree_packedlen;
+	int kind;	     /* the loader's own code (enum load_status), kept
+				as given */
+	unsigned char *data; /* loader-defined bytes (the packed term), or
+				NULL */
+	size_t datalen;
+	struct diag diag; /* the file's own messages, in order */
 };
 
 /* An empty record. */

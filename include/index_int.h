@@ -29,10 +29,10 @@ struct index_row {
 	uint64_t seed; /* the version and the context (index_context) */
 	const char *path;
 	int64_t id[ID_N];
-	int64_t written, kind, fm_end, body_off;
-	const void *blob[3]; /* tree, diag, aux */
-	size_t len[3];
-	int has[3];
+	int64_t written, kind;
+	const void *blob[2]; /* data, diag */
+	size_t len[2];
+	int has[2];
 };
 
 /* One more word w into the row checksum h (index_row.c). */
@@ -58,11 +58,11 @@ int index_row_rec(
     const struct index_row *r, const char *path, struct index_rec *out);
 
 /*
- * Pack rec into the blobs of r, which borrows them from tb and db (the
- * caller's buffers) and from rec; -1 when it cannot be stored.
+ * Pack rec into the blobs of r, which borrows them from db (the caller's
+ * buffer) and from rec; -1 when it cannot be stored.
  */
 int index_rec_row(const struct index_rec *rec, const char *path,
-    struct index_row *r, struct sbuf *tb, struct sbuf *db);
+    struct index_row *r, struct sbuf *db);
 
 /* Whether key is in the set t (index_paths.c). */
 int index_seen_has(const struct index_seen *t, const char *key);

@@ -1,7 +1,8 @@
 /*
  * One term file to a term: the front matter split, the YAML tree, the
- * schema step, and what the index records of a parse (a capture).  The
- * loader's internal interface; loader.c drives it over a walk.
+ * schema step, and what the index records of a parse (a capture) and
+ * gives back (termfile_from_record).  The loader's internal interface;
+ * loader.c drives it over a walk.
  */
 #ifndef GLOSS_TERMFILE_H
 #define GLOSS_TERMFILE_H
@@ -13,22 +14,19 @@
 #include "diag.h"
 #include "index.h"
 #include "loader.h"
-#include "loadfacts.h"
 #include "readfile.h"
-#include "schema.h"
 #include "siteconf.h"
 #include "term.h"
 #include "util.h"
 
 /*
- * What a parse of one file gives the index besides the term: the record
- * to put, with the tree packed before the schema step takes it apart.
+ * What a parse of one file gives the index: the record to put.  Its
+ * data is the stem the schema step was given, then the term as the
+ * loader returns it, packed (term_pack.h), when the file is a term; its
+ * messages are all the parse added for the file.
  */
 struct capture {
-	struct index_rec rec; /* kind, tree, offsets, the messages before
-				 the schema step, aux */
-	struct sbuf tree;     /* rec.tree_packed */
-	struct loadfacts facts;
+	struct index_rec rec;
 	struct stat st; /* the fstat of what was read */
 	int ok;		/* rec is whole: put it */
 };
@@ -37,16 +35,14 @@ struct capture {
 void termfile_capture_release(struct capture *);
 
 /*
- * The schema step: root, the front matter of path, into a new term
- * (*out), which the caller frees with term_free.  The body is at body,
- * or given (schema.h) when body is NULL; record, if not NULL, keeps what
- * the body gave.  Returns LOAD_OK, LOAD_SKIPPED (a draft) or LOAD_ERROR
- * (the reasons in d).
+ * What a capture recorded, given back for the file path: its outcome in
+ * *st and, for LOAD_OK, its term (*out, the caller's; with path set, no
+ * text, and no body_text unless keep_text).  rec's messages are left to
+ * the caller.  Returns 0, or -1 when the record is malformed or was
+ * made for a path of another stem (then the file is parsed).
  */
-enum load_status termfile_from_tree(struct tval *root, const char *body,
-    size_t bodylen, const char *path, const struct siteconf *conf,
-    const struct schema_body *given, struct schema_body *record, struct diag *d,
-    struct term **out);
+int termfile_from_record(const struct index_rec *rec, const char *path,
+    int keep_text, enum load_status *st, struct term **out);
 
 /*
  * Set t's file: its path (copied), its text (t takes it; NULL when the

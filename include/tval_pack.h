@@ -56,7 +56,7 @@ int tval_unpack_diag(
     const void *buf, size_t len, const char *path, struct diag *);
 
 /*
- * The codec under both packings, for other records (loadfacts.c): a
+ * The codec under both packings, for other records (term_pack.c): a
  * number as a varint (unsigned LEB128), a string as its length and its
  * bytes.  Reading accepts only the shortest form, and never reads past
  * end.
@@ -70,5 +70,11 @@ void tval_pack_str(struct sbuf *, const char *);
 int tval_read_uint(struct tval_rd *, uint64_t max, uint64_t *out);
 /* A string without NUL, which the caller frees; NULL when malformed. */
 char *tval_read_str(struct tval_rd *);
+/*
+ * One packed tree (what tval_pack appended) at the cursor into *out,
+ * which the caller releases; the cursor is left after it.  Returns 0,
+ * or -1 on malformed input, with *out empty.
+ */
+int tval_read_tree(struct tval_rd *, struct tval *out);
 
 #endif

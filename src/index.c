@@ -28,7 +28,7 @@
 #include "tval_pack.h"
 
 /* The layout of the tables; any change bumps it (so does the packing's). */
-#define INDEX_SCHEMA  1
+#define INDEX_SCHEMA  2
 #define INDEX_VERSION (INDEX_SCHEMA * 1000 + TVAL_PACK_VERSION)
 #define INDEX_APP_ID  0x474c5353 /* "GLSS" */
 #define INDEX_BUSY_MS 2000	 /* readers wait this long at most */
@@ -41,20 +41,17 @@ static const char ix_schema[] =
     " mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,"
     " mode INTEGER NOT NULL,"
     " written_ns INTEGER NOT NULL," /* when the run that wrote it began */
-    " kind INTEGER NOT NULL, fm_end INTEGER NOT NULL,"
-    " body_off INTEGER NOT NULL,"
-    " tree BLOB, diag BLOB NOT NULL, aux BLOB,"
+    " kind INTEGER NOT NULL, data BLOB, diag BLOB NOT NULL,"
     " sum INTEGER NOT NULL);"; /* row_sum over every other column */
 
 enum { S_GET, S_PUT, S_PATHS, S_DEL, S_N };
 
 static const char *const ix_sql[S_N] = {
     "SELECT dev, ino, size, mtime_ns, ctime_ns, mode, written_ns, kind,"
-    " fm_end, body_off, tree, diag, aux, sum, path FROM files WHERE path = ?1",
+    " data, diag, sum, path FROM files WHERE path = ?1",
     "INSERT OR REPLACE INTO files(path, dev, ino, size, mtime_ns, ctime_ns,"
-    " mode, written_ns, kind, fm_end, body_off, tree, diag, aux, sum)"
-    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15)",
+    " mode, written_ns, kind, data, diag, sum)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     "SELECT path FROM files",
     "DELETE FROM files WHERE path = ?1",
 };
@@ -368,19 +365,17 @@ row_read(sqlite3_stmt *s, struct index_row *r)
 		r->id[i] = sqlite3_column_int64(s, i);
 	r->written = sqlite3_column_int64(s, 6);
 	r->kind = sqlite3_column_int64(s, 7);
-	r->fm_end = sqlite3_column_int64(s, 8);
-	r->body_off = sqlite3_column_int64(s, 9);
-	for (i = 0; i < 3; i++) {
-		r->has[i] = sqlite3_column_type(s, 10 + i) != SQLITE_NULL;
-		r->blob[i] = sqlite3_column_blob(s, 10 + i);
-		r->len[i] = (size_t)sqlite3_column_bytes(s, 10 + i);
+	for (i = 0; i < 2; i++) {
+		r->has[i] = sqlite3_column_type(s, 8 + i) != SQLITE_NULL;
+		r->blob[i] = sqlite3_column_blob(s, 8 + i);
+		r->len[i] = (size_t)sqlite3_column_bytes(s, 8 + i);
 		if (r->has[i] && r->len[i] > 0 && r->blob[i] == NULL)
 			return -1; /* out of memory */
 	}
-	r->path = (const char *)sqlite3_column_text(s, 14);
+	r->path = (const char *)sqlite3_column_text(s, 11);
 	if (r->path == NULL)
 		return -1;
-	return index_row_sum(r) == sqlite3_column_int64(s, 13) ? 0 : -1;
+	return index_row_sum(r) == sqlite3_column_int64(s, 10) ? 0 : -1;
 }
 
 /* Note that SQLite found the database damaged: no more use this run. */
@@ -485,16 +480,14 @@ row_write(sqlite3_stmt *s, const struct index_row *r)
 		sqlite3_bind_int64(s, 2 + i, r->id[i]);
 	sqlite3_bind_int64(s, 8, r->written);
 	sqlite3_bind_int64(s, 9, r->kind);
-	sqlite3_bind_int64(s, 10, r->fm_end);
-	sqlite3_bind_int64(s, 11, r->body_off);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 2; i++)
 		if (r->has[i])
-			sqlite3_bind_blob(s, 12 + i,
+			sqlite3_bind_blob(s, 10 + i,
 			    r->len[i] > 0 ? r->blob[i] : "", (int)r->len[i],
 			    SQLITE_STATIC);
 		else
-			sqlite3_bind_null(s, 12 + i);
-	sqlite3_bind_int64(s, 15, index_row_sum(r));
+			sqlite3_bind_null(s, 10 + i);
+	sqlite3_bind_int64(s, 12, index_row_sum(r));
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
@@ -505,7 +498,7 @@ int
 index_put(struct index *ix, const char *relpath, const char *path,
     const struct stat *st, const struct index_rec *rec)
 {
-	struct sbuf tb, db;
+	struct sbuf db;
 	struct index_row r;
 	int rc = -1;
 
@@ -518,9 +511,8 @@ index_put(struct index *ix, const char *relpath, const char *path,
 	if (index_ident_of(st, r.id) < 0 ||
 	    !index_ident_settled(r.id, ix->stamp))
 		return -1;
-	sb_init(&tb);
 	sb_init(&db);
-	if (index_rec_row(rec, path, &r, &tb, &db) == 0 && ix_begin(ix) == 0) {
+	if (index_rec_row(rec, path, &r, &db) == 0 && ix_begin(ix) == 0) {
 		int e = row_write(ix->st[S_PUT], &r);
 
 		if (e == SQLITE_OK)
@@ -528,7 +520,6 @@ index_put(struct index *ix, const char *relpath, const char *path,
 		else
 			ix_fail(ix, e);
 	}
-	sb_release(&tb);
 	sb_release(&db);
 	return rc;
 }

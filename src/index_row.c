@@ -24,9 +24,8 @@ index_rec_init(struct index_rec *r)
 void
 index_rec_release(struct index_rec *r)
 {
-	tval_release(&r->tree);
 	diag_release(&r->diag);
-	free(r->aux);
+	free(r->data);
 	index_rec_init(r);
 }
 
@@ -84,9 +83,7 @@ index_row_sum(const struct index_row *r)
 		h = index_sum_u64(h, (uint64_t)r->id[i]);
 	h = index_sum_u64(h, (uint64_t)r->written);
 	h = index_sum_u64(h, (uint64_t)r->kind);
-	h = index_sum_u64(h, (uint64_t)r->fm_end);
-	h = index_sum_u64(h, (uint64_t)r->body_off);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 2; i++)
 		h = index_sum_blob(h, r->blob[i], r->len[i], r->has[i]);
 	h ^= h >> 33; /* spread the last word's change over every bit */
 	h *= UINT64_C(0xff51afd7ed558ccd);
@@ -145,55 +142,33 @@ int
 index_row_rec(
     const struct index_row *r, const char *path, struct index_rec *out)
 {
-	if (r->kind < INT_MIN || r->kind > INT_MAX || r->fm_end < 0 ||
-	    r->body_off < 0 || !r->has[1])
+	if (r->kind < INT_MIN || r->kind > INT_MAX || !r->has[1] ||
+	    tval_unpack_diag(r->blob[1], r->len[1], path, &out->diag) < 0)
 		return -1;
 	out->kind = (int)r->kind;
-	out->fm_end = (size_t)r->fm_end;
-	out->body_off = (size_t)r->body_off;
 	if (r->has[0]) {
-		if (tval_unpack(r->blob[0], r->len[0], &out->tree) < 0)
-			return -1;
-		out->has_tree = 1;
-	}
-	if (tval_unpack_diag(r->blob[1], r->len[1], path, &out->diag) < 0) {
-		index_rec_release(out);
-		return -1;
-	}
-	if (r->has[2] && r->len[2] > 0) {
-		out->aux = xmalloc(r->len[2]);
-		memcpy(out->aux, r->blob[2], r->len[2]);
-		out->auxlen = r->len[2];
+		/* One byte more, so that an empty blob is not NULL. */
+		out->data = xmalloc(r->len[0] + 1);
+		if (r->len[0] > 0)
+			memcpy(out->data, r->blob[0], r->len[0]);
+		out->datalen = r->len[0];
 	}
 	return 0;
 }
 
 int
 index_rec_row(const struct index_rec *rec, const char *path,
-    struct index_row *r, struct sbuf *tb, struct sbuf *db)
+    struct index_row *r, struct sbuf *db)
 {
-	if (rec->fm_end > INT64_MAX || rec->body_off > INT64_MAX ||
-	    rec->auxlen > INT_MAX)
+	if (rec->datalen > INT_MAX ||
+	    tval_pack_diag(&rec->diag, path, db) < 0 || db->len > INT_MAX)
 		return -1;
 	r->kind = rec->kind;
-	r->fm_end = (int64_t)rec->fm_end;
-	r->body_off = (int64_t)rec->body_off;
-	r->has[0] = rec->has_tree;
-	if (rec->has_tree && rec->tree_packed != NULL)
-		sb_addn(tb, rec->tree_packed, rec->tree_packedlen);
-	else if (rec->has_tree && tval_pack(&rec->tree, tb) < 0)
-		return -1;
-	if (tval_pack_diag(&rec->diag, path, db) < 0)
-		return -1;
-	if (tb->len > INT_MAX || db->len > INT_MAX)
-		return -1;
-	r->blob[0] = tb->s;
-	r->len[0] = tb->len;
+	r->blob[0] = rec->data;
+	r->len[0] = rec->datalen;
+	r->has[0] = rec->data != NULL;
 	r->blob[1] = db->s;
 	r->len[1] = db->len;
 	r->has[1] = 1;
-	r->blob[2] = rec->aux;
-	r->len[2] = rec->auxlen;
-	r->has[2] = rec->aux != NULL;
 	return 0;
 }

@@ -6,18 +6,15 @@
 
 #include "frontmatter.h"
 #include "index.h"
-#include "loadfacts.h"
 #include "lang.h"
 #include "loader.h"
-#include "md.h"
 #include "readfile.h"
 #include "schema.h"
 #include "siteconf.h"
 #include "table.h"
+#include "term_pack.h"
 #include "termfile.h"
-#include "tval_pack.h"
 #include "walk.h"
-#include "yaml_tree.h"
 
 /* Files loaded a round when there is an index (load_all). */
 #define LOADER_ROUND 1024
@@ -76,7 +73,6 @@ load_miss(struct pool *p, size_t i, struct readfile_buf *rb, ssize_t len,
 	if (p->indexed) {
 		c = xcalloc(1, sizeof(*c));
 		index_rec_init(&c->rec);
-		sb_init(&c->tree);
 		c->ok = 1;
 		c->st = had ? *fst : st;
 	}
@@ -86,11 +82,11 @@ load_miss(struct pool *p, size_t i, struct readfile_buf *rb, ssize_t len,
 }
 
 /*
- * The term of item i from the index's record: the schema step on the
- * recorded tree, with the body's facts from the record, or from the
- * file when the term keeps its text (which must be the file the walk
- * saw: else it is parsed).  Returns -1 when the record is unusable and
- * nothing was changed: the file is then parsed.
+ * The term of item i from the index's record, as the parse that made
+ * it gave it.  When the term keeps its text, the file is read, and
+ * must be the file the walk saw: else it is parsed.  Returns -1 when
+ * the record is unusable and nothing was changed: the file is then
+ * parsed.
  */
 static int
 load_hit(struct pool *p, size_t i, struct readfile_buf *rb)
@@ -98,63 +94,33 @@ load_hit(struct pool *p, size_t i, struct readfile_buf *rb)
 	struct walk_item *it = &p->items[i];
 	struct result *r = &p->res[i];
 	struct index_rec *rec = r->hit;
-	struct loadfacts facts;
-	struct stat st;
-	ssize_t len = -1;
+	enum load_status st;
+	struct term *t;
+	struct stat fst;
+	struct diag tmp;
+	ssize_t len;
 
-	if (!rec->has_tree) {
-		if (rec->kind != LOAD_NOT_TERM && rec->kind != LOAD_ERROR)
-			return -1;
-		r->st = (enum load_status)rec->kind;
-		diag_move(&it->diag, &rec->diag);
-		return 0;
-	}
-	if (loadfacts_unpack(rec->aux, rec->auxlen, &facts) < 0)
+	if (termfile_from_record(rec, it->path, p->keep_text, &st, &t) < 0)
 		return -1;
-	if (rec->body_off > facts.textlen) {
-		loadfacts_release(&facts);
-		return -1;
-	}
-	if (p->keep_text) {
-		struct diag tmp;
-
+	if (t != NULL && p->keep_text) {
 		diag_init(&tmp);
-		len = readfile_read(it->path, rb, &tmp, &st);
+		len = readfile_read(it->path, rb, &tmp, &fst);
 		diag_release(&tmp);
-		if (len < 0 || !same_file(&st, &it->st) ||
-		    (size_t)len != facts.textlen) {
-			loadfacts_release(&facts);
-			load_miss(p, i, rb, len, &st);
+		if (len < 0 || !same_file(&fst, &it->st) ||
+		    (size_t)len != t->textlen) {
+			term_free(t);
+			load_miss(p, i, rb, len, &fst);
 			return 0;
 		}
-	}
-	diag_move(&it->diag, &rec->diag);
-	r->st = termfile_from_tree(&rec->tree,
-	    len >= 0 ? rb->s + rec->body_off : NULL,
-	    len >= 0 ? (size_t)len - rec->body_off : 0, it->path, p->conf,
-	    len >= 0 ? NULL : &facts.body, NULL, &it->diag, &r->term);
-	if (r->st == LOAD_OK && len >= 0) {
-		size_t n = (size_t)len;
-
-		termfile_set_file(r->term, it->path, rb->s, n, rec->body_off);
-		if (rb->cap > n + 1)
-			r->term->text = xrealloc(rb->s, n + 1);
+		/* The buffer grew in 4 KiB steps; keep only the file. */
+		t->text = rb->cap > (size_t)len + 1 ? xrealloc(rb->s, len + 1)
+						    : rb->s;
 		rb->s = NULL;
 		rb->cap = 0;
-		if (md_has_examples(
-			r->term->text + rec->body_off, n - rec->body_off))
-			md_examples(r->term->text + rec->body_off,
-			    n - rec->body_off, &r->term->examples);
-	} else if (r->st == LOAD_OK) {
-		size_t k;
-
-		termfile_set_file(
-		    r->term, it->path, NULL, facts.textlen, rec->body_off);
-		for (k = 0; k < facts.examples.n; k++)
-			strlist_push(&r->term->examples, facts.examples.v[k]);
-		facts.examples.n = 0;
 	}
-	loadfacts_release(&facts);
+	diag_move(&it->diag, &rec->diag);
+	r->st = st;
+	r->term = t;
 	return 0;
 }
 
@@ -207,19 +173,9 @@ put_one(struct index *ix, struct pool *p, size_t i)
 {
 	struct walk_item *it = &p->items[i];
 	struct capture *c = p->res[i].put;
-	struct sbuf aux;
 
-	if (c == NULL || !c->ok)
-		return;
-	sb_init(&aux);
-	loadfacts_pack(&c->facts, &aux);
-	c->rec.tree_packed = c->tree.s;
-	c->rec.tree_packedlen = c->tree.len;
-	c->rec.aux = (unsigned char *)aux.s;
-	c->rec.auxlen = aux.len;
-	(void)index_put(ix, it->rel, it->path, &c->st, &c->rec);
-	c->rec.aux = NULL;
-	sb_release(&aux);
+	if (c != NULL && c->ok)
+		(void)index_put(ix, it->rel, it->path, &c->st, &c->rec);
 }
 
 /* path below the glossary root dir: the part after "dir/". */
@@ -319,8 +275,11 @@ merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
 }
 
 /*
- * What besides a file's bytes decides its record: this gloss, the
- * format of the body's facts, and the glossary's own key names.
+ * What besides a file's bytes and its stem (in its record) decides its
+ * record: this gloss, the term's packing, and the glossary's own key
+ * names.  The rest of what the loader does with a term that depends on
+ * the glossary (its language from a folder or `lang:', dirno) is done
+ * after the record is made or given back, in merge_all.
  */
 static void
 index_conf(struct index *ix, const struct siteconf *conf)
@@ -329,7 +288,7 @@ index_conf(struct index *ix, const struct siteconf *conf)
 	size_t f, k;
 
 	sb_init(&sb);
-	sb_addf(&sb, "gloss %s facts %d", GLOSS_VERSION, LOADFACTS_VERSION);
+	sb_addf(&sb, "gloss %s term %d", GLOSS_VERSION, TERM_PACK_VERSION);
 	for (f = 0; f < SF_NFIELDS; f++) {
 		sb_addf(&sb, "\n%zu:", f);
 		for (k = 0; k < conf->keys.v[f].n; k++)

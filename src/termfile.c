@@ -4,6 +4,7 @@
 #include "frontmatter.h"
 #include "lang.h"
 #include "md.h"
+#include "term_pack.h"
 #include "termfile.h"
 #include "tval_pack.h"
 #include "yaml_tree.h"
@@ -38,22 +39,17 @@ void
 termfile_capture_release(struct capture *c)
 {
 	index_rec_release(&c->rec);
-	sb_release(&c->tree);
-	loadfacts_release(&c->facts);
 	free(c);
 }
 
 /*
  * The schema step: root, the front matter of path, into a new term
- * (*out).  The body is at body, or given (schema.h) when body is NULL;
- * record, if not NULL, keeps what the body gave.  Returns LOAD_OK,
- * LOAD_SKIPPED (a draft) or LOAD_ERROR.
+ * (*out); the body is at body.  Returns LOAD_OK, LOAD_SKIPPED (a draft)
+ * or LOAD_ERROR.
  */
-enum load_status
-termfile_from_tree(struct tval *root, const char *body, size_t bodylen,
-    const char *path, const struct siteconf *conf,
-    const struct schema_body *given, struct schema_body *record, struct diag *d,
-    struct term **out)
+static enum load_status
+from_tree(struct tval *root, const char *body, size_t bodylen, const char *path,
+    const struct siteconf *conf, struct diag *d, struct term **out)
 {
 	struct schema_file f;
 	struct term *t = term_new();
@@ -67,8 +63,6 @@ termfile_from_tree(struct tval *root, const char *body, size_t bodylen,
 	f.bodylen = bodylen;
 	f.stem = stem;
 	f.keys = conf != NULL ? &conf->keys : NULL;
-	f.given = given;
-	f.record = record;
 	rc = schema_term(root, t, &f, d);
 	if (rc == SCHEMA_DRAFT)
 		diag_add(d, DIAG_DRAFT, path, 0, 0);
@@ -84,25 +78,87 @@ termfile_from_tree(struct tval *root, const char *body, size_t bodylen,
 				 : LOAD_ERROR;
 }
 
-/* The messages of d from n0 on, copied into the record. */
+/*
+ * What the index records of a parse of path: its outcome st, the
+ * messages of d from n0 on, and as data the stem the parse was given
+ * (the one thing the schema step reads of the path), then the term t as
+ * the loader returns it (term_pack), if there is one.
+ */
 static void
-capture_diag(struct capture *c, const struct diag *d, size_t n0)
+capture(struct capture *c, const char *path, enum load_status st,
+    const struct term *t, const struct diag *d, size_t n0)
 {
+	struct sbuf sb;
 	size_t i;
+	char *stem;
+	int bundle;
 
+	c->rec.kind = (int)st;
 	for (i = n0; i < d->n; i++)
 		diag_push(&c->rec.diag, &d->v[i]);
+	sb_init(&sb);
+	stem = file_stem(path, &bundle);
+	tval_pack_str(&sb, stem);
+	free(stem);
+	if (t != NULL && term_pack(t, &sb) < 0)
+		c->ok = 0;
+	c->rec.datalen = sb.len;
+	c->rec.data = (unsigned char *)sb_take(&sb);
+}
+
+/* Whether s is the stem of path. */
+static int
+is_stem(const char *s, const char *path)
+{
+	int bundle, same;
+	char *stem = file_stem(path, &bundle);
+
+	same = strcmp(s, stem) == 0;
+	free(stem);
+	return same;
+}
+
+int
+termfile_from_record(const struct index_rec *rec, const char *path,
+    int keep_text, enum load_status *st, struct term **out)
+{
+	struct tval_rd r;
+	struct term *t = NULL;
+	char *stem;
+	int ok;
+
+	*out = NULL;
+	if (rec->data == NULL || rec->kind < LOAD_OK || rec->kind > LOAD_ERROR)
+		return -1;
+	r.p = rec->data;
+	r.end = r.p + rec->datalen;
+	if ((stem = tval_read_str(&r)) == NULL)
+		return -1;
+	ok = is_stem(stem, path);
+	free(stem);
+	if (!ok ||
+	    (rec->kind == LOAD_OK &&
+		term_unpack(&r, keep_text ? 0 : TERM_UNPACK_NO_BODY, &t) < 0))
+		return -1;
+	if (r.p != r.end) {
+		term_free(t);
+		return -1;
+	}
+	if (t != NULL)
+		termfile_set_file(t, path, NULL, t->textlen, t->body_off);
+	*st = (enum load_status)rec->kind;
+	*out = t;
+	return 0;
 }
 
 /*
  * The YAML of a front matter into a new term (*out); the body is at
- * body.  With c, the tree and the messages so far are captured.
- * Returns LOAD_OK, LOAD_SKIPPED (a draft) or LOAD_ERROR.
+ * body.  Returns LOAD_OK, LOAD_SKIPPED (a draft) or LOAD_ERROR.
  */
 static enum load_status
 parse_term(const char *yaml, size_t len, const char *body, size_t bodylen,
     const char *path, const struct siteconf *conf, struct diag *d,
-    struct term **out, struct capture *c, size_t n0)
+    struct term **out)
 {
 	enum load_status st = LOAD_ERROR;
 	struct tval root;
@@ -112,15 +168,8 @@ parse_term(const char *yaml, size_t len, const char *body, size_t bodylen,
 	rc = yaml_tree_parse(yaml, len, FM_FIRST_LINE, path, d, &root);
 	if (rc == 1)
 		diag_add(d, DIAG_FRONT_MATTER_EMPTY, path, 1, 1);
-	if (c != NULL) {
-		capture_diag(c, d, n0);
-		if (rc == 0 && tval_pack(&root, &c->tree) < 0)
-			c->ok = 0;
-		c->rec.has_tree = rc == 0;
-	}
 	if (rc == 0)
-		st = termfile_from_tree(&root, body, bodylen, path, conf, NULL,
-		    c != NULL ? &c->facts.body : NULL, d, out);
+		st = from_tree(&root, body, bodylen, path, conf, d, out);
 	tval_release(&root);
 	return st;
 }
@@ -132,10 +181,6 @@ termfile_set_file(
 {
 	t->path = xstrdup(path);
 	t->text = text;
-	if (text == NULL) {
-		free(t->body_text);
-		t->body_text = NULL;
-	}
 	t->textlen = len;
 	t->body_off = body_off;
 }
@@ -152,8 +197,8 @@ parse_text(char *text, size_t len, const char *path,
 {
 	struct frontmatter fm;
 	enum load_status st;
-	struct term *t;
-	size_t n0 = d->n, i;
+	struct term *t = NULL;
+	size_t n0 = d->n;
 
 	*out = NULL;
 	switch (frontmatter_split(text, len, path, d, &fm)) {
@@ -167,32 +212,25 @@ parse_text(char *text, size_t len, const char *path,
 		st = LOAD_OK;
 		break;
 	}
-	if (st != LOAD_OK) {
-		if (c != NULL) {
-			c->rec.kind = (int)st;
-			capture_diag(c, d, n0);
-		}
-		return st;
+	if (st == LOAD_OK)
+		st = parse_term(text + fm.off, fm.len, text + fm.body_off,
+		    len - fm.body_off, path, conf, d, &t);
+	if (st == LOAD_OK) {
+		termfile_set_file(
+		    t, path, give ? text : NULL, len, fm.body_off);
+		if (md_has_examples(text + fm.body_off, len - fm.body_off))
+			md_examples(text + fm.body_off, len - fm.body_off,
+			    &t->examples);
 	}
-	st = parse_term(text + fm.off, fm.len, text + fm.body_off,
-	    len - fm.body_off, path, conf, d, &t, c, n0);
-	if (c != NULL) {
-		c->rec.kind = (int)st;
-		c->rec.fm_end = fm.off + fm.len;
-		c->rec.body_off = fm.body_off;
-		c->facts.textlen = len;
+	if (c != NULL)
+		capture(c, path, st, t, d, n0);
+	if (t != NULL && !give) {
+		/* Without its text, a term has no body to reduce. */
+		free(t->body_text);
+		t->body_text = NULL;
 	}
-	if (st != LOAD_OK)
-		return st;
-	termfile_set_file(t, path, give ? text : NULL, len, fm.body_off);
-	n0 = t->examples.n;
-	if (md_has_examples(text + fm.body_off, len - fm.body_off))
-		md_examples(
-		    text + fm.body_off, len - fm.body_off, &t->examples);
-	for (i = n0; c != NULL && i < t->examples.n; i++)
-		strlist_push(&c->facts.examples, xstrdup(t->examples.v[i]));
 	*out = t;
-	return LOAD_OK;
+	return st;
 }
 
 enum load_status

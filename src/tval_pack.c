@@ -249,6 +249,18 @@ unpack_node(struct tval_rd *r, struct tval *v, int depth)
 }
 
 int
+tval_read_tree(struct tval_rd *r, struct tval *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (r->p == r->end || *r->p++ != TVAL_PACK_VERSION ||
+	    unpack_node(r, out, 0) < 0) {
+		tval_release(out); /* and zeroes it */
+		return -1;
+	}
+	return 0;
+}
+
+int
 tval_unpack(const void *buf, size_t len, struct tval *out)
 {
 	struct tval_rd r;
@@ -258,9 +270,10 @@ tval_unpack(const void *buf, size_t len, struct tval *out)
 		return -1;
 	r.p = buf;
 	r.end = r.p + len;
-	if (*r.p++ != TVAL_PACK_VERSION || unpack_node(&r, out, 0) < 0 ||
-	    r.p != r.end) {
-		tval_release(out);
+	if (tval_read_tree(&r, out) < 0)
+		return -1;
+	if (r.p != r.end) {
+		tval_release(out); /* and zeroes it */
 		return -1;
 	}
 	return 0;

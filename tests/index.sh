@@ -69,6 +69,22 @@ check "check's status without a usable index" cmp "$T/rc" "$T/rc0"
 grep -v 'index' "$T/err" >"$T/err1"
 check "check's problems without a usable index" cmp "$T/err1" "$T/err0"
 
+# A record is made for its file's stem: a page bundle at the root is
+# named after the directory as it is named (here by a second name, a
+# link), so one record cannot serve both names.
+mkdir -p "$T/g1"
+printf -- '---\ndescription: A bundle named by its folder.\n---\nBody.\n' \
+    >"$T/g1/index.md"
+ln -s g1 "$T/g2"
+sleep 2.1 # older than a racily clean entry (INDEX_RACY_NS)
+"$GLOSS" -d "$T/g1" list >/dev/null
+"$GLOSS" -d "$T/g1" list >"$T/g1.out"
+"$GLOSS" -d "$T/g2" list >"$T/g2.out"
+check "a root bundle named by the directory's first name" \
+    test "$(cat "$T/g1.out")" = g1
+check "a root bundle named by the directory's second name" \
+    test "$(cat "$T/g2.out")" = g2
+
 for h in mutate faults; do
 	case $h in
 	mutate) arg="--steps $STEPS" ;;

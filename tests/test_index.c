@@ -301,28 +301,20 @@ mk_rec(struct index_rec *r)
 {
 	index_rec_init(r);
 	r->kind = 2;
-	r->has_tree = 1;
-	mk_tree(&r->tree);
-	r->fm_end = 40;
-	r->body_off = 44;
 	diag_add(&r->diag, DIAG_DUPLICATE_KEY, "g/a.md", 2, 9, "aliases");
-	r->aux = (unsigned char *)xstrdup("aux bytes");
-	r->auxlen = 9;
+	r->data = (unsigned char *)xstrdup("row bytes");
+	r->datalen = 9;
 }
 
 static void
 assert_rec_equal(const struct index_rec *a, const struct index_rec *b)
 {
 	assert_int_equal(a->kind, b->kind);
-	assert_int_equal(a->has_tree, b->has_tree);
-	if (a->has_tree)
-		assert_tv_equal(&a->tree, &b->tree);
-	assert_int_equal(a->fm_end, b->fm_end);
-	assert_int_equal(a->body_off, b->body_off);
 	assert_int_equal(a->diag.n, b->diag.n);
-	assert_int_equal(a->auxlen, b->auxlen);
-	if (a->auxlen > 0)
-		assert_memory_equal(a->aux, b->aux, a->auxlen);
+	assert_int_equal(a->data != NULL, b->data != NULL);
+	assert_int_equal(a->datalen, b->datalen);
+	if (a->datalen > 0)
+		assert_memory_equal(a->data, b->data, a->datalen);
 }
 
 static struct index *
@@ -381,7 +373,7 @@ hit_a(struct fx *f, const struct stat *st)
 		assert_string_equal(r.diag.v[0].file, "h/a.md");
 		index_rec_release(&want);
 	} else {
-		assert_int_equal(r.has_tree, 0);
+		assert_null(r.data);
 		assert_int_equal(r.diag.n, 0);
 	}
 	index_rec_release(&r);
@@ -400,7 +392,7 @@ test_index_round_trip(void **state)
 
 	put_a(f, &st);
 	assert_true(hit_a(f, &st));
-	/* A record with no tree, no messages and no aux. */
+	/* A record with no data and no messages. */
 	ix = open_ok(f, 0);
 	index_rec_init(&r);
 	r.kind = 1;
@@ -409,36 +401,32 @@ test_index_round_trip(void **state)
 	ix = open_ok(f, 0);
 	assert_int_equal(index_lookup(ix, "b/c.md", "b/c.md", &st, &r), 1);
 	assert_int_equal(r.kind, 1);
-	assert_int_equal(r.has_tree, 0);
-	assert_null(r.aux);
+	assert_null(r.data);
 	index_rec_release(&r);
 	close_ok(ix);
-	/* A tree packed beforehand, as a loader whose schema step takes
-	 * the tree apart would give it. */
+	/* Data of no bytes is not no data; bytes with NULs come back. */
 	{
+		static const char bin[] = "a\0b\0";
 		struct index_rec w, got;
-		struct sbuf sb;
+		size_t k;
 
-		ix = open_ok(f, 0);
-		mk_rec(&w);
-		sb_init(&sb);
-		assert_int_equal(tval_pack(&w.tree, &sb), 0);
-		tval_release(&w.tree); /* gone, as after the schema step */
-		w.tree_packed = sb.s;
-		w.tree_packedlen = sb.len;
-		assert_int_equal(index_put(ix, "p.md", "g/a.md", &st, &w), 0);
-		index_rec_release(&w);
-		sb_release(&sb);
-		close_ok(ix);
-		ix = open_ok(f, 0);
-		assert_int_equal(
-		    index_lookup(ix, "p.md", "g/a.md", &st, &got), 1);
-		mk_rec(&w);
-		assert_rec_equal(&w, &got);
-		assert_null(got.tree_packed);
-		index_rec_release(&w);
-		index_rec_release(&got);
-		close_ok(ix);
+		for (k = 0; k < 2; k++) {
+			ix = open_ok(f, 0);
+			index_rec_init(&w);
+			w.datalen = k == 0 ? 0 : sizeof(bin);
+			w.data = xmalloc(sizeof(bin));
+			memcpy(w.data, bin, sizeof(bin));
+			assert_int_equal(
+			    index_put(ix, "p.md", "g/a.md", &st, &w), 0);
+			close_ok(ix);
+			ix = open_ok(f, 0);
+			assert_int_equal(
+			    index_lookup(ix, "p.md", "g/a.md", &st, &got), 1);
+			assert_rec_equal(&w, &got);
+			index_rec_release(&w);
+			index_rec_release(&got);
+			close_ok(ix);
+		}
 	}
 	/* One database per real path, however the directory is named. */
 	p = xasprintf("%s/../glossary/.", f->root);
@@ -758,8 +746,8 @@ test_index_row_checksum(void **state)
 	assert_int_equal(read(fd, buf, (size_t)size), (ssize_t)size);
 	close(fd);
 	for (i = 0; i + 9 <= size; i++)
-		if (memcmp(buf + i, "aux bytes", 9) == 0) {
-			write_at(db, i, "aux bytez", 9);
+		if (memcmp(buf + i, "row bytes", 9) == 0) {
+			write_at(db, i, "row bytez", 9);
 			found = 1;
 		}
 	assert_true(found);
@@ -868,9 +856,9 @@ test_index_full(void **state)
 	assert_non_null(ix);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
 	mk_rec(&r);
-	free(r.aux);
-	r.auxlen = 100000;
-	r.aux = xcalloc(1, r.auxlen);
+	free(r.data);
+	r.datalen = 100000;
+	r.data = xcalloc(1, r.datalen);
 	for (i = 0; i < 50; i++) {
 		snprintf(name, sizeof(name), "f%d.md", i);
 		ok += index_put(ix, name, name, &st, &r) == 0;
@@ -942,8 +930,8 @@ worker(struct fx *f, const struct stat *st, int seed)
 		for (i = 0; i < 40; i++) {
 			snprintf(name, sizeof(name), "f%d.md", (i + seed) % 40);
 			if (index_lookup(ix, name, "g/a.md", st, &r)) {
-				bad |= r.kind != want.kind || r.auxlen != 9 ||
-				    memcmp(r.aux, want.aux, 9) != 0;
+				bad |= r.kind != want.kind || r.datalen != 9 ||
+				    memcmp(r.data, want.data, 9) != 0;
 				index_rec_release(&r);
 			} else
 				(void)index_put(ix, name, "g/a.md", st, &want);

@@ -4,7 +4,7 @@
  * before the loader uses it.  It walks -d DIR as the loader does (path
  * order, hidden entries skipped, *.md regular files, links followed) and
  * prints every file's bytes; with the index, a file whose entry is
- * trusted is printed from the index (its bytes kept as the entry's aux)
+ * trusted is printed from the index (its bytes kept as the entry's data)
  * without being read.  So a stale entry prints stale bytes, and the
  * harness, comparing with --no-cache, sees it.  Whatever the command,
  * the output is the same.
@@ -69,7 +69,7 @@ one_file(
 	r->files++;
 	if (r->ix != NULL && index_lookup(r->ix, rel, path, st, &rec)) {
 		r->hits++;
-		show(rel, (const char *)rec.aux, rec.auxlen);
+		show(rel, (const char *)rec.data, rec.datalen);
 		index_rec_release(&rec);
 		return;
 	}
@@ -86,8 +86,8 @@ one_file(
 	show(rel, s, len);
 	if (r->ix != NULL) {
 		index_rec_init(&rec);
-		rec.aux = (unsigned char *)s; /* borrowed for the put */
-		rec.auxlen = len;
+		rec.data = (unsigned char *)s; /* borrowed for the put */
+		rec.datalen = len;
 		(void)index_put(r->ix, rel, path, &fst, &rec);
 	}
 	free(s);

@@ -1,0 +1,264 @@
+/*
+ * Packing of a term as the loader returns it, for the index.
+ *
+ * In order, each number a varint (tval_pack.h): the format's version;
+ * line, col, textlen, body_off; the optional strings of str_fields (a
+ * presence flag, then the string); the lists of list_fields (a count,
+ * then each string); related (a count, then name, key, line, col of
+ * each); details (a count, then title, value, line, col of each); extra
+ * as tval_pack makes it; last body_text, optional too, so that a reader
+ * that keeps no text can step over it without a copy.
+ */
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "term_pack.h"
+
+/* The single strings of a term, each NULL or not. */
+static const size_t str_fields[] = {
+    offsetof(struct term, name),
+    offsetof(struct term, key),
+    offsetof(struct term, pronunciation),
+    offsetof(struct term, vertical),
+    offsetof(struct term, lang),
+    offsetof(struct term, description),
+};
+
+/* The lists of strings of a term. */
+static const size_t list_fields[] = {
+    offsetof(struct term, aliases),
+    offsetof(struct term, alias_keys),
+    offsetof(struct term, derived),
+    offsetof(struct term, derived_keys),
+    offsetof(struct term, categories),
+    offsetof(struct term, tags),
+    offsetof(struct term, ids),
+    offsetof(struct term, mentions),
+    offsetof(struct term, examples),
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+#define STR_AT(t, off)	((char **)(void *)((char *)(t) + (off)))
+#define LIST_AT(t, off) ((struct strlist *)(void *)((char *)(t) + (off)))
+
+static void
+put_opt(struct sbuf *out, const char *s)
+{
+	tval_pack_uint(out, s != NULL);
+	if (s != NULL)
+		tval_pack_str(out, s);
+}
+
+static int
+put_list(struct sbuf *out, const struct strlist *l)
+{
+	size_t i;
+
+	tval_pack_uint(out, l->n);
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i] == NULL)
+			return -1;
+		tval_pack_str(out, l->v[i]);
+	}
+	return 0;
+}
+
+/* Two strings and a position: an item of related or details. */
+static void
+put_pair(
+    struct sbuf *out, const char *a, const char *b, unsigned line, unsigned col)
+{
+	put_opt(out, a);
+	put_opt(out, b);
+	tval_pack_uint(out, line);
+	tval_pack_uint(out, col);
+}
+
+int
+term_pack(const struct term *t, struct sbuf *out)
+{
+	size_t i;
+
+	if (t->extra.type != TV_MAP || t->body_off > t->textlen)
+		return -1;
+	tval_pack_uint(out, TERM_PACK_VERSION);
+	tval_pack_uint(out, t->line);
+	tval_pack_uint(out, t->col);
+	tval_pack_uint(out, t->textlen);
+	tval_pack_uint(out, t->body_off);
+	for (i = 0; i < NELEM(str_fields); i++)
+		put_opt(out, *STR_AT(t, str_fields[i]));
+	for (i = 0; i < NELEM(list_fields); i++)
+		if (put_list(out, LIST_AT(t, list_fields[i])) < 0)
+			return -1;
+	tval_pack_uint(out, t->nrelated);
+	for (i = 0; i < t->nrelated; i++)
+		put_pair(out, t->related[i].name, t->related[i].key,
+		    t->related[i].line, t->related[i].col);
+	tval_pack_uint(out, t->ndetails);
+	for (i = 0; i < t->ndetails; i++)
+		put_pair(out, t->details[i].title, t->details[i].value,
+		    t->details[i].line, t->details[i].col);
+	if (tval_pack(&t->extra, out) < 0)
+		return -1;
+	put_opt(out, t->body_text);
+	return 0;
+}
+
+/* What is left at the cursor. */
+static uint64_t
+left(const struct tval_rd *r)
+{
+	return (uint64_t)(r->end - r->p);
+}
+
+/* An optional string into *s; 0, or -1. */
+static int
+get_opt(struct tval_rd *r, char **s)
+{
+	uint64_t has;
+
+	*s = NULL;
+	if (tval_read_uint(r, 1, &has) < 0)
+		return -1;
+	return has && (*s = tval_read_str(r)) == NULL ? -1 : 0;
+}
+
+/* Step over an optional string. */
+static int
+skip_opt(struct tval_rd *r)
+{
+	uint64_t has, n;
+
+	if (tval_read_uint(r, 1, &has) < 0)
+		return -1;
+	if (has && tval_read_uint(r, left(r), &n) < 0)
+		return -1;
+	if (has)
+		r->p += n;
+	return 0;
+}
+
+/* A count of items of at least min bytes each: a bound on allocation. */
+static int
+get_count(struct tval_rd *r, size_t min, size_t *n)
+{
+	uint64_t x;
+
+	if (tval_read_uint(r, left(r) / min, &x) < 0)
+		return -1;
+	*n = (size_t)x;
+	return 0;
+}
+
+static int
+get_list(struct tval_rd *r, struct strlist *l)
+{
+	size_t n, i;
+
+	if (get_count(r, 1, &n) < 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	l->v = xreallocarray(NULL, n, sizeof(*l->v));
+	l->cap = n;
+	for (i = 0; i < n; i++) {
+		if ((l->v[i] = tval_read_str(r)) == NULL)
+			return -1;
+		l->n++;
+	}
+	return 0;
+}
+
+static int
+get_pos(struct tval_rd *r, unsigned *line, unsigned *col)
+{
+	uint64_t a, b;
+
+	if (tval_read_uint(r, UINT_MAX, &a) < 0 ||
+	    tval_read_uint(r, UINT_MAX, &b) < 0)
+		return -1;
+	*line = (unsigned)a;
+	*col = (unsigned)b;
+	return 0;
+}
+
+/* related, then details: each item two optional strings and a place. */
+static int
+get_links(struct tval_rd *r, struct term *t)
+{
+	size_t n, i;
+
+	if (get_count(r, 4, &n) < 0)
+		return -1;
+	t->related = n > 0 ? xcalloc(n, sizeof(*t->related)) : NULL;
+	for (i = 0; i < n; i++, t->nrelated++) {
+		struct term_link *l = &t->related[i];
+
+		if (get_opt(r, &l->name) < 0 || get_opt(r, &l->key) < 0 ||
+		    get_pos(r, &l->line, &l->col) < 0) {
+			t->nrelated++; /* what it holds is freed with t */
+			return -1;
+		}
+	}
+	if (get_count(r, 4, &n) < 0)
+		return -1;
+	t->details = n > 0 ? xcalloc(n, sizeof(*t->details)) : NULL;
+	for (i = 0; i < n; i++, t->ndetails++) {
+		struct term_detail *dt = &t->details[i];
+
+		if (get_opt(r, &dt->title) < 0 || get_opt(r, &dt->value) < 0 ||
+		    get_pos(r, &dt->line, &dt->col) < 0) {
+			t->ndetails++;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Everything before related: the version, the numbers, strings, lists. */
+static int
+get_head(struct tval_rd *r, struct term *t)
+{
+	uint64_t ver, textlen, body_off;
+	size_t i;
+
+	if (tval_read_uint(r, TERM_PACK_VERSION, &ver) < 0 ||
+	    ver != TERM_PACK_VERSION || get_pos(r, &t->line, &t->col) < 0 ||
+	    tval_read_uint(r, SIZE_MAX, &textlen) < 0 ||
+	    tval_read_uint(r, textlen, &body_off) < 0)
+		return -1;
+	t->textlen = (size_t)textlen;
+	t->body_off = (size_t)body_off;
+	for (i = 0; i < NELEM(str_fields); i++)
+		if (get_opt(r, STR_AT(t, str_fields[i])) < 0)
+			return -1;
+	for (i = 0; i < NELEM(list_fields); i++)
+		if (get_list(r, LIST_AT(t, list_fields[i])) < 0)
+			return -1;
+	return 0;
+}
+
+int
+term_unpack(struct tval_rd *r, int flags, struct term **out)
+{
+	struct term *t = term_new();
+	int rc;
+
+	*out = NULL;
+	rc = get_head(r, t) < 0 || get_links(r, t) < 0 ||
+		tval_read_tree(r, &t->extra) < 0 || t->extra.type != TV_MAP
+	    ? -1
+	    : (flags & TERM_UNPACK_NO_BODY) ? skip_opt(r)
+					    : get_opt(r, &t->body_text);
+	if (rc < 0) {
+		term_free(t);
+		return -1;
+	}
+	*out = t;
+	return 0;
+}
