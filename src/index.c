@@ -42,7 +42,10 @@ static const char ix_schema[] =
     " mode INTEGER NOT NULL,"
     " written_ns INTEGER NOT NULL," /* when the run that wrote it began */
     " kind INTEGER NOT NULL, data BLOB, diag BLOB NOT NULL,"
-    " sum INTEGER NOT NULL);"; /* row_sum over every other column */
+    " sum INTEGER NOT NULL)" /* row_sum over every other column */
+    /* One b-tree in path order, not a table and an index of paths: an
+     * insert or a lookup is one descent. */
+    " WITHOUT ROWID;";
 
 enum { S_GET, S_PUT, S_PATHS, S_DEL, S_N };
 
@@ -66,6 +69,7 @@ struct index {
 	int reading;   /* in the read transaction of the lookups */
 	int writing;   /* 0 not yet, 1 in the transaction, -1 not this run */
 	int broken;    /* SQLite found the file corrupt: remove at close */
+	int empty;     /* it had no rows when opened: every lookup misses */
 	char *failure; /* why writing failed, for the one warning */
 	struct index_seen seen; /* relpaths looked up or put */
 };
@@ -192,8 +196,14 @@ ix_create(sqlite3 *db, const char *real)
 	char *meta;
 	int rc, ours;
 
-	/* Persistent; needs no transaction, and a no-op when already so. */
-	rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+	/*
+	 * Both persistent; they need no transaction, and are no-ops when
+	 * already so (the page size, once the file has pages).  A row is
+	 * about 1.3 KB: a page of 8 KiB keeps one whole in its b-tree's
+	 * leaf (up to 2 KB), where 4 KiB would spill it to overflow pages.
+	 */
+	rc = sqlite3_exec(db, "PRAGMA page_size=8192; PRAGMA journal_mode=WAL",
+	    NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	if ((rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) !=
@@ -225,6 +235,7 @@ ix_create(sqlite3 *db, const char *real)
 static int
 ix_connect(struct index *ix, const char *real)
 {
+	int64_t none;
 	int rc, ours, i;
 
 	rc = sqlite3_open_v2(ix->file, &ix->db,
@@ -233,8 +244,15 @@ ix_connect(struct index *ix, const char *real)
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_busy_timeout(ix->db, INDEX_BUSY_MS);
-	rc =
-	    sqlite3_exec(ix->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+	/*
+	 * No fsync: a cache whose every row is sealed by its checksum needs
+	 * none.  A process killed mid-write loses nothing SQLite committed
+	 * (the kernel has it); a machine that loses power may lose the last
+	 * commits or leave pages torn, and a torn page is either a row that
+	 * fails its checksum (a miss) or a database SQLite finds corrupt
+	 * (removed and made again): time, never a wrong answer.
+	 */
+	rc = sqlite3_exec(ix->db, "PRAGMA synchronous=OFF", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	if ((ours = ix_ours(ix->db, real)) < 0)
@@ -246,6 +264,13 @@ ix_connect(struct index *ix, const char *real)
 			 SQLITE_PREPARE_PERSISTENT, &ix->st[i], NULL)) !=
 		    SQLITE_OK)
 			return rc;
+	/* A first run looks nothing up: each lookup would cost a query. */
+	if ((rc = one_int(ix->db,
+		 "SELECT count(*) = 0 FROM"
+		 " (SELECT 1 FROM files LIMIT 1)",
+		 &none)) != SQLITE_OK)
+		return rc;
+	ix->empty = none != 0;
 	return SQLITE_OK;
 }
 
@@ -397,7 +422,7 @@ index_lookup(struct index *ix, const char *relpath, const char *path,
 
 	index_rec_init(out);
 	index_seen_add(&ix->seen, relpath);
-	if ((ix->flags & INDEX_NOREAD) || ix->broken ||
+	if ((ix->flags & INDEX_NOREAD) || ix->broken || ix->empty ||
 	    index_ident_of(st, id) < 0 || !index_ident_settled(id, ix->stamp))
 		return 0;
 	/* One read transaction for all the lookups: a statement of its own

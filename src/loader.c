@@ -129,25 +129,59 @@ parse_jobs(void *arg)
 {
 	struct pool *p = arg;
 	struct readfile_buf rb = {NULL, 0};
+	struct result *r;
 	size_t i;
 
 	while ((i = atomic_fetch_add(&p->next, 1)) < p->end) {
 		if (p->items[i].path == NULL)
 			continue;
-		if (p->res[i].hit == NULL || load_hit(p, i, &rb) < 0)
+		r = &p->res[i];
+		if (r->hit == NULL || load_hit(p, i, &rb) < 0)
 			load_miss(p, i, &rb, -1, NULL);
+		if (r->hit != NULL) { /* done with: free it now */
+			index_rec_release(r->hit);
+			free(r->hit);
+			r->hit = NULL;
+		}
 	}
 	free(rb.s);
 	return NULL;
 }
 
+/* Record what item i's parse gave, if it was captured whole. */
+static void
+put_one(struct index *ix, struct pool *p, size_t i)
+{
+	struct walk_item *it = &p->items[i];
+	struct capture *c = p->res[i].put;
+
+	if (c != NULL && c->ok)
+		(void)index_put(ix, it->rel, it->path, &c->st, &c->rec);
+}
+
+/* Put what items lo to hi gave, in path order, and free the captures. */
+static void
+put_round(struct index *ix, struct pool *p, size_t lo, size_t hi)
+{
+	size_t i;
+
+	for (i = lo; ix != NULL && i < hi; i++) {
+		put_one(ix, p, i);
+		if (p->res[i].put != NULL)
+			termfile_capture_release(p->res[i].put);
+		p->res[i].put = NULL;
+	}
+}
+
 /*
  * Parse every queued file, on as many threads as there are processors
  * (at most LOADER_MAX_THREADS), when there are enough files to pay for
- * starting them.
+ * starting them.  Meanwhile this thread puts what the files put_lo to
+ * put_hi gave (the previous round), then joins the parsing: the
+ * index's writes cost the first run no time of their own.
  */
 static void
-parse_all(struct pool *p)
+parse_all(struct pool *p, struct index *ix, size_t put_lo, size_t put_hi)
 {
 	pthread_t tid[LOADER_MAX_THREADS];
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -162,20 +196,10 @@ parse_all(struct pool *p)
 		if (pthread_create(&tid[i], NULL, parse_jobs, p) != 0)
 			break;
 	nt = i;
+	put_round(ix, p, put_lo, put_hi);
 	parse_jobs(p);
 	for (i = 1; i < nt; i++)
 		pthread_join(tid[i], NULL);
-}
-
-/* Record what item i's parse gave, if it was captured whole. */
-static void
-put_one(struct index *ix, struct pool *p, size_t i)
-{
-	struct walk_item *it = &p->items[i];
-	struct capture *c = p->res[i].put;
-
-	if (c != NULL && c->ok)
-		(void)index_put(ix, it->rel, it->path, &c->st, &c->rec);
 }
 
 /* path below the glossary root dir: the part after "dir/". */
@@ -302,13 +326,14 @@ index_conf(struct index *ix, const struct siteconf *conf)
 /*
  * Load the items, in rounds of LOADER_ROUND when there is an index: the
  * lookups of a round on this thread (one handle), then its files on the
- * threads, then its entries put in path order, so that the records and
- * captures of one round at a time are in memory, not a glossary's.
+ * threads while this one puts the previous round's entries in path
+ * order, so that the records and captures of two rounds at a time are
+ * in memory, not a glossary's.
  */
 static void
 load_all(struct pool *p, struct index *ix)
 {
-	size_t lo, hi, i, round = ix != NULL ? LOADER_ROUND : p->n;
+	size_t lo, hi, i, prev = 0, round = ix != NULL ? LOADER_ROUND : p->n;
 	struct index_rec rec;
 
 	for (lo = 0; lo < p->n; lo = hi) {
@@ -324,21 +349,10 @@ load_all(struct pool *p, struct index *ix)
 		}
 		atomic_store(&p->next, lo);
 		p->end = hi;
-		parse_all(p);
-		for (i = lo; ix != NULL && i < hi; i++) {
-			struct result *r = &p->res[i];
-
-			put_one(ix, p, i);
-			if (r->put != NULL)
-				termfile_capture_release(r->put);
-			if (r->hit != NULL) {
-				index_rec_release(r->hit);
-				free(r->hit);
-			}
-			r->put = NULL;
-			r->hit = NULL;
-		}
+		parse_all(p, ix, prev, lo);
+		prev = lo;
 	}
+	put_round(ix, p, prev, p->n);
 }
 
 /* The index's warnings: at most one a run, kept apart (index_diag). */
