@@ -18,9 +18,14 @@
 /* A file's identity as recorded: every field a rewrite may change. */
 enum { ID_DEV, ID_INO, ID_SIZE, ID_MTIME, ID_CTIME, ID_MODE, ID_N };
 
-/* A set of strings (open addressing), for the files still present. */
+/*
+ * A set of strings as their 64-bit hashes (open addressing), for the
+ * files still present: 16 bytes a path, not a copy of it.  Two paths of
+ * one hash would only keep a gone file's row from being pruned, and a
+ * row is never served for a file whose identity is not its own.
+ */
 struct index_seen {
-	char **slot;
+	uint64_t *slot; /* 0: empty */
 	size_t cap, n;
 };
 
@@ -67,10 +72,10 @@ int index_rec_row(const struct index_rec *rec, const char *path,
 /* Whether key is in the set t (index_paths.c). */
 int index_seen_has(const struct index_seen *t, const char *key);
 
-/* Add a copy of key to t, which owns it. */
+/* Add key to t. */
 void index_seen_add(struct index_seen *t, const char *key);
 
-/* Free t's strings; t is then empty. */
+/* Free what t holds; t is then empty. */
 void index_seen_release(struct index_seen *t);
 
 /* mkdir -p, private to the user; -1 with errno set. */

@@ -23,12 +23,23 @@ fnv(const char *s)
 	return h;
 }
 
-static size_t
-seen_find(const struct index_seen *t, const char *key)
+/* A key's hash, never 0 (an empty slot). */
+static uint64_t
+seen_hash(const char *key)
 {
-	size_t i = (size_t)fnv(key) & (t->cap - 1);
+	uint64_t h = fnv(key);
 
-	while (t->slot[i] != NULL && strcmp(t->slot[i], key) != 0)
+	return h != 0 ? h : 1;
+}
+
+/* The slot of h: where it is, or the empty one where it would go. */
+static size_t
+seen_find(const struct index_seen *t, uint64_t h)
+{
+	/* The high bits: FNV's low bits mix worst. */
+	size_t i = (size_t)(h >> 32 ^ h) & (t->cap - 1);
+
+	while (t->slot[i] != 0 && t->slot[i] != h)
 		i = (i + 1) & (t->cap - 1);
 	return i;
 }
@@ -36,12 +47,13 @@ seen_find(const struct index_seen *t, const char *key)
 int
 index_seen_has(const struct index_seen *t, const char *key)
 {
-	return t->cap > 0 && t->slot[seen_find(t, key)] != NULL;
+	return t->cap > 0 && t->slot[seen_find(t, seen_hash(key))] != 0;
 }
 
 void
 index_seen_add(struct index_seen *t, const char *key)
 {
+	uint64_t h = seen_hash(key);
 	size_t i;
 
 	if (2 * (t->n + 1) > t->cap) { /* keep it at most half full */
@@ -49,16 +61,16 @@ index_seen_add(struct index_seen *t, const char *key)
 
 		big.slot = xcalloc(big.cap, sizeof(*big.slot));
 		for (i = 0; i < t->cap; i++)
-			if (t->slot[i] != NULL)
+			if (t->slot[i] != 0)
 				big.slot[seen_find(&big, t->slot[i])] =
 				    t->slot[i];
 		big.n = t->n;
 		free(t->slot);
 		*t = big;
 	}
-	i = seen_find(t, key);
-	if (t->slot[i] == NULL) {
-		t->slot[i] = xstrdup(key);
+	i = seen_find(t, h);
+	if (t->slot[i] == 0) {
+		t->slot[i] = h;
 		t->n++;
 	}
 }
@@ -66,10 +78,6 @@ index_seen_add(struct index_seen *t, const char *key)
 void
 index_seen_release(struct index_seen *t)
 {
-	size_t i;
-
-	for (i = 0; i < t->cap; i++)
-		free(t->slot[i]);
 	free(t->slot);
 	memset(t, 0, sizeof(*t));
 }

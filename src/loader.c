@@ -16,8 +16,9 @@
 #include "termfile.h"
 #include "walk.h"
 
-/* Files loaded a round when there is an index (load_all). */
-#define LOADER_ROUND 1024
+/* Files loaded a round when there is an index (load_all): few enough
+ * that two rounds of records and captures are little memory. */
+#define LOADER_ROUND 256
 
 /* What loading one file of a walk gave. */
 struct result {
