@@ -16,6 +16,11 @@
 #include "termfile.h"
 #include "walk.h"
 
+/* The sources' checksum, from the Makefile: part of every index seal. */
+#ifndef GLOSS_SRCSUM
+#define GLOSS_SRCSUM ""
+#endif
+
 /* Files loaded a round when there is an index (load_all): few enough
  * that two rounds of records and captures are little memory. */
 #define LOADER_ROUND 256
@@ -301,10 +306,11 @@ merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
 
 /*
  * What besides a file's bytes and its stem (in its record) decides its
- * record: this gloss, the term's packing, and the glossary's own key
- * names.  The rest of what the loader does with a term that depends on
- * the glossary (its language from a folder or `lang:', dirno) is done
- * after the record is made or given back, in merge_all.
+ * record: this gloss and its build (the code of the schema step), the
+ * term's packing, and the glossary's own key names.  The rest of what
+ * the loader does with a term that depends on the glossary (its
+ * language from a folder or `lang:', dirno) or the run (the text kept)
+ * is done after the record is made or given back.
  */
 static void
 index_conf(struct index *ix, const struct siteconf *conf)
@@ -313,7 +319,8 @@ index_conf(struct index *ix, const struct siteconf *conf)
 	size_t f, k;
 
 	sb_init(&sb);
-	sb_addf(&sb, "gloss %s term %d", GLOSS_VERSION, TERM_PACK_VERSION);
+	sb_addf(&sb, "gloss %s %s term %d", GLOSS_VERSION, GLOSS_SRCSUM,
+	    TERM_PACK_VERSION);
 	for (f = 0; f < SF_NFIELDS; f++) {
 		sb_addf(&sb, "\n%zu:", f);
 		for (k = 0; k < conf->keys.v[f].n; k++)
