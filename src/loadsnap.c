@@ -474,6 +474,18 @@ find_item(const struct loader_snap *s, size_t dirno, const char *rel)
 	return NULL;
 }
 
+/* Close an index this file only read (NULL: none); it has nothing to
+ * say that a load without the snapshot would not. */
+static void
+index_close_quietly(struct index *ix)
+{
+	struct diag tmp;
+
+	diag_init(&tmp);
+	(void)index_close(ix, &tmp);
+	diag_release(&tmp);
+}
+
 /* dirs[dirno]'s index, sealed as the loader seals it, read only. */
 static struct index *
 open_dir_index(const struct loader_snap *s, size_t dirno)
@@ -528,16 +540,16 @@ read_one(const struct loader_snap *s, struct index *ix, struct snap_term *st,
 	return rc;
 }
 
-/* Read every term pick wants; 0, or -1. */
+/* Read every term pick wants; 0, or -1.  home: the home index, open. */
 static int
-read_terms(const struct loader_snap *s, struct snap_view *v)
+read_terms(const struct loader_snap *s, struct snap_view *v, struct index *home)
 {
 	struct index **ix = xcalloc(s->n, sizeof(*ix));
 	struct readfile_buf rb = {NULL, 0};
-	struct diag tmp;
 	size_t i;
 	int rc = 0;
 
+	ix[s->home] = home;
 	for (i = 0; i < v->n && rc == 0; i++) {
 		struct snap_term *st = &v->terms[i];
 
@@ -549,10 +561,9 @@ read_terms(const struct loader_snap *s, struct snap_view *v)
 		else
 			rc = read_one(s, ix[st->dirno], st, &rb);
 	}
-	diag_init(&tmp);
 	for (i = 0; i < s->n; i++)
-		(void)index_close(ix[i], &tmp);
-	diag_release(&tmp);
+		if (i != (size_t)s->home)
+			index_close_quietly(ix[i]);
 	free(ix);
 	free(rb.s);
 	return rc;
@@ -599,20 +610,19 @@ make_entries(const struct snap_view *v, const struct snap_entry *e, size_t n,
 	return 0;
 }
 
-/* The snapshot kept for s's key and walk, if it can be trusted. */
+/*
+ * The snapshot kept for s's key and walk, if it can be trusted; the
+ * home directory's index, which holds it, is left open in *ixp for the
+ * rows (or NULL).
+ */
 static int
-snap_get(const struct loader_snap *s, struct index_snap *sn)
+snap_get(const struct loader_snap *s, struct index_snap *sn, struct index **ixp)
 {
-	struct index *ix;
-	struct diag tmp;
 	int ok;
 
-	if ((ix = open_dir_index(s, (size_t)s->home)) == NULL)
+	if ((*ixp = open_dir_index(s, (size_t)s->home)) == NULL)
 		return 0;
-	ok = index_snap_get(ix, s->key, sn);
-	diag_init(&tmp);
-	(void)index_close(ix, &tmp);
-	diag_release(&tmp);
+	ok = index_snap_get(*ixp, s->key, sn);
 	if (ok &&
 	    (sn->walklen != s->fp.len ||
 		memcmp(sn->walk, s->fp.s, s->fp.len) != 0 ||
@@ -680,14 +690,18 @@ loader_snap_pick(struct loader_snap *s, char *const *names, size_t nnames,
 	struct strlist keys = {0};
 	struct snap_entry *e = NULL, *ids = NULL;
 	struct index_snap sn;
+	struct index *home = NULL;
 	struct snap_view v;
 	size_t ne = 0, nids = 0, k, i, *klen = NULL;
 	unsigned char *found = NULL;
 	int rc = -1;
 
-	if (s == NULL || !s->reuse || s->home < 0 || nnames == 0 ||
-	    !snap_get(s, &sn))
+	if (s == NULL || !s->reuse || s->home < 0 || nnames == 0)
 		return -1;
+	if (!snap_get(s, &sn, &home)) {
+		index_close_quietly(home);
+		return -1;
+	}
 	if (view_read(&v, sn.data, sn.datalen, s->n) < 0 ||
 	    v.nextra != nextra || fold_names(names, nnames, &keys) < 0)
 		goto out;
@@ -703,7 +717,7 @@ loader_snap_pick(struct loader_snap *s, char *const *names, size_t nnames,
 	for (i = 0; k == keys.n && i < v.n; i++)
 		if (read_term(&v.r, s->n, &v.terms[i]) < 0)
 			goto out;
-	if (k < keys.n || v.r.p != v.r.end || read_terms(s, &v) < 0 ||
+	if (k < keys.n || v.r.p != v.r.end || read_terms(s, &v, home) < 0 ||
 	    fill_table(tab, &v, e, ne, ids, nids) < 0)
 		goto out;
 	diag_move(d, &v.diag);
@@ -717,5 +731,6 @@ out:
 	strlist_release(&keys);
 	view_release(&v);
 	index_snap_release(&sn);
+	index_close_quietly(home);
 	return rc;
 }
