@@ -55,7 +55,7 @@ LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
 	      $(B)/yaml_tree.o $(B)/schema_take.o $(B)/schema_desc.o \
 	      $(B)/schema.o $(B)/siteconf.o $(B)/tval_pack.o $(B)/term_pack.o \
 	      $(B)/index_paths.o $(B)/index_row.o $(B)/index.o $(B)/termfile.o \
-	      $(B)/loader.o
+	      $(B)/loader.o $(B)/loadsnap.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 # The index caches the loader's parse; it needs only the tree's type.
 TVAL_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/tval_pack.o
@@ -91,7 +91,7 @@ TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml jq git \
-	   libsqlite3-dev
+	   libsqlite3-dev faketime
 
 all: $(PROG)
 
@@ -189,6 +189,8 @@ $(B)/ixcat: tests/index/ixcat.c $(INDEX_OBJS) include/*.h
 	  tests/index/ixcat.c $(INDEX_OBJS) $(PKG_LIBS)
 index-diff: $(PROG)
 	@python3 tests/index/mutate.py --gloss $(INDEX_GLOSS) --steps $(STEPS)
+	@python3 tests/index/mutate.py --gloss $(INDEX_GLOSS) --steps $(STEPS) \
+	  --future
 index-faults: $(PROG)
 	@python3 tests/index/faults.py --gloss $(INDEX_GLOSS) --trials $(TRIALS)
 index-ixcat: $(B)/ixcat

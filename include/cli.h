@@ -50,6 +50,8 @@ struct ctx {
 	int tty;       /* stdout is a terminal */
 	int implicit_show; /* `gloss TERM...': no command was named */
 	int no_cache;	   /* --no-cache */
+	char **names;	   /* CMD_NAMES: the operands, the names to look up */
+	size_t nnames;
 
 	/* state */
 	struct config cfg; /* the user's configuration file (SPEC 2) */
@@ -72,7 +74,10 @@ enum {
 	CMD_TABLE = 1,	   /* load the glossary before running */
 	CMD_BODY = 2,	   /* it reads the terms' bodies itself (search) */
 	CMD_ALL_LANGS = 4, /* every language unless --lang says one (check) */
-	CMD_PARSE = 8 /* parse every file: the index is written, not read */
+	CMD_PARSE = 8, /* parse every file: the index is written, not read */
+	CMD_NAMES = 16 /* the operands are names it looks up and prints
+			  (show): of an unchanged glossary, the loader may
+			  read only their terms (loadsnap.h) */
 };
 
 struct cmd {

@@ -141,4 +141,44 @@ const char *index_db_path(const struct index *);
  * recorded as written: sampled by index_open, before any file is read. */
 int64_t index_stamp(const struct index *);
 
+/*
+ * A snapshot: what one whole load gave (data, the loader's own bytes)
+ * and the walk it was made from (walk, the loader's record of every
+ * file's path and identity), kept under a key that says how the load
+ * was asked for.  Sealed by a checksum like a row; the loader trusts it
+ * only for a walk equal to walk whose files were all settled at written.
+ */
+struct index_snap {
+	int64_t written; /* when the run that made it began (index_clock) */
+	uint64_t hash;	 /* a hash of walk: tells an unchanged one cheaply */
+	void *walk, *data;
+	size_t walklen, datalen;
+};
+
+/* Free what a snapshot owns and empty it. */
+void index_snap_release(struct index_snap *);
+
+/*
+ * The snapshot under key into *out, which the caller releases: 1, or 0
+ * when there is none, it is not whole, or it was written after this
+ * run began (out is then empty).
+ */
+int index_snap_get(struct index *, const char *key, struct index_snap *out);
+
+/*
+ * Keep sn under key (replacing any), and at most a few others: 0, or -1
+ * when nothing is written (another process writes, a full disk: then
+ * index_close says why, as for index_put).
+ */
+int index_snap_put(struct index *, const char *key, const struct index_snap *);
+
+/*
+ * Whether a file of stat st may be trusted by what was made of it in a
+ * run that began at stamp: git's racily-clean rule (INDEX_RACY_NS).
+ */
+int index_settled(const struct stat *st, int64_t stamp);
+
+/* The time now, in nanoseconds since the epoch, as the index keeps it. */
+int64_t index_clock(void);
+
 #endif

@@ -12,7 +12,9 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "siteconf.h"
 #include "term.h"
+#include "walk.h"
 
 struct table;
 
@@ -73,5 +75,35 @@ enum load_status loader_load_file(
  */
 int loader_load_dir(struct table *, const char *dir, int dirno,
     const struct loader_opts *opts, struct diag *);
+
+/*
+ * One glossary directory walked, before any term file is read: its
+ * `.gloss.yaml', every file below it with its stat(2), and what the two
+ * said (diag).  Owned by the caller: loader_walk_release frees it.
+ */
+struct loader_walk {
+	char *dir;
+	struct siteconf conf;
+	struct walk_list list;
+	struct diag diag; /* the configuration's and the walk's messages */
+	int rc;		  /* walk_tree's: -1 when dir cannot be walked */
+};
+
+/*
+ * Walk dir into *w, used bytes of term files being loaded already (the
+ * cap of opts->max_bytes counts them).  *w is always filled.
+ */
+void loader_walk_dir(struct loader_walk *w, const char *dir, size_t used,
+    const struct loader_opts *opts);
+/* Free what a walk holds. */
+void loader_walk_release(struct loader_walk *);
+
+/*
+ * loader_load_dir on a directory already walked: loads w's files into
+ * table and moves w's messages and the files' into d.  w is left to be
+ * released.  Returns what loader_load_dir returns.
+ */
+int loader_load_walk(struct table *, struct loader_walk *w, int dirno,
+    const struct loader_opts *opts, struct diag *d);
 
 #endif

@@ -70,6 +70,8 @@ void tval_pack_str(struct sbuf *, const char *);
 int tval_read_uint(struct tval_rd *, uint64_t max, uint64_t *out);
 /* A string without NUL, which the caller frees; NULL when malformed. */
 char *tval_read_str(struct tval_rd *);
+/* The same string in place: its n bytes at *s, in r's buffer; 0, or -1. */
+int tval_read_span(struct tval_rd *, const char **s, size_t *n);
 /*
  * One packed tree (what tval_pack appended) at the cursor into *out,
  * which the caller releases; the cursor is left after it.  Returns 0,

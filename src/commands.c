@@ -10,7 +10,7 @@ const struct cmd commands[] = {
 	"Print the entries for each TERM: exact name or alias, else a unique\n"
 	"prefix, else a unique substring.  Otherwise print the closest names\n"
 	"on stderr and exit 1.",
-	CMD_TABLE, RM_SHOW,
+	CMD_TABLE | CMD_NAMES, RM_SHOW,
 	O_COMMON | O_FILTER | O_OUTPUT | O_FULL | O_EXACT | O_LIMIT},
     {"search", cmd_search, "QUERY...", "ranked full-text search",
 	"Ranked full-text search over names, aliases, descriptions, examples\n"

@@ -28,7 +28,7 @@
 #include "tval_pack.h"
 
 /* The layout of the tables; any change bumps it (so does the packing's). */
-#define INDEX_SCHEMA  2
+#define INDEX_SCHEMA  3
 #define INDEX_VERSION (INDEX_SCHEMA * 1000 + TVAL_PACK_VERSION)
 #define INDEX_APP_ID  0x474c5353 /* "GLSS" */
 #define INDEX_BUSY_MS 2000	 /* readers wait this long at most */
@@ -45,9 +45,13 @@ static const char ix_schema[] =
     " sum INTEGER NOT NULL)" /* row_sum over every other column */
     /* One b-tree in path order, not a table and an index of paths: an
      * insert or a lookup is one descent. */
-    " WITHOUT ROWID;";
+    " WITHOUT ROWID;"
+    "CREATE TABLE snap("
+    " key TEXT PRIMARY KEY, written_ns INTEGER NOT NULL,"
+    " hash INTEGER NOT NULL, walk BLOB NOT NULL, data BLOB NOT NULL,"
+    " sum INTEGER NOT NULL);"; /* snap_sum */
 
-enum { S_GET, S_PUT, S_PATHS, S_DEL, S_N };
+enum { S_GET, S_PUT, S_PATHS, S_DEL, S_SNAP, S_SNAP_PUT, S_SNAP_TRIM, S_N };
 
 static const char *const ix_sql[S_N] = {
     "SELECT dev, ino, size, mtime_ns, ctime_ns, mode, written_ns, kind,"
@@ -57,6 +61,12 @@ static const char *const ix_sql[S_N] = {
     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     "SELECT path FROM files",
     "DELETE FROM files WHERE path = ?1",
+    "SELECT written_ns, hash, walk, data, sum FROM snap WHERE key = ?1",
+    "INSERT OR REPLACE INTO snap(key, written_ns, hash, walk, data, sum)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+    /* A few ways of asking (languages, say) keep one each. */
+    "DELETE FROM snap WHERE key NOT IN"
+    " (SELECT key FROM snap ORDER BY written_ns DESC LIMIT 4)",
 };
 
 struct index {
@@ -600,4 +610,120 @@ index_close(struct index *ix, struct diag *d)
 		diag_add(d, DIAG_INDEX_WRITE, ix->file, 0, 0, ix->failure);
 	ix_free(ix);
 	return rc;
+}
+
+/*
+ * A snapshot's checksum, over every other column.  Not seeded with a
+ * directory's context: a snapshot spans directories, and the loader
+ * puts what it depends on in its key and its walk.
+ */
+static int64_t
+snap_sum(const char *key, const struct index_snap *sn)
+{
+	uint64_t h = index_sum_u64(UINT64_C(0x676c6f7373736e70), INDEX_VERSION);
+
+	h = index_sum_blob(h, key, strlen(key), 1);
+	h = index_sum_u64(h, (uint64_t)sn->written);
+	h = index_sum_u64(h, sn->hash);
+	h = index_sum_blob(h, sn->walk, sn->walklen, 1);
+	h = index_sum_blob(h, sn->data, sn->datalen, 1);
+	return (int64_t)h;
+}
+
+void
+index_snap_release(struct index_snap *sn)
+{
+	free(sn->walk);
+	free(sn->data);
+	memset(sn, 0, sizeof(*sn));
+}
+
+/* A copy of column i of s, at least one byte so that NULL means none. */
+static void *
+column_copy(sqlite3_stmt *s, int i, size_t *len)
+{
+	const void *p = sqlite3_column_blob(s, i);
+	void *c;
+
+	*len = (size_t)sqlite3_column_bytes(s, i);
+	if (p == NULL && *len > 0)
+		return NULL;
+	c = xmalloc(*len + 1);
+	if (*len > 0)
+		memcpy(c, p, *len);
+	return c;
+}
+
+int
+index_snap_get(struct index *ix, const char *key, struct index_snap *out)
+{
+	sqlite3_stmt *s = ix->st[S_SNAP];
+	int rc, ok = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((ix->flags & INDEX_NOREAD) || ix->broken)
+		return 0;
+	if (!ix->reading && ix->writing != 1 &&
+	    sqlite3_exec(ix->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		ix->reading = 1;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		out->written = sqlite3_column_int64(s, 0);
+		out->hash = (uint64_t)sqlite3_column_int64(s, 1);
+		out->walk = column_copy(s, 2, &out->walklen);
+		out->data = column_copy(s, 3, &out->datalen);
+		ok = out->walk != NULL && out->data != NULL &&
+		    out->written <= ix->stamp &&
+		    snap_sum(key, out) == sqlite3_column_int64(s, 4);
+	}
+	ix_check_rc(ix, rc);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (!ok)
+		index_snap_release(out);
+	return ok;
+}
+
+int
+index_snap_put(struct index *ix, const char *key, const struct index_snap *sn)
+{
+	sqlite3_stmt *s = ix->st[S_SNAP_PUT];
+	int rc;
+
+	if (sn->walklen > INT_MAX || sn->datalen > INT_MAX || ix_begin(ix) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, sn->written);
+	sqlite3_bind_int64(s, 3, (int64_t)sn->hash);
+	sqlite3_bind_blob(s, 4, sn->walklen > 0 ? sn->walk : "",
+	    (int)sn->walklen, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 5, sn->datalen > 0 ? sn->data : "",
+	    (int)sn->datalen, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 6, snap_sum(key, sn));
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc == SQLITE_DONE) {
+		rc = sqlite3_step(ix->st[S_SNAP_TRIM]);
+		sqlite3_reset(ix->st[S_SNAP_TRIM]);
+	}
+	if (rc != SQLITE_DONE) {
+		ix_fail(ix, rc);
+		return -1;
+	}
+	return 0;
+}
+
+int
+index_settled(const struct stat *st, int64_t stamp)
+{
+	int64_t id[ID_N];
+
+	return index_ident_of(st, id) == 0 && index_ident_settled(id, stamp);
+}
+
+int64_t
+index_clock(void)
+{
+	return index_now_ns();
 }

@@ -8,6 +8,7 @@
 #include "index.h"
 #include "lang.h"
 #include "loader.h"
+#include "loader_int.h"
 #include "readfile.h"
 #include "schema.h"
 #include "siteconf.h"
@@ -87,6 +88,25 @@ load_miss(struct pool *p, size_t i, struct readfile_buf *rb, ssize_t len,
 	r->put = c;
 }
 
+int
+loader_hit_text(struct term *t, const char *path, const struct stat *walked,
+    struct readfile_buf *rb, ssize_t *len, struct stat *fst)
+{
+	struct diag tmp;
+
+	diag_init(&tmp);
+	*len = readfile_read(path, rb, &tmp, fst);
+	diag_release(&tmp);
+	if (*len < 0 || !same_file(fst, walked) || (size_t)*len != t->textlen)
+		return -1;
+	/* The buffer grew in 4 KiB steps; keep only the file. */
+	t->text =
+	    rb->cap > (size_t)*len + 1 ? xrealloc(rb->s, *len + 1) : rb->s;
+	rb->s = NULL;
+	rb->cap = 0;
+	return 0;
+}
+
 /*
  * The term of item i from the index's record, as the parse that made
  * it gave it.  When the term keeps its text, the file is read, and
@@ -103,26 +123,15 @@ load_hit(struct pool *p, size_t i, struct readfile_buf *rb)
 	enum load_status st;
 	struct term *t;
 	struct stat fst;
-	struct diag tmp;
 	ssize_t len;
 
 	if (termfile_from_record(rec, it->path, p->keep_text, &st, &t) < 0)
 		return -1;
-	if (t != NULL && p->keep_text) {
-		diag_init(&tmp);
-		len = readfile_read(it->path, rb, &tmp, &fst);
-		diag_release(&tmp);
-		if (len < 0 || !same_file(&fst, &it->st) ||
-		    (size_t)len != t->textlen) {
-			term_free(t);
-			load_miss(p, i, rb, len, &fst);
-			return 0;
-		}
-		/* The buffer grew in 4 KiB steps; keep only the file. */
-		t->text = rb->cap > (size_t)len + 1 ? xrealloc(rb->s, len + 1)
-						    : rb->s;
-		rb->s = NULL;
-		rb->cap = 0;
+	if (t != NULL && p->keep_text &&
+	    loader_hit_text(t, it->path, &it->st, rb, &len, &fst) < 0) {
+		term_free(t);
+		load_miss(p, i, rb, len, &fst);
+		return 0;
 	}
 	diag_move(&it->diag, &rec->diag);
 	r->st = st;
@@ -208,9 +217,8 @@ parse_all(struct pool *p, struct index *ix, size_t put_lo, size_t put_hi)
 		pthread_join(tid[i], NULL);
 }
 
-/* path below the glossary root dir: the part after "dir/". */
-static const char *
-rel_path(const char *dir, const char *path)
+const char *
+loader_rel_path(const char *dir, const char *path)
 {
 	size_t n = strlen(dir);
 
@@ -236,7 +244,7 @@ lang_dirs(const char *dir, const struct pool *p)
 
 		if (p->items[i].path == NULL || p->res[i].st != LOAD_OK)
 			continue;
-		rel = rel_path(dir, p->items[i].path);
+		rel = loader_rel_path(dir, p->items[i].path);
 		if ((slash = strchr(rel, '/')) == NULL)
 			continue;
 		if (!lang_is_tag(rel, (size_t)(slash - rel)))
@@ -254,7 +262,8 @@ lang_dirs(const char *dir, const struct pool *p)
 static void
 lang_from_path(struct term *t, const char *dir, int bydir)
 {
-	const char *rel = rel_path(dir, t->path), *base, *end, *tag, *slash;
+	const char *rel = loader_rel_path(dir, t->path), *base, *end, *tag,
+		   *slash;
 
 	if (t->lang != NULL)
 		return;
@@ -312,21 +321,29 @@ merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
  * language from a folder or `lang:', dirno) or the run (the text kept)
  * is done after the record is made or given back.
  */
+void
+loader_conf_context(const struct siteconf *conf, struct sbuf *sb)
+{
+	size_t f, k;
+
+	sb_addf(sb, "gloss %s %s term %d", GLOSS_VERSION, GLOSS_SRCSUM,
+	    TERM_PACK_VERSION);
+	for (f = 0; f < SF_NFIELDS; f++) {
+		sb_addf(sb, "\n%zu:", f);
+		for (k = 0; k < conf->keys.v[f].n; k++)
+			sb_addf(sb, "%zu %s;", strlen(conf->keys.v[f].v[k]),
+			    conf->keys.v[f].v[k]);
+	}
+}
+
+/* Seal the index's rows with loader_conf_context. */
 static void
 index_conf(struct index *ix, const struct siteconf *conf)
 {
 	struct sbuf sb;
-	size_t f, k;
 
 	sb_init(&sb);
-	sb_addf(&sb, "gloss %s %s term %d", GLOSS_VERSION, GLOSS_SRCSUM,
-	    TERM_PACK_VERSION);
-	for (f = 0; f < SF_NFIELDS; f++) {
-		sb_addf(&sb, "\n%zu:", f);
-		for (k = 0; k < conf->keys.v[f].n; k++)
-			sb_addf(&sb, "%zu %s;", strlen(conf->keys.v[f].v[k]),
-			    conf->keys.v[f].v[k]);
-	}
+	loader_conf_context(conf, &sb);
 	index_context(ix, sb.s, sb.len);
 	sb_release(&sb);
 }
@@ -372,47 +389,76 @@ index_warn(const struct loader_opts *opts, struct diag *ixd)
 	diag_release(ixd);
 }
 
+void
+loader_walk_dir(struct loader_walk *w, const char *dir, size_t used,
+    const struct loader_opts *opts)
+{
+	size_t max = LOADER_MAX_BYTES;
+
+	memset(w, 0, sizeof(*w));
+	if (opts != NULL && opts->max_bytes != 0)
+		max = opts->max_bytes;
+	w->dir = xstrdup(dir);
+	diag_init(&w->diag);
+	siteconf_init(&w->conf);
+	(void)siteconf_load(dir, &w->conf, &w->diag);
+	w->rc = walk_tree(dir, used, max, &w->conf.skip, &w->list, &w->diag);
+}
+
+void
+loader_walk_release(struct loader_walk *w)
+{
+	free(w->dir);
+	diag_release(&w->diag);
+	siteconf_release(&w->conf);
+	walk_release(&w->list);
+	memset(w, 0, sizeof(*w));
+}
+
 int
-loader_load_dir(struct table *table, const char *dir, int dirno,
+loader_load_walk(struct table *table, struct loader_walk *w, int dirno,
     const struct loader_opts *opts, struct diag *d)
 {
-	struct walk_list list = {NULL, 0, 0};
-	struct siteconf conf;
 	struct index *ix = NULL;
 	struct diag ixd;
 	struct pool p;
-	size_t max = LOADER_MAX_BYTES;
-	int rc, added;
+	int added;
 
 	diag_init(&ixd);
-	if (opts != NULL && opts->max_bytes != 0)
-		max = opts->max_bytes;
-	if (opts != NULL && opts->cache_dir != NULL)
-		ix = index_open(opts->cache_dir, dir,
-		    opts->parse_all ? INDEX_NOREAD : 0, &ixd);
-	siteconf_init(&conf);
-	(void)siteconf_load(dir, &conf, d);
-	if (ix != NULL)
-		index_conf(ix, &conf);
-	rc = walk_tree(dir, table->bytes, max, &conf.skip, &list, d);
+	if (opts != NULL && opts->cache_dir != NULL &&
+	    (ix = index_open(opts->cache_dir, w->dir,
+		 opts->parse_all ? INDEX_NOREAD : 0, &ixd)) != NULL)
+		index_conf(ix, &w->conf);
+	diag_move(d, &w->diag);
 	memset(&p, 0, sizeof(p));
-	p.items = list.v;
-	p.n = list.n;
-	p.res = xcalloc(list.n + 1, sizeof(*p.res));
+	p.items = w->list.v;
+	p.n = w->list.n;
+	p.res = xcalloc(w->list.n + 1, sizeof(*p.res));
 	p.keep_text = opts == NULL || !opts->drop_text;
 	p.indexed = ix != NULL;
-	p.conf = &conf;
+	p.conf = &w->conf;
 	atomic_init(&p.next, 0);
 	load_all(&p, ix);
-	added = merge_all(table, &p, dir, dirno, conf.lang, d);
-	if (ix != NULL && rc == 0)
+	added = merge_all(table, &p, w->dir, dirno, w->conf.lang, d);
+	if (ix != NULL && w->rc == 0)
 		index_prune(ix);
 	(void)index_close(ix, &ixd);
 	if (opts != NULL)
 		index_warn(opts, &ixd);
 	diag_release(&ixd);
 	free(p.res);
-	walk_release(&list);
-	siteconf_release(&conf);
-	return rc < 0 ? -1 : added;
+	return w->rc < 0 ? -1 : added;
+}
+
+int
+loader_load_dir(struct table *table, const char *dir, int dirno,
+    const struct loader_opts *opts, struct diag *d)
+{
+	struct loader_walk w;
+	int rc;
+
+	loader_walk_dir(&w, dir, table->bytes, opts);
+	rc = loader_load_walk(table, &w, dirno, opts, d);
+	loader_walk_release(&w);
+	return rc;
 }

@@ -493,6 +493,10 @@ main(int argc, char *argv[])
 	filter_init(&ctx.filter, ctx.category, ctx.vertical, ctx.tag);
 	ctx.load.drop_text = !needs_body(&ctx);
 	setup_cache(&ctx);
+	if (cmd->flags & CMD_NAMES) {
+		ctx.names = argv;
+		ctx.nnames = (size_t)argc;
+	}
 	if ((cmd->flags & CMD_TABLE) && load_glossary(&ctx) < 0) {
 		rc = EXIT_TROUBLE;
 		goto out;

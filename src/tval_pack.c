@@ -200,18 +200,24 @@ get_size(struct tval_rd *r, size_t *out)
 	return 0;
 }
 
+int
+tval_read_span(struct tval_rd *r, const char **s, size_t *n)
+{
+	if (get_size(r, n) < 0 || memchr(r->p, '\0', *n) != NULL)
+		return -1;
+	*s = (const char *)r->p;
+	r->p += *n;
+	return 0;
+}
+
 /* A string of its own length, without NUL; the caller frees it. */
 char *
 tval_read_str(struct tval_rd *r)
 {
+	const char *s;
 	size_t n;
-	char *s;
 
-	if (get_size(r, &n) < 0 || memchr(r->p, '\0', n) != NULL)
-		return NULL;
-	s = xstrndup((const char *)r->p, n);
-	r->p += n;
-	return s;
+	return tval_read_span(r, &s, &n) < 0 ? NULL : xstrndup(s, n);
 }
 
 static int

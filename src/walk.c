@@ -3,8 +3,10 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "loader.h"
 #include "readfile.h"
@@ -136,12 +138,14 @@ walk_skipped(const struct walk *w, const char *path)
 	return NULL;
 }
 
-/* An entry that stat(2) cannot follow; only *.md files are reported. */
+/*
+ * An entry that stat(2) cannot follow (errno e); only *.md files are
+ * reported.
+ */
 static void
-walk_broken(struct walk *w, const char *path, const char *name)
+walk_broken(struct walk *w, const char *path, const char *name, int e)
 {
 	struct stat lst;
-	int e = errno;
 
 	if (!ends_md(name))
 		return;
@@ -208,22 +212,23 @@ walk_site_page(struct walk *w, const char *path, const char *name, int nmd)
 	return 1;
 }
 
+/* The entry name, which is path, whose stat is st, or failed with e. */
 static void
-walk_entry(struct walk *w, const char *path, const char *name, int nmd)
+walk_entry(struct walk *w, const char *path, const char *name, int nmd,
+    const struct stat *st, int e)
 {
-	struct stat st;
 	const char *glob;
 
-	if (stat(path, &st) == -1) {
-		walk_broken(w, path, name);
+	if (e != 0) {
+		walk_broken(w, path, name, e);
 		return;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		if (walk_cycle(w, &st))
+	if (S_ISDIR(st->st_mode)) {
+		if (walk_cycle(w, st))
 			diag_add(
 			    walk_diag(w), DIAG_DIRECTORY_CYCLE, path, 0, 0);
 		else
-			(void)walk_dir(w, path, &st);
+			(void)walk_dir(w, path, st);
 		return;
 	}
 	if (!ends_md(name) || walk_site_page(w, path, name, nmd))
@@ -232,11 +237,65 @@ walk_entry(struct walk *w, const char *path, const char *name, int nmd)
 		diag_add(
 		    walk_diag(w), DIAG_SKIPPED_BY_CONFIG, path, 0, 0, glob);
 	else
-		walk_file(w, path, &st);
+		walk_file(w, path, st);
 }
 
-/* The names in dir, hidden ones left out, sorted; -1 after an error. */
-static int
+/* A share of a directory's names to stat beside its descriptor. */
+struct stat_share {
+	int dfd;
+	char **names;
+	struct stat *st;
+	int *err; /* errno of each, or 0 */
+	size_t lo, hi;
+};
+
+static void *
+stat_share_run(void *arg)
+{
+	struct stat_share *b = arg;
+	size_t i;
+
+	for (i = b->lo; i < b->hi; i++)
+		b->err[i] = fstatat(b->dfd, b->names[i], &b->st[i], 0) == -1
+		    ? errno
+		    : 0;
+	return NULL;
+}
+
+/* Directories smaller than this are statted on one thread. */
+#define WALK_SHARE_MIN 256
+
+/*
+ * The stat of each of the n names of the open directory dfd into st[i]
+ * (err[i] its errno, or 0): one name to resolve beside the directory's
+ * descriptor, not a whole path, and the names of a large directory on
+ * two threads, since the stat calls are most of a walk (bench/parts).
+ */
+static void
+stat_names(int dfd, char **names, size_t n, struct stat *st, int *err)
+{
+	struct stat_share a = {dfd, names, st, err, 0, n}, b;
+	pthread_t tid;
+	int two = n >= WALK_SHARE_MIN && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+
+	if (two) {
+		b = a;
+		a.hi = b.lo = n / 2;
+		if (pthread_create(&tid, NULL, stat_share_run, &b) != 0) {
+			two = 0;
+			a.hi = n;
+		}
+	}
+	(void)stat_share_run(&a);
+	if (two)
+		pthread_join(tid, NULL);
+}
+
+/*
+ * The names in dir, hidden ones left out, sorted; the directory stays
+ * open, returned for the caller to close; NULL after an error.
+ */
+static DIR *
 read_names(struct walk *w, const char *dir, struct strlist *names)
 {
 	struct dirent *de;
@@ -245,44 +304,55 @@ read_names(struct walk *w, const char *dir, struct strlist *names)
 	if ((dp = opendir(dir)) == NULL) {
 		diag_add(walk_diag(w), DIAG_CANNOT_OPEN_DIR, dir, 0, 0,
 		    strerror(errno));
-		return -1;
+		return NULL;
 	}
 	while ((de = readdir(dp)) != NULL)
 		if (de->d_name[0] != '.')
 			strlist_push(names, xstrdup(de->d_name));
-	closedir(dp);
 	if (names->n > 1)
 		qsort(names->v, names->n, sizeof(*names->v), cmp_names);
-	return 0;
+	return dp;
 }
 
 static int
 walk_dir(struct walk *w, const char *dir, const struct stat *st)
 {
 	struct strlist names = {0};
-	size_t i;
-	int nmd = 0;
+	struct stat *sts;
+	size_t i, dlen;
+	int nmd = 0, *err;
+	DIR *dp;
 
 	if (w->depth >= LOADER_MAX_DIRS) {
 		diag_add(walk_diag(w), DIAG_DIRECTORIES_DEEP, dir, 0, 0,
 		    LOADER_MAX_DIRS);
 		return 0;
 	}
-	if (read_names(w, dir, &names) < 0)
+	if ((dp = read_names(w, dir, &names)) == NULL)
 		return -1;
 	for (i = 0; i < names.n; i++)
 		nmd += ends_md(names.v[i]);
 	w->depth++;
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;
+	sts = xcalloc(names.n + 1, sizeof(*sts));
+	err = xcalloc(names.n + 1, sizeof(*err));
+	stat_names(dirfd(dp), names.v, names.n, sts, err);
+	dlen = strcmp(dir, "/") == 0 ? 0 : strlen(dir);
 	for (i = 0; i < names.n; i++) {
-		char *path = strcmp(dir, "/") == 0
-		    ? xasprintf("/%s", names.v[i])
-		    : xasprintf("%s/%s", dir, names.v[i]);
+		size_t nlen = strlen(names.v[i]);
+		char *path = xmalloc(dlen + nlen + 2);
 
-		walk_entry(w, path, names.v[i], nmd);
+		/* dir/name, without a printf a file: walks are hot (bench) */
+		memcpy(path, dir, dlen);
+		path[dlen] = '/';
+		memcpy(path + dlen + 1, names.v[i], nlen + 1);
+		walk_entry(w, path, names.v[i], nmd, &sts[i], err[i]);
 		free(path);
 	}
+	free(sts);
+	free(err);
+	closedir(dp);
 	w->depth--;
 	strlist_release(&names);
 	return 0;

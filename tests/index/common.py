@@ -37,6 +37,22 @@ def settled_env(cache):
     return env
 
 
+FAKETIME_LIB = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1"
+
+
+def future_env(env):
+    """env for a gloss that believes it runs 10 s from now (libfaketime;
+    the files' own times are left as they are): every file is then
+    settled, past the racy window, so the rows and the snapshot of the
+    index are used on every run instead of only after a pause."""
+    if not os.path.exists(FAKETIME_LIB):
+        sys.exit("%s is missing: apt-get install faketime" % FAKETIME_LIB)
+    env = dict(env)
+    env.update({"LD_PRELOAD": FAKETIME_LIB, "FAKETIME": "+10s",
+                "NO_FAKE_STAT": "1"})
+    return env
+
+
 def run(gloss, args, env, cache=True, timeout=60, preexec=None):
     argv = [gloss] + ([] if cache else ["--no-cache"]) + list(args)
     p = subprocess.run(argv, env=env, stdout=subprocess.PIPE,
@@ -60,6 +76,9 @@ def term_text(rng, name, names):
     """A term file: mostly valid, sometimes broken in one of many ways."""
     words = lambda n: " ".join(rng.choice(WORDS) for _ in range(n))
     fm = ["term: %s" % name]
+    if rng.random() < 0.1:  # a derived alias: the part in parentheses
+        fm = ["term: %s (%s)" % (name, "".join(
+            w[0].upper() for w in name.split()))]
     if rng.random() < 0.5:
         fm.append("aliases: [%s]" % ", ".join(
             "%s %s" % (rng.choice(WORDS), rng.choice(WORDS))
@@ -72,7 +91,18 @@ def term_text(rng, name, names):
             rng.sample(names, min(len(names), rng.randint(1, 3)))))
     if rng.random() < 0.1:
         fm.append("tags: [%s, 12, true, ~]" % rng.choice(WORDS))
+    if rng.random() < 0.1:
+        fm.append("lang: %s" % rng.choice(["en", "de", "ja"]))
+    if rng.random() < 0.1:
+        fm.append("id: %s-%d" % (rng.choice(WORDS), rng.randint(1, 9)))
     body = "%s.\n" % words(rng.randint(5, 40))
+    if names and rng.random() < 0.3:
+        # mentions: what table_index resolves to names across files
+        other = rng.choice(names)
+        body += rng.choice([
+            "See [%s](../%s/).\n" % (other, other.lower()),
+            '{{< glossary_tooltip text="%s" term_id="%s" >}}\n'
+            % (other, other.lower().replace(" ", "-"))])
     if rng.random() < 0.3:
         body += "\n## Examples\n\n- %s\n- %s\n" % (words(6), words(4))
     text = "---\n%s\n---\n%s" % ("\n".join(fm), body)
