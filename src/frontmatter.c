@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 
 #include "frontmatter.h"
@@ -25,6 +26,24 @@ fence_line(const char *text, size_t off, size_t len, int dots, size_t *next)
 	return memcmp(p, "---", 3) == 0 || (dots && memcmp(p, "...", 3) == 0);
 }
 
+/*
+ * Whether the 8 bytes at p are ASCII without a CR: none can start an
+ * odd line break, so odd_break skips them a word at a time: a byte at
+ * a time, this scan of every front matter cost a twentieth of `list'.
+ */
+static int
+plain_word(const char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL,
+		       highs = 0x8080808080808080ULL;
+	uint64_t w, cr;
+
+	memcpy(&w, p, 8);
+	cr = w ^ (ones * '\r');
+	/* A byte of cr is zero where w has a CR (the usual zero test). */
+	return ((w | ((cr - ones) & ~cr)) & highs) == 0;
+}
+
 /* A line break libyaml counts but a reader of the file would not. */
 static int
 odd_break(const char *fm, size_t len, size_t *at)
@@ -32,7 +51,13 @@ odd_break(const char *fm, size_t len, size_t *at)
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)fm[i];
+		unsigned char c;
+
+		while (i + 8 <= len && plain_word(fm + i))
+			i += 8;
+		if (i == len)
+			break;
+		c = (unsigned char)fm[i];
 
 		if ((c == '\r' && (i + 1 == len || fm[i + 1] != '\n')) ||
 		    (c == 0xc2 && i + 1 < len &&
