@@ -21,6 +21,14 @@
 char *utf8_fold(const char *s, size_t n);
 
 /*
+ * utf8_fold of the NUL-terminated s with its spaces dropped: the key
+ * term_key matches names by ("config map", "configMap" -> "configmap").
+ * ASCII takes a shorter path to the same bytes.  The caller frees the
+ * result.
+ */
+char *utf8_key(const char *s);
+
+/*
  * The camelCase boundaries of s[0..n): byte offsets where a new word
  * starts, as utf8_fold splits "configMap" and "HTTPServer" (never to
  * leave a part of one letter: "SaaS", "iPhone").  Stores at

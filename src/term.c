@@ -41,13 +41,7 @@ tval_get(const struct tval *v, const char *key)
 char *
 term_key(const char *name)
 {
-	char *k = utf8_fold(name, strlen(name)), *r, *w;
-
-	for (r = w = k; *r != '\0'; r++)
-		if (*r != ' ')
-			*w++ = *r;
-	*w = '\0';
-	return k;
+	return utf8_key(name);
 }
 
 /* The prefix of libyaml's resolved "!!" tags. */

@@ -206,6 +206,56 @@ utf8_fold(const char *s, size_t n)
 	return res;
 }
 
+/* Drop the spaces of s, in place. */
+static void
+drop_spaces(char *s)
+{
+	char *w = s;
+
+	for (; *s != '\0'; s++)
+		if (*s != ' ')
+			*w++ = *s;
+	*w = '\0';
+}
+
+/*
+ * Whether s[0..n) is ASCII without NUL: for it, utf8_fold is lower
+ * case (utf8proc is needed only from 0x80 on) with separators folded,
+ * and the spaces of camelCase boundaries go with the others.
+ */
+static int
+plain_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] - 1u >= 0x7fu)
+			return 0;
+	return 1;
+}
+
+char *
+utf8_key(const char *s)
+{
+	size_t n = strlen(s), i, w = 0;
+	char *k;
+
+	if (!plain_ascii(s, n)) {
+		k = utf8_fold(s, n);
+		drop_spaces(k);
+		return k;
+	}
+	/* One pass and one allocation: most names are ASCII. */
+	k = xmalloc(n + 1);
+	for (i = 0; i < n; i++)
+		if (!is_sep(s, s + i))
+			k[w++] = s[i] >= 'A' && s[i] <= 'Z'
+			    ? (char)(s[i] - 'A' + 'a')
+			    : s[i];
+	k[w] = '\0';
+	return k;
+}
+
 int
 utf8_decode(const char *s, size_t n, int32_t *cp)
 {

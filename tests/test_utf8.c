@@ -1,4 +1,5 @@
 /* Folding, decoding, width and escaping: the bottom layer. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "testutil.h"
@@ -24,6 +25,67 @@ test_fold_case_and_separators(void **state)
 	check_fold("  cross   sell  ", "cross sell");
 	check_fold("cross--_ sell", "cross sell");
 	check_fold("-_-", "");
+}
+
+/* utf8_fold's result with its spaces dropped: what utf8_key must give. */
+static char *
+fold_joined(const char *in)
+{
+	char *k = utf8_fold(in, strlen(in)), *r, *w;
+
+	for (r = w = k; *r != '\0'; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
+	return k;
+}
+
+static void
+check_key(const char *in)
+{
+	char *want = fold_joined(in), *got = utf8_key(in);
+
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+}
+
+/*
+ * utf8_key takes a path of its own for ASCII: it must give what the
+ * general one does.  Random strings of letters of both cases, digits,
+ * dots, separators and other bytes, each also with a non-ASCII letter
+ * after it, which sends the same bytes through utf8proc.
+ */
+static void
+test_key_ascii_path(void **state)
+{
+	static const char abc[] = "aAbBzZ09.. -_/\t\n\r\v\f().&'\x01\x7fMx";
+	unsigned long r = 12345;
+	char in[32], more[40], *a, *b;
+	size_t i, j, n;
+
+	(void)state;
+	check_key("configMap");
+	check_key("HTTPServer v3.14 .5 x.");
+	check_key("  Cross--Sell__2.0/TCP.IP  ");
+	for (i = 0; i < 20000; i++) {
+		r = r * 6364136223846793005UL + 1442695040888963407UL;
+		n = (r >> 33) % sizeof(in);
+		for (j = 0; j < n; j++) {
+			r = r * 6364136223846793005UL + 1442695040888963407UL;
+			in[j] = abc[(r >> 33) % (sizeof(abc) - 1)];
+		}
+		in[n] = '\0';
+		check_key(in);
+		snprintf(more, sizeof(more), "%s\xc3\xa9", in);
+		a = utf8_key(in);
+		b = utf8_key(more);
+		assert_int_equal(strlen(b), strlen(a) + 1);
+		assert_memory_equal(a, b, strlen(a));
+		assert_int_equal(b[strlen(a)], 'e');
+		free(a);
+		free(b);
+	}
 }
 
 static void
@@ -175,6 +237,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fold_case_and_separators),
 	    cmocka_unit_test(test_fold_more_separators),
+	    cmocka_unit_test(test_key_ascii_path),
 	    cmocka_unit_test(test_fold_camel_case),
 	    cmocka_unit_test(test_fold_unicode),
 	    cmocka_unit_test(test_fold_invalid_utf8),
