@@ -242,8 +242,7 @@ push_related(void *arg, char *name)
 {
 	struct csv_related *c = arg;
 
-	term_add_related(c->t, name, c->line, c->col);
-	free(name);
+	term_take_related(c->t, name, c->line, c->col);
 }
 
 /* Split a comma-separated list of names into related. */
@@ -281,9 +280,11 @@ take_related(struct schema_ctx *sp, const struct schema_row *row,
 		}
 		if (!tval_is_null(it)) {
 			schema_trim(it->str);
-			if (*it->str != '\0')
-				term_add_related(
+			if (*it->str != '\0') {
+				term_take_related(
 				    sp->t, it->str, it->line, it->col);
+				it->str = NULL;
+			}
 		}
 	}
 }

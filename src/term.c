@@ -357,8 +357,19 @@ term_name_at(const void *terms, size_t i)
 	return ((const struct term *const *)terms)[i]->name;
 }
 
+/*
+ * Whether t->related, of n entries, is full: it grows by doubling from
+ * 4, so its room follows from n alone (struct term keeps no capacity)
+ * and a term's few related names cost one allocation, not one each.
+ */
+static int
+related_full(size_t n)
+{
+	return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+}
+
 void
-term_add_related(struct term *t, const char *name, unsigned line, unsigned col)
+term_take_related(struct term *t, char *name, unsigned line, unsigned col)
 {
 	char *key = term_key(name);
 	size_t i;
@@ -368,13 +379,22 @@ term_add_related(struct term *t, const char *name, unsigned line, unsigned col)
 			break;
 	if (key[0] == '\0' || i < t->nrelated) {
 		free(key);
+		free(name);
 		return;
 	}
-	t->related =
-	    xreallocarray(t->related, t->nrelated + 1, sizeof(*t->related));
-	t->related[t->nrelated].name = xstrdup(name);
+	if (related_full(t->nrelated))
+		t->related = xreallocarray(t->related,
+		    t->nrelated == 0 ? 4 : t->nrelated * 2,
+		    sizeof(*t->related));
+	t->related[t->nrelated].name = name;
 	t->related[t->nrelated].key = key;
 	t->related[t->nrelated].line = line;
 	t->related[t->nrelated].col = col;
 	t->nrelated++;
+}
+
+void
+term_add_related(struct term *t, const char *name, unsigned line, unsigned col)
+{
+	term_take_related(t, xstrdup(name), line, col);
 }
