@@ -196,16 +196,26 @@ yt_warn_tag(struct yt *yt, const yaml_mark_t *m, enum tval_tagcheck ck,
  * rule (tval_type_scalar).
  */
 static int
-yt_scalar(struct yt *yt, const yaml_event_t *ev, struct tval *out)
+yt_scalar(struct yt *yt, yaml_event_t *ev, struct tval *out)
 {
 	const yaml_char_t *tag = ev->data.scalar.tag;
+	char *value = (char *)ev->data.scalar.value;
 	enum tval_tagcheck ck;
 
 	if (yt_no_nul(yt, ev) < 0)
 		return -1;
 	out->type = TV_STR;
-	out->str = xstrndup(
-	    (const char *)ev->data.scalar.value, ev->data.scalar.length);
+	/*
+	 * Take the event's text rather than copy it: libyaml allocates it
+	 * with malloc(3) (yaml_malloc) and ends it with a NUL, and
+	 * yaml_event_delete then frees nothing.  A copy of every scalar
+	 * was a twentieth of the loader's own work.
+	 */
+	if (value[ev->data.scalar.length] == '\0') {
+		out->str = value;
+		ev->data.scalar.value = NULL;
+	} else
+		out->str = xstrndup(value, ev->data.scalar.length);
 	out->scalar = tval_type_scalar((const char *)tag,
 	    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE, out->str, &ck);
 	if (ck != TVT_OK)
