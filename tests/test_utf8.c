@@ -159,6 +159,47 @@ test_check(void **state)
 	assert_int_equal(utf8_check("\xe2\x82", 2, &bad), -1);
 }
 
+/*
+ * A NUL or a bad byte at every offset of ASCII text, which is passed
+ * 32 bytes at a time: the first of them is the one reported, and a
+ * character cut short by a NUL is bad where it starts.
+ */
+static void
+test_check_anywhere(void **state)
+{
+	char buf[100];
+	size_t i, j, bad;
+
+	(void)state;
+	memset(buf, 'a', sizeof(buf));
+	assert_int_equal(utf8_check(buf, sizeof(buf), &bad), 0);
+	for (i = 0; i < sizeof(buf); i++) {
+		for (j = i + 1; j < sizeof(buf); j += 7) {
+			memset(buf, 'a', sizeof(buf));
+			buf[i] = '\0';
+			buf[j] = '\xff';
+			assert_int_equal(
+			    utf8_check(buf, sizeof(buf), &bad), -1);
+			assert_int_equal(bad, i);
+			buf[i] = '\xfe';
+			buf[j] = '\0';
+			assert_int_equal(
+			    utf8_check(buf, sizeof(buf), &bad), -1);
+			assert_int_equal(bad, i);
+		}
+		memset(buf, 'a', sizeof(buf));
+		memcpy(buf + i, "\xc3\xa9", i + 1 < sizeof(buf) ? 2 : 1);
+		assert_int_equal(utf8_check(buf, sizeof(buf), &bad),
+		    i + 1 < sizeof(buf) ? 0 : -1);
+		if (i + 2 < sizeof(buf)) {
+			memcpy(buf + i, "\xe2\x82\0", 3);
+			assert_int_equal(
+			    utf8_check(buf, sizeof(buf), &bad), -1);
+			assert_int_equal(bad, i);
+		}
+	}
+}
+
 static void
 test_width(void **state)
 {
@@ -242,6 +283,7 @@ main(void)
 	    cmocka_unit_test(test_fold_unicode),
 	    cmocka_unit_test(test_fold_invalid_utf8),
 	    cmocka_unit_test(test_check),
+	    cmocka_unit_test(test_check_anywhere),
 	    cmocka_unit_test(test_linecol),
 	    cmocka_unit_test(test_width),
 	    cmocka_unit_test(test_escape),
