@@ -52,7 +52,7 @@ static int
 one_of(const char *s, const char *const *words)
 {
 	for (; *words != NULL; words++)
-		if (strcmp(s, *words) == 0)
+		if (s[0] == (*words)[0] && strcmp(s, *words) == 0)
 			return 1;
 	return 0;
 }
@@ -132,8 +132,23 @@ static enum tval_scalar
 core_type(const char *s)
 {
 	/* The common case, a word: no null, bool or number starts so. */
-	if (s[0] != '\0' && strchr("~nNtTfF0123456789+-.", s[0]) == NULL)
-		return TS_STR;
+	switch (s[0]) {
+	case '\0':
+	case '~':
+	case 'n':
+	case 'N':
+	case 't':
+	case 'T':
+	case 'f':
+	case 'F':
+	case '+':
+	case '-':
+	case '.':
+		break;
+	default:
+		if (s[0] < '0' || s[0] > '9')
+			return TS_STR;
+	}
 	if (core_null(s))
 		return TS_NULL;
 	if (core_bool(s))

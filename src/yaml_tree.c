@@ -249,7 +249,8 @@ yt_key(struct yt *yt, yaml_event_t *ev, struct tval *out)
 		return -1;
 	}
 	for (i = 0; i < out->n && !dup; i++)
-		dup = strcmp(out->keys[i], k.str) == 0;
+		dup = out->keys[i][0] == k.str[0] &&
+		    strcmp(out->keys[i], k.str) == 0;
 	if (dup) {
 		yt_pos(yt, &ev->start_mark, &k.line, &k.col);
 		diag_add(yt->diag, DIAG_DUPLICATE_KEY, yt->path, k.line, k.col,
