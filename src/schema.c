@@ -79,18 +79,43 @@ fold_key(const char *k, char buf[KEY_MAX])
 	return 1;
 }
 
-static int
-cmp_key(const void *a, const void *b)
-{
-	return strcmp(a, ((const struct schema_key *)b)->key);
-}
-
-/* The built-in entry of a folded key, or NULL. */
+/*
+ * The built-in entry of a folded key, or NULL: a binary search that
+ * compares first bytes before it calls strcmp, as every key of every
+ * file comes here.
+ */
 static const struct schema_key *
 builtin(const char *folded)
 {
-	return bsearch(
-	    folded, key_table, NELEM(key_table), sizeof(key_table[0]), cmp_key);
+	size_t lo = 0, hi = NELEM(key_table), mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = (unsigned char)folded[0] -
+		    (unsigned char)key_table[mid].key[0];
+		if (c == 0 && folded[0] != '\0')
+			c = strcmp(folded + 1, key_table[mid].key + 1);
+		if (c == 0)
+			return &key_table[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* k itself when it holds a key, else NULL: most glossaries have none. */
+static const struct schema_keys *
+own_keys(const struct schema_keys *k)
+{
+	size_t f;
+
+	for (f = 0; k != NULL && f < SF_NFIELDS; f++)
+		if (k->v[f].n > 0)
+			return k;
+	return NULL;
 }
 
 /*
@@ -214,7 +239,7 @@ take_key(struct schema_ctx *sp, struct tval *root, size_t i)
 	int f, rank;
 
 	/* Keys given twice were warned about and dropped by yaml_tree. */
-	if ((f = key_field(k, sp->f->keys, &rank)) >= 0 &&
+	if ((f = key_field(k, sp->own, &rank)) >= 0 &&
 	    (schema_rows[f].flags & MERGE))
 		schema_rows[f].take(sp, &schema_rows[f], v, k);
 	else if (f >= 0)
@@ -371,6 +396,7 @@ schema_term(struct tval *root, struct term *t, const struct schema_file *f,
 	sp.path = f->path;
 	sp.diag = d;
 	sp.t = t;
+	sp.own = own_keys(f->keys);
 	if (root->type != TV_MAP) {
 		diag_add(d, DIAG_NOT_A_MAPPING, f->path, root->line, root->col);
 		return -1;
