@@ -256,6 +256,19 @@ read_names(struct walk *w, const char *dir, struct strlist *names)
 	return 0;
 }
 
+/* dir/name (/name when dir is the root); the caller frees it. */
+static char *
+join_path(const char *dir, const char *name)
+{
+	size_t d = strcmp(dir, "/") == 0 ? 0 : strlen(dir), n = strlen(name);
+	char *path = xmalloc(d + n + 2);
+
+	memcpy(path, dir, d);
+	path[d] = '/';
+	memcpy(path + d + 1, name, n + 1);
+	return path;
+}
+
 static int
 walk_dir(struct walk *w, const char *dir, const struct stat *st)
 {
@@ -276,9 +289,7 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;
 	for (i = 0; i < names.n; i++) {
-		char *path = strcmp(dir, "/") == 0
-		    ? xasprintf("/%s", names.v[i])
-		    : xasprintf("%s/%s", dir, names.v[i]);
+		char *path = join_path(dir, names.v[i]);
 
 		walk_entry(w, path, names.v[i], nmd);
 		free(path);
