@@ -318,19 +318,26 @@ is_example_heading(const char *p, size_t n)
 	return n - i == 8 && strncasecmp(p + i, "examples", 8) == 0;
 }
 
-/* The offset of the first `## Example(s)' line of body, or len. */
+/*
+ * The offset of the first `## Example(s)' line of body, or len.  Every
+ * body is looked through when it loads, so the search goes from `#' to
+ * `#' (vectorised memchr), and only a line whose first `#' follows at
+ * most three spaces is read as a heading.
+ */
 static size_t
 find_examples(const char *body, size_t len)
 {
-	const char *p = body, *end = body + len, *nl;
+	const char *end = body + len, *q = body, *p, *nl;
 
-	while (p < end) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
+	while ((q = memchr(q, '#', (size_t)(end - q))) != NULL) {
+		for (p = q; p > body && q - p < 3 && p[-1] == ' '; p--)
+			continue;
+		if ((nl = memchr(q, '\n', (size_t)(end - q))) == NULL)
 			nl = end;
-		if (is_example_heading(p, (size_t)(nl - p)))
+		if ((p == body || p[-1] == '\n') &&
+		    is_example_heading(p, (size_t)(nl - p)))
 			return (size_t)(p - body);
-		p = nl + 1;
+		q = nl;
 	}
 	return len;
 }
