@@ -58,8 +58,11 @@ reduce(struct term *t, const char *s, size_t n, size_t *outlen)
 static int
 has_inline_markdown(const char *s)
 {
-	return strstr(s, "**") != NULL || strstr(s, "__") != NULL ||
-	    strstr(s, "](") != NULL || strpbrk(s, "`\\") != NULL;
+	/* One scan for the bytes they start with, not four. */
+	for (; (s = strpbrk(s, "*_]`\\")) != NULL; s++)
+		if (*s == '`' || *s == '\\' || s[1] == (*s == ']' ? '(' : *s))
+			return 1;
+	return 0;
 }
 
 /*
