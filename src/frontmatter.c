@@ -128,6 +128,13 @@ find_close(const char *text, size_t len, size_t start, const char *path,
 	for (; p < len; p = next) {
 		if (p - fm->off > LOADER_MAX_FM)
 			break;
+		/* Most lines cannot be a fence: on to the next at once. */
+		if (text[p] != '-' && text[p] != '.') {
+			const char *nl = memchr(text + p, '\n', len - p);
+
+			next = nl != NULL ? (size_t)(nl - text) + 1 : len;
+			continue;
+		}
 		if (fence_line(text, p, len, 1, &next)) {
 			fm->len = p - fm->off;
 			fm->body_off = next;
