@@ -141,7 +141,8 @@ static void
 yt_grow(struct tval *out, size_t *cap, int map)
 {
 	if (out->n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
+		/* A front matter's map has some ten keys: room for 16. */
+		*cap = *cap ? *cap * 2 : map ? 16 : 8;
 		out->items =
 		    xreallocarray(out->items, *cap, sizeof(*out->items));
 		if (map)
@@ -151,11 +152,17 @@ yt_grow(struct tval *out, size_t *cap, int map)
 	memset(&out->items[out->n], 0, sizeof(*out->items));
 }
 
-/* Refuse a scalar with a NUL (libyaml gives lengths; C strings stop). */
+/*
+ * Refuse a scalar with a NUL (libyaml gives lengths; C strings stop).
+ * libyaml's reader refuses a NUL in its input ("control characters are
+ * not allowed"), so only an escape (\0, \x00, \u0000) of a
+ * double-quoted scalar can make one: the others are not searched.
+ */
 static int
 yt_no_nul(struct yt *yt, const yaml_event_t *ev)
 {
-	if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) == NULL)
+	if (ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
+	    memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) == NULL)
 		return 0;
 	yt_error_at(yt, &ev->start_mark, DIAG_YAML_NUL, 0);
 	return -1;
