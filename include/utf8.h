@@ -51,6 +51,12 @@ int utf8_decode(const char *s, size_t n, int32_t *cp);
 int utf8_check(const char *s, size_t n, size_t *bad);
 
 /*
+ * The length of the ASCII bytes s[0..n) starts with (NUL among them):
+ * 32 bytes at a time, for the scans of every term file.
+ */
+size_t utf8_ascii_prefix(const char *s, size_t n);
+
+/*
  * The 1-based line and column (counted in characters, not bytes) of byte
  * off of s, which must hold at least off bytes.
  */

@@ -1,4 +1,3 @@
-#include <stdint.h>
 #include <string.h>
 
 #include "frontmatter.h"
@@ -26,51 +25,45 @@ fence_line(const char *text, size_t off, size_t len, int dots, size_t *next)
 	return memcmp(p, "---", 3) == 0 || (dots && memcmp(p, "...", 3) == 0);
 }
 
-/*
- * Whether the 8 bytes at p are ASCII without a CR: none can start an
- * odd line break, so odd_break skips them a word at a time: a byte at
- * a time, this scan of every front matter cost a twentieth of `list'.
- */
+/* Whether fm[i..len) starts with NEL, LS or PS (U+0085, 2028, 2029). */
 static int
-plain_word(const char *p)
+odd_wide_break(const char *fm, size_t len, size_t i)
 {
-	const uint64_t ones = 0x0101010101010101ULL,
-		       highs = 0x8080808080808080ULL;
-	uint64_t w, cr;
+	const unsigned char *u = (const unsigned char *)fm + i;
 
-	memcpy(&w, p, 8);
-	cr = w ^ (ones * '\r');
-	/* A byte of cr is zero where w has a CR (the usual zero test). */
-	return ((w | ((cr - ones) & ~cr)) & highs) == 0;
+	return (u[0] == 0xc2 && i + 1 < len && u[1] == 0x85) ||
+	    (u[0] == 0xe2 && i + 2 < len && u[1] == 0x80 &&
+		(u[2] == 0xa8 || u[2] == 0xa9));
 }
 
-/* A line break libyaml counts but a reader of the file would not. */
+/*
+ * A line break libyaml counts but a reader of the file would not: a CR
+ * without LF (found by memchr), or NEL, LS or PS before it (only bytes
+ * from 0x80 on can start one, and ASCII is passed a word at a time:
+ * every front matter is looked through).
+ */
 static int
 odd_break(const char *fm, size_t len, size_t *at)
 {
-	size_t i;
+	const char *cr = fm;
+	size_t end = len, i;
 
-	for (i = 0; i < len; i++) {
-		unsigned char c;
-
-		while (i + 8 <= len && plain_word(fm + i))
-			i += 8;
-		if (i == len)
+	while ((cr = memchr(cr, '\r', len - (size_t)(cr - fm))) != NULL) {
+		if (cr + 1 == fm + len || cr[1] != '\n') {
+			end = (size_t)(cr - fm);
 			break;
-		c = (unsigned char)fm[i];
-
-		if ((c == '\r' && (i + 1 == len || fm[i + 1] != '\n')) ||
-		    (c == 0xc2 && i + 1 < len &&
-			(unsigned char)fm[i + 1] == 0x85) ||
-		    (c == 0xe2 && i + 2 < len &&
-			(unsigned char)fm[i + 1] == 0x80 &&
-			((unsigned char)fm[i + 2] == 0xa8 ||
-			    (unsigned char)fm[i + 2] == 0xa9))) {
+		}
+		cr++;
+	}
+	for (i = 0; i < end; i++) {
+		i += utf8_ascii_prefix(fm + i, end - i);
+		if (i < end && odd_wide_break(fm, len, i)) {
 			*at = i;
 			return 1;
 		}
 	}
-	return 0;
+	*at = end;
+	return end < len;
 }
 
 /* One error at byte off of text; arg is the code's argument, if any. */

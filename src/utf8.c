@@ -311,13 +311,25 @@ ascii32(const char *p)
 	return ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ULL) == 0;
 }
 
+size_t
+utf8_ascii_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i + 32 <= n && ascii32(s + i))
+		i += 32;
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 int
 utf8_check(const char *s, size_t n, size_t *bad)
 {
 	/*
 	 * Every term file is checked whole: the C library's vectorised
-	 * memchr finds a NUL, and ASCII before it is passed 32 bytes at a
-	 * time; only the rest is decoded.
+	 * memchr finds a NUL, and ASCII before it is passed a word at a
+	 * time (utf8_ascii_prefix); only the rest is decoded.
 	 */
 	const char *nul = memchr(s, '\0', n);
 	size_t m = nul != NULL ? (size_t)(nul - s) : n, i = 0;
@@ -325,14 +337,8 @@ utf8_check(const char *s, size_t n, size_t *bad)
 	int len;
 
 	while (i < m) {
-		while (i + 32 <= m && ascii32(s + i))
-			i += 32;
-		if (i == m)
+		if ((i += utf8_ascii_prefix(s + i, m - i)) == m)
 			break;
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
 		if ((len = utf8_decode(s + i, m - i, &cp)) < 0)
 			break;
 		i += (size_t)len;
