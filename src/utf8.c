@@ -301,24 +301,26 @@ utf8_decode(const char *s, size_t n, int32_t *cp)
 	return (int)r;
 }
 
-/* Whether the 32 bytes at p are ASCII. */
+/* Whether the 64 bytes at p are ASCII: eight words at a time. */
 static int
-ascii32(const char *p)
+ascii64(const unsigned char *p)
 {
-	uint64_t w[4];
+	uint64_t w[8];
 
 	memcpy(w, p, sizeof(w));
-	return ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ULL) == 0;
+	return ((w[0] | w[1] | w[2] | w[3] | w[4] | w[5] | w[6] | w[7]) &
+		   0x8080808080808080ULL) == 0;
 }
 
 size_t
 utf8_ascii_prefix(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 
-	while (i + 32 <= n && ascii32(s + i))
-		i += 32;
-	while (i < n && (unsigned char)s[i] < 0x80)
+	while (i + 64 <= n && ascii64(u + i))
+		i += 64;
+	while (i < n && u[i] < 0x80)
 		i++;
 	return i;
 }
