@@ -24,8 +24,9 @@ struct walk {
 	const struct strlist *skip; /* globs of files not to load, or NULL */
 };
 
+/* A new item of the list, for path (taken over), or NULL for a note. */
 static struct walk_item *
-walk_item(struct walk *w, const char *path)
+walk_item(struct walk *w, char *path)
 {
 	struct walk_list *l = w->list;
 	struct walk_item *it;
@@ -36,7 +37,7 @@ walk_item(struct walk *w, const char *path)
 	}
 	it = &l->v[l->n++];
 	memset(it, 0, sizeof(*it));
-	it->path = path != NULL ? xstrdup(path) : NULL;
+	it->path = path;
 	if (it->path != NULL) {
 		it->rel = it->path + w->rootlen;
 		while (*it->rel == '/')
@@ -165,25 +166,30 @@ walk_cycle(const struct walk *w, const struct stat *st)
 	return 0;
 }
 
-/* Queue the regular *.md file path, unless the cap is reached. */
-static void
-walk_file(struct walk *w, const char *path, const struct stat *st)
+/*
+ * Queue the regular *.md file path, unless the cap is reached; the
+ * queue takes path over.  Returns 0 when it did not (path is still the
+ * caller's).
+ */
+static int
+walk_file(struct walk *w, char *path, const struct stat *st)
 {
 	if (!S_ISREG(st->st_mode)) {
 		diag_add(walk_diag(w), DIAG_NOT_REGULAR, path, 0, 0,
 		    readfile_kind(st->st_mode));
-		return;
+		return 0;
 	}
 	if (w->stopped)
-		return;
+		return 0;
 	if (w->used + w->bytes + (size_t)st->st_size > w->max) {
 		diag_add(walk_diag(w), DIAG_GLOSSARY_TOO_LARGE, path, 0, 0,
 		    w->max >> 20);
 		w->stopped = 1;
-		return;
+		return 0;
 	}
 	w->bytes += (size_t)st->st_size;
 	walk_item(w, path)->st = *st;
+	return 1;
 }
 
 /*
@@ -208,31 +214,29 @@ walk_site_page(struct walk *w, const char *path, const char *name, int nmd)
 	return 1;
 }
 
+/* Walk the entry path (called name in its directory); takes path. */
 static void
-walk_entry(struct walk *w, const char *path, const char *name, int nmd)
+walk_entry(struct walk *w, char *path, const char *name, int nmd)
 {
 	struct stat st;
 	const char *glob;
 
-	if (stat(path, &st) == -1) {
+	if (stat(path, &st) == -1)
 		walk_broken(w, path, name);
-		return;
-	}
-	if (S_ISDIR(st.st_mode)) {
+	else if (S_ISDIR(st.st_mode)) {
 		if (walk_cycle(w, &st))
 			diag_add(
 			    walk_diag(w), DIAG_DIRECTORY_CYCLE, path, 0, 0);
 		else
 			(void)walk_dir(w, path, &st);
-		return;
+	} else if (ends_md(name) && !walk_site_page(w, path, name, nmd)) {
+		if ((glob = walk_skipped(w, path)) != NULL)
+			diag_add(walk_diag(w), DIAG_SKIPPED_BY_CONFIG, path, 0,
+			    0, glob);
+		else if (walk_file(w, path, &st))
+			return;
 	}
-	if (!ends_md(name) || walk_site_page(w, path, name, nmd))
-		return;
-	if ((glob = walk_skipped(w, path)) != NULL)
-		diag_add(
-		    walk_diag(w), DIAG_SKIPPED_BY_CONFIG, path, 0, 0, glob);
-	else
-		walk_file(w, path, &st);
+	free(path);
 }
 
 /* The names in dir, hidden ones left out, sorted; -1 after an error. */
@@ -288,12 +292,8 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	w->depth++;
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;
-	for (i = 0; i < names.n; i++) {
-		char *path = join_path(dir, names.v[i]);
-
-		walk_entry(w, path, names.v[i], nmd);
-		free(path);
-	}
+	for (i = 0; i < names.n; i++)
+		walk_entry(w, join_path(dir, names.v[i]), names.v[i], nmd);
 	w->depth--;
 	strlist_release(&names);
 	return 0;
