@@ -300,9 +300,14 @@ need_string(struct schema_ctx *sp, enum schema_field f, char **dst)
 static int
 has_line_break(const char *s)
 {
-	return strpbrk(s, "\r\n") != NULL || strstr(s, "\xc2\x85") != NULL ||
-	    strstr(s, "\xe2\x80\xa8") != NULL ||
-	    strstr(s, "\xe2\x80\xa9") != NULL;
+	/* One strpbrk for the bytes they start with, not four scans. */
+	for (; (s = strpbrk(s, "\r\n\xc2\xe2")) != NULL; s++)
+		if (*s == '\r' || *s == '\n' ||
+		    (s[0] == '\xc2' && s[1] == '\x85') ||
+		    (s[0] == '\xe2' && s[1] == '\x80' &&
+			(s[2] == '\xa8' || s[2] == '\xa9')))
+			return 1;
+	return 0;
 }
 
 /* Whether s has a letter or digit: a folded name that can be typed. */
