@@ -64,19 +64,26 @@ static const struct schema_key {
 /* A key of the glossary's own ranks before every built-in one. */
 #define OWN_RANK (-1000)
 
-/* k in ASCII lower case into buf; 0 if it is too long to be a key. */
-static int
+/*
+ * k in ASCII lower case: k itself when it is so already (most keys),
+ * else its copy in buf; NULL if it is too long to be a key.
+ */
+static const char *
 fold_key(const char *k, char buf[KEY_MAX])
 {
 	size_t i;
 
+	for (i = 0; k[i] != '\0' && !(k[i] >= 'A' && k[i] <= 'Z'); i++)
+		continue;
+	if (k[i] == '\0')
+		return i + 1 < KEY_MAX ? k : NULL;
 	for (i = 0; k[i] != '\0'; i++) {
 		if (i + 1 >= KEY_MAX)
-			return 0;
+			return NULL;
 		buf[i] = k[i] >= 'A' && k[i] <= 'Z' ? (char)(k[i] + 32) : k[i];
 	}
 	buf[i] = '\0';
-	return 1;
+	return buf;
 }
 
 /*
@@ -129,16 +136,16 @@ key_field(const char *k, const struct schema_keys *own, int *rank)
 	char buf[KEY_MAX];
 	size_t f, i;
 
-	if (!fold_key(k, buf))
+	if ((k = fold_key(k, buf)) == NULL)
 		return -1;
 	/* The glossary's own keys were folded when .gloss.yaml was read. */
 	for (f = 0; own != NULL && f < SF_NFIELDS; f++)
 		for (i = 0; i < own->v[f].n; i++)
-			if (strcmp(own->v[f].v[i], buf) == 0) {
+			if (strcmp(own->v[f].v[i], k) == 0) {
 				*rank = OWN_RANK + (int)i;
 				return (int)f;
 			}
-	if ((sk = builtin(buf)) == NULL)
+	if ((sk = builtin(k)) == NULL)
 		return -1;
 	*rank = sk->rank;
 	return (int)sk->field;
@@ -149,12 +156,13 @@ schema_field_find(const char *name)
 {
 	const struct schema_key *sk;
 	char buf[KEY_MAX];
+	const char *k;
 	size_t f;
 
 	for (f = 0; f < SF_NFIELDS; f++)
 		if (strcasecmp(name, schema_rows[f].name) == 0)
 			return (int)f;
-	if (!fold_key(name, buf) || (sk = builtin(buf)) == NULL)
+	if ((k = fold_key(name, buf)) == NULL || (sk = builtin(k)) == NULL)
 		return -1;
 	return (int)sk->field;
 }
@@ -184,8 +192,9 @@ int
 schema_reserved(const char *k)
 {
 	char buf[KEY_MAX];
+	const char *f = fold_key(k, buf);
 
-	return (fold_key(k, buf) && builtin(buf) != NULL) || field_reserved(k);
+	return (f != NULL && builtin(f) != NULL) || field_reserved(k);
 }
 
 /* Move a key gloss does not interpret, and its value, into t->extra. */
