@@ -319,6 +319,20 @@ is_example_heading(const char *p, size_t n)
 }
 
 /*
+ * Whether the heading mark at q (up to end) can start `## Example':
+ * "## ", blanks, then an e.  A quick look before the line is read.
+ */
+static int
+may_be_examples(const char *q, const char *end)
+{
+	if (end - q < 4 || q[1] != '#' || q[2] != ' ')
+		return 0;
+	for (q += 3; q < end && *q == ' '; q++)
+		continue;
+	return q < end && (*q == 'e' || *q == 'E');
+}
+
+/*
  * The offset of the first `## Example(s)' line of body, or len.  Every
  * body is looked through when it loads, so the search goes from `#' to
  * `#' (vectorised memchr), and only a line whose first `#' follows at
@@ -332,10 +346,13 @@ find_examples(const char *body, size_t len)
 	while ((q = memchr(q, '#', (size_t)(end - q))) != NULL) {
 		for (p = q; p > body && q - p < 3 && p[-1] == ' '; p--)
 			continue;
+		if ((p != body && p[-1] != '\n') || !may_be_examples(q, end)) {
+			q++;
+			continue;
+		}
 		if ((nl = memchr(q, '\n', (size_t)(end - q))) == NULL)
 			nl = end;
-		if ((p == body || p[-1] == '\n') &&
-		    is_example_heading(p, (size_t)(nl - p)))
+		if (is_example_heading(p, (size_t)(nl - p)))
 			return (size_t)(p - body);
 		q = nl;
 	}

@@ -113,6 +113,36 @@ builtin(const char *folded)
 	return NULL;
 }
 
+/* Keys up to this long are remembered by known_key. */
+#define MEMO_KEY 24
+
+/*
+ * builtin(folded), remembered: most files of a glossary have the same
+ * few keys, and the lookup cost `list' 1%.  Each thread has its own
+ * small table, a slot for each first byte and length; a key that
+ * misses is looked up and takes the slot.
+ */
+static const struct schema_key *
+known_key(const char *folded)
+{
+	static _Thread_local struct {
+		char key[MEMO_KEY];
+		const struct schema_key *sk;
+	} memo[32];
+	size_t n = strlen(folded);
+	unsigned slot = ((unsigned char)folded[0] + (unsigned)n) & 31;
+	const struct schema_key *sk;
+
+	if (n == 0 || n >= MEMO_KEY)
+		return builtin(folded);
+	if (strcmp(memo[slot].key, folded) == 0)
+		return memo[slot].sk;
+	sk = builtin(folded);
+	memcpy(memo[slot].key, folded, n + 1);
+	memo[slot].sk = sk;
+	return sk;
+}
+
 /* k itself when it holds a key, else NULL: most glossaries have none. */
 static const struct schema_keys *
 own_keys(const struct schema_keys *k)
@@ -145,7 +175,7 @@ key_field(const char *k, const struct schema_keys *own, int *rank)
 				*rank = OWN_RANK + (int)i;
 				return (int)f;
 			}
-	if ((sk = builtin(k)) == NULL)
+	if ((sk = known_key(k)) == NULL)
 		return -1;
 	*rank = sk->rank;
 	return (int)sk->field;

@@ -390,7 +390,8 @@ term_take_related(struct term *t, char *name, unsigned line, unsigned col)
 	size_t i;
 
 	for (i = 0; i < t->nrelated; i++)
-		if (strcmp(t->related[i].key, key) == 0)
+		if (t->related[i].key[0] == key[0] &&
+		    strcmp(t->related[i].key, key) == 0)
 			break;
 	if (key[0] == '\0' || i < t->nrelated) {
 		free(key);
