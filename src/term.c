@@ -16,7 +16,11 @@ tval_release(struct tval *v)
 		return;
 	free(v->str);
 	for (i = 0; i < v->n; i++) {
-		tval_release(&v->items[i]);
+		/* A scalar (most items) has only its text to free. */
+		if (v->items[i].items != NULL)
+			tval_release(&v->items[i]);
+		else
+			free(v->items[i].str);
 		if (v->keys != NULL)
 			free(v->keys[i]);
 	}
