@@ -116,29 +116,38 @@ builtin(const char *folded)
 /* Keys up to this long are remembered by known_key. */
 #define MEMO_KEY 24
 
+/* The built-in entry of the key k, any case, or NULL. */
+static const struct schema_key *
+builtin_any_case(const char *k)
+{
+	char buf[KEY_MAX];
+
+	return (k = fold_key(k, buf)) != NULL ? builtin(k) : NULL;
+}
+
 /*
- * builtin(folded), remembered: most files of a glossary have the same
- * few keys, and the lookup cost `list' 1%.  Each thread has its own
- * small table, a slot for each first byte and length; a key that
- * misses is looked up and takes the slot.
+ * builtin_any_case(k), remembered: most files of a glossary have the
+ * same few keys, and folding and looking them up cost `list' 1.5%.
+ * Each thread has its own small table, a slot for each first byte and
+ * length; a key that misses is looked up and takes the slot.
  */
 static const struct schema_key *
-known_key(const char *folded)
+known_key(const char *k)
 {
 	static _Thread_local struct {
 		char key[MEMO_KEY];
 		const struct schema_key *sk;
 	} memo[32];
-	size_t n = strlen(folded);
-	unsigned slot = ((unsigned char)folded[0] + (unsigned)n) & 31;
+	size_t n = strlen(k);
+	unsigned slot = ((unsigned char)k[0] + (unsigned)n) & 31;
 	const struct schema_key *sk;
 
 	if (n == 0 || n >= MEMO_KEY)
-		return builtin(folded);
-	if (strcmp(memo[slot].key, folded) == 0)
+		return builtin_any_case(k);
+	if (strcmp(memo[slot].key, k) == 0)
 		return memo[slot].sk;
-	sk = builtin(folded);
-	memcpy(memo[slot].key, folded, n + 1);
+	sk = builtin_any_case(k);
+	memcpy(memo[slot].key, k, n + 1);
 	memo[slot].sk = sk;
 	return sk;
 }
@@ -164,17 +173,17 @@ key_field(const char *k, const struct schema_keys *own, int *rank)
 {
 	const struct schema_key *sk;
 	char buf[KEY_MAX];
+	const char *folded;
 	size_t f, i;
 
-	if ((k = fold_key(k, buf)) == NULL)
-		return -1;
 	/* The glossary's own keys were folded when .gloss.yaml was read. */
-	for (f = 0; own != NULL && f < SF_NFIELDS; f++)
-		for (i = 0; i < own->v[f].n; i++)
-			if (strcmp(own->v[f].v[i], k) == 0) {
-				*rank = OWN_RANK + (int)i;
-				return (int)f;
-			}
+	if (own != NULL && (folded = fold_key(k, buf)) != NULL)
+		for (f = 0; f < SF_NFIELDS; f++)
+			for (i = 0; i < own->v[f].n; i++)
+				if (strcmp(own->v[f].v[i], folded) == 0) {
+					*rank = OWN_RANK + (int)i;
+					return (int)f;
+				}
 	if ((sk = known_key(k)) == NULL)
 		return -1;
 	*rank = sk->rank;
