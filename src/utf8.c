@@ -19,7 +19,7 @@ is_digit(char c)
 	    1ULL << '\r')
 
 /* Whether byte c separates words, or (a `.') may: see is_sep. */
-#define SEP_BYTE(c) ((c) < 64 ? (SEP_LOW >> (c)) & 1 : (c) == '_')
+#define SEP_BYTE(c) ((c) < 64 ? (SEP_LOW >> ((c)&63)) & 1 : (c) == '_')
 
 /*
  * What utf8_key makes of an ASCII byte: itself in lower case, 0 for a

@@ -267,7 +267,7 @@ join_path(const char *dir, const char *name)
 	size_t d = strcmp(dir, "/") == 0 ? 0 : strlen(dir), n = strlen(name);
 	char *path = xmalloc(d + n + 2);
 
-	memcpy(path, dir, d);
+	memcpy(path, dir, d + 1); /* its NUL, or (the root) its `/' */
 	path[d] = '/';
 	memcpy(path + d + 1, name, n + 1);
 	return path;
