@@ -17,6 +17,7 @@
  */
 struct schema_ctx {
 	const struct schema_file *f;
+	const struct schema_keys *own; /* f's keys, or NULL if it has none */
 	const char *path;
 	struct diag *diag;
 	struct term *t;

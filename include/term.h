@@ -154,8 +154,13 @@ const char *term_category(const struct term *);
 void term_add_key(struct strlist *, char *owned);
 /* The name of term i of an array of term pointers: for sb_join. */
 const char *term_name_at(const void *terms, size_t i);
-/* Add a related name unless an equal folded name is already there. */
+/*
+ * Add a related name, written at line:col, unless an equal folded name
+ * is already there.  term_add_related copies name; term_take_related
+ * takes it over (and frees it when it is not added).
+ */
 void term_add_related(
     struct term *, const char *name, unsigned line, unsigned col);
+void term_take_related(struct term *, char *name, unsigned line, unsigned col);
 
 #endif

@@ -21,6 +21,14 @@
 char *utf8_fold(const char *s, size_t n);
 
 /*
+ * utf8_fold of the NUL-terminated s with its spaces dropped: the key
+ * term_key matches names by ("config map", "configMap" -> "configmap").
+ * ASCII takes a shorter path to the same bytes.  The caller frees the
+ * result.
+ */
+char *utf8_key(const char *s);
+
+/*
  * The camelCase boundaries of s[0..n): byte offsets where a new word
  * starts, as utf8_fold splits "configMap" and "HTTPServer" (never to
  * leave a part of one letter: "SaaS", "iPhone").  Stores at
@@ -41,6 +49,12 @@ int utf8_decode(const char *s, size_t n, int32_t *cp);
  * with *bad set to the offset of the first offending byte.
  */
 int utf8_check(const char *s, size_t n, size_t *bad);
+
+/*
+ * The length of the ASCII bytes s[0..n) starts with (NUL among them):
+ * 32 bytes at a time, for the scans of every term file.
+ */
+size_t utf8_ascii_prefix(const char *s, size_t n);
 
 /*
  * The 1-based line and column (counted in characters, not bytes) of byte

@@ -218,8 +218,10 @@ field_find(const char *name)
 {
 	size_t i;
 
+	/* First bytes first: the loader asks for every key it does not read. */
 	for (i = 0; field_table[i].name != NULL; i++)
-		if (strcmp(field_table[i].name, name) == 0)
+		if (field_table[i].name[0] == name[0] &&
+		    strcmp(field_table[i].name, name) == 0)
 			return &field_table[i];
 	return NULL;
 }

@@ -25,27 +25,45 @@ fence_line(const char *text, size_t off, size_t len, int dots, size_t *next)
 	return memcmp(p, "---", 3) == 0 || (dots && memcmp(p, "...", 3) == 0);
 }
 
-/* A line break libyaml counts but a reader of the file would not. */
+/* Whether fm[i..len) starts with NEL, LS or PS (U+0085, 2028, 2029). */
 static int
-odd_break(const char *fm, size_t len, size_t *at)
+odd_wide_break(const char *fm, size_t len, size_t i)
 {
-	size_t i;
+	const unsigned char *u = (const unsigned char *)fm + i;
 
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)fm[i];
+	return (u[0] == 0xc2 && i + 1 < len && u[1] == 0x85) ||
+	    (u[0] == 0xe2 && i + 2 < len && u[1] == 0x80 &&
+		(u[2] == 0xa8 || u[2] == 0xa9));
+}
 
-		if ((c == '\r' && (i + 1 == len || fm[i + 1] != '\n')) ||
-		    (c == 0xc2 && i + 1 < len &&
-			(unsigned char)fm[i + 1] == 0x85) ||
-		    (c == 0xe2 && i + 2 < len &&
-			(unsigned char)fm[i + 1] == 0x80 &&
-			((unsigned char)fm[i + 2] == 0xa8 ||
-			    (unsigned char)fm[i + 2] == 0xa9))) {
+/*
+ * A line break libyaml counts but a reader of the file would not: a CR
+ * without LF (found by memchr), or NEL, LS or PS before it (only bytes
+ * from 0x80 on can start one: the first plain bytes, ASCII, are not
+ * looked at, and later ASCII is passed a word at a time).
+ */
+static int
+odd_break(const char *fm, size_t len, size_t plain, size_t *at)
+{
+	const char *cr = fm;
+	size_t end = len, i;
+
+	while ((cr = memchr(cr, '\r', len - (size_t)(cr - fm))) != NULL) {
+		if (cr + 1 == fm + len || cr[1] != '\n') {
+			end = (size_t)(cr - fm);
+			break;
+		}
+		cr++;
+	}
+	for (i = plain; i < end; i++) {
+		i += utf8_ascii_prefix(fm + i, end - i);
+		if (i < end && odd_wide_break(fm, len, i)) {
 			*at = i;
 			return 1;
 		}
 	}
-	return 0;
+	*at = end;
+	return end < len;
 }
 
 /* One error at byte off of text; arg is the code's argument, if any. */
@@ -69,14 +87,23 @@ is_utf16(const char *text, size_t len)
 		(text[0] == '\0' && text[1] == '-'));
 }
 
-/* The whole file is UTF-8 without NUL bytes; -1 after an error. */
+/*
+ * The whole file is UTF-8 without NUL bytes (its first ascii bytes are
+ * ASCII); -1 after an error.
+ */
 static int
-check_utf8(const char *text, size_t len, const char *path, struct diag *d)
+check_utf8(const char *text, size_t len, size_t ascii, const char *path,
+    struct diag *d)
 {
+	const char *nul = memchr(text, '\0', ascii);
 	size_t bad;
 
-	if (utf8_check(text, len, &bad) == 0)
+	if (nul != NULL)
+		bad = (size_t)(nul - text);
+	else if (utf8_check(text + ascii, len - ascii, &bad) == 0)
 		return 0;
+	else
+		bad += ascii;
 	if (text[bad] == '\0')
 		file_error(d, path, text, bad, DIAG_NUL_BYTE, 0);
 	else {
@@ -103,6 +130,13 @@ find_close(const char *text, size_t len, size_t start, const char *path,
 	for (; p < len; p = next) {
 		if (p - fm->off > LOADER_MAX_FM)
 			break;
+		/* Most lines cannot be a fence: on to the next at once. */
+		if (text[p] != '-' && text[p] != '.') {
+			const char *nl = memchr(text + p, '\n', len - p);
+
+			next = nl != NULL ? (size_t)(nl - text) + 1 : len;
+			continue;
+		}
 		if (fence_line(text, p, len, 1, &next)) {
 			fm->len = p - fm->off;
 			fm->body_off = next;
@@ -121,7 +155,7 @@ enum fm_status
 frontmatter_split(const char *text, size_t len, const char *path,
     struct diag *d, struct frontmatter *fm)
 {
-	size_t off = 0, bad;
+	size_t off = 0, bad, ascii;
 
 	memset(fm, 0, sizeof(*fm));
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
@@ -132,11 +166,14 @@ frontmatter_split(const char *text, size_t len, const char *path,
 	}
 	if (off >= len || !fence_line(text, off, len, 0, &fm->off))
 		return FM_NONE;
-	if (check_utf8(text, len, path, d) < 0)
+	/* Most files are ASCII: what is found once is not looked at twice. */
+	ascii = utf8_ascii_prefix(text, len);
+	if (check_utf8(text, len, ascii, path, d) < 0)
 		return FM_ERROR;
 	if (find_close(text, len, off, path, d, fm) < 0)
 		return FM_ERROR;
-	if (odd_break(text + fm->off, fm->len, &bad)) {
+	if (odd_break(text + fm->off, fm->len,
+		ascii > fm->off ? ascii - fm->off : 0, &bad)) {
 		file_error(
 		    d, path, text, fm->off + bad, DIAG_ODD_LINE_BREAK, 0);
 		return FM_ERROR;

@@ -318,19 +318,43 @@ is_example_heading(const char *p, size_t n)
 	return n - i == 8 && strncasecmp(p + i, "examples", 8) == 0;
 }
 
-/* The offset of the first `## Example(s)' line of body, or len. */
+/*
+ * Whether the heading mark at q (up to end) can start `## Example':
+ * "## ", blanks, then an e.  A quick look before the line is read.
+ */
+static int
+may_be_examples(const char *q, const char *end)
+{
+	if (end - q < 4 || q[1] != '#' || q[2] != ' ')
+		return 0;
+	for (q += 3; q < end && *q == ' '; q++)
+		continue;
+	return q < end && (*q == 'e' || *q == 'E');
+}
+
+/*
+ * The offset of the first `## Example(s)' line of body, or len.  Every
+ * body is looked through when it loads, so the search goes from `#' to
+ * `#' (vectorised memchr), and only a line whose first `#' follows at
+ * most three spaces is read as a heading.
+ */
 static size_t
 find_examples(const char *body, size_t len)
 {
-	const char *p = body, *end = body + len, *nl;
+	const char *end = body + len, *q = body, *p, *nl;
 
-	while (p < end) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
+	while ((q = memchr(q, '#', (size_t)(end - q))) != NULL) {
+		for (p = q; p > body && q - p < 3 && p[-1] == ' '; p--)
+			continue;
+		if ((p != body && p[-1] != '\n') || !may_be_examples(q, end)) {
+			q++;
+			continue;
+		}
+		if ((nl = memchr(q, '\n', (size_t)(end - q))) == NULL)
 			nl = end;
 		if (is_example_heading(p, (size_t)(nl - p)))
 			return (size_t)(p - body);
-		p = nl + 1;
+		q = nl;
 	}
 	return len;
 }

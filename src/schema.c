@@ -64,33 +64,104 @@ static const struct schema_key {
 /* A key of the glossary's own ranks before every built-in one. */
 #define OWN_RANK (-1000)
 
-/* k in ASCII lower case into buf; 0 if it is too long to be a key. */
-static int
+/*
+ * k in ASCII lower case: k itself when it is so already (most keys),
+ * else its copy in buf; NULL if it is too long to be a key.
+ */
+static const char *
 fold_key(const char *k, char buf[KEY_MAX])
 {
 	size_t i;
 
+	for (i = 0; k[i] != '\0' && !(k[i] >= 'A' && k[i] <= 'Z'); i++)
+		continue;
+	if (k[i] == '\0')
+		return i + 1 < KEY_MAX ? k : NULL;
 	for (i = 0; k[i] != '\0'; i++) {
 		if (i + 1 >= KEY_MAX)
-			return 0;
+			return NULL;
 		buf[i] = k[i] >= 'A' && k[i] <= 'Z' ? (char)(k[i] + 32) : k[i];
 	}
 	buf[i] = '\0';
-	return 1;
+	return buf;
 }
 
-static int
-cmp_key(const void *a, const void *b)
-{
-	return strcmp(a, ((const struct schema_key *)b)->key);
-}
-
-/* The built-in entry of a folded key, or NULL. */
+/*
+ * The built-in entry of a folded key, or NULL: a binary search that
+ * compares first bytes before it calls strcmp, as every key of every
+ * file comes here.
+ */
 static const struct schema_key *
 builtin(const char *folded)
 {
-	return bsearch(
-	    folded, key_table, NELEM(key_table), sizeof(key_table[0]), cmp_key);
+	size_t lo = 0, hi = NELEM(key_table), mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = (unsigned char)folded[0] -
+		    (unsigned char)key_table[mid].key[0];
+		if (c == 0 && folded[0] != '\0')
+			c = strcmp(folded + 1, key_table[mid].key + 1);
+		if (c == 0)
+			return &key_table[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Keys up to this long are remembered by known_key. */
+#define MEMO_KEY 24
+
+/* The built-in entry of the key k, any case, or NULL. */
+static const struct schema_key *
+builtin_any_case(const char *k)
+{
+	char buf[KEY_MAX];
+
+	return (k = fold_key(k, buf)) != NULL ? builtin(k) : NULL;
+}
+
+/*
+ * builtin_any_case(k), remembered: most files of a glossary have the
+ * same few keys, and folding and looking them up cost `list' 1.5%.
+ * Each thread has its own small table, a slot for each first byte and
+ * length; a key that misses is looked up and takes the slot.
+ */
+static const struct schema_key *
+known_key(const char *k)
+{
+	static _Thread_local struct {
+		char key[MEMO_KEY];
+		const struct schema_key *sk;
+	} memo[32];
+	size_t n = strlen(k);
+	unsigned slot = ((unsigned char)k[0] + (unsigned)n) & 31;
+	const struct schema_key *sk;
+
+	if (n == 0 || n >= MEMO_KEY)
+		return builtin_any_case(k);
+	if (strcmp(memo[slot].key, k) == 0)
+		return memo[slot].sk;
+	sk = builtin_any_case(k);
+	memcpy(memo[slot].key, k, n + 1);
+	memo[slot].sk = sk;
+	return sk;
+}
+
+/* k itself when it holds a key, else NULL: most glossaries have none. */
+static const struct schema_keys *
+own_keys(const struct schema_keys *k)
+{
+	size_t f;
+
+	for (f = 0; k != NULL && f < SF_NFIELDS; f++)
+		if (k->v[f].n > 0)
+			return k;
+	return NULL;
 }
 
 /*
@@ -102,18 +173,18 @@ key_field(const char *k, const struct schema_keys *own, int *rank)
 {
 	const struct schema_key *sk;
 	char buf[KEY_MAX];
+	const char *folded;
 	size_t f, i;
 
-	if (!fold_key(k, buf))
-		return -1;
 	/* The glossary's own keys were folded when .gloss.yaml was read. */
-	for (f = 0; own != NULL && f < SF_NFIELDS; f++)
-		for (i = 0; i < own->v[f].n; i++)
-			if (strcmp(own->v[f].v[i], buf) == 0) {
-				*rank = OWN_RANK + (int)i;
-				return (int)f;
-			}
-	if ((sk = builtin(buf)) == NULL)
+	if (own != NULL && (folded = fold_key(k, buf)) != NULL)
+		for (f = 0; f < SF_NFIELDS; f++)
+			for (i = 0; i < own->v[f].n; i++)
+				if (strcmp(own->v[f].v[i], folded) == 0) {
+					*rank = OWN_RANK + (int)i;
+					return (int)f;
+				}
+	if ((sk = known_key(k)) == NULL)
 		return -1;
 	*rank = sk->rank;
 	return (int)sk->field;
@@ -124,12 +195,13 @@ schema_field_find(const char *name)
 {
 	const struct schema_key *sk;
 	char buf[KEY_MAX];
+	const char *k;
 	size_t f;
 
 	for (f = 0; f < SF_NFIELDS; f++)
 		if (strcasecmp(name, schema_rows[f].name) == 0)
 			return (int)f;
-	if (!fold_key(name, buf) || (sk = builtin(buf)) == NULL)
+	if ((k = fold_key(name, buf)) == NULL || (sk = builtin(k)) == NULL)
 		return -1;
 	return (int)sk->field;
 }
@@ -159,8 +231,9 @@ int
 schema_reserved(const char *k)
 {
 	char buf[KEY_MAX];
+	const char *f = fold_key(k, buf);
 
-	return (fold_key(k, buf) && builtin(buf) != NULL) || field_reserved(k);
+	return (f != NULL && builtin(f) != NULL) || field_reserved(k);
 }
 
 /* Move a key gloss does not interpret, and its value, into t->extra. */
@@ -214,7 +287,7 @@ take_key(struct schema_ctx *sp, struct tval *root, size_t i)
 	int f, rank;
 
 	/* Keys given twice were warned about and dropped by yaml_tree. */
-	if ((f = key_field(k, sp->f->keys, &rank)) >= 0 &&
+	if ((f = key_field(k, sp->own, &rank)) >= 0 &&
 	    (schema_rows[f].flags & MERGE))
 		schema_rows[f].take(sp, &schema_rows[f], v, k);
 	else if (f >= 0)
@@ -275,9 +348,14 @@ need_string(struct schema_ctx *sp, enum schema_field f, char **dst)
 static int
 has_line_break(const char *s)
 {
-	return strpbrk(s, "\r\n") != NULL || strstr(s, "\xc2\x85") != NULL ||
-	    strstr(s, "\xe2\x80\xa8") != NULL ||
-	    strstr(s, "\xe2\x80\xa9") != NULL;
+	/* One strpbrk for the bytes they start with, not four scans. */
+	for (; (s = strpbrk(s, "\r\n\xc2\xe2")) != NULL; s++)
+		if (*s == '\r' || *s == '\n' ||
+		    (s[0] == '\xc2' && s[1] == '\x85') ||
+		    (s[0] == '\xe2' && s[1] == '\x80' &&
+			(s[2] == '\xa8' || s[2] == '\xa9')))
+			return 1;
+	return 0;
 }
 
 /* Whether s has a letter or digit: a folded name that can be typed. */
@@ -371,6 +449,7 @@ schema_term(struct tval *root, struct term *t, const struct schema_file *f,
 	sp.path = f->path;
 	sp.diag = d;
 	sp.t = t;
+	sp.own = own_keys(f->keys);
 	if (root->type != TV_MAP) {
 		diag_add(d, DIAG_NOT_A_MAPPING, f->path, root->line, root->col);
 		return -1;

@@ -18,11 +18,12 @@
  * search), so that plain text costs no copy.
  */
 static int
-has_markup(const char *s)
+has_markup(const char *s, size_t n)
 {
 	const char *p;
 
-	if (s[strcspn(s, "<{&[")] != '\0')
+	if (memchr(s, '<', n) != NULL || memchr(s, '{', n) != NULL ||
+	    memchr(s, '&', n) != NULL || memchr(s, '[', n) != NULL)
 		return 1;
 	for (p = s; (p = strstr(p, "port ")) != NULL; p++)
 		if (p - s >= 2 && (p[-2] == 'i' || p[-2] == 'e') &&
@@ -58,8 +59,11 @@ reduce(struct term *t, const char *s, size_t n, size_t *outlen)
 static int
 has_inline_markdown(const char *s)
 {
-	return strstr(s, "**") != NULL || strstr(s, "__") != NULL ||
-	    strstr(s, "](") != NULL || strpbrk(s, "`\\") != NULL;
+	/* One scan for the bytes they start with, not four. */
+	for (; (s = strpbrk(s, "*_]`\\")) != NULL; s++)
+		if (*s == '`' || *s == '\\' || s[1] == (*s == ']' ? '(' : *s))
+			return 1;
+	return 0;
 }
 
 /*
@@ -73,7 +77,7 @@ desc_text(struct term *t, char *s, int markdown)
 {
 	char *r;
 
-	if (has_markup(s)) {
+	if (has_markup(s, strlen(s))) {
 		r = reduce(t, s, strlen(s), NULL);
 		free(s);
 		s = r;
@@ -134,7 +138,7 @@ take_body_text(struct schema_ctx *sp, int want_desc)
 
 	if (f->body == NULL)
 		return NULL;
-	if (has_markup(f->body)) {
+	if (has_markup(f->body, f->bodylen)) {
 		t->body_text = reduce(t, f->body, f->bodylen, &n);
 		if (n == f->bodylen && memcmp(t->body_text, f->body, n) == 0) {
 			free(t->body_text);

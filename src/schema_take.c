@@ -41,8 +41,11 @@ space_at(const char *s, size_t n)
 	int32_t cp;
 	int len;
 
-	if (n > 0 && strchr(" \t\n\r\v\f", *s) != NULL && *s != '\0')
-		return 1;
+	if (n == 0)
+		return 0;
+	/* ASCII decides at once: every string is trimmed at both ends. */
+	if ((unsigned char)*s < 0x80)
+		return *s == ' ' || (*s >= '\t' && *s <= '\r');
 	if ((len = utf8_decode(s, n, &cp)) > 1 &&
 	    (cp == 0x85 || cp == 0xa0 || cp == 0x2028 || cp == 0x2029))
 		return (size_t)len;
@@ -56,8 +59,10 @@ schema_trim(char *s)
 
 	while ((k = space_at(s + i, n - i)) > 0)
 		i += k;
-	memmove(s, s + i, n - i + 1);
-	n -= i;
+	if (i > 0) {
+		memmove(s, s + i, n - i + 1);
+		n -= i;
+	}
 	for (i = n; i > 0; i--)
 		if ((s[i - 1] & 0xc0) != 0x80) {
 			if (space_at(s + i - 1, n - i + 1) != n - i + 1)
@@ -242,8 +247,7 @@ push_related(void *arg, char *name)
 {
 	struct csv_related *c = arg;
 
-	term_add_related(c->t, name, c->line, c->col);
-	free(name);
+	term_take_related(c->t, name, c->line, c->col);
 }
 
 /* Split a comma-separated list of names into related. */
@@ -281,9 +285,11 @@ take_related(struct schema_ctx *sp, const struct schema_row *row,
 		}
 		if (!tval_is_null(it)) {
 			schema_trim(it->str);
-			if (*it->str != '\0')
-				term_add_related(
+			if (*it->str != '\0') {
+				term_take_related(
 				    sp->t, it->str, it->line, it->col);
+				it->str = NULL;
+			}
 		}
 	}
 }

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,11 +114,18 @@ table_serve_lang(
 	return dropped;
 }
 
-/* Sort by key; among equals, keep load order (directory, then path). */
-struct ord {
-	struct term *t;
-	size_t seq;
-};
+/*
+ * strcmp(a, b)'s sign, the first bytes compared inline: sorting the
+ * index calls this some 40,000 times at 1,000 terms, and most keys
+ * differ there.
+ */
+static int
+key_cmp(const char *a, const char *b)
+{
+	int c = (unsigned char)a[0] - (unsigned char)b[0];
+
+	return c != 0 || a[0] == '\0' ? c : strcmp(a + 1, b + 1);
+}
 
 /* Order languages: none first, then by tag. */
 static int
@@ -126,17 +134,6 @@ cmp_lang(const struct term *x, const struct term *y)
 	if (x->lang == NULL || y->lang == NULL)
 		return (x->lang != NULL) - (y->lang != NULL);
 	return strcmp(x->lang, y->lang);
-}
-
-static int
-cmp_ord(const void *a, const void *b)
-{
-	const struct ord *x = a, *y = b;
-	int c = strcmp(x->t->key, y->t->key);
-
-	if (c != 0 || (c = cmp_lang(x->t, y->t)) != 0)
-		return c;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* Name 0, alias 1, derived name 2: the order entries of one key take. */
@@ -150,7 +147,7 @@ static int
 cmp_entry(const void *a, const void *b)
 {
 	const struct table_entry *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
+	int c = key_cmp(x->key, y->key);
 
 	if (c != 0)
 		return c;
@@ -165,19 +162,161 @@ cmp_entry(const void *a, const void *b)
 	return x->alias < y->alias ? -1 : x->alias > y->alias;
 }
 
+/*
+ * The sort of the index and of the terms: each item is a key's first 8
+ * bytes, big-endian (so that they order as strcmp does), and its place
+ * in what is sorted; a tie of prefixes is settled by the sort's tie
+ * function on the two places.  Most keys differ in their first 8 bytes,
+ * so most comparisons are of two numbers: qsort(3), with a call and a
+ * strcmp for each, cost `list' 3% of its instructions.
+ */
+struct sort_item {
+	uint64_t pre;
+	size_t i;
+};
+
+typedef int sort_tie(const void *arg, size_t a, size_t b);
+
+struct sort {
+	sort_tie *tie;
+	const void *arg;
+};
+
+/* The first 8 bytes of k as a number that orders as strcmp does. */
+static uint64_t
+key_prefix(const char *k)
+{
+	uint64_t pre = 0;
+	int j;
+
+	for (j = 0; j < 8; j++) {
+		pre <<= 8;
+		if (*k != '\0')
+			pre |= (unsigned char)*k++;
+	}
+	return pre;
+}
+
+static int
+cmp_item(
+    const struct sort_item *x, const struct sort_item *y, const struct sort *so)
+{
+	if (x->pre != y->pre)
+		return x->pre < y->pre ? -1 : 1;
+	return so->tie(so->arg, x->i, y->i);
+}
+
+/*
+ * Sort it[0..n) (tmp has room for n) stably, as glibc's qsort (a merge
+ * sort) would: a merge sort, by insertion below 9 items.
+ */
+static void
+sort_items(struct sort_item *it, struct sort_item *tmp, size_t n,
+    const struct sort *so)
+{
+	size_t h = n / 2, i = 0, j = h, k = 0;
+	struct sort_item x;
+
+	if (n <= 8) {
+		for (i = 1; i < n; i++) {
+			x = it[i];
+			for (j = i; j > 0 && cmp_item(&x, &it[j - 1], so) < 0;
+			     j--)
+				it[j] = it[j - 1];
+			it[j] = x;
+		}
+		return;
+	}
+	sort_items(it, tmp, h, so);
+	sort_items(it + h, tmp, n - h, so);
+	while (i < h && j < n)
+		tmp[k++] = cmp_item(&it[j], &it[i], so) < 0 ? it[j++] : it[i++];
+	while (i < h)
+		tmp[k++] = it[i++];
+	memcpy(it, tmp, k * sizeof(*it));
+}
+
+/*
+ * The order of n things whose keys key(arg, i) gives, ties settled by
+ * tie: a new array of their places, which the caller frees.
+ */
+static size_t *
+sort_order(size_t n, const char *(*key)(const void *, size_t), sort_tie *tie,
+    const void *arg)
+{
+	struct sort_item *it = xreallocarray(NULL, 2 * n + 1, sizeof(*it));
+	size_t *order = xreallocarray(NULL, n + 1, sizeof(*order)), i;
+	struct sort so = {tie, arg};
+
+	for (i = 0; i < n; i++) {
+		it[i].pre = key_prefix(key(arg, i));
+		it[i].i = i;
+	}
+	sort_items(it, it + n, n, &so);
+	for (i = 0; i < n; i++)
+		order[i] = it[i].i;
+	free(it);
+	return order;
+}
+
+static const char *
+entry_key(const void *v, size_t i)
+{
+	return ((const struct table_entry *)v)[i].key;
+}
+
+static int
+entry_tie(const void *v, size_t a, size_t b)
+{
+	return cmp_entry(&((const struct table_entry *)v)[a],
+	    &((const struct table_entry *)v)[b]);
+}
+
+/* Sort the n entries at v by cmp_entry, stably. */
+static void
+entries_sort(struct table_entry *v, size_t n)
+{
+	size_t *order = sort_order(n, entry_key, entry_tie, v), i;
+	struct table_entry *sorted = xreallocarray(NULL, n + 1, sizeof(*v));
+
+	for (i = 0; i < n; i++)
+		sorted[i] = v[order[i]];
+	memcpy(v, sorted, n * sizeof(*v));
+	free(sorted);
+	free(order);
+}
+
+static const char *
+term_key_at(const void *terms, size_t i)
+{
+	return ((struct term *const *)terms)[i]->key;
+}
+
+/* Terms by key, then language; among equals, load order (i). */
+static int
+term_tie(const void *terms, size_t a, size_t b)
+{
+	const struct term *x = ((struct term *const *)terms)[a];
+	const struct term *y = ((struct term *const *)terms)[b];
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0 || (c = cmp_lang(x, y)) != 0)
+		return c;
+	return a < b ? -1 : a > b;
+}
+
 static void
 drop_duplicates(struct table *tab, struct diag *d)
 {
-	struct ord *o = xcalloc(tab->n, sizeof(*o));
+	size_t *order = sort_order(tab->n, term_key_at, term_tie, tab->terms);
+	struct term **o = xreallocarray(NULL, tab->n + 1, sizeof(*o));
 	size_t i, n = 0;
 
+	for (i = 0; i < tab->n; i++)
+		o[i] = tab->terms[order[i]];
+	free(order);
 	for (i = 0; i < tab->n; i++) {
-		o[i].t = tab->terms[i];
-		o[i].seq = i;
-	}
-	qsort(o, tab->n, sizeof(*o), cmp_ord);
-	for (i = 0; i < tab->n; i++) {
-		struct term *t = o[i].t, *keep;
+		struct term *t = o[i], *keep;
 
 		if (n == 0 || strcmp(tab->terms[n - 1]->key, t->key) != 0 ||
 		    cmp_lang(tab->terms[n - 1], t) != 0) {
@@ -264,7 +403,7 @@ index_ids(struct table *tab)
 		}
 	}
 	tab->nids = n;
-	qsort(tab->ids, n, sizeof(*tab->ids), cmp_entry);
+	entries_sort(tab->ids, n);
 }
 
 /* Each term's mentions: the names of the other terms they mean. */
@@ -332,7 +471,7 @@ table_index(struct table *tab, struct diag *d)
 	tab->nidx = n;
 	for (i = 0; i < tab->n; i++)
 		tab->terms[i]->idx = i;
-	qsort(tab->idx, n, sizeof(*tab->idx), cmp_entry);
+	entries_sort(tab->idx, n);
 	check_aliases(tab, d);
 	index_ids(tab);
 	resolve_mentions(tab);

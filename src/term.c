@@ -16,7 +16,11 @@ tval_release(struct tval *v)
 		return;
 	free(v->str);
 	for (i = 0; i < v->n; i++) {
-		tval_release(&v->items[i]);
+		/* A scalar (most items) has only its text to free. */
+		if (v->items[i].items != NULL)
+			tval_release(&v->items[i]);
+		else
+			free(v->items[i].str);
 		if (v->keys != NULL)
 			free(v->keys[i]);
 	}
@@ -41,13 +45,7 @@ tval_get(const struct tval *v, const char *key)
 char *
 term_key(const char *name)
 {
-	char *k = utf8_fold(name, strlen(name)), *r, *w;
-
-	for (r = w = k; *r != '\0'; r++)
-		if (*r != ' ')
-			*w++ = *r;
-	*w = '\0';
-	return k;
+	return utf8_key(name);
 }
 
 /* The prefix of libyaml's resolved "!!" tags. */
@@ -58,7 +56,7 @@ static int
 one_of(const char *s, const char *const *words)
 {
 	for (; *words != NULL; words++)
-		if (strcmp(s, *words) == 0)
+		if (s[0] == (*words)[0] && strcmp(s, *words) == 0)
 			return 1;
 	return 0;
 }
@@ -138,8 +136,23 @@ static enum tval_scalar
 core_type(const char *s)
 {
 	/* The common case, a word: no null, bool or number starts so. */
-	if (s[0] != '\0' && strchr("~nNtTfF0123456789+-.", s[0]) == NULL)
-		return TS_STR;
+	switch (s[0]) {
+	case '\0':
+	case '~':
+	case 'n':
+	case 'N':
+	case 't':
+	case 'T':
+	case 'f':
+	case 'F':
+	case '+':
+	case '-':
+	case '.':
+		break;
+	default:
+		if (s[0] < '0' || s[0] > '9')
+			return TS_STR;
+	}
 	if (core_null(s))
 		return TS_NULL;
 	if (core_bool(s))
@@ -363,24 +376,45 @@ term_name_at(const void *terms, size_t i)
 	return ((const struct term *const *)terms)[i]->name;
 }
 
+/*
+ * Whether t->related, of n entries, is full: it grows by doubling from
+ * 4, so its room follows from n alone (struct term keeps no capacity)
+ * and a term's few related names cost one allocation, not one each.
+ */
+static int
+related_full(size_t n)
+{
+	return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+}
+
 void
-term_add_related(struct term *t, const char *name, unsigned line, unsigned col)
+term_take_related(struct term *t, char *name, unsigned line, unsigned col)
 {
 	char *key = term_key(name);
 	size_t i;
 
 	for (i = 0; i < t->nrelated; i++)
-		if (strcmp(t->related[i].key, key) == 0)
+		if (t->related[i].key[0] == key[0] &&
+		    strcmp(t->related[i].key, key) == 0)
 			break;
 	if (key[0] == '\0' || i < t->nrelated) {
 		free(key);
+		free(name);
 		return;
 	}
-	t->related =
-	    xreallocarray(t->related, t->nrelated + 1, sizeof(*t->related));
-	t->related[t->nrelated].name = xstrdup(name);
+	if (related_full(t->nrelated))
+		t->related = xreallocarray(t->related,
+		    t->nrelated == 0 ? 4 : t->nrelated * 2,
+		    sizeof(*t->related));
+	t->related[t->nrelated].name = name;
 	t->related[t->nrelated].key = key;
 	t->related[t->nrelated].line = line;
 	t->related[t->nrelated].col = col;
 	t->nrelated++;
+}
+
+void
+term_add_related(struct term *t, const char *name, unsigned line, unsigned col)
+{
+	term_take_related(t, xstrdup(name), line, col);
 }

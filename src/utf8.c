@@ -12,26 +12,51 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* The separators below 64: space, `-', `.', `/' and other white space. */
+#define SEP_LOW                                                                \
+	(1ULL << ' ' | 1ULL << '-' | 1ULL << '.' | 1ULL << '/' |               \
+	    1ULL << '\t' | 1ULL << '\n' | 1ULL << '\v' | 1ULL << '\f' |        \
+	    1ULL << '\r')
+
+/* Whether byte c separates words, or (a `.') may: see is_sep. */
+#define SEP_BYTE(c) ((c) < 64 ? (SEP_LOW >> ((c)&63)) & 1 : (c) == '_')
+
+/*
+ * What utf8_key makes of an ASCII byte: itself in lower case, 0 for a
+ * separator (dropped), 0xff for a `.' or a byte from 0x80 on, which need
+ * a closer look.
+ */
+#define KEY_BYTE(c)                                                            \
+	((c) >= 0x80 || (c) == '.'	   ? 0xff                              \
+		: SEP_BYTE(c)		   ? 0                                 \
+		: (c) >= 'A' && (c) <= 'Z' ? (c) - 'A' + 'a'                   \
+					   : (c))
+#define KEY_BYTE4(c)                                                           \
+	KEY_BYTE(c), KEY_BYTE((c) + 1), KEY_BYTE((c) + 2), KEY_BYTE((c) + 3)
+#define KEY_BYTE16(c)                                                          \
+	KEY_BYTE4(c), KEY_BYTE4((c) + 4), KEY_BYTE4((c) + 8),                  \
+	    KEY_BYTE4((c) + 12)
+#define KEY_BYTE64(c)                                                          \
+	KEY_BYTE16(c), KEY_BYTE16((c) + 16), KEY_BYTE16((c) + 32),             \
+	    KEY_BYTE16((c) + 48)
+static const unsigned char key_byte[256] = {
+    KEY_BYTE64(0u), KEY_BYTE64(64u), KEY_BYTE64(128u), KEY_BYTE64(192u)};
+
+static int
+sep_byte(unsigned char c)
+{
+	return (int)SEP_BYTE(c);
+}
+
 /* A word separator; a `.' between digits (3.14) is part of a number. */
 static int
 is_sep(const char *start, const char *s)
 {
-	switch (*s) {
-	case '.':
-		return s == start || !is_digit(s[-1]) || !is_digit(s[1]);
-	case ' ':
-	case '-':
-	case '_':
-	case '/':
-	case '\t':
-	case '\n':
-	case '\r':
-	case '\f':
-	case '\v':
-		return 1;
-	default:
+	if (!sep_byte((unsigned char)*s))
 		return 0;
-	}
+	if (*s != '.')
+		return 1;
+	return s == start || !is_digit(s[-1]) || !is_digit(s[1]);
 }
 
 /* Collapse runs of separators to one space and trim both ends, in place. */
@@ -206,6 +231,56 @@ utf8_fold(const char *s, size_t n)
 	return res;
 }
 
+/* Drop the spaces of s, in place. */
+static void
+drop_spaces(char *s)
+{
+	char *w = s;
+
+	for (; *s != '\0'; s++)
+		if (*s != ' ')
+			*w++ = *s;
+	*w = '\0';
+}
+
+/* utf8_fold's key of s[0..n) (the NUL-terminated s): spaces dropped. */
+static char *
+fold_key(const char *s, size_t n)
+{
+	char *k = utf8_fold(s, n);
+
+	drop_spaces(k);
+	return k;
+}
+
+char *
+utf8_key(const char *s)
+{
+	size_t n = strlen(s), i, w = 0;
+	char *k = xmalloc(n + 1);
+
+	/*
+	 * Most names are ASCII: for it, utf8_fold is lower case (utf8proc
+	 * is needed only from 0x80 on) with separators folded, and the
+	 * spaces put at camelCase boundaries go with the others.  So one
+	 * pass makes the key; at the first other byte, the general way.
+	 */
+	for (i = 0; i < n; i++) {
+		unsigned char c = key_byte[(unsigned char)s[i]];
+
+		if (c != 0xff) {
+			k[w] = (char)c;
+			w += c != 0;
+		} else if (s[i] != '.') {
+			free(k);
+			return fold_key(s, n);
+		} else if (!is_sep(s, s + i))
+			k[w++] = '.';
+	}
+	k[w] = '\0';
+	return k;
+}
+
 int
 utf8_decode(const char *s, size_t n, int32_t *cp)
 {
@@ -226,34 +301,47 @@ utf8_decode(const char *s, size_t n, int32_t *cp)
 	return (int)r;
 }
 
+/* Whether the 64 bytes at p are ASCII: eight words at a time. */
+static int
+ascii64(const unsigned char *p)
+{
+	uint64_t w[8];
+
+	memcpy(w, p, sizeof(w));
+	return ((w[0] | w[1] | w[2] | w[3] | w[4] | w[5] | w[6] | w[7]) &
+		   0x8080808080808080ULL) == 0;
+}
+
+size_t
+utf8_ascii_prefix(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i + 64 <= n && ascii64(u + i))
+		i += 64;
+	while (i < n && u[i] < 0x80)
+		i++;
+	return i;
+}
+
 int
 utf8_check(const char *s, size_t n, size_t *bad)
 {
-	size_t i = 0;
+	/*
+	 * Every term file is checked whole: the C library's vectorised
+	 * memchr finds a NUL, and ASCII before it is passed a word at a
+	 * time (utf8_ascii_prefix); only the rest is decoded.
+	 */
+	const char *nul = memchr(s, '\0', n);
+	size_t m = nul != NULL ? (size_t)(nul - s) : n, i = 0;
 	int32_t cp;
 	int len;
 
-	while (i < n) {
-		/* Eight bytes at a time while they are ASCII and not NUL. */
-		while (i + 8 <= n) {
-			uint64_t w;
-
-			memcpy(&w, s + i, 8);
-			if ((w & 0x8080808080808080ULL) != 0 ||
-			    ((w - 0x0101010101010101ULL) & ~w &
-				0x8080808080808080ULL) != 0)
-				break;
-			i += 8;
-		}
-		if (i == n)
+	while (i < m) {
+		if ((i += utf8_ascii_prefix(s + i, m - i)) == m)
 			break;
-		if ((unsigned char)s[i] < 0x80) {
-			if (s[i] == '\0')
-				break;
-			i++;
-			continue;
-		}
-		if ((len = utf8_decode(s + i, n - i, &cp)) < 0)
+		if ((len = utf8_decode(s + i, m - i, &cp)) < 0)
 			break;
 		i += (size_t)len;
 	}

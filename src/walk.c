@@ -26,8 +26,9 @@ struct walk {
 	const struct strlist *skip; /* globs of files not to load, or NULL */
 };
 
+/* A new item of the list, for path (taken over), or NULL for a note. */
 static struct walk_item *
-walk_item(struct walk *w, const char *path)
+walk_item(struct walk *w, char *path)
 {
 	struct walk_list *l = w->list;
 	struct walk_item *it;
@@ -38,7 +39,7 @@ walk_item(struct walk *w, const char *path)
 	}
 	it = &l->v[l->n++];
 	memset(it, 0, sizeof(*it));
-	it->path = path != NULL ? xstrdup(path) : NULL;
+	it->path = path;
 	if (it->path != NULL) {
 		it->rel = it->path + w->rootlen;
 		while (*it->rel == '/')
@@ -169,25 +170,30 @@ walk_cycle(const struct walk *w, const struct stat *st)
 	return 0;
 }
 
-/* Queue the regular *.md file path, unless the cap is reached. */
-static void
-walk_file(struct walk *w, const char *path, const struct stat *st)
+/*
+ * Queue the regular *.md file path, unless the cap is reached; the
+ * queue takes path over.  Returns 0 when it did not (path is still the
+ * caller's).
+ */
+static int
+walk_file(struct walk *w, char *path, const struct stat *st)
 {
 	if (!S_ISREG(st->st_mode)) {
 		diag_add(walk_diag(w), DIAG_NOT_REGULAR, path, 0, 0,
 		    readfile_kind(st->st_mode));
-		return;
+		return 0;
 	}
 	if (w->stopped)
-		return;
+		return 0;
 	if (w->used + w->bytes + (size_t)st->st_size > w->max) {
 		diag_add(walk_diag(w), DIAG_GLOSSARY_TOO_LARGE, path, 0, 0,
 		    w->max >> 20);
 		w->stopped = 1;
-		return;
+		return 0;
 	}
 	w->bytes += (size_t)st->st_size;
 	walk_item(w, path)->st = *st;
+	return 1;
 }
 
 /*
@@ -212,32 +218,32 @@ walk_site_page(struct walk *w, const char *path, const char *name, int nmd)
 	return 1;
 }
 
-/* The entry name, which is path, whose stat is st, or failed with e. */
+/*
+ * The entry path (called name in its directory), whose stat is st, or
+ * failed with errno e; takes path.
+ */
 static void
-walk_entry(struct walk *w, const char *path, const char *name, int nmd,
+walk_entry(struct walk *w, char *path, const char *name, int nmd,
     const struct stat *st, int e)
 {
 	const char *glob;
 
-	if (e != 0) {
+	if (e != 0)
 		walk_broken(w, path, name, e);
-		return;
-	}
-	if (S_ISDIR(st->st_mode)) {
+	else if (S_ISDIR(st->st_mode)) {
 		if (walk_cycle(w, st))
 			diag_add(
 			    walk_diag(w), DIAG_DIRECTORY_CYCLE, path, 0, 0);
 		else
 			(void)walk_dir(w, path, st);
-		return;
+	} else if (ends_md(name) && !walk_site_page(w, path, name, nmd)) {
+		if ((glob = walk_skipped(w, path)) != NULL)
+			diag_add(walk_diag(w), DIAG_SKIPPED_BY_CONFIG, path, 0,
+			    0, glob);
+		else if (walk_file(w, path, st))
+			return;
 	}
-	if (!ends_md(name) || walk_site_page(w, path, name, nmd))
-		return;
-	if ((glob = walk_skipped(w, path)) != NULL)
-		diag_add(
-		    walk_diag(w), DIAG_SKIPPED_BY_CONFIG, path, 0, 0, glob);
-	else
-		walk_file(w, path, st);
+	free(path);
 }
 
 /* A share of a directory's names to stat beside its descriptor. */
@@ -314,12 +320,25 @@ read_names(struct walk *w, const char *dir, struct strlist *names)
 	return dp;
 }
 
+/* dir/name (/name when dir is the root); the caller frees it. */
+static char *
+join_path(const char *dir, const char *name)
+{
+	size_t d = strcmp(dir, "/") == 0 ? 0 : strlen(dir), n = strlen(name);
+	char *path = xmalloc(d + n + 2);
+
+	memcpy(path, dir, d + 1); /* its NUL, or (the root) its `/' */
+	path[d] = '/';
+	memcpy(path + d + 1, name, n + 1);
+	return path;
+}
+
 static int
 walk_dir(struct walk *w, const char *dir, const struct stat *st)
 {
 	struct strlist names = {0};
 	struct stat *sts;
-	size_t i, dlen;
+	size_t i;
 	int nmd = 0, *err;
 	DIR *dp;
 
@@ -338,18 +357,9 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	sts = xcalloc(names.n + 1, sizeof(*sts));
 	err = xcalloc(names.n + 1, sizeof(*err));
 	stat_names(dirfd(dp), names.v, names.n, sts, err);
-	dlen = strcmp(dir, "/") == 0 ? 0 : strlen(dir);
-	for (i = 0; i < names.n; i++) {
-		size_t nlen = strlen(names.v[i]);
-		char *path = xmalloc(dlen + nlen + 2);
-
-		/* dir/name, without a printf a file: walks are hot (bench) */
-		memcpy(path, dir, dlen);
-		path[dlen] = '/';
-		memcpy(path + dlen + 1, names.v[i], nlen + 1);
-		walk_entry(w, path, names.v[i], nmd, &sts[i], err[i]);
-		free(path);
-	}
+	for (i = 0; i < names.n; i++)
+		walk_entry(w, join_path(dir, names.v[i]), names.v[i], nmd,
+		    &sts[i], err[i]);
 	free(sts);
 	free(err);
 	closedir(dp);

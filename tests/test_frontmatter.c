@@ -1,4 +1,5 @@
 /* Splitting a term file into front matter and body, and its checks. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "testutil.h"
@@ -136,6 +137,34 @@ test_odd_line_breaks(void **state)
 	    "---\na: 1\n---\nx\ry\xe2\x80\xa9", "a: 1\n", "x\ry\xe2\x80\xa9");
 }
 
+/*
+ * An odd break at every offset of a long line, and a CRLF, which is
+ * not odd: the scan skips plain bytes eight at a time, so each place
+ * in a word and after the last whole word must be looked at.
+ */
+static void
+test_odd_break_anywhere(void **state)
+{
+	static const char *const odd[] = {"\r", "\xc2\x85", "\xe2\x80\xa8"};
+	char buf[128], yaml[64];
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < 40; i++) {
+		for (k = 0; k < 3; k++) {
+			snprintf(buf, sizeof(buf), "---\nk: %.*s%sx\n---\n",
+			    (int)i, "0123456789012345678901234567890123456789",
+			    odd[k]);
+			want_error(buf, strlen(buf), DIAG_ODD_LINE_BREAK, 2,
+			    4 + (unsigned)i);
+		}
+		snprintf(yaml, sizeof(yaml), "k: %.*s\r\nx\n", (int)i,
+		    "0123456789012345678901234567890123456789");
+		snprintf(buf, sizeof(buf), "---\n%s---\n", yaml);
+		want_split(buf, yaml, "");
+	}
+}
+
 int
 main(void)
 {
@@ -146,6 +175,7 @@ main(void)
 	    cmocka_unit_test(test_unclosed),
 	    cmocka_unit_test(test_encoding),
 	    cmocka_unit_test(test_odd_line_breaks),
+	    cmocka_unit_test(test_odd_break_anywhere),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

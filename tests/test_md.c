@@ -5,6 +5,9 @@
 
 #include "md.h"
 
+/* A string literal and its length. */
+#define LIT(s) s, sizeof(s) - 1
+
 static void
 parse(const char *s, struct md_doc *doc)
 {
@@ -181,6 +184,14 @@ test_examples(void **state)
 	assert_true(md_has_examples(one, strlen(one)));
 	assert_false(md_has_examples("## Exampled\n", 12));
 	assert_false(md_has_examples("# Examples\n", 11));
+	/* A heading after up to three spaces; a `#' earlier in the body. */
+	assert_true(md_has_examples(LIT("a # b\n   ## Example\n")));
+	assert_true(md_has_examples(LIT("#x\n## Examples")));
+	assert_true(md_has_examples(LIT("\n## Examples ##\r\n")));
+	assert_false(md_has_examples(LIT("    ## Example\n")));
+	assert_false(md_has_examples(LIT("x ## Example\n")));
+	assert_false(md_has_examples(LIT("## Example x\n# ## Example\n")));
+	assert_false(md_has_examples(LIT("")));
 	md_examples(b, strlen(b), &l);
 	/* Up to the next heading of level 2; deeper headings do not end it. */
 	assert_int_equal(l.n, 3);

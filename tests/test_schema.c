@@ -207,6 +207,38 @@ test_every_key(void **state)
 			fail_msg("'%s' is not found", keys[i].key);
 }
 
+/*
+ * Keys read file after file, in any case, the same keys again and keys
+ * that share a first byte and a length (term, tags): the lookup
+ * remembers keys it saw, and must give each its own field.
+ */
+static void
+test_keys_remembered(void **state)
+{
+	static const struct {
+		const char *yaml, *name, *desc, *tag;
+	} files[] = {{"term: A\ntags: [t]\ndescription: d\n", "A", "d", "t"},
+	    {"tags: [u]\nTerm: B\nDESCRIPTION: e\n", "B", "e", "u"},
+	    {"TAGS: v\ntitle: C\nsummary: s\nicon: i\n", "C", "s", "v"},
+	    {"Title: D\ntags: w\nSummary: z\nICON: j\n", "D", "z", "w"}};
+	struct diag d;
+	struct term *t;
+	size_t round, i;
+
+	(void)state;
+	for (round = 0; round < 3; round++)
+		for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+			assert_int_equal(interpret(files[i].yaml, &d, &t), 0);
+			assert_string_equal(t->name, files[i].name);
+			assert_string_equal(t->description, files[i].desc);
+			assert_int_equal(t->tags.n, 1);
+			assert_string_equal(t->tags.v[0], files[i].tag);
+			assert_int_equal(t->extra.n, i >= 2);
+			term_free(t);
+			diag_release(&d);
+		}
+}
+
 static void
 test_description_from_body(void **state)
 {
@@ -573,6 +605,7 @@ main(void)
 	    cmocka_unit_test(test_site_keys),
 	    cmocka_unit_test(test_field_names),
 	    cmocka_unit_test(test_every_key),
+	    cmocka_unit_test(test_keys_remembered),
 	    cmocka_unit_test(test_description_from_body),
 	    cmocka_unit_test(test_no_name),
 	    cmocka_unit_test(test_own_keys),

@@ -1,4 +1,5 @@
 /* The table: folded names, aliases, duplicates, shadowing, prefixes. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "testutil.h"
@@ -275,6 +276,55 @@ test_serve_lang(void **state)
 	table_release(&tab);
 }
 
+/*
+ * The index and the terms sorted as strcmp orders their keys, names
+ * before aliases among equal keys, the first loaded of two equal names
+ * kept: keys that share their first 8 bytes (which the sort compares
+ * as numbers) and keys shorter than 8, loaded in a scrambled order.
+ */
+static void
+test_sort_order(void **state)
+{
+	static const char *const stems[] = {"forecastingaccuracy",
+	    "forecastingaccura", "forecasting", "forecast", "fore", "f",
+	    "forecastingz", "forecastinga", "zebra", "a"};
+	struct table tab;
+	struct diag d;
+	char name[64], alias[64], path[64];
+	size_t i, k;
+
+	(void)state;
+	table_init(&tab);
+	diag_init(&d);
+	for (i = 0; i < 60; i++) {
+		k = (i * 37) % 60;
+		snprintf(name, sizeof(name), "%s %zu", stems[k % 10], k / 10);
+		snprintf(alias, sizeof(alias), "%s%zu", stems[(k + 3) % 10],
+		    k / 10 + 1);
+		snprintf(path, sizeof(path), "t/%02zu.md", i);
+		table_add(&tab, mk(name, 0, path, alias));
+	}
+	/* Two of the same name: the one loaded first stays. */
+	table_add(&tab, mk("Forecast 0", 0, "t/zz.md", NULL));
+	table_index(&tab, &d);
+	assert_int_equal(d.n > 0, 1);
+	for (i = 1; i < tab.n; i++)
+		assert_true(
+		    strcmp(tab.terms[i - 1]->key, tab.terms[i]->key) < 0);
+	assert_string_not_equal(
+	    table_get(&tab, "forecast0", NULL)->path, "t/zz.md");
+	for (i = 1; i < tab.nidx; i++) {
+		int c = strcmp(tab.idx[i - 1].key, tab.idx[i].key);
+
+		assert_true(c <= 0);
+		if (c == 0)
+			assert_true(tab.idx[i - 1].alias <= tab.idx[i].alias ||
+			    tab.idx[i - 1].alias < 0);
+	}
+	table_release(&tab);
+	diag_release(&d);
+}
+
 int
 main(void)
 {
@@ -286,6 +336,7 @@ main(void)
 	    cmocka_unit_test(test_derived_names),
 	    cmocka_unit_test(test_languages_not_duplicates),
 	    cmocka_unit_test(test_serve_lang),
+	    cmocka_unit_test(test_sort_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,4 +1,5 @@
 /* Folding, decoding, width and escaping: the bottom layer. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "testutil.h"
@@ -24,6 +25,67 @@ test_fold_case_and_separators(void **state)
 	check_fold("  cross   sell  ", "cross sell");
 	check_fold("cross--_ sell", "cross sell");
 	check_fold("-_-", "");
+}
+
+/* utf8_fold's result with its spaces dropped: what utf8_key must give. */
+static char *
+fold_joined(const char *in)
+{
+	char *k = utf8_fold(in, strlen(in)), *r, *w;
+
+	for (r = w = k; *r != '\0'; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
+	return k;
+}
+
+static void
+check_key(const char *in)
+{
+	char *want = fold_joined(in), *got = utf8_key(in);
+
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+}
+
+/*
+ * utf8_key takes a path of its own for ASCII: it must give what the
+ * general one does.  Random strings of letters of both cases, digits,
+ * dots, separators and other bytes, each also with a non-ASCII letter
+ * after it, which sends the same bytes through utf8proc.
+ */
+static void
+test_key_ascii_path(void **state)
+{
+	static const char abc[] = "aAbBzZ09.. -_/\t\n\r\v\f().&'\x01\x7fMx";
+	unsigned long r = 12345;
+	char in[32], more[40], *a, *b;
+	size_t i, j, n;
+
+	(void)state;
+	check_key("configMap");
+	check_key("HTTPServer v3.14 .5 x.");
+	check_key("  Cross--Sell__2.0/TCP.IP  ");
+	for (i = 0; i < 20000; i++) {
+		r = r * 6364136223846793005UL + 1442695040888963407UL;
+		n = (r >> 33) % sizeof(in);
+		for (j = 0; j < n; j++) {
+			r = r * 6364136223846793005UL + 1442695040888963407UL;
+			in[j] = abc[(r >> 33) % (sizeof(abc) - 1)];
+		}
+		in[n] = '\0';
+		check_key(in);
+		snprintf(more, sizeof(more), "%s\xc3\xa9", in);
+		a = utf8_key(in);
+		b = utf8_key(more);
+		assert_int_equal(strlen(b), strlen(a) + 1);
+		assert_memory_equal(a, b, strlen(a));
+		assert_int_equal(b[strlen(a)], 'e');
+		free(a);
+		free(b);
+	}
 }
 
 static void
@@ -95,6 +157,47 @@ test_check(void **state)
 	assert_int_equal(utf8_check("\xed\xa0\x80", 3, &bad), -1);
 	/* Cut short. */
 	assert_int_equal(utf8_check("\xe2\x82", 2, &bad), -1);
+}
+
+/*
+ * A NUL or a bad byte at every offset of ASCII text, which is passed
+ * 32 bytes at a time: the first of them is the one reported, and a
+ * character cut short by a NUL is bad where it starts.
+ */
+static void
+test_check_anywhere(void **state)
+{
+	char buf[100];
+	size_t i, j, bad;
+
+	(void)state;
+	memset(buf, 'a', sizeof(buf));
+	assert_int_equal(utf8_check(buf, sizeof(buf), &bad), 0);
+	for (i = 0; i < sizeof(buf); i++) {
+		for (j = i + 1; j < sizeof(buf); j += 7) {
+			memset(buf, 'a', sizeof(buf));
+			buf[i] = '\0';
+			buf[j] = '\xff';
+			assert_int_equal(
+			    utf8_check(buf, sizeof(buf), &bad), -1);
+			assert_int_equal(bad, i);
+			buf[i] = '\xfe';
+			buf[j] = '\0';
+			assert_int_equal(
+			    utf8_check(buf, sizeof(buf), &bad), -1);
+			assert_int_equal(bad, i);
+		}
+		memset(buf, 'a', sizeof(buf));
+		memcpy(buf + i, "\xc3\xa9", i + 1 < sizeof(buf) ? 2 : 1);
+		assert_int_equal(utf8_check(buf, sizeof(buf), &bad),
+		    i + 1 < sizeof(buf) ? 0 : -1);
+		if (i + 2 < sizeof(buf)) {
+			memcpy(buf + i, "\xe2\x82\0", 3);
+			assert_int_equal(
+			    utf8_check(buf, sizeof(buf), &bad), -1);
+			assert_int_equal(bad, i);
+		}
+	}
 }
 
 static void
@@ -175,10 +278,12 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fold_case_and_separators),
 	    cmocka_unit_test(test_fold_more_separators),
+	    cmocka_unit_test(test_key_ascii_path),
 	    cmocka_unit_test(test_fold_camel_case),
 	    cmocka_unit_test(test_fold_unicode),
 	    cmocka_unit_test(test_fold_invalid_utf8),
 	    cmocka_unit_test(test_check),
+	    cmocka_unit_test(test_check_anywhere),
 	    cmocka_unit_test(test_linecol),
 	    cmocka_unit_test(test_width),
 	    cmocka_unit_test(test_escape),

@@ -193,6 +193,33 @@ test_refusals(void **state)
 	want_error("a: 1\nb: x\x01\n", DIAG_YAML_BAD_INPUT, 3, 5);
 }
 
+/*
+ * A raw NUL is libyaml's reader's to refuse, in any style of scalar:
+ * yaml_tree looks for a NUL only in double-quoted ones (escapes).
+ */
+static void
+test_raw_nul(void **state)
+{
+	static const char *const docs[] = {
+	    "a: b\0c\n", "a: 'b\0c'\n", "a: |\n  b\0c\n", "a: \"b\0c\"\n"};
+	static const size_t lens[] = {7, 9, 11, 9};
+	struct tval root;
+	struct diag d;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		diag_init(&d);
+		assert_int_equal(
+		    yaml_tree_parse(docs[i], lens[i], 2, "t.md", &d, &root),
+		    -1);
+		assert_int_equal(d.n, 1);
+		assert_int_equal(d.v[0].code, DIAG_YAML_BAD_INPUT);
+		tval_release(&root);
+		diag_release(&d);
+	}
+}
+
 static void
 test_messages(void **state)
 {
@@ -342,6 +369,7 @@ main(void)
 	    cmocka_unit_test(test_items_limit),
 	    cmocka_unit_test(test_anchors_refused),
 	    cmocka_unit_test(test_refusals),
+	    cmocka_unit_test(test_raw_nul),
 	    cmocka_unit_test(test_messages),
 	    cmocka_unit_test(test_duplicate_keys),
 	    cmocka_unit_test(test_typed_scalars),
