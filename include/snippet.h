@@ -8,6 +8,7 @@
 
 struct hit;
 struct query;
+struct term;
 
 /*
  * Set h->snippet and h->marks for h->term: an excerpt of its description,
@@ -16,5 +17,8 @@ struct query;
  * hit owns both; hits_release frees them.  q needs query_prepare.
  */
 void snippet_make(const struct query *q, struct hit *h);
+/* Whether snippet_make would read t's body: no word of q is in its
+ * description or examples. */
+int snippet_needs_body(const struct query *q, const struct term *t);
 
 #endif

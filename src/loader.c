@@ -9,6 +9,7 @@
 #include "loadfacts.h"
 #include "lang.h"
 #include "loader.h"
+#include "loader_post.h"
 #include "md.h"
 #include "readfile.h"
 #include "schema.h"
@@ -28,6 +29,7 @@ struct result {
 	enum load_status st;
 	struct index_rec *hit; /* the index's record of the file, or NULL */
 	struct capture *put;   /* what to record in the index, or NULL */
+	struct stat src;       /* the identity the term was read from */
 };
 
 /* The files of a walk, shared by the loading threads. */
@@ -292,7 +294,7 @@ lang_from_path(struct term *t, const char *dir, int bydir)
 /* Move the results into the table and diag, in path order. */
 static int
 merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
-    const char *deflang, struct diag *d)
+    const char *deflang, struct lpost_dir *pd, struct diag *d)
 {
 	size_t i;
 	int added = 0, bydir = lang_dirs(dir, p);
@@ -307,6 +309,7 @@ merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
 				r->term->lang = xstrdup(deflang);
 			r->term->dirno = dirno;
 			table_add(table, r->term);
+			loader_post_term(table, pd, r->term, it->rel, &r->src);
 			added++;
 		} else if (it->path != NULL && r->st == LOAD_NOT_TERM)
 			diag_add(
@@ -370,6 +373,7 @@ load_all(struct pool *p, struct index *ix)
 			struct result *r = &p->res[i];
 
 			put_one(ix, p, i);
+			r->src = r->put != NULL ? r->put->st : p->items[i].st;
 			if (r->put != NULL)
 				termfile_capture_release(r->put);
 			if (r->hit != NULL) {
@@ -398,6 +402,7 @@ loader_load_dir(struct table *table, const char *dir, int dirno,
 	struct walk_list list = {NULL, 0, 0};
 	struct siteconf conf;
 	struct index *ix = NULL;
+	struct lpost_dir *pd = NULL;
 	struct diag ixd;
 	struct pool p;
 	size_t max = LOADER_MAX_BYTES;
@@ -413,17 +418,22 @@ loader_load_dir(struct table *table, const char *dir, int dirno,
 	(void)siteconf_load(dir, &conf, d);
 	if (ix != NULL)
 		index_conf(ix, &conf);
+	if (ix != NULL && opts->postings)
+		pd = loader_post_dir(
+		    table, opts->cache_dir, dir, index_stamp(ix));
 	rc = walk_tree(dir, table->bytes, max, &conf.skip, &list, d);
 	memset(&p, 0, sizeof(p));
 	p.items = list.v;
 	p.n = list.n;
 	p.res = xcalloc(list.n + 1, sizeof(*p.res));
-	p.keep_text = opts == NULL || !opts->drop_text;
+	/* Search without an index reads every text, as without postings. */
+	p.keep_text =
+	    opts == NULL || !opts->drop_text || (opts->postings && ix == NULL);
 	p.indexed = ix != NULL;
 	p.conf = &conf;
 	atomic_init(&p.next, 0);
 	load_all(&p, ix);
-	added = merge_all(table, &p, dir, dirno, conf.lang, d);
+	added = merge_all(table, &p, dir, dirno, conf.lang, pd, d);
 	if (ix != NULL && rc == 0)
 		index_prune(ix);
 	(void)index_close(ix, &ixd);

@@ -72,7 +72,17 @@ def term_text(rng, name, names):
             rng.sample(names, min(len(names), rng.randint(1, 3)))))
     if rng.random() < 0.1:
         fm.append("tags: [%s, 12, true, ~]" % rng.choice(WORDS))
+    if rng.random() < 0.08:
+        fm.append("lang: de")
     body = "%s.\n" % words(rng.randint(5, 40))
+    extra = rng.random()
+    if extra < 0.1:  # markup the search reads reduced
+        body += "See <b>%s</b> and [%s](x.md) &amp; %s.\n" % (
+            words(2), words(1), words(2))
+    elif extra < 0.2:  # camelCase parts, stopwords, capitals, not ASCII
+        body += "The %sRate of the %s; Über %s, naïve %s.\n" % (
+            rng.choice(WORDS).capitalize(), words(2),
+            rng.choice(WORDS).upper(), words(1))
     if rng.random() < 0.3:
         body += "\n## Examples\n\n- %s\n- %s\n" % (words(6), words(4))
     text = "---\n%s\n---\n%s" % ("\n".join(fm), body)
