@@ -15,10 +15,9 @@ struct term;
  * else of the first example, else of its body as plain text, where the
  * words of q first occur (the description when they occur nowhere).  The
  * hit owns both; hits_release frees them.  q needs query_prepare.
+ * Returns 0, or -1 when the body is needed and the term was loaded
+ * without its text (loader_opts.drop_text): nothing is set then.
  */
-void snippet_make(const struct query *q, struct hit *h);
-/* Whether snippet_make would read t's body: no word of q is in its
- * description or examples. */
-int snippet_needs_body(const struct query *q, const struct term *t);
+int snippet_make(const struct query *q, struct hit *h);
 
 #endif

@@ -220,11 +220,12 @@ meta_get(struct index *ix, struct post_meta *m)
 	sb_init(&k);
 	sb_init(&v);
 	sb_addc(&k, 'm');
-	m->next = 1;
+	m->next = m->base = 1;
 	m->paths = 0;
 	rc = post_get(ix, &k, &v, &rd);
 	if (rc == 1 &&
 	    (tval_read_uint(&rd, UINT64_MAX / 2, &m->next) < 0 ||
+		tval_read_uint(&rd, m->next, &m->base) < 0 ||
 		tval_read_uint(&rd, m->next, &m->paths) < 0 || rd.p != rd.end))
 		rc = -1;
 	sb_release(&k);

@@ -39,16 +39,32 @@ post_field_text(const struct term *t, enum post_field f, struct sbuf *sb)
 	}
 }
 
-/* FNV-1a over a string and its length, told apart from the next. */
+/* One word into h: each step a bijection of h and of w. */
+static uint64_t
+key_u64(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 29);
+}
+
+/* A string (NULL told apart from "") and its length into h, eight
+ * bytes at a time. */
 static uint64_t
 key_str(uint64_t h, const char *s)
 {
-	size_t n = s != NULL ? strlen(s) : SIZE_MAX, i;
+	size_t n = s != NULL ? strlen(s) : SIZE_MAX, i, k;
+	uint64_t w;
 
-	for (i = 0; i < sizeof(n); i++)
-		h = (h ^ ((n >> (8 * i)) & 0xff)) * UINT64_C(0x100000001b3);
-	for (i = 0; s != NULL && s[i] != '\0'; i++)
-		h = (h ^ (unsigned char)s[i]) * UINT64_C(0x100000001b3);
+	h = key_u64(h, (uint64_t)n);
+	for (i = 0; s != NULL && i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = key_u64(h, w);
+	}
+	if (s != NULL && i < n) {
+		for (w = 0, k = 0; i + k < n; k++)
+			w |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+		h = key_u64(h, w);
+	}
 	return h;
 }
 

@@ -657,18 +657,19 @@ count_query(struct query *q, const struct table *tab, const struct filter *flt,
 	return rc < 0 ? -1 : 0;
 }
 
-/* Give the shown hits whose snippet needs the body their text. */
+/* Make the shown hits' snippets, giving those that need the body their
+ * text.  -1: a text could not be read. */
 static int
-snippet_texts(
-    const struct query *q, const struct table *tab, const struct hits *out)
+snippets(const struct query *q, const struct table *tab, struct hits *out)
 {
 	const struct post_src *src = tab->post;
 	size_t i;
 
-	for (i = 0; src != NULL && i < out->n; i++)
-		if (out->v[i].term->text == NULL &&
-		    snippet_needs_body(q, out->v[i].term) &&
-		    src->ops->text(src->ctx, out->v[i].term) < 0)
+	for (i = 0; i < out->n; i++)
+		if (snippet_make(q, &out->v[i]) < 0 &&
+		    (src == NULL ||
+			src->ops->text(src->ctx, out->v[i].term) < 0 ||
+			snippet_make(q, &out->v[i]) < 0))
 			return -1;
 	return 0;
 }
@@ -864,7 +865,6 @@ rank_query(const struct table *tab, const char *query, const struct filter *flt,
 {
 	struct query q;
 	struct pass ps;
-	size_t i;
 	int fuzzy;
 
 	memset(out, 0, sizeof(*out));
@@ -887,15 +887,13 @@ rank_query(const struct table *tab, const char *query, const struct filter *flt,
 	out->total = out->n;
 	if (limit > 0 && out->n > limit)
 		out->n = limit;
-	if (snippet_texts(&q, tab, out) < 0) {
+	if (snippets(&q, tab, out) < 0) {
 		pass_release(&ps);
 		query_release(&q);
 		hits_release(out);
 		out->stale = 1;
 		return 0;
 	}
-	for (i = 0; i < out->n; i++)
-		snippet_make(&q, &out->v[i]);
 	pass_release(&ps);
 	query_release(&q);
 	return out->n;

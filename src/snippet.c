@@ -131,18 +131,14 @@ field_match(const struct query *q, const struct term *t)
 }
 
 int
-snippet_needs_body(const struct query *q, const struct term *t)
-{
-	return field_match(q, t) == NULL;
-}
-
-void
 snippet_make(const struct query *q, struct hit *h)
 {
 	const struct term *t = h->term;
 	const char *text = field_match(q, t);
 	char *plain = NULL;
 
+	if (text == NULL && t->text == NULL && t->textlen > t->body_off)
+		return -1; /* a body the term does not hold */
 	if (text == NULL) {
 		struct hit probe = {0};
 		struct marker pm = {q, &probe, query_alt_find(q, t->lang)};
@@ -155,4 +151,5 @@ snippet_make(const struct query *q, struct hit *h)
 	}
 	excerpt(q, h, text);
 	free(plain);
+	return 0;
 }
