@@ -91,7 +91,9 @@ key_stem(struct sbuf *k, const char *algo, const char *stem)
 static void
 pack_int(struct sbuf *v, int64_t x)
 {
-	tval_pack_uint(v, ((uint64_t)x << 1) ^ (uint64_t)(x >> 63));
+	uint64_t u = (uint64_t)x << 1;
+
+	tval_pack_uint(v, x < 0 ? ~u : u);
 }
 
 static int
@@ -314,15 +316,61 @@ cmp_list(const struct post_add *x, const struct post_add *y)
 	return c != 0 ? c : strcmp(x->stem, y->stem);
 }
 
-static int
-cmp_add(const void *a, const void *b)
+static uint64_t
+add_hash(const struct post_add *x)
 {
-	const struct post_add *x = a, *y = b;
-	int c = cmp_list(x, y);
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	const char *p;
 
-	if (c == 0)
-		c = x->id < y->id ? -1 : x->id > y->id;
-	return c;
+	for (p = x->algo != NULL ? x->algo : ""; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * UINT64_C(0x100000001b3);
+	h = (h ^ 0xff) * UINT64_C(0x100000001b3);
+	for (p = x->stem; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * UINT64_C(0x100000001b3);
+	return h ^ (h >> 29);
+}
+
+/*
+ * a[0..n) regrouped by list into out, each list's entries in their
+ * order in a (the records' numbers, increasing): list g is
+ * out[start[g]..start[g + 1]).  Returns the number of lists; the caller
+ * frees *start.
+ */
+static size_t
+group_adds(
+    const struct post_add *a, size_t n, struct post_add *out, size_t **start)
+{
+	size_t cap = 16, *slot, *grp = xcalloc(n + 1, sizeof(*grp));
+	size_t *rep = xcalloc(n + 1, sizeof(*rep)), *at, ng = 0, i, j;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	slot = xcalloc(cap, sizeof(*slot));
+	for (i = 0; i < n; i++) {
+		j = (size_t)add_hash(&a[i]) & (cap - 1);
+		while (
+		    slot[j] != 0 && cmp_list(&a[rep[slot[j] - 1]], &a[i]) != 0)
+			j = (j + 1) & (cap - 1);
+		if (slot[j] == 0) {
+			rep[ng] = i;
+			slot[j] = ++ng;
+		}
+		grp[i] = slot[j] - 1;
+	}
+	at = xcalloc(ng + 1, sizeof(*at));
+	for (i = 0; i < n; i++)
+		at[grp[i] + 1]++;
+	for (i = 0; i < ng; i++)
+		at[i + 1] += at[i];
+	*start = xcalloc(ng + 1, sizeof(**start));
+	memcpy(*start, at, (ng + 1) * sizeof(*at));
+	for (i = 0; i < n; i++)
+		out[at[grp[i]]++] = a[i];
+	free(slot);
+	free(grp);
+	free(rep);
+	free(at);
+	return ng;
 }
 
 /* Add the entries a[0..n), one stem's, to its list.  -2: it is damaged. */
@@ -365,8 +413,8 @@ static int
 lists_add(struct index *ix, const struct index_post_new *r, size_t n,
     const uint64_t *num)
 {
-	struct post_add *a;
-	size_t i, j, na = 0, cnt = 0;
+	struct post_add *a, *b;
+	size_t i, j, na = 0, cnt = 0, ng, g, *start;
 	int rc = 0;
 
 	for (i = 0; i < n; i++)
@@ -379,13 +427,13 @@ lists_add(struct index *ix, const struct index_post_new *r, size_t n,
 			a[na].id = num[i];
 			a[na++].tf = r[i].d.body_tf[j];
 		}
-	qsort(a, na, sizeof(*a), cmp_add);
-	for (i = 0; i < na && rc == 0; i = j) {
-		for (j = i + 1; j < na && cmp_list(&a[i], &a[j]) == 0; j++)
-			;
-		rc = list_add(ix, &a[i], j - i);
-	}
+	b = xcalloc(na + 1, sizeof(*b));
+	ng = group_adds(a, na, b, &start);
+	for (g = 0; g < ng && rc == 0; g++)
+		rc = list_add(ix, &b[start[g]], start[g + 1] - start[g]);
+	free(start);
 	free(a);
+	free(b);
 	return rc;
 }
 

@@ -77,6 +77,7 @@ lp_find(struct lpost *lp, const struct term *t)
 		qsort(lp->terms, lp->n, sizeof(*lp->terms), cmp_term);
 		lp->sorted = 1;
 	}
+	memset(&key, 0, sizeof(key));
 	key.t = (struct term *)(uintptr_t)t;
 	return bsearch(&key, lp->terms, lp->n, sizeof(*lp->terms), cmp_term);
 }
@@ -203,6 +204,7 @@ live_term(struct lpost_dir *d, uint64_t id)
 				d->dup = 1;
 		d->sorted = d->nlive;
 	}
+	memset(&key, 0, sizeof(key));
 	key.id = id;
 	e = bsearch(&key, d->live, d->nlive, sizeof(*d->live), cmp_live);
 	return e != NULL ? e->t : NULL;

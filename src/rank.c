@@ -165,6 +165,7 @@ pass_release(struct pass *ps)
 		free(ps->docs[i].tf);
 	free(ps->docs);
 	free(ps->df);
+	memset(ps, 0, sizeof(*ps));
 }
 
 /* Typo correction: the closest word of the corpus to each unknown word. */
@@ -316,6 +317,7 @@ struct pterm {
 struct palgo {
 	const char *algo, *lang;
 	struct sb_stemmer *st;
+	struct post_memo *memo; /* st's words stemmed so far */
 	unsigned *bits; /* [stem][POST_BLOOM_K]: the query's stems' bits */
 };
 
@@ -377,9 +379,11 @@ pp_doc(struct ppass *pp, struct pterm *p, struct palgo *a)
 		return 0;
 	if (src->ops->text(src->ctx, p->t) < 0)
 		return -1;
-	if (a->st == NULL)
+	if (a->memo == NULL) {
 		a->st = query_stemmer_new(a->algo);
-	post_make(p->t, p->algo, a->st, &d);
+		a->memo = post_memo_new();
+	}
+	post_make(p->t, p->algo, a->st, a->memo, &d);
 	src->ops->doc_put(src->ctx, p->t, key, &d);
 	memcpy(p->d.len, d.len, sizeof(d.len));
 	memcpy(p->d.bloom, d.bloom, sizeof(d.bloom));
@@ -571,6 +575,7 @@ pp_release(struct ppass *pp)
 
 	for (i = 0; i < pp->nalg; i++) {
 		query_stemmer_free(pp->alg[i].st);
+		post_memo_free(pp->alg[i].memo);
 		free(pp->alg[i].bits);
 	}
 	free(pp->alg);
@@ -654,7 +659,7 @@ count_query(struct query *q, const struct table *tab, const struct filter *flt,
 		rc = -1;
 	if (rc == 1)
 		return run_passes(q, tab, flt, ps);
-	return rc < 0 ? -1 : 0;
+	return rc == 0 ? 0 : -1;
 }
 
 /* Make the shown hits' snippets, giving those that need the body their
