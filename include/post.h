@@ -44,8 +44,9 @@ struct post_ops {
 	/*
 	 * The postings kept of t, when they were made from the term t is
 	 * now: key is what search makes of its fields (post_key), which
-	 * the source checks with the file's identity.  Fills d's lengths
-	 * and returns 1, or returns 0.
+	 * the source checks with the file's identity; d->algo says the
+	 * stemmer.  Fills d's lengths, irregular and Bloom filter and
+	 * returns 1, or returns 0.
 	 */
 	int (*doc_get)(
 	    void *ctx, const struct term *t, uint64_t key, struct post_doc *d);
@@ -55,10 +56,12 @@ struct post_ops {
 	    const struct post_doc *d);
 	/*
 	 * Call fn for each term whose postings, made by stemmer algo,
-	 * hold stem (some terms may be ones search did not ask for: it
-	 * filters).  Returns 0, or -1 when a list of the stem could not be
-	 * read whole or is missing where terms of algo are kept: then
-	 * search cannot trust the postings and reads every text.
+	 * hold stem (only terms doc_get found or doc_put was given this
+	 * run).  Returns 0, or -1 when the stem's list is damaged: then
+	 * search cannot trust the postings and reads every text.  A term
+	 * whose Bloom filter may hold the stem but that is not in its list
+	 * is counted from its text (a list lost to a damaged index reads
+	 * as no list).
 	 */
 	int (*stem_each)(void *ctx, const char *algo, const char *stem,
 	    post_fn fn, void *arg);
