@@ -285,11 +285,11 @@ lp_text(void *ctx, const struct term *ct)
 	struct term *t;
 	ssize_t len;
 
+	if (ct->text != NULL)
+		return 0; /* kept by the loader (a directory with no index) */
 	if (e == NULL)
 		return -1;
 	t = e->t;
-	if (t->text != NULL)
-		return 0;
 	diag_init(&tmp);
 	len = readfile_read(t->path, &rb, &tmp, &st);
 	diag_release(&tmp);
