@@ -69,6 +69,22 @@ check "check's status without a usable index" cmp "$T/rc" "$T/rc0"
 grep -v 'index' "$T/err" >"$T/err1"
 check "check's problems without a usable index" cmp "$T/err1" "$T/err0"
 
+# Search over two directories through the postings (made, then kept)
+# answers as it does reading every text.
+for q in customer 'churn rate' '"net revenue"' custmer the; do
+	for run in made kept; do
+		# shellcheck disable=SC2086
+		"$GLOSS" -d data -d tests/data/good --lang all search $q \
+		    >"$T/out" 2>&1
+		echo $? >>"$T/out"
+		# shellcheck disable=SC2086
+		"$GLOSS" --no-cache -d data -d tests/data/good --lang all \
+		    search $q >"$T/out0" 2>&1
+		echo $? >>"$T/out0"
+		check "search $q through postings $run" cmp "$T/out" "$T/out0"
+	done
+done
+
 for h in mutate faults; do
 	case $h in
 	mutate) arg="--steps $STEPS" ;;
