@@ -70,7 +70,9 @@ grep -v 'index' "$T/err" >"$T/err1"
 check "check's problems without a usable index" cmp "$T/err1" "$T/err0"
 
 # Search over two directories through the postings (made, then kept)
-# answers as it does reading every text.
+# answers as it does reading every text.  The quotes of the phrase are
+# the query's own.
+# shellcheck disable=SC2089,SC2090
 for q in customer 'churn rate' '"net revenue"' custmer the; do
 	for run in made kept; do
 		# shellcheck disable=SC2086
