@@ -54,19 +54,20 @@ TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
 	      $(B)/yaml_tree.o $(B)/schema_take.o $(B)/schema_desc.o \
 	      $(B)/schema.o $(B)/siteconf.o $(B)/tval_pack.o $(B)/term_pack.o \
-	      $(B)/index_paths.o $(B)/index_row.o $(B)/index.o $(B)/termfile.o \
+	      $(B)/index_paths.o $(B)/index_row.o $(B)/index.o \
+	      $(B)/index_post.o $(B)/termfile.o $(B)/loader_post.o \
 	      $(B)/loader.o $(B)/loadsnap.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 # The index caches the loader's parse; it needs only the tree's type.
 TVAL_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/tval_pack.o
 INDEX_OBJS  = $(TVAL_OBJS) $(B)/index_paths.o $(B)/index_row.o \
-	      $(B)/index.o
+	      $(B)/index.o $(B)/index_post.o
 # The search layer, bottom up too: filter and editdist use nothing of
 # it; suggest uses both; lookup falls back on suggest; query stems words;
 # snippet (the only one to read Markdown) uses query; rank uses them all;
 # links needs only the table.
 SEARCH_OBJS = $(TABLE_OBJS) $(B)/filter.o $(B)/editdist.o $(B)/suggest.o \
-	      $(B)/lookup.o $(B)/query.o $(B)/snippet.o $(B)/rank.o \
+	      $(B)/lookup.o $(B)/query.o $(B)/snippet.o $(B)/post.o $(B)/rank.o \
 	      $(B)/links.o
 # Every src/render*.c is a format (or the interface): a new one needs no
 # line here.

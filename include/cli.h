@@ -140,6 +140,12 @@ const char *cli_dir_origin_name(enum dir_origin);
  * no directory could be read.
  */
 int cli_dirs_load(struct ctx *, struct cli_dirs *);
+/*
+ * Load the glossary again, every term with its text and no stored
+ * postings, its problems not reported again: for a search whose files
+ * changed after the first load.  Returns what cli_dirs_load does.
+ */
+int cli_reload_texts(struct ctx *);
 
 /*
  * Read the user's configuration file ($XDG_CONFIG_HOME/gloss/config.yaml)

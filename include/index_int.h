@@ -3,7 +3,8 @@
  * index.c (the SQLite database: statements, transactions, the public
  * calls), index_row.c (a row as a sealed fact: checksum, identity,
  * racy-clean, packing a record) and index_paths.c (the database's file
- * and the set of paths seen).  Part of the index layer.
+ * and the set of paths seen), and index_post.c (search's postings, kept
+ * in the key-value store below).  Part of the index layer.
  */
 #ifndef GLOSS_INDEX_INT_H
 #define GLOSS_INDEX_INT_H
@@ -80,5 +81,23 @@ void index_seen_release(struct index_seen *t);
 
 /* mkdir -p, private to the user; -1 with errno set. */
 int index_make_dirs(const char *dir);
+
+/*
+ * A key-value store beside the rows, in the same database and the same
+ * transactions, for the rest of the index layer (index_post.c): keys and
+ * values are bytes; nothing in it is trusted without a check of its own.
+ */
+/* The value of k into out (emptied first): 1, 0 when there is none (or
+ * the index is not read), -1 on a failure. */
+int index_kv_get(struct index *, const void *k, size_t kn, struct sbuf *out);
+/* Take this run's write transaction now (as the first index_put does):
+ * 0, or -1 when nothing is written this run. */
+int index_kv_begin(struct index *);
+/* Set k to v in the write transaction: 0, or -1 (nothing more is written
+ * this run; index_close reports a failure). */
+int index_kv_put(
+    struct index *, const void *k, size_t kn, const void *v, size_t vn);
+/* Empty the store, in the write transaction: 0, or -1. */
+int index_kv_clear(struct index *);
 
 #endif

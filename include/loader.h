@@ -38,6 +38,8 @@ struct loader_opts {
 				  none (--no-cache, `cache: off') */
 	int parse_all;	       /* parse every file: the index is written,
 				  never read (gloss check) */
+	int postings;	       /* with an index, give the table a source of
+				  stored postings (post.h) for search */
 	struct diag *index_diag; /* the index's one warning of a run goes
 				    here while it is empty, never among the
 				    files' problems; NULL: none is kept */

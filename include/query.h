@@ -54,6 +54,10 @@ struct query {
 	 */
 	unsigned char first[256];
 	size_t minlen;
+	/* Words already looked up by query_find_stem, and what they gave:
+	 * a text says the same words again and again (query_prepare and
+	 * query_add_stem forget them). */
+	struct query_memo *memo;
 };
 
 /*
@@ -90,6 +94,16 @@ const struct query_alt *query_alt_find(const struct query *q, const char *lang);
  */
 long query_find_stem(const struct query *q, const struct query_alt *alt,
     const char *w, size_t n);
+
+/*
+ * The Snowball stemmer's name for text of language lang (NULL: English),
+ * or NULL when Snowball has none for it: a static string.
+ */
+const char *query_algo(const char *lang);
+/* A stemmer of that name (NULL: none, and so NULL); free it with
+ * query_stemmer_free, which takes NULL too. */
+struct sb_stemmer *query_stemmer_new(const char *algo);
+void query_stemmer_free(struct sb_stemmer *);
 
 /*
  * Fold the word w[0..n) into buf (bufsz bytes, at least QUERY_STEM_BUF)

@@ -33,6 +33,9 @@ struct hits {
 	char **unmatched;
 	size_t nunmatched;
 	int stop_only; /* the query had only stopwords: names were searched */
+	int stale;     /* a term's file changed since the table was loaded,
+			  and its text is needed: load again, with every
+			  text and no postings, and search again */
 };
 
 /*

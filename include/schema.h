@@ -94,6 +94,13 @@ int schema_term(struct tval *root, struct term *t, const struct schema_file *f,
     struct diag *d);
 
 /*
+ * A term's body_text (term.h) for the body body (len bytes, NUL after
+ * them), as schema_term sets it: the caller frees it; NULL when
+ * reducing the markup leaves the body as it is.
+ */
+char *schema_body_text(const char *body, size_t len);
+
+/*
  * Whether key may not be passed through to JSON: a key the schema
  * interprets, or a name gloss writes itself in its output.
  */

@@ -8,13 +8,16 @@
 
 struct hit;
 struct query;
+struct term;
 
 /*
  * Set h->snippet and h->marks for h->term: an excerpt of its description,
  * else of the first example, else of its body as plain text, where the
  * words of q first occur (the description when they occur nowhere).  The
  * hit owns both; hits_release frees them.  q needs query_prepare.
+ * Returns 0, or -1 when the body is needed and the term was loaded
+ * without its text (loader_opts.drop_text): nothing is set then.
  */
-void snippet_make(const struct query *q, struct hit *h);
+int snippet_make(const struct query *q, struct hit *h);
 
 #endif

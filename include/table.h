@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "post.h"
 #include "term.h"
 
 /* One name or alias in the sorted index. */
@@ -28,10 +29,12 @@ struct table {
 	struct table_entry *ids; /* link keys (term->ids), sorted by key;
 				    alias is the index into term->ids */
 	size_t nids;
-	char *lang;   /* the language served (table_serve_lang); NULL:
-			 every language, or the glossary names none */
-	int ndirs;    /* directories that were loaded */
-	size_t bytes; /* term file bytes held */
+	char *lang;	       /* the language served (table_serve_lang); NULL:
+				  every language, or the glossary names none */
+	int ndirs;	       /* directories that were loaded */
+	size_t bytes;	       /* term file bytes held */
+	struct post_src *post; /* stored postings (post.h), or NULL: the
+				  table owns it */
 };
 
 void table_init(struct table *);

@@ -49,6 +49,12 @@ cmd_search(int argc, char **argv, struct ctx *ctx)
 	    : ctx->tty	       ? SEARCH_TTY_LIMIT
 			       : 0;
 	n = rank_query(&ctx->table, q.s, &ctx->filter, limit, &hits);
+	if (hits.stale) {
+		/* A file changed under the postings: read every text. */
+		hits_release(&hits);
+		(void)cli_reload_texts(ctx);
+		n = rank_query(&ctx->table, q.s, &ctx->filter, limit, &hits);
+	}
 	/* The words that found nothing, while the others still search. */
 	for (i = 0; n > 0 && !ctx->quiet && i < hits.nunmatched; i++)
 		cli_errorx("no term mentions '%s'", hits.unmatched[i]);

@@ -28,7 +28,7 @@
 #include "tval_pack.h"
 
 /* The layout of the tables; any change bumps it (so does the packing's). */
-#define INDEX_SCHEMA  3
+#define INDEX_SCHEMA  4
 #define INDEX_VERSION (INDEX_SCHEMA * 1000 + TVAL_PACK_VERSION)
 #define INDEX_APP_ID  0x474c5353 /* "GLSS" */
 #define INDEX_BUSY_MS 2000	 /* readers wait this long at most */
@@ -49,9 +49,23 @@ static const char ix_schema[] =
     "CREATE TABLE snap("
     " key TEXT PRIMARY KEY, written_ns INTEGER NOT NULL,"
     " hash INTEGER NOT NULL, walk BLOB NOT NULL, data BLOB NOT NULL,"
-    " sum INTEGER NOT NULL);"; /* snap_sum */
+    " sum INTEGER NOT NULL);" /* snap_sum */
+    /* What the index layer keeps besides the rows (index_post.c). */
+    "CREATE TABLE kv(k BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;";
 
-enum { S_GET, S_PUT, S_PATHS, S_DEL, S_SNAP, S_SNAP_PUT, S_SNAP_TRIM, S_N };
+enum {
+	S_GET,
+	S_PUT,
+	S_PATHS,
+	S_DEL,
+	S_SNAP,
+	S_SNAP_PUT,
+	S_SNAP_TRIM,
+	S_KGET,
+	S_KPUT,
+	S_KCLEAR,
+	S_N
+};
 
 static const char *const ix_sql[S_N] = {
     "SELECT dev, ino, size, mtime_ns, ctime_ns, mode, written_ns, kind,"
@@ -67,6 +81,9 @@ static const char *const ix_sql[S_N] = {
     /* A few ways of asking (languages, say) keep one each. */
     "DELETE FROM snap WHERE key NOT IN"
     " (SELECT key FROM snap ORDER BY written_ns DESC LIMIT 4)",
+    "SELECT v FROM kv WHERE k = ?1",
+    "INSERT OR REPLACE INTO kv(k, v) VALUES(?1, ?2)",
+    "DELETE FROM kv",
 };
 
 struct index {
@@ -726,4 +743,83 @@ int64_t
 index_clock(void)
 {
 	return index_now_ns();
+}
+
+/* The key-value store of the index layer (index_int.h). */
+
+int
+index_kv_get(struct index *ix, const void *k, size_t kn, struct sbuf *out)
+{
+	sqlite3_stmt *s = ix->st[S_KGET];
+	int rc, found = 0;
+
+	if ((ix->flags & INDEX_NOREAD) || ix->broken)
+		return 0;
+	if (!ix->reading && ix->writing != 1 &&
+	    sqlite3_exec(ix->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		ix->reading = 1;
+	sqlite3_bind_blob(s, 1, kn > 0 ? k : "", (int)kn, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const void *v = sqlite3_column_blob(s, 0);
+		int n = sqlite3_column_bytes(s, 0);
+
+		out->len = 0;
+		if (n > 0 && v == NULL)
+			found = -1;
+		else {
+			sb_addn(out, n > 0 ? v : "", (size_t)n);
+			found = 1;
+		}
+	} else if (rc != SQLITE_DONE) {
+		ix_check_rc(ix, rc);
+		found = -1;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return found;
+}
+
+int
+index_kv_begin(struct index *ix)
+{
+	return ix_begin(ix);
+}
+
+int
+index_kv_put(
+    struct index *ix, const void *k, size_t kn, const void *v, size_t vn)
+{
+	sqlite3_stmt *s = ix->st[S_KPUT];
+	int rc;
+
+	if (ix_begin(ix) < 0)
+		return -1;
+	sqlite3_bind_blob(s, 1, kn > 0 ? k : "", (int)kn, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 2, vn > 0 ? v : "", (int)vn, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE) {
+		ix_fail(ix, rc);
+		return -1;
+	}
+	return 0;
+}
+
+int
+index_kv_clear(struct index *ix)
+{
+	sqlite3_stmt *s = ix->st[S_KCLEAR];
+	int rc;
+
+	if (ix_begin(ix) < 0)
+		return -1;
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		ix_fail(ix, rc);
+		return -1;
+	}
+	return 0;
 }

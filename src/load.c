@@ -236,3 +236,22 @@ cli_dirs_load(struct ctx *ctx, struct cli_dirs *l)
 	free(skip);
 	return n;
 }
+
+int
+cli_reload_texts(struct ctx *ctx)
+{
+	struct cli_dirs dirs;
+	int n;
+
+	table_release(&ctx->table);
+	table_init(&ctx->table);
+	/* The problems were reported with the first load. */
+	diag_release(&ctx->diag);
+	diag_init(&ctx->diag);
+	ctx->load.postings = 0;
+	ctx->load.drop_text = 0;
+	cli_dirs_resolve(ctx, &dirs);
+	n = cli_dirs_load(ctx, &dirs);
+	cli_dirs_release(&dirs);
+	return n;
+}

@@ -9,6 +9,7 @@
 #include "lang.h"
 #include "loader.h"
 #include "loader_int.h"
+#include "loader_post.h"
 #include "readfile.h"
 #include "schema.h"
 #include "siteconf.h"
@@ -32,6 +33,7 @@ struct result {
 	enum load_status st;
 	struct index_rec *hit; /* the index's record of the file, or NULL */
 	struct capture *put;   /* what to record in the index, or NULL */
+	struct stat src;       /* the identity the term was read from */
 };
 
 /* The files of a walk, shared by the loading threads. */
@@ -180,11 +182,15 @@ put_round(struct index *ix, struct pool *p, size_t lo, size_t hi)
 {
 	size_t i;
 
-	for (i = lo; ix != NULL && i < hi; i++) {
-		put_one(ix, p, i);
-		if (p->res[i].put != NULL)
-			termfile_capture_release(p->res[i].put);
-		p->res[i].put = NULL;
+	for (i = lo; i < hi; i++) {
+		struct result *r = &p->res[i];
+
+		r->src = r->put != NULL ? r->put->st : p->items[i].st;
+		if (ix != NULL)
+			put_one(ix, p, i);
+		if (r->put != NULL)
+			termfile_capture_release(r->put);
+		r->put = NULL;
 	}
 }
 
@@ -287,7 +293,7 @@ lang_from_path(struct term *t, const char *dir, int bydir)
 /* Move the results into the table and diag, in path order. */
 static int
 merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
-    const char *deflang, struct diag *d)
+    const char *deflang, struct lpost_dir *pd, struct diag *d)
 {
 	size_t i;
 	int added = 0, bydir = lang_dirs(dir, p);
@@ -302,6 +308,7 @@ merge_all(struct table *table, struct pool *p, const char *dir, int dirno,
 				r->term->lang = xstrdup(deflang);
 			r->term->dirno = dirno;
 			table_add(table, r->term);
+			loader_post_term(table, pd, r->term, it->rel, &r->src);
 			added++;
 		} else if (it->path != NULL && r->st == LOAD_NOT_TERM)
 			diag_add(
@@ -420,6 +427,7 @@ loader_load_walk(struct table *table, struct loader_walk *w, int dirno,
     const struct loader_opts *opts, struct diag *d)
 {
 	struct index *ix = NULL;
+	struct lpost_dir *pd = NULL;
 	struct diag ixd;
 	struct pool p;
 	int added;
@@ -429,17 +437,22 @@ loader_load_walk(struct table *table, struct loader_walk *w, int dirno,
 	    (ix = index_open(opts->cache_dir, w->dir,
 		 opts->parse_all ? INDEX_NOREAD : 0, &ixd)) != NULL)
 		index_conf(ix, &w->conf);
+	if (ix != NULL && opts->postings)
+		pd = loader_post_dir(
+		    table, opts->cache_dir, w->dir, index_stamp(ix));
 	diag_move(d, &w->diag);
 	memset(&p, 0, sizeof(p));
 	p.items = w->list.v;
 	p.n = w->list.n;
 	p.res = xcalloc(w->list.n + 1, sizeof(*p.res));
-	p.keep_text = opts == NULL || !opts->drop_text;
+	/* Search without an index reads every text, as without postings. */
+	p.keep_text =
+	    opts == NULL || !opts->drop_text || (opts->postings && ix == NULL);
 	p.indexed = ix != NULL;
 	p.conf = &w->conf;
 	atomic_init(&p.next, 0);
 	load_all(&p, ix);
-	added = merge_all(table, &p, w->dir, dirno, w->conf.lang, d);
+	added = merge_all(table, &p, w->dir, dirno, w->conf.lang, pd, d);
 	if (ix != NULL && w->rc == 0)
 		index_prune(ix);
 	(void)index_close(ix, &ixd);

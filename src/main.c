@@ -344,7 +344,7 @@ cli_not_found(struct ctx *ctx, const char *query, const struct lookup *lk)
 static int
 needs_body(const struct ctx *c)
 {
-	return (c->cmd->flags & CMD_BODY) ||
+	return ((c->cmd->flags & CMD_BODY) && !c->load.postings) ||
 	    render_needs_body(c->renderer, c->cmd->mode, &c->ropts);
 }
 
@@ -362,6 +362,8 @@ setup_cache(struct ctx *c)
 	c->load.index_diag = &c->index_diag;
 	if (c->cmd->flags & CMD_PARSE)
 		c->load.parse_all = 1;
+	/* A search reads the stored postings and only the texts it needs. */
+	c->load.postings = (c->cmd->flags & CMD_BODY) && !c->load.parse_all;
 }
 
 /* Load the glossary from -d, $GLOSS_PATH or the default places. */
@@ -491,8 +493,8 @@ main(int argc, char *argv[])
 		usage();
 	}
 	filter_init(&ctx.filter, ctx.category, ctx.vertical, ctx.tag);
-	ctx.load.drop_text = !needs_body(&ctx);
 	setup_cache(&ctx);
+	ctx.load.drop_text = !needs_body(&ctx);
 	if (cmd->flags & CMD_NAMES) {
 		ctx.names = argv;
 		ctx.nnames = (size_t)argc;

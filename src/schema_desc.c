@@ -123,6 +123,29 @@ first_para(const char *b)
 	return xstrndup(b, (size_t)(e - b));
 }
 
+/* r (of n bytes), what body (of len) was reduced to; NULL if the same. */
+static char *
+unchanged(char *r, size_t n, const char *body, size_t len)
+{
+	if (n == len && memcmp(r, body, n) == 0) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+char *
+schema_body_text(const char *body, size_t len)
+{
+	size_t n;
+	char *r;
+
+	if (!has_markup(body, len))
+		return NULL;
+	r = markup_reduce(body, len, &n, NULL);
+	return unchanged(r, n, body, len);
+}
+
 /*
  * The body reduced to text (kept in t when markup changed it) and its
  * mentions; then, if the front matter gave no description, the body up
@@ -135,15 +158,14 @@ take_body_text(struct schema_ctx *sp, int want_desc)
 	struct term *t = sp->t;
 	const char *text = f->body;
 	size_t n, more;
+	char *r;
 
 	if (f->body == NULL)
 		return NULL;
 	if (has_markup(f->body, f->bodylen)) {
-		t->body_text = reduce(t, f->body, f->bodylen, &n);
-		if (n == f->bodylen && memcmp(t->body_text, f->body, n) == 0) {
-			free(t->body_text);
-			t->body_text = NULL;
-		} else
+		r = reduce(t, f->body, f->bodylen, &n);
+		t->body_text = unchanged(r, n, f->body, f->bodylen);
+		if (t->body_text != NULL)
 			text = t->body_text;
 	}
 	if (!want_desc)

@@ -111,14 +111,14 @@ excerpt(const struct query *q, struct hit *h, const char *text)
 	query_words(h->snippet, strlen(h->snippet), mark_word, &m);
 }
 
-void
-snippet_make(const struct query *q, struct hit *h)
+/* The description, else the first example, that holds a word of the
+ * query; NULL if none does. */
+static const char *
+field_match(const struct query *q, const struct term *t)
 {
-	const struct term *t = h->term;
 	struct hit probe = {0};
 	struct marker pm = {q, &probe, query_alt_find(q, t->lang)};
 	const char *text = t->description;
-	char *plain = NULL;
 	size_t e;
 
 	query_words(text, strlen(text), mark_word, &pm);
@@ -126,14 +126,30 @@ snippet_make(const struct query *q, struct hit *h)
 		text = t->examples.v[e];
 		query_words(text, strlen(text), mark_word, &pm);
 	}
-	if (probe.nmarks == 0) {
+	free(probe.marks);
+	return probe.nmarks > 0 ? text : NULL;
+}
+
+int
+snippet_make(const struct query *q, struct hit *h)
+{
+	const struct term *t = h->term;
+	const char *text = field_match(q, t);
+	char *plain = NULL;
+
+	if (text == NULL && t->text == NULL && t->textlen > t->body_off)
+		return -1; /* a body the term does not hold */
+	if (text == NULL) {
+		struct hit probe = {0};
+		struct marker pm = {q, &probe, query_alt_find(q, t->lang)};
 		const char *b = term_body_text(t);
 
 		plain = md_plain(b, strlen(b));
 		query_words(plain, strlen(plain), mark_word, &pm);
 		text = probe.nmarks > 0 ? plain : t->description;
+		free(probe.marks);
 	}
-	free(probe.marks);
 	excerpt(q, h, text);
 	free(plain);
+	return 0;
 }

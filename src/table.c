@@ -16,6 +16,10 @@ table_release(struct table *tab)
 {
 	size_t i;
 
+	if (tab->post != NULL) {
+		tab->post->ops->release(tab->post->ctx);
+		free(tab->post);
+	}
 	for (i = 0; i < tab->n; i++)
 		term_free(tab->terms[i]);
 	free(tab->terms);

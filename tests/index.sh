@@ -85,6 +85,24 @@ check "a root bundle named by the directory's first name" \
 check "a root bundle named by the directory's second name" \
     test "$(cat "$T/g2.out")" = g2
 
+# Search over two directories through the postings (made, then kept)
+# answers as it does reading every text.  The quotes of the phrase are
+# the query's own.
+# shellcheck disable=SC2089,SC2090
+for q in customer 'churn rate' '"net revenue"' custmer the; do
+	for run in made kept; do
+		# shellcheck disable=SC2086
+		"$GLOSS" -d data -d tests/data/good --lang all search $q \
+		    >"$T/out" 2>&1
+		echo $? >>"$T/out"
+		# shellcheck disable=SC2086
+		"$GLOSS" --no-cache -d data -d tests/data/good --lang all \
+		    search $q >"$T/out0" 2>&1
+		echo $? >>"$T/out0"
+		check "search $q through postings $run" cmp "$T/out" "$T/out0"
+	done
+done
+
 for h in mutate future faults; do
 	case $h in
 	mutate) arg="--steps $STEPS" ;;

@@ -2,7 +2,7 @@
  * The index and its packing, linked only with index.o, tval_pack.o and
  * the layers below: round trips, every identity field, racily clean
  * entries, pruning, and a cache that is corrupt, truncated, foreign,
- * unwritable, full or locked by another writer.
+ * unwritable, full or locked by another writer; search's postings.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -16,6 +16,8 @@
 #include "testutil.h"
 
 #include "index.h"
+#include "index_int.h"
+#include "index_post.h"
 #include "tval_pack.h"
 
 /* ---- trees ---- */
@@ -969,6 +971,128 @@ test_index_processes(void **state)
 	}
 }
 
+/* ---- search's postings (index_post.h) ---- */
+
+/* A record of relpath with stems s[0..n) (body counts tf), in r. */
+static void
+mk_post(struct index_post_new *r, const char *relpath, const struct stat *st,
+    int64_t stamp, uint64_t key, char **s, unsigned *tf, size_t n)
+{
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	r->relpath = relpath;
+	r->st = *st;
+	r->stamp = stamp;
+	r->key = key;
+	for (i = 0; i < POST_NFIELDS; i++)
+		r->d.len[i] = 10 * i + n;
+	r->d.irregular = n == 3;
+	r->d.bloom[7] = (unsigned char)n;
+	r->d.algo = "english";
+	r->d.stems = s;
+	r->d.body_tf = tf;
+	r->d.nstems = n;
+}
+
+/* The list of stem: its numbers and counts as "id:tf ..." in out. */
+static int
+list_of(struct index *ix, const char *stem, uint64_t base, char *out)
+{
+	struct index_post_ref *v = NULL;
+	size_t n = 0, i;
+	int rc = index_post_stem(ix, "english", stem, &v, &n);
+
+	*out = '\0';
+	for (i = 0; i < n; i++)
+		out += sprintf(out, "%s%llu:%u", i ? " " : "",
+		    (unsigned long long)(v[i].id - base), v[i].tf);
+	free(v);
+	return rc;
+}
+
+static void
+test_index_post(void **state)
+{
+	struct fx *f = *state;
+	char w1[] = "churn", w2[] = "rate", w3[] = "logo", w4[] = "seat";
+	char *sa[] = {w1, w2, w3}, *sb[] = {w1, w4};
+	unsigned ta[] = {2, 0, 1}, tb[] = {5, 1};
+	struct index_post_new r[2];
+	struct post_doc d;
+	struct index *ix = open_ok(f, 0);
+	int64_t stamp = index_stamp(ix);
+	struct stat st = mk_stat(stamp), other = st;
+	uint64_t ida, idb, base;
+	char buf[256];
+
+	other.st_ino++;
+	mk_post(&r[0], "a.md", &st, stamp, 7, sa, ta, 3);
+	mk_post(&r[1], "b.md", &other, stamp, 8, sb, tb, 2);
+	assert_int_equal(index_post_write(ix, r, 2), 0);
+	close_ok(ix);
+
+	ix = open_ok(f, 0);
+	memset(&d, 0, sizeof(d));
+	assert_int_equal(index_post_doc(ix, "a.md", &st, 7, &ida, &d), 1);
+	assert_int_equal(d.len[4], 43);
+	assert_int_equal(d.irregular, 1);
+	assert_int_equal(d.bloom[7], 3);
+	assert_int_equal(index_post_doc(ix, "b.md", &other, 8, &idb, &d), 1);
+	assert_int_equal(d.irregular, 0);
+	assert_true(idb == ida + 1);
+	base = ida;
+	/* Another key, another identity: not these postings. */
+	assert_int_equal(index_post_doc(ix, "a.md", &st, 8, &ida, &d), 0);
+	assert_int_equal(index_post_doc(ix, "a.md", &other, 7, &ida, &d), 0);
+	assert_int_equal(index_post_doc(ix, "c.md", &st, 7, &ida, &d), 0);
+	assert_int_equal(list_of(ix, "churn", base, buf), 1);
+	assert_string_equal(buf, "0:2 1:5");
+	assert_int_equal(list_of(ix, "seat", base, buf), 1);
+	assert_string_equal(buf, "1:1");
+	assert_int_equal(list_of(ix, "nothing", base, buf), 0);
+	/* Another stemmer's list is another list. */
+	assert_int_equal(index_post_stem(ix, "german", "churn",
+			     &(struct index_post_ref *){NULL}, &(size_t){0}),
+	    0);
+
+	/* a.md made again: a new number; the old one stays in the lists,
+	 * held by no record. */
+	sa[1] = w4;
+	mk_post(&r[0], "a.md", &st, stamp, 9, sa, ta, 2);
+	assert_int_equal(index_post_write(ix, r, 1), 0);
+	close_ok(ix);
+	ix = open_ok(f, 0);
+	assert_int_equal(index_post_doc(ix, "a.md", &st, 9, &ida, &d), 1);
+	assert_int_equal(ida - base, 2);
+	assert_int_equal(list_of(ix, "seat", base, buf), 1);
+	assert_string_equal(buf, "1:1 2:0");
+
+	/* A racily clean file's record is not kept. */
+	other.st_mtim.tv_sec = (time_t)(stamp / 1000000000);
+	mk_post(&r[0], "c.md", &other, stamp, 1, sb, tb, 2);
+	assert_int_equal(index_post_write(ix, r, 1), 0);
+	assert_int_equal(index_post_doc(ix, "c.md", &other, 1, &idb, &d), 0);
+	assert_int_equal(list_of(ix, "churn", base, buf), 1);
+	assert_string_equal(buf, "0:2 1:5 2:2");
+
+	/* A damaged list reads as such; adding to it empties the store,
+	 * whose numbers then never go back. */
+	assert_int_equal(
+	    index_kv_put(ix, "senglish\0logo", 13, "garbage", 7), 0);
+	assert_int_equal(list_of(ix, "logo", base, buf), -1);
+	mk_post(&r[0], "d.md", &st, stamp, 3, sa, ta, 3);
+	sa[2] = w3;
+	assert_int_equal(index_post_write(ix, r, 1), -1);
+	assert_int_equal(index_post_doc(ix, "a.md", &st, 9, &ida, &d), 0);
+	assert_int_equal(list_of(ix, "churn", base, buf), 0);
+	mk_post(&r[0], "e.md", &st, stamp, 4, sb, tb, 2);
+	assert_int_equal(index_post_write(ix, r, 1), 0);
+	assert_int_equal(index_post_doc(ix, "e.md", &st, 4, &idb, &d), 1);
+	assert_true(idb > base + 2);
+	close_ok(ix);
+}
+
 int
 main(void)
 {
@@ -1003,6 +1127,8 @@ main(void)
 		test_index_two_writers, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_processes, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_post, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,6 +4,7 @@
 
 #include "testutil.h"
 
+#include "post_make.h"
 #include "query.h"
 #include "search.h"
 #include "testterm.h"
@@ -401,6 +402,246 @@ test_languages(void **state)
 	table_release(&t);
 }
 
+/* ---- search through stored postings (post.h) ---- */
+
+/* A source of postings in memory, as the loader's keeps them in the
+ * index: what doc_put was given survives the table, in a store. */
+struct fake_doc {
+	char *name; /* of the term: the key of the store */
+	uint64_t key;
+	struct post_doc d; /* owns stems and body_tf */
+};
+struct fake {
+	struct fake_doc v[16];
+	size_t n;
+	const struct table *tab; /* the table served now */
+	char *texts[16];	 /* each term's text by table order */
+	int fetched, fail;
+};
+
+static struct fake_doc *
+fake_find(struct fake *fk, const struct term *t)
+{
+	size_t i;
+
+	for (i = 0; i < fk->n; i++)
+		if (strcmp(fk->v[i].name, t->name) == 0)
+			return &fk->v[i];
+	return NULL;
+}
+
+static int
+fake_doc_get(void *ctx, const struct term *t, uint64_t key, struct post_doc *d)
+{
+	struct fake_doc *e = fake_find(ctx, t);
+
+	if (e == NULL || e->key != key)
+		return 0;
+	memcpy(d->len, e->d.len, sizeof(d->len));
+	memcpy(d->bloom, e->d.bloom, sizeof(d->bloom));
+	d->irregular = e->d.irregular;
+	return 1;
+}
+
+static void
+fake_doc_put(
+    void *ctx, const struct term *t, uint64_t key, const struct post_doc *d)
+{
+	struct fake *fk = ctx;
+	struct fake_doc *e = fake_find(fk, t);
+	size_t i;
+
+	if (e == NULL) {
+		e = &fk->v[fk->n++];
+		e->name = xstrdup(t->name);
+	} else
+		post_doc_release(&e->d);
+	e->key = key;
+	e->d = *d;
+	e->d.stems = xcalloc(d->nstems + 1, sizeof(char *));
+	e->d.body_tf = xcalloc(d->nstems + 1, sizeof(unsigned));
+	for (i = 0; i < d->nstems; i++) {
+		e->d.stems[i] = xstrdup(d->stems[i]);
+		e->d.body_tf[i] = d->body_tf[i];
+	}
+}
+
+static int
+fake_stem_each(
+    void *ctx, const char *algo, const char *stem, post_fn fn, void *arg)
+{
+	struct fake *fk = ctx;
+	size_t i, j, k;
+
+	for (i = 0; i < fk->tab->n; i++) {
+		const struct fake_doc *e = fake_find(fk, fk->tab->terms[i]);
+
+		if (e == NULL || (algo == NULL) != (e->d.algo == NULL) ||
+		    (algo != NULL && strcmp(algo, e->d.algo) != 0))
+			continue;
+		for (j = 0; j < e->d.nstems; j++)
+			if (strcmp(e->d.stems[j], stem) == 0) {
+				fn(arg, fk->tab->terms[i], e->d.body_tf[j]);
+				break;
+			}
+		(void)k;
+	}
+	return 0;
+}
+
+static int
+fake_text(void *ctx, const struct term *t)
+{
+	struct fake *fk = ctx;
+	struct term *w = fk->tab->terms[t->idx];
+
+	if (w->text != NULL)
+		return 0;
+	if (fk->fail)
+		return -1;
+	fk->fetched++;
+	w->text = xstrdup(fk->texts[t->idx]);
+	return 0;
+}
+
+static void
+fake_nop(void *ctx)
+{
+	(void)ctx;
+}
+
+static const struct post_ops fake_ops = {
+    fake_doc_get, fake_doc_put, fake_stem_each, fake_text, fake_nop, fake_nop};
+
+static const struct tterm post_terms[] = {
+    {.name = "Cross-sell",
+	.aliases = {"cross-selling"},
+	.description = "Selling a complementary product to a customer.",
+	.body = "Bundles help the customer.\n"},
+    {.name = "Churn",
+	.aliases = {"attrition"},
+	.description = "Customers who cancel in a period.",
+	.examples = {"Ten accounts cancelled, so churn was two percent."},
+	.body = "Churn is the opposite of customer retention.\n"},
+    {.name = "Customer Retention",
+	.description = "Keeping customers over time.",
+	.body = "Retention of the customer base; churn's mirror.\n"},
+    {.name = "Kündigung",
+	.lang = "de",
+	.description = "Wenn Kunden kündigen.",
+	.body = "Die Kündigungen der Kunden; customer churn.\n"},
+    {.name = "Partner Program",
+	.description = "Rules for partners.",
+	.body = "Disputes over deal registration; the YEARLY yearly plan.\n"},
+};
+#define NPOST (sizeof(post_terms) / sizeof(post_terms[0]))
+
+/* The hits of query as one string: names, scores, snippets. */
+static char *
+hits_text(const struct table *t, const char *query)
+{
+	struct hits h;
+	struct sbuf sb;
+	size_t i;
+
+	sb_init(&sb);
+	rank_query(t, query, NULL, 0, &h);
+	sb_addf(&sb, "%zu/%zu stale %d:", h.n, h.total, h.stale);
+	for (i = 0; i < h.n; i++)
+		sb_addf(&sb, " %s %.6f %d [%s]", h.v[i].term->name,
+		    h.v[i].score, h.v[i].match,
+		    h.v[i].snippet ? h.v[i].snippet : "");
+	for (i = 0; i < h.nunmatched; i++)
+		sb_addf(&sb, " !%s", h.unmatched[i]);
+	hits_release(&h);
+	return sb_take(&sb);
+}
+
+/* A table of post_terms without their texts, served through fk. */
+static void
+table_through(struct table *t, struct fake *fk, const char *lang)
+{
+	size_t i;
+
+	tterm_table(t, post_terms, NPOST);
+	t->lang = lang != NULL ? xstrdup(lang) : NULL;
+	fk->tab = t;
+	for (i = 0; i < t->n; i++) {
+		fk->texts[i] = t->terms[i]->text;
+		t->terms[i]->text = NULL;
+	}
+	t->post = xcalloc(1, sizeof(*t->post));
+	t->post->ops = &fake_ops;
+	t->post->ctx = fk;
+}
+
+static void
+table_drop(struct table *t, struct fake *fk)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		free(fk->texts[i]);
+	table_release(t);
+}
+
+/* The same hits with and without postings, made or kept, read with
+ * only the texts they need; a text that cannot be read makes stale. */
+static void
+test_postings(void **state)
+{
+	static const char *const queries[] = {"customer", "customer period",
+	    "\"customer retention\"", "chrun", "the", "churn zebra",
+	    "cancel customers", "yearly", "kunde", "of retention"};
+	static const char *const langs[] = {NULL, "all"};
+	struct fake fk;
+	struct table plain, a;
+	size_t i, l, k;
+
+	(void)state;
+	for (l = 0; l < 2; l++) {
+		memset(&fk, 0, sizeof(fk));
+		tterm_table(&plain, post_terms, NPOST);
+		plain.lang = langs[l] != NULL ? xstrdup(langs[l]) : NULL;
+		for (k = 0; k < 2; k++) /* made, then kept */
+			for (i = 0; i < sizeof(queries) / sizeof(*queries);
+			     i++) {
+				char *want = hits_text(&plain, queries[i]);
+				char *got;
+
+				table_through(&a, &fk, langs[l]);
+				got = hits_text(&a, queries[i]);
+				assert_string_equal(got, want);
+				table_drop(&a, &fk);
+				free(got);
+				free(want);
+			}
+		/* Kept: "yearly" counts the body from the postings (only
+		 * the hit's snippet reads a text). */
+		fk.fetched = 0;
+		table_through(&a, &fk, langs[l]);
+		free(hits_text(&a, "yearly"));
+		assert_int_equal(fk.fetched, 1);
+		fk.fail = 1;
+		free(hits_text(&a, "churn"));
+		assert_true(fk.fetched == 1);
+		{
+			struct hits h;
+
+			rank_query(&a, "\"customer retention\"", NULL, 0, &h);
+			assert_int_equal(h.stale, 1);
+			assert_int_equal(h.n, 0);
+			hits_release(&h);
+		}
+		table_drop(&a, &fk);
+		table_release(&plain);
+		for (i = 0; i < fk.n; i++) {
+			free(fk.v[i].name);
+			post_doc_release(&fk.v[i].d);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -414,6 +655,7 @@ main(void)
 	    cmocka_unit_test(test_ties_by_name),
 	    cmocka_unit_test(test_words),
 	    cmocka_unit_test(test_languages),
+	    cmocka_unit_test(test_postings),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -103,6 +103,14 @@ def term_text(rng, name, names):
             "See [%s](../%s/).\n" % (other, other.lower()),
             '{{< glossary_tooltip text="%s" term_id="%s" >}}\n'
             % (other, other.lower().replace(" ", "-"))])
+    extra = rng.random()
+    if extra < 0.1:  # markup the search reads reduced
+        body += "See <b>%s</b> and [%s](x.md) &amp; %s.\n" % (
+            words(2), words(1), words(2))
+    elif extra < 0.2:  # camelCase parts, stopwords, capitals, not ASCII
+        body += "The %sRate of the %s; Über %s, naïve %s.\n" % (
+            rng.choice(WORDS).capitalize(), words(2),
+            rng.choice(WORDS).upper(), words(1))
     if rng.random() < 0.3:
         body += "\n## Examples\n\n- %s\n- %s\n" % (words(6), words(4))
     text = "---\n%s\n---\n%s" % ("\n".join(fm), body)

@@ -199,12 +199,30 @@ def show_variant(rng, names, stems):
         ["show", "--field", "mentions", x, y], ["show", "-f", "json", x, y]])
 
 
+def typo(w):
+    """w with two letters swapped: a word search corrects."""
+    return w[:2] + w[3] + w[2] + w[4:] if len(w) > 4 else w + "x"
+
+
+def searches(rng):
+    """Three of the kinds of search, each reading the postings its own way."""
+    w, w2 = rng.choice(common.WORDS), rng.choice(common.WORDS)
+    kinds = [["search", w, w2], ["search", '"%s %s"' % (w, w2)],
+             ["search", typo(w)], ["search", "the"], ["search", "of", w],
+             ["search", "-c", rng.choice(common.CATEGORIES), w],
+             ["search", "-t", w, w2], ["search", "--lang", "all", w, w2],
+             ["search", "--lang", "de", w], ["search", "-f", "json", w],
+             ["search", "--limit", "2", w, typo(w2)],
+             ["search", "%sRate" % w.capitalize()]]
+    return rng.sample(kinds, 3)
+
+
 def commands(rng, names, stems):
     x = rng.choice(names) if names else "nothing"
     w = rng.choice(common.WORDS)
     return [["list", "-f", "json"], show_variant(rng, names, stems),
             ["search", w], ["related", x], ["check"],
-            show_variant(rng, names, stems)]
+            show_variant(rng, names, stems)] + searches(rng)
 
 
 def differ(gloss, g, env, cmds, future=False):

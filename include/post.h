@@ -1,0 +1,83 @@
+/*
+ * Stored postings, as search sees them: what the loader layer may give a
+ * table (table->post) so that a search reads only its own stems and the
+ * bodies it needs, instead of every term's text.  The search layer makes
+ * the postings of a term (post.c: its words stemmed, its field lengths)
+ * and decides everything; the source only keeps them across runs (in the
+ * index) and reads a term's file on demand.  With no source (no index,
+ * --no-cache), search reads every term's text as it always did.
+ */
+#ifndef GLOSS_POST_H
+#define GLOSS_POST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "term.h"
+
+/* The fields search counts words in, in rank.c's order. */
+#define POST_NFIELDS 5
+/* Bytes of a term's Bloom filter of its stems (post_make.h). */
+#define POST_BLOOM 128
+
+/* What is kept of one term. */
+struct post_doc {
+	size_t len[POST_NFIELDS]; /* its words in each field */
+	int irregular; /* a word whose stem does not start with its first
+			  letter, or is longer: counted from the text */
+	/* Which stems it may hold: a stem's list that lacks the term where
+	 * this says it may hold it is not trusted for the term (a list
+	 * lost to a damaged index reads as no list). */
+	unsigned char bloom[POST_BLOOM];
+	/* For put only: its distinct stems and how often each occurs in
+	 * the body (0 when only in other fields); borrowed. */
+	const char *algo; /* the stemmer (query_algo), or NULL: none */
+	char **stems;
+	unsigned *body_tf;
+	size_t nstems;
+};
+
+/* Called for each term whose postings hold a stem, with its body count. */
+typedef void (*post_fn)(void *arg, const struct term *, unsigned body_tf);
+
+struct post_ops {
+	/*
+	 * The postings kept of t, when they were made from the term t is
+	 * now: key is what search makes of its fields (post_key), which
+	 * the source checks with the file's identity; d->algo says the
+	 * stemmer.  Fills d's lengths, irregular and Bloom filter and
+	 * returns 1, or returns 0.
+	 */
+	int (*doc_get)(
+	    void *ctx, const struct term *t, uint64_t key, struct post_doc *d);
+	/* Keep d as t's postings under key: seen by stem_each at once,
+	 * written to the index by flush.  d is copied. */
+	void (*doc_put)(void *ctx, const struct term *t, uint64_t key,
+	    const struct post_doc *d);
+	/*
+	 * Call fn for each term whose postings, made by stemmer algo,
+	 * hold stem (only terms doc_get found or doc_put was given this
+	 * run).  Returns 0, or -1 when the stem's list is damaged: then
+	 * search cannot trust the postings and reads every text.  A term
+	 * whose Bloom filter may hold the stem but that is not in its list
+	 * is counted from its text (a list lost to a damaged index reads
+	 * as no list).
+	 */
+	int (*stem_each)(void *ctx, const char *algo, const char *stem,
+	    post_fn fn, void *arg);
+	/* Give t (when it has none) its file's text, as the loader would
+	 * have: 0, or -1 when the file is not the one the term came from. */
+	int (*text)(void *ctx, const struct term *t);
+	/* Write what doc_put kept; errors only cost the next run time. */
+	void (*flush)(void *ctx);
+	/* Free the source. */
+	void (*release)(void *ctx);
+};
+
+/* A source of postings: the table owns it (table_release frees it). */
+struct post_src {
+	const struct post_ops *ops;
+	void *ctx;
+};
+
+#endif

@@ -1,0 +1,485 @@
+/*
+ * Search's postings in the index's key-value store (index_post.h).  Keys:
+ * "m" the store's own numbers; "d" and a relative path, a file's record;
+ * "s", a stemmer's name, NUL and a stem, the stem's list.  Every value
+ * starts with a checksum over its key and the rest of it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "index_int.h"
+#include "index_post.h"
+#include "tval_pack.h"
+
+#define POST_SEED    UINT64_C(0x706f7374696e6773) /* "postings" */
+#define POST_FORMAT  1
+#define POST_COMPACT 1024 /* stale numbers that may wait for compaction */
+
+/* The checksum of a value: its key and its bytes after the sum. */
+static uint64_t
+post_sum(const struct sbuf *k, const void *v, size_t n)
+{
+	uint64_t h = index_sum_u64(POST_SEED, POST_FORMAT);
+
+	h = index_sum_blob(h, k->s, k->len, 1);
+	h = index_sum_blob(h, v, n, 1);
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	return h ^ (h >> 33);
+}
+
+/* Seal the value in v (its first 8 bytes kept for the sum) under k. */
+static void
+post_seal(const struct sbuf *k, struct sbuf *v)
+{
+	uint64_t h = post_sum(k, v->s + 8, v->len - 8);
+	int i;
+
+	for (i = 0; i < 8; i++)
+		v->s[i] = (char)(unsigned char)(h >> (8 * i));
+}
+
+/* An empty value with room for its sum. */
+static void
+post_value(struct sbuf *v)
+{
+	v->len = 0;
+	sb_addn(v, "\0\0\0\0\0\0\0\0", 8);
+}
+
+/* Read k's value; a reader over what follows its sum when it is sealed.
+ * 1, 0 (none), -1 (damaged or unreadable). */
+static int
+post_get(
+    struct index *ix, const struct sbuf *k, struct sbuf *v, struct tval_rd *rd)
+{
+	uint64_t h = 0;
+	int rc, i;
+
+	if ((rc = index_kv_get(ix, k->s, k->len, v)) <= 0)
+		return rc;
+	if (v->len < 8)
+		return -1;
+	for (i = 0; i < 8; i++)
+		h |= (uint64_t)(unsigned char)v->s[i] << (8 * i);
+	if (h != post_sum(k, v->s + 8, v->len - 8))
+		return -1;
+	rd->p = (const unsigned char *)v->s + 8;
+	rd->end = (const unsigned char *)v->s + v->len;
+	return 1;
+}
+
+static void
+key_doc(struct sbuf *k, const char *relpath)
+{
+	k->len = 0;
+	sb_addc(k, 'd');
+	sb_adds(k, relpath);
+}
+
+static void
+key_stem(struct sbuf *k, const char *algo, const char *stem)
+{
+	k->len = 0;
+	sb_addc(k, 's');
+	sb_adds(k, algo != NULL ? algo : "");
+	sb_addn(k, "", 1);
+	sb_adds(k, stem);
+}
+
+/* A signed number as a varint (zigzag). */
+static void
+pack_int(struct sbuf *v, int64_t x)
+{
+	uint64_t u = (uint64_t)x << 1;
+
+	tval_pack_uint(v, x < 0 ? ~u : u);
+}
+
+static int
+read_int(struct tval_rd *rd, int64_t *x)
+{
+	uint64_t u;
+
+	if (tval_read_uint(rd, UINT64_MAX, &u) < 0)
+		return -1;
+	*x = (int64_t)(u >> 1) ^ -(int64_t)(u & 1);
+	return 0;
+}
+
+/* The record's fields but its number, in the order they are packed. */
+static int
+read_doc(struct tval_rd *rd, int64_t id[ID_N], int64_t *written, uint64_t *key,
+    uint64_t *num, struct post_doc *d)
+{
+	uint64_t x;
+	int i;
+
+	for (i = 0; i < ID_N; i++)
+		if (read_int(rd, &id[i]) < 0)
+			return -1;
+	if (read_int(rd, written) < 0 ||
+	    tval_read_uint(rd, UINT64_MAX, key) < 0 ||
+	    tval_read_uint(rd, UINT64_MAX, num) < 0 ||
+	    tval_read_uint(rd, 1, &x) < 0)
+		return -1;
+	d->irregular = (int)x;
+	for (i = 0; i < POST_NFIELDS; i++) {
+		if (tval_read_uint(rd, SIZE_MAX, &x) < 0)
+			return -1;
+		d->len[i] = (size_t)x;
+	}
+	if (rd->end - rd->p != POST_BLOOM)
+		return -1;
+	memcpy(d->bloom, rd->p, POST_BLOOM);
+	return 0;
+}
+
+int
+index_post_doc(struct index *ix, const char *relpath, const struct stat *st,
+    uint64_t key, uint64_t *num, struct post_doc *d)
+{
+	struct sbuf k, v;
+	struct tval_rd rd;
+	int64_t id[ID_N], now[ID_N], written;
+	uint64_t kk;
+	int ok = 0, i;
+
+	if (index_ident_of(st, now) < 0)
+		return 0;
+	sb_init(&k);
+	sb_init(&v);
+	key_doc(&k, relpath);
+	if (post_get(ix, &k, &v, &rd) == 1 &&
+	    read_doc(&rd, id, &written, &kk, num, d) == 0 && kk == key &&
+	    written <= index_stamp(ix) && index_ident_settled(id, written)) {
+		for (i = 0; i < ID_N && id[i] == now[i]; i++)
+			;
+		ok = i == ID_N;
+	}
+	sb_release(&k);
+	sb_release(&v);
+	return ok;
+}
+
+/* The entries of a list after its sum, appended to *v. */
+static int
+read_list(struct tval_rd *rd, struct index_post_ref **v, size_t *n)
+{
+	uint64_t cnt, id = 0, d, tf;
+	size_t i;
+
+	if (tval_read_uint(rd, (uint64_t)(rd->end - rd->p), &cnt) < 0)
+		return -1;
+	*v = xreallocarray(*v, *n + (size_t)cnt + 1, sizeof(**v));
+	for (i = 0; i < cnt; i++) {
+		if (tval_read_uint(rd, UINT64_MAX - id, &d) < 0 ||
+		    tval_read_uint(rd, UINT32_MAX, &tf) < 0)
+			return -1;
+		id += d;
+		(*v)[*n].id = id;
+		(*v)[(*n)++].tf = (unsigned)tf;
+	}
+	return rd->p == rd->end ? 0 : -1;
+}
+
+int
+index_post_stem(struct index *ix, const char *algo, const char *stem,
+    struct index_post_ref **v, size_t *n)
+{
+	struct sbuf k, b;
+	struct tval_rd rd;
+	int rc;
+
+	sb_init(&k);
+	sb_init(&b);
+	key_stem(&k, algo, stem);
+	rc = post_get(ix, &k, &b, &rd);
+	if (rc == 1 && read_list(&rd, v, n) < 0)
+		rc = -1;
+	sb_release(&k);
+	sb_release(&b);
+	return rc;
+}
+
+/*
+ * The store's numbers: the next record's, the first since the store was
+ * last emptied, and how many paths have one.  Numbers are never reused,
+ * even when the store is emptied, so that a record a damaged database
+ * brings back can never be taken for another.
+ */
+struct post_meta {
+	uint64_t next, base, paths;
+};
+
+static int
+meta_get(struct index *ix, struct post_meta *m)
+{
+	struct sbuf k, v;
+	struct tval_rd rd;
+	int rc;
+
+	sb_init(&k);
+	sb_init(&v);
+	sb_addc(&k, 'm');
+	m->next = m->base = 1;
+	m->paths = 0;
+	rc = post_get(ix, &k, &v, &rd);
+	if (rc == 1 &&
+	    (tval_read_uint(&rd, UINT64_MAX / 2, &m->next) < 0 ||
+		tval_read_uint(&rd, m->next, &m->base) < 0 ||
+		tval_read_uint(&rd, m->next, &m->paths) < 0 || rd.p != rd.end))
+		rc = -1;
+	sb_release(&k);
+	sb_release(&v);
+	return rc;
+}
+
+static int
+put_sealed(struct index *ix, const struct sbuf *k, struct sbuf *v)
+{
+	post_seal(k, v);
+	return index_kv_put(ix, k->s, k->len, v->s, v->len);
+}
+
+static int
+meta_put(struct index *ix, const struct post_meta *m)
+{
+	struct sbuf k, v;
+	int rc;
+
+	sb_init(&k);
+	sb_init(&v);
+	sb_addc(&k, 'm');
+	post_value(&v);
+	tval_pack_uint(&v, m->next);
+	tval_pack_uint(&v, m->base);
+	tval_pack_uint(&v, m->paths);
+	rc = put_sealed(ix, &k, &v);
+	sb_release(&k);
+	sb_release(&v);
+	return rc;
+}
+
+/*
+ * Write record r as number num, counting in m a path that had none:
+ * 1, 0 when it is not kept (racily clean), -1 on a failure.
+ */
+static int
+doc_put(struct index *ix, const struct index_post_new *r, uint64_t num,
+    struct post_meta *m)
+{
+	struct sbuf k, v;
+	int64_t id[ID_N];
+	int rc = -1, i;
+
+	if (index_ident_of(&r->st, id) < 0 ||
+	    !index_ident_settled(id, r->stamp))
+		return 0; /* racily clean: never trusted, not kept */
+	sb_init(&k);
+	sb_init(&v);
+	key_doc(&k, r->relpath);
+	if ((i = index_kv_get(ix, k.s, k.len, &v)) < 0)
+		goto out;
+	m->paths += i == 0;
+	post_value(&v);
+	for (i = 0; i < ID_N; i++)
+		pack_int(&v, id[i]);
+	pack_int(&v, r->stamp);
+	tval_pack_uint(&v, r->key);
+	tval_pack_uint(&v, num);
+	tval_pack_uint(&v, r->d.irregular != 0);
+	for (i = 0; i < POST_NFIELDS; i++)
+		tval_pack_uint(&v, r->d.len[i]);
+	sb_addn(&v, (const char *)r->d.bloom, POST_BLOOM);
+	rc = put_sealed(ix, &k, &v) < 0 ? -1 : 1;
+out:
+	sb_release(&k);
+	sb_release(&v);
+	return rc;
+}
+
+/* One entry to add to a list: the stem of record i, j-th. */
+struct post_add {
+	const char *algo, *stem;
+	uint64_t id;
+	unsigned tf;
+};
+
+/* Whether two entries are of one list: by stemmer, then stem. */
+static int
+cmp_list(const struct post_add *x, const struct post_add *y)
+{
+	int c = strcmp(
+	    x->algo != NULL ? x->algo : "", y->algo != NULL ? y->algo : "");
+
+	return c != 0 ? c : strcmp(x->stem, y->stem);
+}
+
+static uint64_t
+add_hash(const struct post_add *x)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	const char *p;
+
+	for (p = x->algo != NULL ? x->algo : ""; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * UINT64_C(0x100000001b3);
+	h = (h ^ 0xff) * UINT64_C(0x100000001b3);
+	for (p = x->stem; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * UINT64_C(0x100000001b3);
+	return h ^ (h >> 29);
+}
+
+/*
+ * a[0..n) regrouped by list into out, each list's entries in their
+ * order in a (the records' numbers, increasing): list g is
+ * out[start[g]..start[g + 1]).  Returns the number of lists; the caller
+ * frees *start.
+ */
+static size_t
+group_adds(
+    const struct post_add *a, size_t n, struct post_add *out, size_t **start)
+{
+	size_t cap = 16, *slot, *grp = xcalloc(n + 1, sizeof(*grp));
+	size_t *rep = xcalloc(n + 1, sizeof(*rep)), *at, ng = 0, i, j;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	slot = xcalloc(cap, sizeof(*slot));
+	for (i = 0; i < n; i++) {
+		j = (size_t)add_hash(&a[i]) & (cap - 1);
+		while (
+		    slot[j] != 0 && cmp_list(&a[rep[slot[j] - 1]], &a[i]) != 0)
+			j = (j + 1) & (cap - 1);
+		if (slot[j] == 0) {
+			rep[ng] = i;
+			slot[j] = ++ng;
+		}
+		grp[i] = slot[j] - 1;
+	}
+	at = xcalloc(ng + 1, sizeof(*at));
+	for (i = 0; i < n; i++)
+		at[grp[i] + 1]++;
+	for (i = 0; i < ng; i++)
+		at[i + 1] += at[i];
+	*start = xcalloc(ng + 1, sizeof(**start));
+	memcpy(*start, at, (ng + 1) * sizeof(*at));
+	for (i = 0; i < n; i++)
+		out[at[grp[i]]++] = a[i];
+	free(slot);
+	free(grp);
+	free(rep);
+	free(at);
+	return ng;
+}
+
+/* Add the entries a[0..n), one stem's, to its list.  -2: it is damaged. */
+static int
+list_add(struct index *ix, const struct post_add *a, size_t n)
+{
+	struct index_post_ref *old = NULL;
+	struct sbuf k, v;
+	size_t nold = 0, i;
+	uint64_t last = 0;
+	int rc;
+
+	sb_init(&k);
+	sb_init(&v);
+	rc = index_post_stem(ix, a->algo, a->stem, &old, &nold);
+	if (rc < 0 || (nold > 0 && old[nold - 1].id >= a->id)) {
+		rc = -2;
+		goto out;
+	}
+	key_stem(&k, a->algo, a->stem);
+	post_value(&v);
+	tval_pack_uint(&v, nold + n);
+	for (i = 0; i < nold + n; i++) {
+		uint64_t id = i < nold ? old[i].id : a[i - nold].id;
+
+		tval_pack_uint(&v, id - last);
+		tval_pack_uint(&v, i < nold ? old[i].tf : a[i - nold].tf);
+		last = id;
+	}
+	rc = put_sealed(ix, &k, &v);
+out:
+	free(old);
+	sb_release(&k);
+	sb_release(&v);
+	return rc;
+}
+
+/* Add every new record's stems to the lists, one list at a time. */
+static int
+lists_add(struct index *ix, const struct index_post_new *r, size_t n,
+    const uint64_t *num)
+{
+	struct post_add *a, *b;
+	size_t i, j, na = 0, cnt = 0, ng, g, *start;
+	int rc = 0;
+
+	for (i = 0; i < n; i++)
+		cnt += num[i] != 0 ? r[i].d.nstems : 0;
+	a = xcalloc(cnt + 1, sizeof(*a));
+	for (i = 0; i < n; i++)
+		for (j = 0; num[i] != 0 && j < r[i].d.nstems; j++) {
+			a[na].algo = r[i].d.algo;
+			a[na].stem = r[i].d.stems[j];
+			a[na].id = num[i];
+			a[na++].tf = r[i].d.body_tf[j];
+		}
+	b = xcalloc(na + 1, sizeof(*b));
+	ng = group_adds(a, na, b, &start);
+	for (g = 0; g < ng && rc == 0; g++)
+		rc = list_add(ix, &b[start[g]], start[g + 1] - start[g]);
+	free(start);
+	free(a);
+	free(b);
+	return rc;
+}
+
+int
+index_post_write(struct index *ix, const struct index_post_new *r, size_t n)
+{
+	struct post_meta m;
+	uint64_t *num;
+	size_t i;
+	int rc;
+
+	if (n == 0 || index_kv_begin(ix) < 0)
+		return -1;
+	/* None (the numbers could be reused), damaged, or mostly stale:
+	 * start again from nothing, with numbers above any given before
+	 * (the time in nanoseconds is, when the old ones are lost). */
+	rc = meta_get(ix, &m);
+	if (rc <= 0 ||
+	    (m.next - m.base - m.paths > POST_COMPACT &&
+		m.next - m.base > 2 * m.paths)) {
+		uint64_t now =
+		    index_stamp(ix) > 0 ? (uint64_t)index_stamp(ix) : 1;
+
+		if (index_kv_clear(ix) < 0)
+			return -1;
+		m.base = m.next > now ? m.next : now;
+		m.next = m.base;
+		m.paths = 0;
+	}
+	rc = 0;
+	num = xcalloc(n, sizeof(*num));
+	for (i = 0; i < n && rc >= 0; i++)
+		if ((rc = doc_put(ix, &r[i], m.next, &m)) == 1)
+			num[i] = m.next++;
+	if (rc >= 0)
+		rc = lists_add(ix, r, n, num);
+	if (rc == -2) /* a damaged list: none can be trusted */
+		rc = index_kv_clear(ix) < 0 ? -1 : -2;
+	else if (rc >= 0)
+		rc = meta_put(ix, &m);
+	free(num);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+index_post_clear(struct index *ix)
+{
+	return index_kv_clear(ix);
+}

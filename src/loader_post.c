@@ -1,0 +1,417 @@
+/*
+ * The loader's source of stored postings (loader_post.h).  Each
+ * glossary directory's index is opened again when search first asks,
+ * after the loader has closed it; records found valid give their
+ * numbers, which map the stems' lists to terms; new records wait in
+ * memory, where search sees them at once, and are written by flush.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "index_post.h"
+#include "loader_post.h"
+#include "readfile.h"
+#include "schema.h"
+
+/* A number of a valid record, and its term. */
+struct lp_live {
+	uint64_t id;
+	const struct term *t;
+};
+
+/* A stemmer and how many valid records of one directory it made. */
+struct lp_algo {
+	const char *algo; /* borrowed from search (static strings) */
+	size_t stored;
+};
+
+struct lpost_dir {
+	char *root, *cache_dir;
+	int64_t stamp;
+	struct index *ix;
+	int opened; /* the index was opened (ix NULL: unusable) */
+	struct lp_live *live;
+	size_t nlive, sorted;
+	int dup;     /* two valid records of one number: trust none */
+	int damaged; /* a list could not be read: empty the store */
+	struct lp_algo *algos;
+	size_t nalgos;
+	struct index_post_new *pend; /* records to write */
+	const struct term **pend_t;
+	size_t npend;
+};
+
+/* A term the loader gave the table. */
+struct lp_term {
+	struct term *t;
+	struct lpost_dir *dir;
+	char *rel;
+	struct stat st;
+};
+
+struct lpost {
+	struct lp_term *terms;
+	size_t n, cap;
+	int sorted;
+	struct lpost_dir **dirs;
+	size_t ndirs;
+	struct lpost_dir *mem; /* the postings of terms of no index */
+};
+
+static int
+cmp_term(const void *a, const void *b)
+{
+	const struct lp_term *x = a, *y = b;
+	uintptr_t p = (uintptr_t)x->t, q = (uintptr_t)y->t;
+
+	return p < q ? -1 : p > q;
+}
+
+/* The record of t; NULL if the loader did not give it. */
+static struct lp_term *
+lp_find(struct lpost *lp, const struct term *t)
+{
+	struct lp_term key;
+
+	if (!lp->sorted) {
+		qsort(lp->terms, lp->n, sizeof(*lp->terms), cmp_term);
+		lp->sorted = 1;
+	}
+	memset(&key, 0, sizeof(key));
+	key.t = (struct term *)(uintptr_t)t;
+	return bsearch(&key, lp->terms, lp->n, sizeof(*lp->terms), cmp_term);
+}
+
+/* The directory's index, opened on first use; NULL if unusable. */
+static struct index *
+lp_index(struct lpost_dir *d)
+{
+	struct diag tmp;
+
+	if (!d->opened) {
+		diag_init(&tmp);
+		d->ix = index_open(d->cache_dir, d->root, 0, &tmp);
+		diag_release(&tmp); /* the loader gave the one warning */
+		d->opened = 1;
+	}
+	return d->ix;
+}
+
+static int
+same_algo(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+static struct lp_algo *
+lp_algo(struct lpost_dir *d, const char *algo)
+{
+	size_t i;
+
+	for (i = 0; i < d->nalgos; i++)
+		if (same_algo(d->algos[i].algo, algo))
+			return &d->algos[i];
+	d->algos = xreallocarray(d->algos, d->nalgos + 1, sizeof(*d->algos));
+	d->algos[d->nalgos].algo = algo;
+	d->algos[d->nalgos].stored = 0;
+	return &d->algos[d->nalgos++];
+}
+
+/* The directory of the terms no index holds: kept in memory alone. */
+static struct lpost_dir *
+lp_mem(struct lpost *lp)
+{
+	if (lp->mem == NULL) {
+		lp->mem = xcalloc(1, sizeof(*lp->mem));
+		lp->mem->opened = 1;
+		lp->dirs =
+		    xreallocarray(lp->dirs, lp->ndirs + 1, sizeof(*lp->dirs));
+		lp->dirs[lp->ndirs++] = lp->mem;
+	}
+	return lp->mem;
+}
+
+static int
+lp_doc_get(void *ctx, const struct term *t, uint64_t key, struct post_doc *d)
+{
+	struct lp_term *e = lp_find(ctx, t);
+	struct lpost_dir *dir;
+	struct index *ix;
+	uint64_t id;
+
+	if (e == NULL || (ix = lp_index(dir = e->dir)) == NULL ||
+	    index_post_doc(ix, e->rel, &e->st, key, &id, d) != 1)
+		return 0;
+	dir->live =
+	    xreallocarray(dir->live, dir->nlive + 1, sizeof(*dir->live));
+	dir->live[dir->nlive].id = id;
+	dir->live[dir->nlive++].t = t;
+	lp_algo(dir, d->algo)->stored++;
+	return 1;
+}
+
+static void
+lp_doc_put(
+    void *ctx, const struct term *t, uint64_t key, const struct post_doc *d)
+{
+	struct lp_term *e = lp_find(ctx, t);
+	struct lpost_dir *dir;
+	struct index_post_new *r;
+	size_t i;
+
+	if ((dir = e != NULL ? e->dir : lp_mem(ctx)) == NULL)
+		return;
+	dir->pend =
+	    xreallocarray(dir->pend, dir->npend + 1, sizeof(*dir->pend));
+	dir->pend_t =
+	    xreallocarray(dir->pend_t, dir->npend + 1, sizeof(*dir->pend_t));
+	dir->pend_t[dir->npend] = t;
+	r = &dir->pend[dir->npend++];
+	memset(r, 0, sizeof(*r));
+	r->relpath = e != NULL ? e->rel : "";
+	if (e != NULL)
+		r->st = e->st;
+	r->stamp = dir->stamp;
+	r->key = key;
+	r->d = *d;
+	r->d.stems = xcalloc(d->nstems + 1, sizeof(*r->d.stems));
+	r->d.body_tf = xcalloc(d->nstems + 1, sizeof(*r->d.body_tf));
+	for (i = 0; i < d->nstems; i++) {
+		r->d.stems[i] = xstrdup(d->stems[i]);
+		r->d.body_tf[i] = d->body_tf[i];
+	}
+}
+
+static int
+cmp_live(const void *a, const void *b)
+{
+	const struct lp_live *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The term of valid record id, or NULL. */
+static const struct term *
+live_term(struct lpost_dir *d, uint64_t id)
+{
+	struct lp_live key, *e;
+	size_t i;
+
+	if (d->sorted != d->nlive) {
+		qsort(d->live, d->nlive, sizeof(*d->live), cmp_live);
+		for (i = 1; i < d->nlive; i++)
+			if (d->live[i].id == d->live[i - 1].id)
+				d->dup = 1;
+		d->sorted = d->nlive;
+	}
+	memset(&key, 0, sizeof(key));
+	key.id = id;
+	e = bsearch(&key, d->live, d->nlive, sizeof(*d->live), cmp_live);
+	return e != NULL ? e->t : NULL;
+}
+
+/* The stem's list of one directory's index, to fn; -1: not whole. */
+static int
+dir_stem(struct lpost_dir *d, const char *algo, const char *stem, post_fn fn,
+    void *arg)
+{
+	struct index_post_ref *v = NULL;
+	const struct term *t;
+	size_t n = 0, i;
+	int rc = 0;
+
+	if (d->ix != NULL && lp_algo(d, algo)->stored > 0) {
+		/* None: no record has the stem (SQLite's commits are
+		 * atomic).  Damaged: none can be trusted; emptied at flush. */
+		rc = index_post_stem(d->ix, algo, stem, &v, &n) < 0 ? -1 : 0;
+		for (i = 0; rc == 0 && i < n; i++)
+			if ((t = live_term(d, v[i].id)) != NULL)
+				fn(arg, t, v[i].tf);
+		if (d->dup)
+			rc = -1;
+		if (rc < 0)
+			d->damaged = 1;
+	}
+	free(v);
+	return rc;
+}
+
+static int
+lp_stem_each(
+    void *ctx, const char *algo, const char *stem, post_fn fn, void *arg)
+{
+	struct lpost *lp = ctx;
+	size_t i, j, k;
+
+	for (i = 0; i < lp->ndirs; i++) {
+		struct lpost_dir *d = lp->dirs[i];
+
+		if (dir_stem(d, algo, stem, fn, arg) < 0)
+			return -1;
+		for (j = 0; j < d->npend; j++) {
+			const struct post_doc *pd = &d->pend[j].d;
+
+			if (!same_algo(pd->algo, algo))
+				continue;
+			for (k = 0; k < pd->nstems; k++)
+				if (strcmp(pd->stems[k], stem) == 0) {
+					fn(arg, d->pend_t[j], pd->body_tf[k]);
+					break;
+				}
+		}
+	}
+	return 0;
+}
+
+/* Whether two stats are of one file, unchanged. */
+static int
+same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	    a->st_size == b->st_size && a->st_mode == b->st_mode &&
+	    a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	    a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	    a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+	    a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+static int
+lp_text(void *ctx, const struct term *ct)
+{
+	struct lp_term *e = lp_find(ctx, ct);
+	struct readfile_buf rb = {NULL, 0};
+	struct stat st;
+	struct diag tmp;
+	struct term *t;
+	ssize_t len;
+
+	if (ct->text != NULL)
+		return 0; /* kept by the loader (a directory with no index) */
+	if (e == NULL)
+		return -1;
+	t = e->t;
+	diag_init(&tmp);
+	len = readfile_read(t->path, &rb, &tmp, &st);
+	diag_release(&tmp);
+	if (len < 0 || !same_file(&st, &e->st) || (size_t)len != t->textlen ||
+	    t->body_off > (size_t)len) {
+		free(rb.s);
+		return -1;
+	}
+	t->text =
+	    rb.cap > (size_t)len + 1 ? xrealloc(rb.s, (size_t)len + 1) : rb.s;
+	free(t->body_text);
+	t->body_text =
+	    schema_body_text(t->text + t->body_off, (size_t)len - t->body_off);
+	return 0;
+}
+
+static void
+lp_flush(void *ctx)
+{
+	struct lpost *lp = ctx;
+	size_t i;
+
+	for (i = 0; i < lp->ndirs; i++) {
+		struct lpost_dir *d = lp->dirs[i];
+		struct diag tmp;
+
+		if (d->damaged && d->ix != NULL)
+			(void)index_post_clear(d->ix);
+		else if (d->npend > 0 && d->ix != NULL)
+			(void)index_post_write(d->ix, d->pend, d->npend);
+		diag_init(&tmp);
+		(void)index_close(d->ix, &tmp); /* a failure costs time only */
+		diag_release(&tmp);
+		d->ix = NULL;
+	}
+}
+
+static void
+dir_free(struct lpost_dir *d)
+{
+	struct diag tmp;
+	size_t i, j;
+
+	diag_init(&tmp);
+	(void)index_close(d->ix, &tmp);
+	diag_release(&tmp);
+	for (i = 0; i < d->npend; i++) {
+		for (j = 0; j < d->pend[i].d.nstems; j++)
+			free(d->pend[i].d.stems[j]);
+		free(d->pend[i].d.stems);
+		free(d->pend[i].d.body_tf);
+	}
+	free(d->pend);
+	free(d->pend_t);
+	free(d->live);
+	free(d->algos);
+	free(d->root);
+	free(d->cache_dir);
+	free(d);
+}
+
+static void
+lp_release(void *ctx)
+{
+	struct lpost *lp = ctx;
+	size_t i;
+
+	for (i = 0; i < lp->n; i++)
+		free(lp->terms[i].rel);
+	for (i = 0; i < lp->ndirs; i++)
+		dir_free(lp->dirs[i]);
+	free(lp->terms);
+	free(lp->dirs);
+	free(lp);
+}
+
+static const struct post_ops lp_ops = {
+    lp_doc_get, lp_doc_put, lp_stem_each, lp_text, lp_flush, lp_release};
+
+struct lpost_dir *
+loader_post_dir(
+    struct table *tab, const char *cache_dir, const char *root, int64_t stamp)
+{
+	struct lpost *lp;
+	struct lpost_dir *d;
+
+	if (tab->post == NULL) {
+		tab->post = xcalloc(1, sizeof(*tab->post));
+		tab->post->ops = &lp_ops;
+		tab->post->ctx = xcalloc(1, sizeof(struct lpost));
+	}
+	if (tab->post->ops != &lp_ops)
+		return NULL;
+	lp = tab->post->ctx;
+	d = xcalloc(1, sizeof(*d));
+	d->root = xstrdup(root);
+	d->cache_dir = xstrdup(cache_dir);
+	d->stamp = stamp;
+	lp->dirs = xreallocarray(lp->dirs, lp->ndirs + 1, sizeof(*lp->dirs));
+	lp->dirs[lp->ndirs++] = d;
+	return d;
+}
+
+void
+loader_post_term(struct table *tab, struct lpost_dir *d, struct term *t,
+    const char *rel, const struct stat *st)
+{
+	struct lpost *lp;
+	struct lp_term *e;
+
+	if (d == NULL || tab->post == NULL || tab->post->ops != &lp_ops)
+		return;
+	lp = tab->post->ctx;
+	if (lp->n == lp->cap) {
+		lp->cap = lp->cap ? lp->cap * 2 : 256;
+		lp->terms =
+		    xreallocarray(lp->terms, lp->cap, sizeof(*lp->terms));
+	}
+	e = &lp->terms[lp->n++];
+	e->t = t;
+	e->dir = d;
+	e->rel = xstrdup(rel);
+	e->st = *st;
+	lp->sorted = 0;
+}

@@ -1,0 +1,335 @@
+/*
+ * A term's postings (post_make.h): the same words, in the same fields,
+ * as rank.c counts, so that counts read from the postings are the counts
+ * rank.c would make of the text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "post_make.h"
+#include "query.h"
+
+void
+post_field_text(const struct term *t, enum post_field f, struct sbuf *sb)
+{
+	size_t i;
+
+	switch (f) {
+	case PF_NAME:
+		sb_adds(sb, t->name);
+		break;
+	case PF_ALIAS:
+		for (i = 0; i < t->aliases.n; i++) {
+			sb_adds(sb, t->aliases.v[i]);
+			sb_adds(sb, " \n ");
+		}
+		break;
+	case PF_DESC:
+		sb_adds(sb, t->description);
+		break;
+	case PF_EXAMPLE:
+		for (i = 0; i < t->examples.n; i++) {
+			sb_adds(sb, t->examples.v[i]);
+			sb_adds(sb, " \n ");
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* One word into h: each step a bijection of h and of w. */
+static uint64_t
+key_u64(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 29);
+}
+
+/* A string (NULL told apart from "") and its length into h, eight
+ * bytes at a time. */
+static uint64_t
+key_str(uint64_t h, const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : SIZE_MAX, i, k;
+	uint64_t w;
+
+	h = key_u64(h, (uint64_t)n);
+	for (i = 0; s != NULL && i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = key_u64(h, w);
+	}
+	if (s != NULL && i < n) {
+		for (w = 0, k = 0; i + k < n; k++)
+			w |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+		h = key_u64(h, w);
+	}
+	return h;
+}
+
+uint64_t
+post_key(const struct term *t, const char *algo)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	char num[64];
+	size_t i;
+
+	h = key_str(h, algo);
+	h = key_str(h, t->name);
+	for (i = 0; i < t->aliases.n; i++)
+		h = key_str(h, t->aliases.v[i]);
+	h = key_str(h, "\x1f");
+	h = key_str(h, t->description);
+	for (i = 0; i < t->examples.n; i++)
+		h = key_str(h, t->examples.v[i]);
+	(void)snprintf(num, sizeof(num), "%zu %zu %zu %zu", t->aliases.n,
+	    t->examples.n, t->textlen, t->body_off);
+	return key_str(h, num);
+}
+
+/* Words already stemmed by one stemmer, and their stems. */
+#define MEMO_WORD 24	     /* longer words are not kept */
+#define MEMO_MAX  (1u << 17) /* nor more than this many */
+struct memo_ent {
+	char *stem;	 /* NULL: an empty slot */
+	size_t len;	 /* the stem's */
+	unsigned char n; /* the word's bytes */
+	char w[MEMO_WORD];
+};
+struct post_memo {
+	struct memo_ent *v;
+	size_t cap, n;
+};
+
+struct post_memo *
+post_memo_new(void)
+{
+	return xcalloc(1, sizeof(struct post_memo));
+}
+
+void
+post_memo_free(struct post_memo *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->cap; i++)
+		free(m->v[i].stem);
+	free(m->v);
+	free(m);
+}
+
+static size_t
+memo_slot(const struct post_memo *m, const char *w, size_t n)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * UINT64_C(0x100000001b3);
+	i = (size_t)(h ^ (h >> 29)) & (m->cap - 1);
+	while (m->v[i].stem != NULL &&
+	    (m->v[i].n != n || memcmp(m->v[i].w, w, n) != 0))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void
+memo_grow(struct post_memo *m)
+{
+	struct memo_ent *old = m->v;
+	size_t i, cap = m->cap;
+
+	m->cap = cap ? cap * 2 : 4096;
+	m->v = xcalloc(m->cap, sizeof(*m->v));
+	for (i = 0; i < cap; i++)
+		if (old[i].stem != NULL)
+			m->v[memo_slot(m, old[i].w, old[i].n)] = old[i];
+	free(old);
+}
+
+/* The stem of w (n bytes) into buf, as query_stem makes it. */
+static size_t
+memo_stem(struct post_memo *m, struct sb_stemmer *st, const char *w, size_t n,
+    char *buf, size_t bufsz)
+{
+	struct memo_ent *e;
+	size_t len;
+
+	if (m != NULL && n <= MEMO_WORD && m->cap > 0 &&
+	    (e = &m->v[memo_slot(m, w, n)])->stem != NULL) {
+		memcpy(buf, e->stem, e->len + 1);
+		return e->len;
+	}
+	len = query_stem(st, w, n, buf, bufsz);
+	if (m == NULL || n > MEMO_WORD || m->n >= MEMO_MAX)
+		return len;
+	if (2 * (m->n + 1) > m->cap)
+		memo_grow(m);
+	e = &m->v[memo_slot(m, w, n)];
+	e->stem = xstrdup(buf);
+	e->len = len;
+	e->n = (unsigned char)n;
+	memcpy(e->w, w, n);
+	m->n++;
+	return len;
+}
+
+/* The distinct stems of a term as they are found. */
+struct maker {
+	struct post_memo *memo;
+	struct sb_stemmer *st;
+	struct post_doc *d;
+	size_t *slot; /* open addressing: index + 1 into d->stems */
+	size_t cap, nalloc;
+	int field;
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+void
+post_bloom_bits(const char *stem, unsigned bits[POST_BLOOM_K])
+{
+	uint64_t h = hash_str(stem);
+	uint32_t a = (uint32_t)h, b = (uint32_t)(h >> 32) | 1;
+	unsigned i;
+
+	for (i = 0; i < POST_BLOOM_K; i++)
+		bits[i] = (a + i * b) % (POST_BLOOM * 8);
+}
+
+int
+post_bloom_may(const unsigned char *bloom, const unsigned *bits)
+{
+	unsigned i;
+
+	for (i = 0; i < POST_BLOOM_K; i++)
+		if (!(bloom[bits[i] / 8] & (1u << (bits[i] % 8))))
+			return 0;
+	return 1;
+}
+
+static void
+bloom_add(unsigned char *bloom, const char *stem)
+{
+	unsigned bits[POST_BLOOM_K], i;
+
+	post_bloom_bits(stem, bits);
+	for (i = 0; i < POST_BLOOM_K; i++)
+		bloom[bits[i] / 8] |= (unsigned char)(1u << (bits[i] % 8));
+}
+
+static void
+mk_grow(struct maker *m)
+{
+	size_t i, j, cap = m->cap ? m->cap * 2 : 256;
+
+	free(m->slot);
+	m->slot = xcalloc(cap, sizeof(*m->slot));
+	m->cap = cap;
+	for (i = 0; i < m->d->nstems; i++) {
+		j = (size_t)hash_str(m->d->stems[i]) & (cap - 1);
+		while (m->slot[j] != 0)
+			j = (j + 1) & (cap - 1);
+		m->slot[j] = i + 1;
+	}
+}
+
+/* Stem s (n bytes) and count it: a new stem, or one more in the body. */
+static void
+mk_add(struct maker *m, const char *stem)
+{
+	struct post_doc *d = m->d;
+	size_t j;
+
+	if (2 * (d->nstems + 1) > m->cap)
+		mk_grow(m);
+	j = (size_t)hash_str(stem) & (m->cap - 1);
+	while (m->slot[j] != 0 && strcmp(d->stems[m->slot[j] - 1], stem) != 0)
+		j = (j + 1) & (m->cap - 1);
+	if (m->slot[j] == 0) {
+		if (d->nstems == m->nalloc) {
+			m->nalloc = m->nalloc ? m->nalloc * 2 : 64;
+			d->stems = xreallocarray(
+			    d->stems, m->nalloc, sizeof(*d->stems));
+			d->body_tf = xreallocarray(
+			    d->body_tf, m->nalloc, sizeof(*d->body_tf));
+		}
+		d->stems[d->nstems] = xstrdup(stem);
+		d->body_tf[d->nstems] = 0;
+		bloom_add(d->bloom, stem);
+		m->slot[j] = ++d->nstems;
+	}
+	if (m->field == PF_BODY)
+		d->body_tf[m->slot[j] - 1]++;
+}
+
+static void
+mk_word(void *arg, const char *s, size_t start, size_t end)
+{
+	struct maker *m = arg;
+	char buf[QUERY_STEM_BUF];
+	unsigned char c = (unsigned char)s[start];
+	size_t n = end - start, len;
+
+	m->d->len[m->field]++;
+	if ((len = memo_stem(m->memo, m->st, s + start, n, buf, sizeof(buf))) ==
+	    0)
+		return;
+	/* query_find_stem skips such a word unstemmed, by its first
+	 * letter and length, when the query's stems allow: then the
+	 * postings could count it where rank does not. */
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c - 'A' + 'a');
+	if (c < 0x80 && ((unsigned char)buf[0] != c || n < len))
+		m->d->irregular = 1;
+	mk_add(m, buf);
+}
+
+void
+post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
+    struct post_memo *memo, struct post_doc *d)
+{
+	struct maker m;
+	struct sbuf sb;
+	const char *b;
+
+	memset(d, 0, sizeof(*d));
+	memset(&m, 0, sizeof(m));
+	d->algo = algo;
+	m.memo = memo;
+	m.st = st;
+	m.d = d;
+	sb_init(&sb);
+	for (m.field = PF_NAME; m.field < PF_BODY; m.field++) {
+		sb.len = 0;
+		post_field_text(t, (enum post_field)m.field, &sb);
+		query_words(sb.s ? sb.s : "", sb.len, mk_word, &m);
+	}
+	b = term_body_text(t);
+	query_words(b, strlen(b), mk_word, &m);
+	sb_release(&sb);
+	free(m.slot);
+}
+
+void
+post_doc_release(struct post_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nstems; i++)
+		free(d->stems[i]);
+	free(d->stems);
+	free(d->body_tf);
+	memset(d, 0, sizeof(*d));
+}
