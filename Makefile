@@ -370,12 +370,20 @@ format-check:
 	clang-format --dry-run --Werror src/*.c include/*.h tests/*.c tests/index/*.c \
 	  fuzz/*.c
 
+# clang-tidy one file per target, so that make -j runs them side by side;
+# a file's stamp stays until it, a header or .clang-tidy changes.
+TIDY_STAMPS = $(patsubst src/%.c,$(B)/tidy/%.ok,$(wildcard src/*.c))
 lint:
 	@$(MAKE) --no-print-directory deps \
 	  DEB_PKGS='$(DEB_PKGS) cppcheck clang-tidy clang-format'
 	cppcheck -q --error-exitcode=1 --enable=warning,portability \
 	  --inline-suppr -Iinclude src
-	clang-tidy -quiet src/*.c -- $(ALL_CPPFLAGS) $(PKG_CFLAGS) 2>/dev/null
+	@$(MAKE) --no-print-directory -Otarget tidy
+tidy: $(TIDY_STAMPS)
+$(B)/tidy/%.ok: src/%.c include/*.h .clang-tidy
+	@mkdir -p $(B)/tidy
+	clang-tidy -quiet $< -- $(ALL_CPPFLAGS) $(PKG_CFLAGS) 2>/dev/null
+	@touch $@
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -410,6 +418,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
-.PHONY: check-golden check-sites index-diff index-faults index-ixcat yamldiff yamldiff-ci tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
+.PHONY: check-golden check-sites tidy index-diff index-faults index-ixcat yamldiff yamldiff-ci tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
 	check-relevance check-examples relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean
