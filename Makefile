@@ -4,8 +4,13 @@
 #   make run        install missing Debian packages, build, look a term up
 #   make test       build and run every test (unit, CLI, examples,
 #                   relevance, install): one summary line
-#   make sanitize   the tests again under ASan+UBSan
-#   make leakcheck  the CLI tests under valgrind
+#   make sanitize   the unit, CLI and site tests under ASan+UBSan
+#   make leakcheck  the unit and CLI tests, a sample of the site rows,
+#                   under valgrind
+#   make lint       cppcheck and clang-tidy (one file per job)
+#   .ci/run         what CI runs: each of these with make -j (README.md,
+#                   Tests); the test scripts run JOBS (nproc) cases at a
+#                   time and report in a fixed order
 #   make yamldiff   N random term files per SEED against a model of SPEC 1
 #   make yamldiff-ci  the same on 500 files, for CI
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR, DATADIR
