@@ -4,8 +4,13 @@
 #   make run        install missing Debian packages, build, look a term up
 #   make test       build and run every test (unit, CLI, examples,
 #                   relevance, install): one summary line
-#   make sanitize   the tests again under ASan+UBSan
-#   make leakcheck  the CLI tests under valgrind
+#   make sanitize   the unit, CLI and site tests under ASan+UBSan
+#   make leakcheck  the unit and CLI tests, a sample of the site rows,
+#                   under valgrind
+#   make lint       cppcheck and clang-tidy (one file per job)
+#   .ci/run         what CI runs: each of these with make -j (README.md,
+#                   Tests); the test scripts run JOBS (nproc) cases at a
+#                   time and report in a fixed order
 #   make yamldiff   N random term files per SEED against a model of SPEC 1
 #   make yamldiff-ci  the same on 500 files, for CI
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR, DATADIR
@@ -232,10 +237,17 @@ check-unit: $(TESTS)
 	  case $$t in *test_alloc) ./$$t ;; *) $(VALGRIND) ./$$t ;; esac \
 	  || exit 1; done
 
-check-cli: $(PROG)
+# The CLI's golden cases and the site glossaries' rows: each script runs
+# its cases on every core (JOBS) and reports them in order; under make -j
+# the two run side by side.  SITE_SAMPLE=shapes runs one row per fixture
+# and shape of command (tests/data/sites/run-expect.sh).
+SITE_SAMPLE ?=
+check-cli: check-golden check-sites
+check-golden: $(PROG)
 	@GLOSS=$(CURDIR)/$(PROG) VALGRIND="$(VALGRIND)" tests/cli/run.sh
-	@SKIPS=count VALGRIND="$(VALGRIND)" tests/data/sites/run-expect.sh \
-	  $(CURDIR)/$(PROG)
+check-sites: $(PROG)
+	@SKIPS=count SAMPLE="$(SITE_SAMPLE)" VALGRIND="$(VALGRIND)" \
+	  tests/data/sites/run-expect.sh $(CURDIR)/$(PROG)
 
 test: deps
 	@$(MAKE) -s --no-print-directory $(PROG) $(TESTS) $(B)/markup_run
@@ -268,8 +280,8 @@ SANMAKE = $(MAKE) --no-print-directory B=build/san PROG=build/san/gloss \
 sanitize: deps
 	@$(SANMAKE) build/san/gloss
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) check-unit check-cli \
-	  check-markup
+	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) -Otarget check-unit \
+	  check-cli check-markup
 asan: sanitize
 
 # The parsing threads under ThreadSanitizer (clang).
@@ -280,11 +292,16 @@ tsan: fuzz-deps
 	@GLOSS=$(CURDIR)/build/tsan/gloss TSAN_OPTIONS=halt_on_error=1 \
 	  tests/cli/run.sh
 
+# Every unit test and golden case under valgrind, which finds what ASan
+# does not (reads of uninitialised memory) in the optimised build.  A run
+# under valgrind costs a second however small, so of the site rows, which
+# `make sanitize' runs in full, only the sample SITE_SAMPLE=shapes: each
+# fixture is loaded, and each shape of command run on it, at least once.
 leakcheck:
 	@$(MAKE) --no-print-directory deps DEB_PKGS='$(DEB_PKGS) valgrind'
 	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
-	@$(MAKE) --no-print-directory check-unit check-cli \
-	  VALGRIND='valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99'
+	@$(MAKE) --no-print-directory -Otarget check-unit check-cli \
+	  SITE_SAMPLE=shapes VALGRIND='valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99'
 
 # libFuzzer targets (clang): the loader, the whole path, the query side.
 FUZZ_CC	= clang
@@ -373,12 +390,20 @@ format-check:
 	clang-format --dry-run --Werror src/*.c include/*.h tests/*.c tests/index/*.c \
 	  fuzz/*.c
 
+# clang-tidy one file per target, so that make -j runs them side by side;
+# a file's stamp stays until it, a header or .clang-tidy changes.
+TIDY_STAMPS = $(patsubst src/%.c,$(B)/tidy/%.ok,$(wildcard src/*.c))
 lint:
 	@$(MAKE) --no-print-directory deps \
 	  DEB_PKGS='$(DEB_PKGS) cppcheck clang-tidy clang-format'
 	cppcheck -q --error-exitcode=1 --enable=warning,portability \
 	  --inline-suppr -Iinclude src
-	clang-tidy -quiet src/*.c -- $(ALL_CPPFLAGS) $(PKG_CFLAGS) 2>/dev/null
+	@$(MAKE) --no-print-directory -Otarget tidy
+tidy: $(TIDY_STAMPS)
+$(B)/tidy/%.ok: src/%.c include/*.h .clang-tidy
+	@mkdir -p $(B)/tidy
+	clang-tidy -quiet $< -- $(ALL_CPPFLAGS) $(PKG_CFLAGS) 2>/dev/null
+	@touch $@
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -413,6 +438,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
-.PHONY: index-diff index-faults index-ixcat yamldiff yamldiff-ci tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
+.PHONY: check-golden check-sites tidy index-diff index-faults index-ixcat yamldiff yamldiff-ci tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
 	check-relevance check-examples relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean

@@ -14,6 +14,8 @@
 #     in a temporary directory and checked the same way.
 #
 # GLOSS names the program; VALGRIND, if set, is put in front of it.
+# The golden tests run JOBS at a time (default: the number of cores) and
+# are reported in name order.
 # UPDATE=1 rewrites the golden files from what the program prints.
 
 set -u
@@ -55,9 +57,10 @@ bad() {
 	echo "FAIL: $*"
 }
 
-# run NAME: run one golden case, leaving out, err and rc in $T.
+# run_case NAME DIR: run one golden case, leaving out, err and rc in DIR.
 run_case() {
 	c=tests/cli/$1
+	D=$2
 	args=$(cat "$c.args")
 	(
 		if [ -f "$c.env" ]; then
@@ -75,41 +78,83 @@ run_case() {
 			done
 			cols=$(cat "$c.tty")
 			script -qec "stty cols ${cols:-80} rows 50; $cmd" \
-			    /dev/null >"$T/raw" 2>"$T/err" </dev/null
-			echo $? >"$T/rc"
-			tr -d '\r' <"$T/raw" >"$T/out"
+			    /dev/null >"$D/raw" 2>"$D/err" </dev/null
+			echo $? >"$D/rc"
+			tr -d '\r' <"$D/raw" >"$D/out"
 		else
-			$VALGRIND "$GLOSS" "$@" >"$T/out" 2>"$T/err" </dev/null
-			echo $? >"$T/rc"
+			$VALGRIND "$GLOSS" "$@" >"$D/out" 2>"$D/err" </dev/null
+			echo $? >"$D/rc"
 		fi
 	)
 }
 
-TOP=$(pwd)
-for args in tests/cli/*.args; do
-	[ -f "$args" ] || continue
-	name=$(basename "$args" .args)
-	run_case "$name"
+# golden NAME DIR: run a case in DIR and compare it with its golden
+# files; print what differs (at most 40 lines of each diff) and fail.
+golden() {
+	name=$1
+	D=$2
+	run_case "$name" "$D"
 	# The checkout's own path differs from clone to clone.
 	for part in out err; do
-		sed "s|$TOP/||g" "$T/$part" >"$T/$part.tmp"
-		mv "$T/$part.tmp" "$T/$part"
+		sed "s|$TOP/||g" "$D/$part" >"$D/$part.tmp"
+		mv "$D/$part.tmp" "$D/$part"
 	done
 	if [ "$UPDATE" = 1 ]; then
-		cp "$T/out" "tests/cli/$name.out"
-		cp "$T/err" "tests/cli/$name.err"
-		cp "$T/rc" "tests/cli/$name.rc"
+		cp "$D/out" "tests/cli/$name.out"
+		cp "$D/err" "tests/cli/$name.err"
+		cp "$D/rc" "tests/cli/$name.rc"
 	fi
 	failed=0
 	for part in out err rc; do
-		if ! diff -u "tests/cli/$name.$part" "$T/$part" >"$T/diff"; then
-			[ $failed = 1 ] || bad "$name ($part)"
+		if ! diff -u "tests/cli/$name.$part" "$D/$part" >"$D/diff"; then
+			[ $failed = 1 ] || echo "FAIL: $name ($part)"
 			failed=1
-			head -40 "$T/diff"
+			head -40 "$D/diff"
 		fi
 	done
-	[ $failed = 1 ] || ok
+	return $failed
+}
+
+# The golden cases run in JOBS shards side by side (case i in shard
+# i mod JOBS, each shard with its own index cache, so that what a case
+# finds cached does not depend on timing); the report follows, case by
+# case in name order, as if they had run one after another.
+TOP=$(pwd)
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 1)}
+CACHE=$XDG_CACHE_HOME
+for args in tests/cli/*.args; do
+	[ -f "$args" ] || continue
+	name=${args#tests/cli/}
+	echo "${name%.args}"
+done >"$T/cases"
+k=0
+while [ "$k" -lt "$JOBS" ]; do
+	(
+		XDG_CACHE_HOME=$CACHE/shard$k
+		n=0
+		while IFS= read -r name; do
+			if [ $((n % JOBS)) -eq "$k" ]; then
+				D=$T/case/$name
+				mkdir -p "$D"
+				golden "$name" "$D" >"$D/log" 2>&1
+				echo $? >"$D/status"
+			fi
+			n=$((n + 1))
+		done <"$T/cases"
+	) &
+	k=$((k + 1))
 done
+wait
+while IFS= read -r name; do
+	if [ "$(cat "$T/case/$name/status" 2>/dev/null)" = 0 ]; then
+		ok
+	elif [ -f "$T/case/$name/log" ]; then
+		fail=$((fail + 1))
+		cat "$T/case/$name/log"
+	else
+		bad "$name: no result"
+	fi
+done <"$T/cases"
 
 # The bad-input corpus: one file per kind of bad input.
 $VALGRIND "$GLOSS" check "$BAD" >"$T/out" 2>"$T/err"
