@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "index_int.h"
 #include "index_post.h"
@@ -437,6 +438,22 @@ lists_add(struct index *ix, const struct index_post_new *r, size_t n,
 	return rc;
 }
 
+/*
+ * The time in nanoseconds, to the nanosecond: a store made again takes
+ * its numbers from it, so it must move between two runs however close
+ * (the run's stamp is the coarse clock, which can stand still for
+ * milliseconds; the numbers of the store before would then come back).
+ */
+static uint64_t
+fine_now(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_REALTIME, &ts) != 0 || ts.tv_sec < 0)
+		return 1;
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 int
 index_post_write(struct index *ix, const struct index_post_new *r, size_t n)
 {
@@ -454,8 +471,7 @@ index_post_write(struct index *ix, const struct index_post_new *r, size_t n)
 	if (rc <= 0 ||
 	    (m.next - m.base - m.paths > POST_COMPACT &&
 		m.next - m.base > 2 * m.paths)) {
-		uint64_t now =
-		    index_stamp(ix) > 0 ? (uint64_t)index_stamp(ix) : 1;
+		uint64_t now = fine_now();
 
 		if (index_kv_clear(ix) < 0)
 			return -1;
