@@ -62,21 +62,18 @@ has_code(const struct diag *d, enum diag_code c)
 	return 0;
 }
 
-/* A file's identity, as fixed-width words: the walk is compared whole. */
+/* A file's identity, as varints: the walk is compared whole. */
 static void
 pack_stat(struct sbuf *sb, const struct stat *st)
 {
-	int64_t w[8];
-
-	w[0] = (int64_t)st->st_dev;
-	w[1] = (int64_t)st->st_ino;
-	w[2] = (int64_t)st->st_size;
-	w[3] = (int64_t)st->st_mode;
-	w[4] = (int64_t)st->st_mtim.tv_sec;
-	w[5] = (int64_t)st->st_mtim.tv_nsec;
-	w[6] = (int64_t)st->st_ctim.tv_sec;
-	w[7] = (int64_t)st->st_ctim.tv_nsec;
-	sb_addn(sb, (const char *)w, sizeof(w));
+	tval_pack_uint(sb, (uint64_t)st->st_dev);
+	tval_pack_uint(sb, (uint64_t)st->st_ino);
+	tval_pack_uint(sb, (uint64_t)st->st_size);
+	tval_pack_uint(sb, (uint64_t)st->st_mode);
+	tval_pack_uint(sb, (uint64_t)st->st_mtim.tv_sec);
+	tval_pack_uint(sb, (uint64_t)st->st_mtim.tv_nsec);
+	tval_pack_uint(sb, (uint64_t)st->st_ctim.tv_sec);
+	tval_pack_uint(sb, (uint64_t)st->st_ctim.tv_nsec);
 }
 
 /* Record walk w into the fingerprint; 0 if the walk can be reused. */
@@ -96,10 +93,15 @@ print_walk(struct sbuf *fp, const struct loader_walk *w)
 	for (i = 0; i < w->list.n; i++) {
 		const struct walk_item *it = &w->list.v[i];
 
-		tval_pack_str(fp, it->path != NULL ? it->path : "");
+		/* Below the directory, recorded once above; no messages is
+		 * one byte, as most files have none. */
+		tval_pack_str(fp, it->path != NULL ? it->rel : "");
 		if (it->path != NULL)
 			pack_stat(fp, &it->st);
-		(void)tval_pack_diag(&it->diag, NULL, fp);
+		if (it->diag.n == 0)
+			sb_addc(fp, '\0');
+		else
+			(void)tval_pack_diag(&it->diag, NULL, fp);
 		if (has_code(&it->diag, DIAG_GLOSSARY_TOO_LARGE))
 			ok = 0;
 	}
