@@ -84,7 +84,7 @@ print_walk(struct sbuf *fp, const struct loader_walk *w)
 	int ok = !has_code(&w->diag, DIAG_GLOSSARY_TOO_LARGE);
 
 	tval_pack_str(fp, w->dir);
-	tval_pack_uint(fp, (uint64_t)(w->rc + 1));
+	tval_pack_uint(fp, w->rc < 0 ? 0 : (uint64_t)w->rc + 1);
 	loader_conf_context(&w->conf, fp);
 	sb_addc(fp, '\0');
 	tval_pack_str(fp, w->conf.lang != NULL ? w->conf.lang : "");
@@ -208,7 +208,7 @@ pack_entries(struct sbuf *sb, const struct table_entry *v, size_t n)
 	for (i = 0; i < n; i++) {
 		tval_pack_str(sb, v[i].key);
 		tval_pack_uint(sb, v[i].term->idx);
-		tval_pack_uint(sb, (uint64_t)(v[i].alias + 1));
+		tval_pack_uint(sb, (uint64_t)v[i].alias + 1); /* -1: 0 */
 		tval_pack_uint(sb, (uint64_t)v[i].derived);
 	}
 }
