@@ -34,6 +34,9 @@ def settled_env(cache):
             "COLUMNS": "80"}
     if "IXCAT_HITS" in os.environ:  # see tests/index/ixcat.c
         env["IXCAT_HITS"] = os.environ["IXCAT_HITS"]
+    for v in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS"):
+        if v in os.environ:  # a sanitizer build under test
+            env[v] = os.environ[v]
     return env
 
 
@@ -50,6 +53,10 @@ def future_env(env):
     env = dict(env)
     env.update({"LD_PRELOAD": FAKETIME_LIB, "FAKETIME": "+10s",
                 "NO_FAKE_STAT": "1"})
+    # An ASan build wants its runtime first; the preloaded clock is not
+    # instrumented and needs no checking.
+    env["ASAN_OPTIONS"] = ":".join(
+        x for x in (env.get("ASAN_OPTIONS"), "verify_asan_link_order=0") if x)
     return env
 
 
