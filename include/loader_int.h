@@ -1,6 +1,6 @@
 /*
  * What the loader's files share with each other and no one else:
- * loader.c and loadsnap.c (the snapshot of a whole load).
+ * loader.c, loadsnap.c (the snapshot of a whole load) and loader_post.c.
  */
 #ifndef GLOSS_LOADER_INT_H
 #define GLOSS_LOADER_INT_H
@@ -19,6 +19,10 @@
  * glossary's own key names (conf).
  */
 void loader_conf_context(const struct siteconf *conf, struct sbuf *sb);
+
+/* Whether two stats are of one file, unchanged (every field of its
+ * identity the index keeps). */
+int loader_same_file(const struct stat *a, const struct stat *b);
 
 /* path below the glossary root dir: the part after "dir/" (borrowed). */
 const char *loader_rel_path(const char *dir, const char *path);

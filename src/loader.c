@@ -48,9 +48,8 @@ struct pool {
 	const struct siteconf *conf; /* the glossary's .gloss.yaml */
 };
 
-/* Whether two stats are of one file, unchanged. */
-static int
-same_file(const struct stat *a, const struct stat *b)
+int
+loader_same_file(const struct stat *a, const struct stat *b)
 {
 	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
 	    a->st_size == b->st_size && a->st_mode == b->st_mode &&
@@ -99,7 +98,8 @@ loader_hit_text(struct term *t, const char *path, const struct stat *walked,
 	diag_init(&tmp);
 	*len = readfile_read(path, rb, &tmp, fst);
 	diag_release(&tmp);
-	if (*len < 0 || !same_file(fst, walked) || (size_t)*len != t->textlen)
+	if (*len < 0 || !loader_same_file(fst, walked) ||
+	    (size_t)*len != t->textlen)
 		return -1;
 	/* The buffer grew in 4 KiB steps; keep only the file. */
 	t->text =

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "index_post.h"
+#include "loader_int.h"
 #include "loader_post.h"
 #include "readfile.h"
 #include "schema.h"
@@ -263,18 +264,6 @@ lp_stem_each(
 	return 0;
 }
 
-/* Whether two stats are of one file, unchanged. */
-static int
-same_file(const struct stat *a, const struct stat *b)
-{
-	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
-	    a->st_size == b->st_size && a->st_mode == b->st_mode &&
-	    a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
-	    a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
-	    a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
-	    a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
-}
-
 static int
 lp_text(void *ctx, const struct term *ct)
 {
@@ -293,8 +282,8 @@ lp_text(void *ctx, const struct term *ct)
 	diag_init(&tmp);
 	len = readfile_read(t->path, &rb, &tmp, &st);
 	diag_release(&tmp);
-	if (len < 0 || !same_file(&st, &e->st) || (size_t)len != t->textlen ||
-	    t->body_off > (size_t)len) {
+	if (len < 0 || !loader_same_file(&st, &e->st) ||
+	    (size_t)len != t->textlen || t->body_off > (size_t)len) {
 		free(rb.s);
 		return -1;
 	}

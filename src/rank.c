@@ -121,12 +121,29 @@ struct pass {
 	double avg[NFIELDS]; /* average field lengths in words */
 };
 
+/* One more term, d, for the count of terms holding each clause. */
+static void
+count_df(const struct query *q, const struct doc *d, struct pass *ps)
+{
+	size_t c;
+	int f;
+
+	for (c = 0; c < q->ncl; c++) {
+		unsigned sum = 0;
+
+		for (f = 0; f < NFIELDS; f++)
+			sum += d->tf[c * NFIELDS + (size_t)f];
+		if (sum > 0)
+			ps->df[c]++;
+	}
+}
+
 /* Count each clause of q in each field of every term that passes flt. */
 static void
 pass_run(struct query *q, const struct table *tab, const struct filter *flt,
     struct pass *ps)
 {
-	size_t i, c;
+	size_t i;
 	int f;
 
 	memset(ps, 0, sizeof(*ps));
@@ -142,14 +159,7 @@ pass_run(struct query *q, const struct table *tab, const struct filter *flt,
 		doc_count(q, tab->terms[i], d, 1);
 		for (f = 0; f < NFIELDS; f++)
 			ps->avg[f] += (double)d->len[f];
-		for (c = 0; c < q->ncl; c++) {
-			unsigned sum = 0;
-
-			for (f = 0; f < NFIELDS; f++)
-				sum += d->tf[c * NFIELDS + (size_t)f];
-			if (sum > 0)
-				ps->df[c]++;
-		}
+		count_df(q, d, ps);
 		ps->n++;
 	}
 	for (f = 0; f < NFIELDS; f++)
@@ -536,7 +546,7 @@ static int
 pp_pass(struct ppass *pp, struct pass *ps)
 {
 	struct query *q = pp->q;
-	size_t i, c;
+	size_t i;
 	int f;
 
 	ps->docs = xcalloc(pp->n ? pp->n : 1, sizeof(*ps->docs));
@@ -554,14 +564,7 @@ pp_pass(struct ppass *pp, struct pass *ps)
 		d = &ps->docs[ps->ndocs++];
 		if (pp_count(pp, i, d) < 0)
 			return -1;
-		for (c = 0; c < q->ncl; c++) {
-			unsigned sum = 0;
-
-			for (f = 0; f < NFIELDS; f++)
-				sum += d->tf[c * NFIELDS + (size_t)f];
-			if (sum > 0)
-				ps->df[c]++;
-		}
+		count_df(q, d, ps);
 	}
 	for (f = 0; f < NFIELDS; f++)
 		ps->avg[f] = ps->n ? ps->avg[f] / (double)ps->n : 1;
