@@ -1,0 +1,36 @@
+/*
+ * What loadsnap.c (the snapshot made) and loadsnap_pick.c (the snapshot
+ * read) share.  Part of the loader layer.
+ */
+#ifndef GLOSS_LOADSNAP_INT_H
+#define GLOSS_LOADSNAP_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "loader.h"
+#include "util.h"
+
+/* The format of the snapshot's data; any change bumps it. */
+#define SNAP_FORMAT 1
+
+/* A load that may be answered by, or will make, a snapshot. */
+struct loader_snap {
+	char *const *dirs;
+	size_t n;
+	const struct loader_opts *opts;
+	char *key;	       /* the caller's key, the options, the dirs */
+	struct loader_walk *w; /* one per directory */
+	unsigned char *walked; /* w[i] holds its walk still */
+	int reuse;	       /* the walks are what loader_load_dir takes */
+	int64_t stamp;	       /* taken before the walks */
+	struct sbuf fp;	       /* the walks, as the snapshot records them */
+	uint64_t hash;	       /* of fp */
+	int home;	       /* the directory whose index keeps it, or -1 */
+	int settled;	       /* every file was settled at stamp */
+};
+
+/* Whether every file s walked was settled at stamp (the racy rule). */
+int loadsnap_settled(const struct loader_snap *s, int64_t stamp);
+
+#endif
