@@ -30,6 +30,18 @@ struct readfile_buf {
 ssize_t readfile_read(
     const char *path, struct readfile_buf *rb, struct diag *d, struct stat *st);
 
+/*
+ * As readfile_read, for a file whose stat(2) the walk just took (walked):
+ * that is trusted for its kind and size, and no fstat(2) is made, one
+ * system call in five of a load without an index.  If the path was
+ * replaced since by something else, that is opened without blocking
+ * and read no further than the cap, so the worst is a read error or a
+ * file that is not a term.  Not for the index, which must record the
+ * identity of what it read.
+ */
+ssize_t readfile_read_walked(const char *path, const struct stat *walked,
+    struct readfile_buf *rb, struct diag *d);
+
 /* What a file of mode m is, for a message: "a FIFO", "a device", ... */
 const char *readfile_kind(mode_t m);
 

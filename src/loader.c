@@ -73,8 +73,11 @@ load_miss(struct pool *p, size_t i, struct readfile_buf *rb, ssize_t len,
 	struct stat st;
 	int had = len >= 0 && fst != NULL;
 
-	if (len < 0 &&
-	    (len = readfile_read(it->path, rb, &it->diag, &st)) < 0) {
+	if (len < 0 && !p->indexed)
+		len = readfile_read_walked(it->path, &it->st, rb, &it->diag);
+	else if (len < 0)
+		len = readfile_read(it->path, rb, &it->diag, &st);
+	if (len < 0) {
 		r->st = LOAD_ERROR;
 		return;
 	}

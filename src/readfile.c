@@ -22,31 +22,48 @@ readfile_kind(mode_t m)
 	return "not a regular file";
 }
 
+/* Open path without blocking; -1 after an error added to d. */
+static int
+open_nonblock(const char *path, struct diag *d)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+	if (fd == -1)
+		diag_add(d, DIAG_CANNOT_OPEN, path, 0, 0, strerror(errno));
+	return fd;
+}
+
+/* Whether st is of a regular file within the cap; else an error to d. */
+static int
+readable(const char *path, const struct stat *st, struct diag *d)
+{
+	if (!S_ISREG(st->st_mode)) {
+		diag_add(d, DIAG_NOT_REGULAR, path, 0, 0,
+		    readfile_kind(st->st_mode));
+		return 0;
+	}
+	if (st->st_size > (off_t)LOADER_MAX_FILE) {
+		diag_add(
+		    d, DIAG_FILE_TOO_LARGE, path, 0, 0, LOADER_MAX_FILE >> 20);
+		return 0;
+	}
+	return 1;
+}
+
 /* Open path without blocking; -1 after an error unless a regular file. */
 static int
 open_regular(const char *path, struct diag *d, struct stat *st)
 {
 	int fd;
 
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd == -1) {
-		diag_add(d, DIAG_CANNOT_OPEN, path, 0, 0, strerror(errno));
+	if ((fd = open_nonblock(path, d)) == -1)
 		return -1;
-	}
 	if (fstat(fd, st) == -1) {
 		diag_add(d, DIAG_CANNOT_STAT, path, 0, 0, strerror(errno));
 		close(fd);
 		return -1;
 	}
-	if (!S_ISREG(st->st_mode)) {
-		diag_add(d, DIAG_NOT_REGULAR, path, 0, 0,
-		    readfile_kind(st->st_mode));
-		close(fd);
-		return -1;
-	}
-	if (st->st_size > (off_t)LOADER_MAX_FILE) {
-		diag_add(
-		    d, DIAG_FILE_TOO_LARGE, path, 0, 0, LOADER_MAX_FILE >> 20);
+	if (!readable(path, st, d)) {
 		close(fd);
 		return -1;
 	}
@@ -75,19 +92,18 @@ grow(struct readfile_buf *rb, size_t len, size_t want)
 	}
 }
 
-ssize_t
-readfile_read(
-    const char *path, struct readfile_buf *rb, struct diag *d, struct stat *stp)
+/*
+ * Read fd (of path, about size bytes) into rb and close it; the length,
+ * or -1 after an error added to d.
+ */
+static ssize_t
+read_fd(int fd, const char *path, off_t size, struct readfile_buf *rb,
+    struct diag *d)
 {
-	struct stat st;
-	size_t len = 0, want;
+	size_t len = 0, want = (size_t)size + 1;
 	ssize_t r;
-	int fd;
 
-	if ((fd = open_regular(path, d, &st)) == -1)
-		return -1;
-	/* st_size is a hint: the file may grow or shrink as we read. */
-	want = (size_t)st.st_size + 1;
+	/* size is a hint: the file may grow or shrink as we read. */
 	for (;;) {
 		grow(rb, len, want);
 		if (len + 1 >= rb->cap)
@@ -106,7 +122,7 @@ readfile_read(
 		len += (size_t)r;
 		/*
 		 * A regular file reads short only at its end: one read(2)
-		 * a file, not two, when st_size was right.
+		 * a file, not two, when the size was right.
 		 */
 		if (len < want)
 			break;
@@ -119,7 +135,31 @@ readfile_read(
 		return -1;
 	}
 	rb->s[len] = '\0';
-	if (stp != NULL)
-		*stp = st;
 	return (ssize_t)len;
+}
+
+ssize_t
+readfile_read(
+    const char *path, struct readfile_buf *rb, struct diag *d, struct stat *stp)
+{
+	struct stat st;
+	ssize_t len;
+	int fd;
+
+	if ((fd = open_regular(path, d, &st)) == -1)
+		return -1;
+	if ((len = read_fd(fd, path, st.st_size, rb, d)) >= 0 && stp != NULL)
+		*stp = st;
+	return len;
+}
+
+ssize_t
+readfile_read_walked(const char *path, const struct stat *walked,
+    struct readfile_buf *rb, struct diag *d)
+{
+	int fd;
+
+	if (!readable(path, walked, d) || (fd = open_nonblock(path, d)) == -1)
+		return -1;
+	return read_fd(fd, path, walked->st_size, rb, d);
 }
