@@ -20,17 +20,22 @@
 static int
 has_markup(const char *s, size_t n)
 {
-	const char *p;
+	const char *p = s, *end = s + n;
 
 	if (memchr(s, '<', n) != NULL || memchr(s, '{', n) != NULL ||
 	    memchr(s, '&', n) != NULL || memchr(s, '[', n) != NULL)
 		return 1;
-	for (p = s; (p = strstr(p, "port ")) != NULL; p++)
-		if (p - s >= 2 && (p[-2] == 'i' || p[-2] == 'e') &&
-		    p[-1] == (p[-2] == 'i' ? 'm' : 'x') &&
-		    (p - s == 2 || p[-3] == '\n'))
+	/* An MDX line: from one line start to the next, not a substring
+	 * search over every byte. */
+	for (;;) {
+		if ((size_t)(end - p) >= 7 &&
+		    (memcmp(p, "import ", 7) == 0 ||
+			memcmp(p, "export ", 7) == 0))
 			return 1;
-	return 0;
+		if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return 0;
+		p++;
+	}
 }
 
 /* Reduce n bytes of s; the mentions found go to t.  Caller frees. */
