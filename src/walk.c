@@ -269,7 +269,7 @@ stat_share_run(void *arg)
 }
 
 /* Directories smaller than this are statted on one thread. */
-#define WALK_SHARE_MIN 256
+#define WALK_SHARE_MIN 64
 
 /*
  * The stat of each of the n names of the open directory dfd into st[i]
