@@ -49,22 +49,6 @@ void schema_keys_release(struct schema_keys *k);
  */
 int schema_field_find(const char *name);
 
-/*
- * What the schema took from a file's body: the mentions it added and the
- * description it made of the body, so that the index can give them back
- * without the body (schema_file.given) after a parse recorded them
- * (schema_file.record).  Both follow from the body and the front matter
- * alone, so a replay of one file's record gives what its parse gave.
- */
-struct schema_body {
-	int taken;		 /* the body was read (else nothing below) */
-	char *desc;		 /* the description made of it, or NULL */
-	struct strlist mentions; /* the mentions it added, in order */
-};
-
-/* Free what b holds; it is then empty. */
-void schema_body_release(struct schema_body *b);
-
 /* What the schema is told about the file besides its front matter. */
 struct schema_file {
 	const char *path;
@@ -73,9 +57,7 @@ struct schema_file {
 	const char *stem; /* the file's name without .md; an index.md's
 			     folder: a link key, and a bundle's name */
 	int bundle;	  /* an index.md: named by stem if it has no name */
-	const struct schema_keys *keys;	 /* the glossary's own, or NULL */
-	const struct schema_body *given; /* instead of body, or NULL */
-	struct schema_body *record;	 /* filled from body, or NULL */
+	const struct schema_keys *keys; /* the glossary's own, or NULL */
 };
 
 #define SCHEMA_DRAFT 1 /* schema_term: `draft: true', not a term */

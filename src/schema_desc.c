@@ -182,44 +182,6 @@ take_body_text(struct schema_ctx *sp, int want_desc)
 	return desc_text(t, first_para(text), 1);
 }
 
-void
-schema_body_release(struct schema_body *b)
-{
-	free(b->desc);
-	strlist_release(&b->mentions);
-	memset(b, 0, sizeof(*b));
-}
-
-/*
- * What the body gives (take_body_text), or what a record of it says
- * (f->given); recorded in f->record when asked.
- */
-static char *
-take_body(struct schema_ctx *sp, int want_desc)
-{
-	const struct schema_file *f = sp->f;
-	struct schema_body *rec = f->record;
-	struct strlist *m = &sp->t->mentions;
-	size_t i, n0 = m->n;
-	char *s;
-
-	if (f->given != NULL) {
-		for (i = 0; i < f->given->mentions.n; i++)
-			term_add_key(m, xstrdup(f->given->mentions.v[i]));
-		return want_desc && f->given->desc != NULL
-		    ? xstrdup(f->given->desc)
-		    : NULL;
-	}
-	s = take_body_text(sp, want_desc);
-	if (rec != NULL) {
-		rec->taken = 1;
-		rec->desc = s != NULL ? xstrdup(s) : NULL;
-		for (i = n0; i < m->n; i++)
-			strlist_push(&rec->mentions, xstrdup(m->v[i]));
-	}
-	return s;
-}
-
 int
 schema_take_description(struct schema_ctx *sp, const struct tval *root)
 {
@@ -228,10 +190,10 @@ schema_take_description(struct schema_ctx *sp, const struct tval *root)
 	char *s = v != NULL ? schema_tv_take(v) : NULL;
 
 	if (s != NULL && (s = desc_text(t, s, 0)) != NULL) {
-		(void)take_body(sp, 0);
+		(void)take_body_text(sp, 0);
 		t->description = s;
 	} else
-		t->description = take_body(sp, 1);
+		t->description = take_body_text(sp, 1);
 	if (t->description != NULL)
 		return 0;
 	if (v != NULL && !tval_is_null(v) && v->type == TV_STR)

@@ -15,8 +15,8 @@ static int
 interpret_file(const char *s, const char *body, const char *stem, int bundle,
     const struct schema_keys *keys, struct diag *d, struct term **t)
 {
-	struct schema_file f = {"t.md", body, body ? strlen(body) : 0, stem,
-	    bundle, keys, NULL, NULL};
+	struct schema_file f = {
+	    "t.md", body, body ? strlen(body) : 0, stem, bundle, keys};
 	struct tval root;
 	int rc;
 
@@ -538,67 +538,10 @@ test_details_not_strings(void **state)
 	diag_release(&d);
 }
 
-/*
- * The index keeps what the schema took from a body (schema_body): a
- * replay of the record without the body gives the parse's description
- * and mentions, also when the front matter's description adds its own.
- */
-static void
-test_body_record(void **state)
-{
-	static const char *const fm[] = {
-	    "title: W\n", "title: W\ndescription: see [A](/a/)\n"};
-	const char *body = "\nFirst {{< glossary_tooltip text=\"one\" "
-			   "term_id=\"x\" >}} and [B](/b/).\n";
-	struct schema_body rec = {0};
-	struct schema_file f = {
-	    "t.md", body, strlen(body), "w", 0, NULL, NULL, &rec};
-	struct term *t1, *t2;
-	struct tval root;
-	struct diag d;
-	size_t i, k;
-
-	(void)state;
-	for (k = 0; k < 2; k++) {
-		diag_init(&d);
-		t1 = term_new();
-		t2 = term_new();
-		f.body = body;
-		f.given = NULL;
-		f.record = &rec;
-		assert_int_equal(
-		    yaml_tree_parse(fm[k], strlen(fm[k]), 2, "t.md", &d, &root),
-		    0);
-		assert_int_equal(schema_term(&root, t1, &f, &d), 0);
-		tval_release(&root);
-		assert_int_equal(rec.taken, 1);
-		f.body = NULL;
-		f.given = &rec;
-		f.record = NULL;
-		assert_int_equal(
-		    yaml_tree_parse(fm[k], strlen(fm[k]), 2, "t.md", &d, &root),
-		    0);
-		assert_int_equal(schema_term(&root, t2, &f, &d), 0);
-		tval_release(&root);
-		assert_string_equal(t1->description, t2->description);
-		assert_int_equal(t1->mentions.n, k == 0 ? 2 : 3);
-		assert_int_equal(t1->mentions.n, t2->mentions.n);
-		for (i = 0; i < t1->mentions.n; i++)
-			assert_string_equal(
-			    t1->mentions.v[i], t2->mentions.v[i]);
-		assert_int_equal(d.n, 0);
-		term_free(t1);
-		term_free(t2);
-		schema_body_release(&rec);
-		diag_release(&d);
-	}
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_body_record),
 	    cmocka_unit_test(test_reserved),
 	    cmocka_unit_test(test_keys_from_the_table),
 	    cmocka_unit_test(test_diagnostics),
