@@ -149,6 +149,7 @@ term_pack(const struct term *t, struct sbuf *out)
 
 	if (t->extra.type != TV_MAP || t->body_off > t->textlen)
 		return -1;
+	sb_reserve(out, 1024); /* most terms: no growing on the way */
 	tval_pack_uint(out, TERM_PACK_VERSION);
 	tval_pack_uint(out, t->line);
 	tval_pack_uint(out, t->col);
