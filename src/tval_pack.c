@@ -109,12 +109,20 @@ put_uint(struct sbuf *out, uint64_t x)
 	out->len = (size_t)((char *)p - out->s);
 }
 
+/* Room for n more bytes and the NUL, asking sb_reserve only when short. */
+static void
+room(struct sbuf *out, size_t n)
+{
+	if (out->cap - out->len <= n)
+		sb_reserve(out, n);
+}
+
 /* Written in place, not through sb_addn: a term packs some hundred
  * numbers and strings, and the calls were most of its cost. */
 void
 tval_pack_uint(struct sbuf *out, uint64_t x)
 {
-	sb_reserve(out, 10);
+	room(out, 10);
 	put_uint(out, x);
 	out->s[out->len] = '\0';
 }
@@ -124,7 +132,7 @@ tval_pack_str(struct sbuf *out, const char *s)
 {
 	size_t n = strlen(s);
 
-	sb_reserve(out, n + 10);
+	room(out, n + 10);
 	put_uint(out, n);
 	memcpy(out->s + out->len, s, n);
 	out->len += n;
