@@ -32,6 +32,9 @@
 #define INDEX_VERSION (INDEX_SCHEMA * 1000 + TVAL_PACK_VERSION)
 #define INDEX_APP_ID  0x474c5353 /* "GLSS" */
 #define INDEX_BUSY_MS 2000	 /* readers wait this long at most */
+/* Rows a write transaction takes before it is committed and its pages
+ * copied to the database (see ix_commit). */
+#define INDEX_COMMIT_ROWS 256
 
 static const char ix_schema[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -95,6 +98,7 @@ struct index {
 	uint64_t seed; /* of every row's checksum */
 	int reading;   /* in the read transaction of the lookups */
 	int writing;   /* 0 not yet, 1 in the transaction, -1 not this run */
+	size_t nput;   /* rows put in this transaction */
 	int broken;    /* SQLite found the file corrupt: remove at close */
 	int empty;     /* it had no rows when opened: every lookup misses */
 	char *failure; /* why writing failed, for the one warning */
@@ -525,6 +529,31 @@ ix_begin(struct index *ix)
 	return 0;
 }
 
+/*
+ * Commit the rows put so far and copy their pages into the database
+ * now, while the loader's threads parse the next files, rather than all
+ * of them at the end, alone, when the last connection closes; the WAL,
+ * emptied, is then written again from its start and stays small.  The
+ * next put takes the write lock again, or learns not to write.
+ */
+static void
+ix_commit(struct index *ix)
+{
+	int rc;
+
+	ix->nput = 0;
+	if (ix->writing != 1)
+		return;
+	if ((rc = sqlite3_exec(ix->db, "COMMIT", NULL, NULL, NULL)) !=
+	    SQLITE_OK) {
+		ix_fail(ix, rc);
+		return;
+	}
+	ix->writing = 0;
+	(void)sqlite3_wal_checkpoint_v2(
+	    ix->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
 static int
 row_write(sqlite3_stmt *s, const struct index_row *r)
 {
@@ -576,6 +605,8 @@ index_put(struct index *ix, const char *relpath, const char *path,
 			ix_fail(ix, e);
 	}
 	sb_release(&db);
+	if (rc == 0 && ++ix->nput >= INDEX_COMMIT_ROWS)
+		ix_commit(ix);
 	return rc;
 }
 
