@@ -418,8 +418,8 @@ struct post_run {
 static int
 cmp_run(const void *x, const void *y)
 {
-	return cmp_list(((const struct post_run *)x)->a,
-	    ((const struct post_run *)y)->a);
+	return cmp_list(
+	    ((const struct post_run *)x)->a, ((const struct post_run *)y)->a);
 }
 
 /*

@@ -56,7 +56,8 @@ has_code(const struct diag *d, enum diag_code c)
 static void
 pack_stat(struct sbuf *sb, const struct stat *st)
 {
-	uint64_t d = (uint64_t)st->st_ctim.tv_sec - (uint64_t)st->st_mtim.tv_sec;
+	uint64_t d =
+	    (uint64_t)st->st_ctim.tv_sec - (uint64_t)st->st_mtim.tv_sec;
 
 	tval_pack_uint(sb, (uint64_t)st->st_dev);
 	tval_pack_uint(sb, (uint64_t)st->st_ino);

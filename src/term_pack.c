@@ -130,8 +130,8 @@ put_keys(struct sbuf *out, const struct strlist *names, const struct strlist *l)
 /* Two strings and a position: an item of related (b the key of a) or
  * of details. */
 static void
-put_pair(struct sbuf *out, const char *a, const char *b, int key,
-    unsigned line, unsigned col)
+put_pair(struct sbuf *out, const char *a, const char *b, int key, unsigned line,
+    unsigned col)
 {
 	put_opt(out, a);
 	if (key)
@@ -317,7 +317,8 @@ get_links(struct tval_rd *r, struct term *t)
 	for (i = 0; i < n; i++, t->nrelated++) {
 		struct term_link *l = &t->related[i];
 
-		if (get_opt(r, &l->name) < 0 || get_key(r, l->name, &l->key) < 0 ||
+		if (get_opt(r, &l->name) < 0 ||
+		    get_key(r, l->name, &l->key) < 0 ||
 		    get_pos(r, &l->line, &l->col) < 0) {
 			t->nrelated++; /* what it holds is freed with t */
 			return -1;
