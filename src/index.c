@@ -230,7 +230,7 @@ ix_create(sqlite3 *db, const char *real)
 	/*
 	 * Both persistent; they need no transaction, and are no-ops when
 	 * already so (the page size, once the file has pages).  A row is
-	 * about 1.3 KB: a page of 8 KiB keeps one whole in its b-tree's
+	 * about 1.1 KB: a page of 8 KiB keeps one whole in its b-tree's
 	 * leaf (up to 2 KB), where 4 KiB would spill it to overflow pages.
 	 */
 	rc = sqlite3_exec(db, "PRAGMA page_size=8192; PRAGMA journal_mode=WAL",
