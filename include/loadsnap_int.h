@@ -12,7 +12,7 @@
 #include "util.h"
 
 /* The format of the snapshot's data; any change bumps it. */
-#define SNAP_FORMAT 1
+#define SNAP_FORMAT 2
 
 /* A load that may be answered by, or will make, a snapshot. */
 struct loader_snap {

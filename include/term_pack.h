@@ -20,7 +20,7 @@
  * of another format are never read.  Bump it with any change to the
  * format or to struct term's fields.
  */
-#define TERM_PACK_VERSION 1
+#define TERM_PACK_VERSION 2
 
 /*
  * Append t to out.  Returns 0, or -1 if t cannot be packed (extra not a

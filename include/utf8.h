@@ -29,6 +29,12 @@ char *utf8_fold(const char *s, size_t n);
 char *utf8_key(const char *s);
 
 /*
+ * Whether key is utf8_key(s), without making it when s is ASCII: 1 or
+ * 0.  Both NUL-terminated.
+ */
+int utf8_is_key(const char *s, const char *key);
+
+/*
  * The camelCase boundaries of s[0..n): byte offsets where a new word
  * starts, as utf8_fold splits "configMap" and "HTTPServer" (never to
  * leave a part of one letter: "SaaS", "iPhone").  Stores at

@@ -50,6 +50,9 @@ void sb_adds(struct sbuf *, const char *);
 void sb_addc(struct sbuf *, char);
 void sb_addf(struct sbuf *, const char *, ...) GLOSS_PRINTF(2, 3);
 char *sb_take(struct sbuf *);
+/* Room for n more bytes (and the NUL) without growing again: for a
+ * writer that fills sb->s from sb->len itself, then sets len and NUL. */
+void sb_reserve(struct sbuf *, size_t n);
 /*
  * Append n strings to sb with sep between each two: the one join loop.
  * item(arg, i) gives string i, borrowed.

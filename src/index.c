@@ -32,6 +32,9 @@
 #define INDEX_VERSION (INDEX_SCHEMA * 1000 + TVAL_PACK_VERSION)
 #define INDEX_APP_ID  0x474c5353 /* "GLSS" */
 #define INDEX_BUSY_MS 2000	 /* readers wait this long at most */
+/* Rows a write transaction takes before it is committed and its pages
+ * copied to the database (see ix_commit). */
+#define INDEX_COMMIT_ROWS 256
 
 static const char ix_schema[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -95,6 +98,7 @@ struct index {
 	uint64_t seed; /* of every row's checksum */
 	int reading;   /* in the read transaction of the lookups */
 	int writing;   /* 0 not yet, 1 in the transaction, -1 not this run */
+	size_t nput;   /* rows put in this transaction */
 	int broken;    /* SQLite found the file corrupt: remove at close */
 	int empty;     /* it had no rows when opened: every lookup misses */
 	char *failure; /* why writing failed, for the one warning */
@@ -226,7 +230,7 @@ ix_create(sqlite3 *db, const char *real)
 	/*
 	 * Both persistent; they need no transaction, and are no-ops when
 	 * already so (the page size, once the file has pages).  A row is
-	 * about 1.3 KB: a page of 8 KiB keeps one whole in its b-tree's
+	 * about 1.1 KB: a page of 8 KiB keeps one whole in its b-tree's
 	 * leaf (up to 2 KB), where 4 KiB would spill it to overflow pages.
 	 */
 	rc = sqlite3_exec(db, "PRAGMA page_size=8192; PRAGMA journal_mode=WAL",
@@ -263,7 +267,7 @@ static int
 ix_connect(struct index *ix, const char *real)
 {
 	int64_t none;
-	int rc, ours, i;
+	int rc, ours;
 
 	rc = sqlite3_open_v2(ix->file, &ix->db,
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -289,11 +293,6 @@ ix_connect(struct index *ix, const char *real)
 		return -ours;
 	if (ours == 0 && (rc = ix_create(ix->db, real)) != SQLITE_OK)
 		return rc;
-	for (i = 0; i < S_N; i++)
-		if ((rc = sqlite3_prepare_v3(ix->db, ix_sql[i], -1,
-			 SQLITE_PREPARE_PERSISTENT, &ix->st[i], NULL)) !=
-		    SQLITE_OK)
-			return rc;
 	/* A first run looks nothing up: each lookup would cost a query. */
 	if ((rc = one_int(ix->db,
 		 "SELECT count(*) = 0 FROM"
@@ -302,6 +301,23 @@ ix_connect(struct index *ix, const char *real)
 		return rc;
 	ix->empty = none != 0;
 	return SQLITE_OK;
+}
+
+/*
+ * Statement i, prepared the first time it is asked for: a run uses a
+ * few of them (a show the snapshot's and a row's), and preparing all
+ * was most of what opening cost.  SQLITE_OK, or SQLite's error.
+ */
+static int
+ix_stmt(struct index *ix, int i, sqlite3_stmt **out)
+{
+	int rc = SQLITE_OK;
+
+	if (ix->st[i] == NULL)
+		rc = sqlite3_prepare_v3(ix->db, ix_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &ix->st[i], NULL);
+	*out = ix->st[i];
+	return ix->st[i] == NULL && rc == SQLITE_OK ? SQLITE_ERROR : rc;
 }
 
 static void
@@ -445,7 +461,7 @@ int
 index_lookup(struct index *ix, const char *relpath, const char *path,
     const struct stat *st, struct index_rec *out)
 {
-	sqlite3_stmt *s = ix->st[S_GET];
+	sqlite3_stmt *s;
 	int64_t id[ID_N];
 	struct index_row r;
 	int rc, hit = 0, i;
@@ -461,6 +477,10 @@ index_lookup(struct index *ix, const char *relpath, const char *path,
 	if (!ix->reading && ix->writing != 1 &&
 	    sqlite3_exec(ix->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
 		ix->reading = 1;
+	if ((rc = ix_stmt(ix, S_GET, &s)) != SQLITE_OK) {
+		ix_check_rc(ix, rc);
+		return 0;
+	}
 	sqlite3_bind_text(s, 1, relpath, -1, SQLITE_STATIC);
 	r.seed = ix->seed;
 	rc = sqlite3_step(s);
@@ -525,6 +545,31 @@ ix_begin(struct index *ix)
 	return 0;
 }
 
+/*
+ * Commit the rows put so far and copy their pages into the database
+ * now, while the loader's threads parse the next files, rather than all
+ * of them at the end, alone, when the last connection closes; the WAL,
+ * emptied, is then written again from its start and stays small.  The
+ * next put takes the write lock again, or learns not to write.
+ */
+static void
+ix_commit(struct index *ix)
+{
+	int rc;
+
+	ix->nput = 0;
+	if (ix->writing != 1)
+		return;
+	if ((rc = sqlite3_exec(ix->db, "COMMIT", NULL, NULL, NULL)) !=
+	    SQLITE_OK) {
+		ix_fail(ix, rc);
+		return;
+	}
+	ix->writing = 0;
+	(void)sqlite3_wal_checkpoint_v2(
+	    ix->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
 static int
 row_write(sqlite3_stmt *s, const struct index_row *r)
 {
@@ -568,7 +613,11 @@ index_put(struct index *ix, const char *relpath, const char *path,
 		return -1;
 	sb_init(&db);
 	if (index_rec_row(rec, path, &r, &db) == 0 && ix_begin(ix) == 0) {
-		int e = row_write(ix->st[S_PUT], &r);
+		sqlite3_stmt *s;
+		int e = ix_stmt(ix, S_PUT, &s);
+
+		if (e == SQLITE_OK)
+			e = row_write(s, &r);
 
 		if (e == SQLITE_OK)
 			rc = 0;
@@ -576,6 +625,8 @@ index_put(struct index *ix, const char *relpath, const char *path,
 			ix_fail(ix, e);
 	}
 	sb_release(&db);
+	if (rc == 0 && ++ix->nput >= INDEX_COMMIT_ROWS)
+		ix_commit(ix);
 	return rc;
 }
 
@@ -583,13 +634,17 @@ void
 index_prune(struct index *ix)
 {
 	struct strlist gone = {0};
-	sqlite3_stmt *s = ix->st[S_PATHS];
+	sqlite3_stmt *s;
 	const char *p;
 	size_t i;
 	int rc;
 
 	if ((ix->flags & INDEX_NOWRITE) || ix->broken || ix->writing < 0)
 		return;
+	if ((rc = ix_stmt(ix, S_PATHS, &s)) != SQLITE_OK) {
+		ix_check_rc(ix, rc);
+		return;
+	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if ((p = (const char *)sqlite3_column_text(s, 0)) != NULL &&
 		    !index_seen_has(&ix->seen, p))
@@ -598,7 +653,8 @@ index_prune(struct index *ix)
 	if (rc != SQLITE_DONE)
 		ix_check_rc(ix, rc);
 	else if (gone.n > 0 && ix_begin(ix) == 0) {
-		s = ix->st[S_DEL];
+		if ((rc = ix_stmt(ix, S_DEL, &s)) != SQLITE_OK)
+			ix_fail(ix, rc);
 		for (i = 0; i < gone.n && ix->writing == 1; i++) {
 			sqlite3_bind_text(s, 1, gone.v[i], -1, SQLITE_STATIC);
 			rc = sqlite3_step(s);
@@ -674,7 +730,7 @@ column_copy(sqlite3_stmt *s, int i, size_t *len)
 int
 index_snap_get(struct index *ix, const char *key, struct index_snap *out)
 {
-	sqlite3_stmt *s = ix->st[S_SNAP];
+	sqlite3_stmt *s;
 	int rc, ok = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -683,6 +739,10 @@ index_snap_get(struct index *ix, const char *key, struct index_snap *out)
 	if (!ix->reading && ix->writing != 1 &&
 	    sqlite3_exec(ix->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
 		ix->reading = 1;
+	if ((rc = ix_stmt(ix, S_SNAP, &s)) != SQLITE_OK) {
+		ix_check_rc(ix, rc);
+		return 0;
+	}
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		out->written = sqlite3_column_int64(s, 0);
@@ -704,11 +764,16 @@ index_snap_get(struct index *ix, const char *key, struct index_snap *out)
 int
 index_snap_put(struct index *ix, const char *key, const struct index_snap *sn)
 {
-	sqlite3_stmt *s = ix->st[S_SNAP_PUT];
+	sqlite3_stmt *s, *trim;
 	int rc;
 
 	if (sn->walklen > INT_MAX || sn->datalen > INT_MAX || ix_begin(ix) < 0)
 		return -1;
+	if ((rc = ix_stmt(ix, S_SNAP_PUT, &s)) != SQLITE_OK ||
+	    (rc = ix_stmt(ix, S_SNAP_TRIM, &trim)) != SQLITE_OK) {
+		ix_fail(ix, rc);
+		return -1;
+	}
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, sn->written);
 	sqlite3_bind_int64(s, 3, (int64_t)sn->hash);
@@ -721,8 +786,8 @@ index_snap_put(struct index *ix, const char *key, const struct index_snap *sn)
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	if (rc == SQLITE_DONE) {
-		rc = sqlite3_step(ix->st[S_SNAP_TRIM]);
-		sqlite3_reset(ix->st[S_SNAP_TRIM]);
+		rc = sqlite3_step(trim);
+		sqlite3_reset(trim);
 	}
 	if (rc != SQLITE_DONE) {
 		ix_fail(ix, rc);
@@ -750,7 +815,7 @@ index_clock(void)
 int
 index_kv_get(struct index *ix, const void *k, size_t kn, struct sbuf *out)
 {
-	sqlite3_stmt *s = ix->st[S_KGET];
+	sqlite3_stmt *s;
 	int rc, found = 0;
 
 	if ((ix->flags & INDEX_NOREAD) || ix->broken)
@@ -758,6 +823,10 @@ index_kv_get(struct index *ix, const void *k, size_t kn, struct sbuf *out)
 	if (!ix->reading && ix->writing != 1 &&
 	    sqlite3_exec(ix->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
 		ix->reading = 1;
+	if ((rc = ix_stmt(ix, S_KGET, &s)) != SQLITE_OK) {
+		ix_check_rc(ix, rc);
+		return -1;
+	}
 	sqlite3_bind_blob(s, 1, kn > 0 ? k : "", (int)kn, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -790,11 +859,15 @@ int
 index_kv_put(
     struct index *ix, const void *k, size_t kn, const void *v, size_t vn)
 {
-	sqlite3_stmt *s = ix->st[S_KPUT];
+	sqlite3_stmt *s;
 	int rc;
 
 	if (ix_begin(ix) < 0)
 		return -1;
+	if ((rc = ix_stmt(ix, S_KPUT, &s)) != SQLITE_OK) {
+		ix_fail(ix, rc);
+		return -1;
+	}
 	sqlite3_bind_blob(s, 1, kn > 0 ? k : "", (int)kn, SQLITE_STATIC);
 	sqlite3_bind_blob(s, 2, vn > 0 ? v : "", (int)vn, SQLITE_STATIC);
 	rc = sqlite3_step(s);
@@ -810,11 +883,15 @@ index_kv_put(
 int
 index_kv_clear(struct index *ix)
 {
-	sqlite3_stmt *s = ix->st[S_KCLEAR];
+	sqlite3_stmt *s;
 	int rc;
 
 	if (ix_begin(ix) < 0)
 		return -1;
+	if ((rc = ix_stmt(ix, S_KCLEAR, &s)) != SQLITE_OK) {
+		ix_fail(ix, rc);
+		return -1;
+	}
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

@@ -409,33 +409,67 @@ out:
 	return rc;
 }
 
-/* Add every new record's stems to the lists, one list at a time. */
+/* The entries of one list: a run of a group_adds array. */
+struct post_run {
+	const struct post_add *a;
+	size_t n;
+};
+
 static int
-lists_add(struct index *ix, const struct index_post_new *r, size_t n,
+cmp_run(const void *x, const void *y)
+{
+	return cmp_list(
+	    ((const struct post_run *)x)->a, ((const struct post_run *)y)->a);
+}
+
+/*
+ * Add the stems of the new records *o[0..n) to the lists, one list at
+ * a time in the order of their keys: b-tree inserts in key order fill
+ * the pages, where inserts in random order leave them a third empty.
+ */
+static int
+lists_add(struct index *ix, const struct index_post_new *const *o, size_t n,
     const uint64_t *num)
 {
 	struct post_add *a, *b;
+	struct post_run *run;
 	size_t i, j, na = 0, cnt = 0, ng, g, *start;
 	int rc = 0;
 
 	for (i = 0; i < n; i++)
-		cnt += num[i] != 0 ? r[i].d.nstems : 0;
+		cnt += num[i] != 0 ? o[i]->d.nstems : 0;
 	a = xcalloc(cnt + 1, sizeof(*a));
 	for (i = 0; i < n; i++)
-		for (j = 0; num[i] != 0 && j < r[i].d.nstems; j++) {
-			a[na].algo = r[i].d.algo;
-			a[na].stem = r[i].d.stems[j];
+		for (j = 0; num[i] != 0 && j < o[i]->d.nstems; j++) {
+			a[na].algo = o[i]->d.algo;
+			a[na].stem = o[i]->d.stems[j];
 			a[na].id = num[i];
-			a[na++].tf = r[i].d.body_tf[j];
+			a[na++].tf = o[i]->d.body_tf[j];
 		}
 	b = xcalloc(na + 1, sizeof(*b));
 	ng = group_adds(a, na, b, &start);
+	run = xcalloc(ng + 1, sizeof(*run));
+	for (g = 0; g < ng; g++) {
+		run[g].a = &b[start[g]];
+		run[g].n = start[g + 1] - start[g];
+	}
+	if (ng > 1)
+		qsort(run, ng, sizeof(*run), cmp_run);
 	for (g = 0; g < ng && rc == 0; g++)
-		rc = list_add(ix, &b[start[g]], start[g + 1] - start[g]);
+		rc = list_add(ix, run[g].a, run[g].n);
+	free(run);
 	free(start);
 	free(a);
 	free(b);
 	return rc;
+}
+
+/* Records by path: their keys' order (see lists_add). */
+static int
+cmp_new(const void *x, const void *y)
+{
+	return strcmp((*(const struct index_post_new *const *)x)->relpath,
+	    (*(const struct index_post_new *const *)y)->relpath);
 }
 
 /*
@@ -457,6 +491,7 @@ fine_now(void)
 int
 index_post_write(struct index *ix, const struct index_post_new *r, size_t n)
 {
+	const struct index_post_new **o;
 	struct post_meta m;
 	uint64_t *num;
 	size_t i;
@@ -481,15 +516,20 @@ index_post_write(struct index *ix, const struct index_post_new *r, size_t n)
 	}
 	rc = 0;
 	num = xcalloc(n, sizeof(*num));
+	o = xcalloc(n, sizeof(*o));
+	for (i = 0; i < n; i++)
+		o[i] = &r[i];
+	qsort(o, n, sizeof(*o), cmp_new);
 	for (i = 0; i < n && rc >= 0; i++)
-		if ((rc = doc_put(ix, &r[i], m.next, &m)) == 1)
+		if ((rc = doc_put(ix, o[i], m.next, &m)) == 1)
 			num[i] = m.next++;
 	if (rc >= 0)
-		rc = lists_add(ix, r, n, num);
+		rc = lists_add(ix, o, n, num);
 	if (rc == -2) /* a damaged list: none can be trusted */
 		rc = index_kv_clear(ix) < 0 ? -1 : -2;
 	else if (rc >= 0)
 		rc = meta_put(ix, &m);
+	free(o);
 	free(num);
 	return rc < 0 ? -1 : 0;
 }

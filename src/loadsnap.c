@@ -10,7 +10,8 @@
  * The data, in tval_pack's codec: the caller's numbers; the table's
  * language, directories and bytes; the messages; the number of terms;
  * the index entries and the link-key entries in table order, each with
- * its key and its term's place; then for each term in table order its
+ * its key (front coded: what it shares with the key before, then the
+ * rest) and its term's place; then for each term in table order its
  * directory, its path below it, its language and its mentions (what
  * the language step and table_index leave).
  */
@@ -46,24 +47,47 @@ has_code(const struct diag *d, enum diag_code c)
 	return 0;
 }
 
-/* A file's identity, as varints: the walk is compared whole. */
+/*
+ * A file's identity, as varints: the walk is compared whole, never
+ * read back, so any encoding that tells two walks apart will do.  The
+ * ctime's seconds as their distance from the mtime's (zigzag), a byte
+ * where the seconds take five.
+ */
 static void
 pack_stat(struct sbuf *sb, const struct stat *st)
 {
+	uint64_t d =
+	    (uint64_t)st->st_ctim.tv_sec - (uint64_t)st->st_mtim.tv_sec;
+
 	tval_pack_uint(sb, (uint64_t)st->st_dev);
 	tval_pack_uint(sb, (uint64_t)st->st_ino);
 	tval_pack_uint(sb, (uint64_t)st->st_size);
 	tval_pack_uint(sb, (uint64_t)st->st_mode);
 	tval_pack_uint(sb, (uint64_t)st->st_mtim.tv_sec);
 	tval_pack_uint(sb, (uint64_t)st->st_mtim.tv_nsec);
-	tval_pack_uint(sb, (uint64_t)st->st_ctim.tv_sec);
+	tval_pack_uint(sb, d >> 63 ? ~(d << 1) : d << 1);
 	tval_pack_uint(sb, (uint64_t)st->st_ctim.tv_nsec);
+}
+
+/* s after what it shares with prev (front coding): the length shared,
+ * then the rest as a string.  Walks list paths in order, so most of a
+ * path is the one before's. */
+static void
+pack_after(struct sbuf *sb, const char *prev, const char *s)
+{
+	size_t n = 0;
+
+	while (prev[n] != '\0' && prev[n] == s[n])
+		n++;
+	tval_pack_uint(sb, n);
+	tval_pack_str(sb, s + n);
 }
 
 /* Record walk w into the fingerprint; 0 if the walk can be reused. */
 static int
 print_walk(struct sbuf *fp, const struct loader_walk *w)
 {
+	const char *prev = "";
 	size_t i;
 	int ok = !has_code(&w->diag, DIAG_GLOSSARY_TOO_LARGE);
 
@@ -76,10 +100,12 @@ print_walk(struct sbuf *fp, const struct loader_walk *w)
 	tval_pack_uint(fp, w->list.n);
 	for (i = 0; i < w->list.n; i++) {
 		const struct walk_item *it = &w->list.v[i];
+		const char *rel = it->path != NULL ? it->rel : "";
 
 		/* Below the directory, recorded once above; no messages is
 		 * one byte, as most files have none. */
-		tval_pack_str(fp, it->path != NULL ? it->rel : "");
+		pack_after(fp, prev, rel);
+		prev = rel;
 		if (it->path != NULL)
 			pack_stat(fp, &it->st);
 		if (it->diag.n == 0)
@@ -181,7 +207,8 @@ pack_opt(struct sbuf *sb, const char *s)
 		tval_pack_str(sb, s);
 }
 
-/* The index entries v[0..n) of tab: key, term, which name. */
+/* The index entries v[0..n) of tab: key (after the one before, as
+ * they are in order), term, which name. */
 static void
 pack_entries(struct sbuf *sb, const struct table_entry *v, size_t n)
 {
@@ -189,7 +216,7 @@ pack_entries(struct sbuf *sb, const struct table_entry *v, size_t n)
 
 	tval_pack_uint(sb, n);
 	for (i = 0; i < n; i++) {
-		tval_pack_str(sb, v[i].key);
+		pack_after(sb, i > 0 ? v[i - 1].key : "", v[i].key);
 		tval_pack_uint(sb, v[i].term->idx);
 		tval_pack_uint(sb, (uint64_t)v[i].alias + 1); /* -1: 0 */
 		tval_pack_uint(sb, (uint64_t)v[i].derived);

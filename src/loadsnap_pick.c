@@ -146,32 +146,44 @@ scan_entries(struct tval_rd *r, struct snap_view *v, const struct strlist *keys,
     const size_t *klen, unsigned char *found, struct snap_entry **out,
     size_t *nout)
 {
-	uint64_t n, i;
+	struct sbuf key;
+	uint64_t n, i, same;
 	size_t k, len;
 	const char *p;
+	int rc = -1;
 
 	if (v->n == 0 || tval_read_uint(r, UINT32_MAX, &n) < 0)
 		return -1;
+	sb_init(&key);
+	sb_addn(&key, "", 0);
 	for (i = 0; i < n; i++) {
 		struct snap_entry e;
 
-		if (tval_read_span(r, &p, &len) < 0 ||
+		/* The key: what it shares with the one before, the rest. */
+		if (tval_read_uint(r, key.len, &same) < 0 ||
+		    tval_read_span(r, &p, &len) < 0 ||
 		    tval_read_uint(r, v->n - 1, &e.ord) < 0 ||
 		    tval_read_uint(r, UINT32_MAX, &e.alias) < 0 ||
 		    tval_read_uint(r, 1, &e.derived) < 0)
-			return -1;
+			goto out;
+		key.len = (size_t)same;
+		sb_addn(&key, p, len);
 		for (k = 0; k < keys->n; k++)
-			if (klen[k] == len && memcmp(keys->v[k], p, len) == 0)
+			if (klen[k] == key.len &&
+			    memcmp(keys->v[k], key.s, key.len) == 0)
 				break;
 		if (k == keys->n)
 			continue;
 		found[k] = 1;
 		v->terms[e.ord].want = 1;
-		e.key = xstrndup(p, len);
+		e.key = xstrndup(key.s, key.len);
 		*out = xreallocarray(*out, *nout + 1, sizeof(**out));
 		(*out)[(*nout)++] = e;
 	}
-	return 0;
+	rc = 0;
+out:
+	sb_release(&key);
+	return rc;
 }
 
 static void

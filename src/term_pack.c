@@ -8,6 +8,14 @@
  * each); details (a count, then title, value, line, col of each); extra
  * as tval_pack makes it; last body_text, optional too, so that a reader
  * that keeps no text can step over it without a copy.
+ *
+ * A key that is term_key of its name (the term's key, an alias's, a
+ * derived name's, a related name's: always, as the schema step makes
+ * them) is not stored but made again on unpacking: a key's presence
+ * flag is then KEY_FOLD, and a list of keys starts with KEY_FOLD for
+ * "each the key of its name", else with 0 and the list.  A tenth of
+ * the bytes of a row, for a pass over a short name.  The encoding stays
+ * canonical: a key stored that its name would make is refused.
  */
 #include <limits.h>
 #include <stddef.h>
@@ -16,8 +24,10 @@
 #include <string.h>
 
 #include "term_pack.h"
+#include "utf8.h"
 
-/* The single strings of a term, each NULL or not. */
+/* The single strings of a term, each NULL or not; the key follows the
+ * name it is the key of. */
 static const size_t str_fields[] = {
     offsetof(struct term, name),
     offsetof(struct term, key),
@@ -26,19 +36,26 @@ static const size_t str_fields[] = {
     offsetof(struct term, lang),
     offsetof(struct term, description),
 };
+#define STR_KEY 1 /* str_fields[STR_KEY] is the key of the one before */
 
-/* The lists of strings of a term. */
-static const size_t list_fields[] = {
-    offsetof(struct term, aliases),
-    offsetof(struct term, alias_keys),
-    offsetof(struct term, derived),
-    offsetof(struct term, derived_keys),
-    offsetof(struct term, categories),
-    offsetof(struct term, tags),
-    offsetof(struct term, ids),
-    offsetof(struct term, mentions),
-    offsetof(struct term, examples),
+/* The lists of strings of a term; a list of keys follows its names'. */
+static const struct {
+	size_t off;
+	int keys; /* the keys of the list before */
+} list_fields[] = {
+    {offsetof(struct term, aliases), 0},
+    {offsetof(struct term, alias_keys), 1},
+    {offsetof(struct term, derived), 0},
+    {offsetof(struct term, derived_keys), 1},
+    {offsetof(struct term, categories), 0},
+    {offsetof(struct term, tags), 0},
+    {offsetof(struct term, ids), 0},
+    {offsetof(struct term, mentions), 0},
+    {offsetof(struct term, examples), 0},
 };
+
+/* A key's presence flag when it is term_key of its name. */
+#define KEY_FOLD 2
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -51,6 +68,37 @@ put_opt(struct sbuf *out, const char *s)
 	tval_pack_uint(out, s != NULL);
 	if (s != NULL)
 		tval_pack_str(out, s);
+}
+
+/* Whether key is term_key of name (both may be NULL). */
+static int
+is_fold(const char *name, const char *key)
+{
+	return name != NULL && key != NULL && utf8_is_key(name, key);
+}
+
+/* The key of name: KEY_FOLD when it is name's term_key. */
+static void
+put_key(struct sbuf *out, const char *name, const char *key)
+{
+	if (is_fold(name, key))
+		tval_pack_uint(out, KEY_FOLD);
+	else
+		put_opt(out, key);
+}
+
+/* Whether l holds the keys of names, each its term_key. */
+static int
+all_folds(const struct strlist *names, const struct strlist *l)
+{
+	size_t i;
+
+	if (l->n != names->n)
+		return 0;
+	for (i = 0; i < l->n; i++)
+		if (!is_fold(names->v[i], l->v[i]))
+			return 0;
+	return 1;
 }
 
 static int
@@ -67,13 +115,29 @@ put_list(struct sbuf *out, const struct strlist *l)
 	return 0;
 }
 
-/* Two strings and a position: an item of related or details. */
+/* A list of keys of the names before it: KEY_FOLD, or 0 and the list. */
+static int
+put_keys(struct sbuf *out, const struct strlist *names, const struct strlist *l)
+{
+	if (l->n > 0 && all_folds(names, l)) {
+		tval_pack_uint(out, KEY_FOLD);
+		return 0;
+	}
+	tval_pack_uint(out, 0);
+	return put_list(out, l);
+}
+
+/* Two strings and a position: an item of related (b the key of a) or
+ * of details. */
 static void
-put_pair(
-    struct sbuf *out, const char *a, const char *b, unsigned line, unsigned col)
+put_pair(struct sbuf *out, const char *a, const char *b, int key, unsigned line,
+    unsigned col)
 {
 	put_opt(out, a);
-	put_opt(out, b);
+	if (key)
+		put_key(out, a, b);
+	else
+		put_opt(out, b);
 	tval_pack_uint(out, line);
 	tval_pack_uint(out, col);
 }
@@ -85,23 +149,32 @@ term_pack(const struct term *t, struct sbuf *out)
 
 	if (t->extra.type != TV_MAP || t->body_off > t->textlen)
 		return -1;
+	sb_reserve(out, 1024); /* most terms: no growing on the way */
 	tval_pack_uint(out, TERM_PACK_VERSION);
 	tval_pack_uint(out, t->line);
 	tval_pack_uint(out, t->col);
 	tval_pack_uint(out, t->textlen);
 	tval_pack_uint(out, t->body_off);
 	for (i = 0; i < NELEM(str_fields); i++)
-		put_opt(out, *STR_AT(t, str_fields[i]));
+		if (i == STR_KEY)
+			put_key(out, *STR_AT(t, str_fields[i - 1]),
+			    *STR_AT(t, str_fields[i]));
+		else
+			put_opt(out, *STR_AT(t, str_fields[i]));
 	for (i = 0; i < NELEM(list_fields); i++)
-		if (put_list(out, LIST_AT(t, list_fields[i])) < 0)
+		if ((list_fields[i].keys
+			    ? put_keys(out, LIST_AT(t, list_fields[i - 1].off),
+				  LIST_AT(t, list_fields[i].off))
+			    : put_list(out, LIST_AT(t, list_fields[i].off))) <
+		    0)
 			return -1;
 	tval_pack_uint(out, t->nrelated);
 	for (i = 0; i < t->nrelated; i++)
-		put_pair(out, t->related[i].name, t->related[i].key,
+		put_pair(out, t->related[i].name, t->related[i].key, 1,
 		    t->related[i].line, t->related[i].col);
 	tval_pack_uint(out, t->ndetails);
 	for (i = 0; i < t->ndetails; i++)
-		put_pair(out, t->details[i].title, t->details[i].value,
+		put_pair(out, t->details[i].title, t->details[i].value, 0,
 		    t->details[i].line, t->details[i].col);
 	if (tval_pack(&t->extra, out) < 0)
 		return -1;
@@ -126,6 +199,29 @@ get_opt(struct tval_rd *r, char **s)
 	if (tval_read_uint(r, 1, &has) < 0)
 		return -1;
 	return has && (*s = tval_read_str(r)) == NULL ? -1 : 0;
+}
+
+/*
+ * The key of name into *s: stored, or made (KEY_FOLD).  A stored key
+ * that name would make is refused: the encoding is canonical.
+ */
+static int
+get_key(struct tval_rd *r, const char *name, char **s)
+{
+	uint64_t has;
+
+	*s = NULL;
+	if (tval_read_uint(r, KEY_FOLD, &has) < 0)
+		return -1;
+	if (has == KEY_FOLD) {
+		if (name == NULL)
+			return -1;
+		*s = term_key(name);
+		return 0;
+	}
+	if (has && (*s = tval_read_str(r)) == NULL)
+		return -1;
+	return is_fold(name, *s) ? -1 : 0;
 }
 
 /* Step over an optional string. */
@@ -187,6 +283,28 @@ get_pos(struct tval_rd *r, unsigned *line, unsigned *col)
 	return 0;
 }
 
+/* A list of keys of names (put_keys) into the empty l. */
+static int
+get_keys(struct tval_rd *r, const struct strlist *names, struct strlist *l)
+{
+	uint64_t mode;
+	size_t i;
+
+	if (tval_read_uint(r, KEY_FOLD, &mode) < 0 || mode == 1)
+		return -1;
+	if (mode == 0)
+		return get_list(r, l) < 0 || (l->n > 0 && all_folds(names, l))
+		    ? -1
+		    : 0;
+	if (names->n == 0)
+		return -1;
+	l->v = xreallocarray(NULL, names->n, sizeof(*l->v));
+	l->cap = names->n;
+	for (i = 0; i < names->n; i++)
+		l->v[l->n++] = term_key(names->v[i]);
+	return 0;
+}
+
 /* related, then details: each item two optional strings and a place. */
 static int
 get_links(struct tval_rd *r, struct term *t)
@@ -199,7 +317,8 @@ get_links(struct tval_rd *r, struct term *t)
 	for (i = 0; i < n; i++, t->nrelated++) {
 		struct term_link *l = &t->related[i];
 
-		if (get_opt(r, &l->name) < 0 || get_opt(r, &l->key) < 0 ||
+		if (get_opt(r, &l->name) < 0 ||
+		    get_key(r, l->name, &l->key) < 0 ||
 		    get_pos(r, &l->line, &l->col) < 0) {
 			t->nrelated++; /* what it holds is freed with t */
 			return -1;
@@ -235,10 +354,15 @@ get_head(struct tval_rd *r, struct term *t)
 	t->textlen = (size_t)textlen;
 	t->body_off = (size_t)body_off;
 	for (i = 0; i < NELEM(str_fields); i++)
-		if (get_opt(r, STR_AT(t, str_fields[i])) < 0)
+		if ((i == STR_KEY ? get_key(r, *STR_AT(t, str_fields[i - 1]),
+					STR_AT(t, str_fields[i]))
+				  : get_opt(r, STR_AT(t, str_fields[i]))) < 0)
 			return -1;
 	for (i = 0; i < NELEM(list_fields); i++)
-		if (get_list(r, LIST_AT(t, list_fields[i])) < 0)
+		if ((list_fields[i].keys
+			    ? get_keys(r, LIST_AT(t, list_fields[i - 1].off),
+				  LIST_AT(t, list_fields[i].off))
+			    : get_list(r, LIST_AT(t, list_fields[i].off))) < 0)
 			return -1;
 	return 0;
 }

@@ -97,20 +97,34 @@ field_set(struct tval *v, const struct tv_field *f, uint64_t x)
 	}
 }
 
+/* x as a varint at out's end, which has room for it (sb_reserve). */
+static void
+put_uint(struct sbuf *out, uint64_t x)
+{
+	unsigned char *p = (unsigned char *)out->s + out->len;
+
+	for (; x >= 0x80; x >>= 7)
+		*p++ = (unsigned char)(x | 0x80);
+	*p++ = (unsigned char)x;
+	out->len = (size_t)((char *)p - out->s);
+}
+
+/* Room for n more bytes and the NUL, asking sb_reserve only when short. */
+static void
+room(struct sbuf *out, size_t n)
+{
+	if (out->cap - out->len <= n)
+		sb_reserve(out, n);
+}
+
+/* Written in place, not through sb_addn: a term packs some hundred
+ * numbers and strings, and the calls were most of its cost. */
 void
 tval_pack_uint(struct sbuf *out, uint64_t x)
 {
-	char b[10];
-	size_t n = 0;
-
-	do {
-		b[n] = (char)(x & 0x7f);
-		x >>= 7;
-		if (x != 0)
-			b[n] = (char)(b[n] | 0x80);
-		n++;
-	} while (x != 0);
-	sb_addn(out, b, n);
+	room(out, 10);
+	put_uint(out, x);
+	out->s[out->len] = '\0';
 }
 
 void
@@ -118,8 +132,11 @@ tval_pack_str(struct sbuf *out, const char *s)
 {
 	size_t n = strlen(s);
 
-	tval_pack_uint(out, n);
-	sb_addn(out, s, n);
+	room(out, n + 10);
+	put_uint(out, n);
+	memcpy(out->s + out->len, s, n);
+	out->len += n;
+	out->s[out->len] = '\0';
 }
 
 static int

@@ -282,6 +282,33 @@ utf8_key(const char *s)
 }
 
 int
+utf8_is_key(const char *s, const char *key)
+{
+	size_t i, w = 0;
+	char *k;
+	int eq;
+
+	/* utf8_key's one pass over ASCII, comparing instead of writing: a
+	 * difference there is a difference (a "no" only costs the caller
+	 * bytes); at the first other byte, the key made and compared. */
+	for (i = 0; s[i] != '\0'; i++) {
+		unsigned char c = key_byte[(unsigned char)s[i]];
+
+		if (c != 0xff) {
+			if (c != 0 && (unsigned char)key[w++] != c)
+				return 0;
+		} else if (s[i] != '.') {
+			k = utf8_key(s);
+			eq = strcmp(k, key) == 0;
+			free(k);
+			return eq;
+		} else if (!is_sep(s, s + i) && key[w++] != '.')
+			return 0;
+	}
+	return key[w] == '\0';
+}
+
+int
 utf8_decode(const char *s, size_t n, int32_t *cp)
 {
 	utf8proc_int32_t c;

@@ -132,6 +132,12 @@ sb_grow(struct sbuf *sb, size_t more)
 }
 
 void
+sb_reserve(struct sbuf *sb, size_t n)
+{
+	sb_grow(sb, n);
+}
+
+void
 sb_addn(struct sbuf *sb, const char *p, size_t n)
 {
 	sb_grow(sb, n);

@@ -631,6 +631,44 @@ test_index_prune_many(void **state)
 	close_ok(ix);
 }
 
+/*
+ * A run's rows are committed in batches (index.c, INDEX_COMMIT_ROWS):
+ * those committed stay when another writer takes the lock in between,
+ * and the run that lost it stops writing, without a warning.
+ */
+static void
+test_index_commit_batches(void **state)
+{
+	struct fx *f = *state;
+	struct index *a, *b;
+	struct index_rec r, e;
+	struct stat st;
+	char name[32];
+	int i;
+
+	a = open_ok(f, 0);
+	st = mk_stat(index_stamp(a));
+	index_rec_init(&e);
+	for (i = 0; i < 256; i++) {
+		snprintf(name, sizeof(name), "r%03d.md", i);
+		assert_int_equal(index_put(a, name, name, &st, &e), 0);
+	}
+	b = open_ok(f, 0);
+	assert_int_equal(index_put(b, "zz.md", "zz.md", &st, &e), 0);
+	assert_int_equal(index_put(a, "r256.md", "r256.md", &st, &e), -1);
+	close_ok(a);
+	close_ok(b);
+	a = open_ok(f, 0);
+	for (i = 0; i <= 256; i++) {
+		snprintf(name, sizeof(name), "r%03d.md", i);
+		assert_int_equal(index_lookup(a, name, name, &st, &r), i < 256);
+		index_rec_release(&r);
+	}
+	assert_int_equal(index_lookup(a, "zz.md", "zz.md", &st, &r), 1);
+	index_rec_release(&r);
+	close_ok(a);
+}
+
 /* ---- damaged caches ---- */
 
 static char *
@@ -1113,6 +1151,8 @@ main(void)
 		test_index_context, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_prune_many, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_commit_batches, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_corrupt, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(

@@ -288,6 +288,64 @@ test_term_pack_every_field(void **state)
 	term_free(t);
 }
 
+/* Replace the first two bytes "from" in sb with "to". */
+static void
+patch2(struct sbuf *sb, const char *from, const char *to)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < sb->len; i++)
+		if (sb->s[i] == from[0] && sb->s[i + 1] == from[1]) {
+			memcpy(sb->s + i, to, 2);
+			return;
+		}
+	fail_msg("\"%s\" not packed", from);
+}
+
+/*
+ * Keys that are term_key of their names are made again, not stored
+ * (term_pack.c); others are stored and come back as they were.  A key
+ * stored that its name would make is refused: the bytes are canonical.
+ */
+static void
+test_term_pack_keys(void **state)
+{
+	static const char *const stored[] = {"zz", "yy", "ww"};
+	static const char *const folds[] = {"ab", "cd", "ef"};
+	struct term *t = term_new(), *u;
+	struct sbuf sb;
+	size_t i, folded;
+
+	(void)state;
+	t->name = xstrdup("Ab");
+	t->key = xstrdup("ab");
+	strlist_push(&t->aliases, xstrdup("Cd"));
+	strlist_push(&t->alias_keys, xstrdup("cd"));
+	strlist_push(&t->categories, xstrdup("Uncategorized"));
+	term_add_related(t, "Ef", 3, 4);
+	t->path = xstrdup("ab.md");
+	t->text = xstrdup("");
+	folded = round_trip(t, 1);
+	free(t->key);
+	t->key = xstrdup("zz");
+	free(t->alias_keys.v[0]);
+	t->alias_keys.v[0] = xstrdup("yy");
+	free(t->related[0].key);
+	t->related[0].key = xstrdup("ww");
+	assert_true(round_trip(t, 1) > folded);
+	for (i = 0; i < 3; i++) {
+		sb_init(&sb);
+		assert_int_equal(term_pack(t, &sb), 0);
+		assert_int_equal(unpack(sb.s, sb.len, 0, &u), 0);
+		term_free(u);
+		patch2(&sb, stored[i], folds[i]);
+		assert_int_equal(unpack(sb.s, sb.len, 0, &u), -1);
+		assert_null(u);
+		sb_release(&sb);
+	}
+	term_free(t);
+}
+
 /* Bytes of another version, a count past the input, trailing bytes. */
 static void
 test_term_pack_malformed(void **state)
@@ -324,6 +382,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_term_pack_corpus),
 	    cmocka_unit_test(test_term_pack_every_field),
+	    cmocka_unit_test(test_term_pack_keys),
 	    cmocka_unit_test(test_term_pack_malformed),
 	};
 

@@ -88,6 +88,61 @@ test_key_ascii_path(void **state)
 	}
 }
 
+/* utf8_is_key(in, k) must say whether k is utf8_key(in), exactly. */
+static void
+check_is_key(const char *in)
+{
+	char *k = utf8_key(in), other[80];
+	size_t n = strlen(k);
+
+	assert_int_equal(utf8_is_key(in, k), 1);
+	snprintf(other, sizeof(other), "%sx", k); /* one byte more */
+	assert_int_equal(utf8_is_key(in, other), 0);
+	if (n > 0) {
+		memcpy(other, k, n + 1);
+		other[n - 1] = '\0'; /* one byte less */
+		assert_int_equal(utf8_is_key(in, other), 0);
+		other[n - 1] = k[n - 1] == 'q' ? 'r' : 'q'; /* one other */
+		assert_int_equal(utf8_is_key(in, other), 0);
+		other[0] = k[0] == '.' ? '3' : '.';
+		assert_int_equal(utf8_is_key(in, other), 0);
+	}
+	free(k);
+}
+
+/* utf8_is_key, which the index's packing of terms trusts to leave out
+ * keys made again from their names: ASCII, dots, numbers, separators,
+ * non-ASCII and invalid bytes, at random too. */
+static void
+test_is_key(void **state)
+{
+	static const char abc[] = "aAbBzZ09.. -_/\t().&'\x01\x7fMx\xc3\xa9\xff";
+	unsigned long r = 54321;
+	char in[32];
+	size_t i, j, n;
+
+	(void)state;
+	check_is_key("");
+	check_is_key("configMap");
+	check_is_key("HTTPServer v3.14 .5 x.");
+	check_is_key("Caf\xc3\xa9 cr\xc3\xa8me");
+	check_is_key("bad \xff byte");
+	assert_int_equal(utf8_is_key("Cross Sell", "crosssell"), 1);
+	assert_int_equal(utf8_is_key("Cross Sell", "cross sell"), 0);
+	assert_int_equal(utf8_is_key("v3.14", "v3.14"), 1);
+	assert_int_equal(utf8_is_key("v3.14", "v314"), 0);
+	for (i = 0; i < 20000; i++) {
+		r = r * 6364136223846793005UL + 1442695040888963407UL;
+		n = (r >> 33) % sizeof(in);
+		for (j = 0; j < n; j++) {
+			r = r * 6364136223846793005UL + 1442695040888963407UL;
+			in[j] = abc[(r >> 33) % (sizeof(abc) - 1)];
+		}
+		in[n] = '\0';
+		check_is_key(in);
+	}
+}
+
 static void
 test_fold_more_separators(void **state)
 {
@@ -279,6 +334,7 @@ main(void)
 	    cmocka_unit_test(test_fold_case_and_separators),
 	    cmocka_unit_test(test_fold_more_separators),
 	    cmocka_unit_test(test_key_ascii_path),
+	    cmocka_unit_test(test_is_key),
 	    cmocka_unit_test(test_fold_camel_case),
 	    cmocka_unit_test(test_fold_unicode),
 	    cmocka_unit_test(test_fold_invalid_utf8),
