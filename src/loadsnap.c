@@ -1,11 +1,12 @@
 /*
  * The snapshot of a whole load (loadsnap.h).  What makes it safe is
  * what makes a row safe (index.c): it is used only for a walk equal to
- * the one it was made from, byte for byte -- every directory, its
- * `.gloss.yaml' key names and language, every file's path and stat
- * identity, every message of the walk -- when every one of those files
- * was settled (not racily clean) when the run that made it began; and
- * the terms it names are still read from their own sealed rows.
+ * the one it was made from -- every directory, its `.gloss.yaml' key
+ * names and language, every file's path and stat identity, every
+ * message of the walk, compared as a 128-bit sum (walk_sum) -- when
+ * every one of those files was settled (not racily clean) when the run
+ * that made it began; and the terms it names are still read from their
+ * own sealed rows.
  *
  * The data, in tval_pack's codec: the caller's numbers; the table's
  * language, directories and bytes; the messages; the number of terms;
@@ -24,17 +25,6 @@
 #include "termfile.h"
 #include "tval_pack.h"
 
-static uint64_t
-fnv64(const char *p, size_t n)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * UINT64_C(0x100000001b3);
-	return h;
-}
-
 static int
 has_code(const struct diag *d, enum diag_code c)
 {
@@ -46,50 +36,115 @@ has_code(const struct diag *d, enum diag_code c)
 	return 0;
 }
 
-/* A file's identity, as varints: the walk is compared whole. */
+/*
+ * The walk is kept and compared as a 128-bit sum, taken a word at a
+ * time in two lanes.  Each lane's step is a bijection of its state for
+ * a fixed word and of the word for a fixed state (an odd multiplier, a
+ * rotation or shift), so two walks of one length that differ in one word
+ * -- one changed stat field, one changed byte of a path -- always differ
+ * in both lanes; lengths are summed too.
+ */
+struct walk_sum {
+	uint64_t a, b;
+};
+
 static void
-pack_stat(struct sbuf *sb, const struct stat *st)
+sum_word(struct walk_sum *h, uint64_t w)
 {
-	tval_pack_uint(sb, (uint64_t)st->st_dev);
-	tval_pack_uint(sb, (uint64_t)st->st_ino);
-	tval_pack_uint(sb, (uint64_t)st->st_size);
-	tval_pack_uint(sb, (uint64_t)st->st_mode);
-	tval_pack_uint(sb, (uint64_t)st->st_mtim.tv_sec);
-	tval_pack_uint(sb, (uint64_t)st->st_mtim.tv_nsec);
-	tval_pack_uint(sb, (uint64_t)st->st_ctim.tv_sec);
-	tval_pack_uint(sb, (uint64_t)st->st_ctim.tv_nsec);
+	uint64_t a = h->a ^ w, b = h->b + w;
+
+	h->a = ((a << 23) | (a >> 41)) * UINT64_C(0x9fb21c651e98df25);
+	b *= UINT64_C(0xc2b2ae3d27d4eb4f);
+	h->b = b ^ (b >> 31);
 }
 
-/* Record walk w into the fingerprint; 0 if the walk can be reused. */
-static int
-print_walk(struct sbuf *fp, const struct loader_walk *w)
+static void
+sum_bytes(struct walk_sum *h, const void *p, size_t n)
 {
+	const unsigned char *s = p;
+	uint64_t w;
+	size_t i;
+
+	sum_word(h, n);
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		sum_word(h, w);
+	}
+	if (i < n) {
+		w = 0;
+		memcpy(&w, s + i, n - i);
+		sum_word(h, w);
+	}
+}
+
+static void
+sum_str(struct walk_sum *h, const char *s)
+{
+	sum_bytes(h, s, strlen(s));
+}
+
+/* A file's identity: the walk is compared whole. */
+static void
+sum_stat(struct walk_sum *h, const struct stat *st)
+{
+	sum_word(h, (uint64_t)st->st_dev);
+	sum_word(h, (uint64_t)st->st_ino);
+	sum_word(h, (uint64_t)st->st_size);
+	sum_word(h, (uint64_t)st->st_mode);
+	sum_word(h, (uint64_t)st->st_mtim.tv_sec);
+	sum_word(h, (uint64_t)st->st_mtim.tv_nsec);
+	sum_word(h, (uint64_t)st->st_ctim.tv_sec);
+	sum_word(h, (uint64_t)st->st_ctim.tv_nsec);
+}
+
+/* Messages, packed as a row keeps them; none is one word. */
+static void
+sum_diag(struct walk_sum *h, const struct diag *d, struct sbuf *tmp)
+{
+	tmp->len = 0;
+	if (d->n > 0)
+		(void)tval_pack_diag(d, NULL, tmp);
+	sum_bytes(h, tmp->s, tmp->len);
+}
+
+/* Sum walk w into h; 0 if the walk can be reused. */
+static int
+sum_walk(struct walk_sum *h, const struct loader_walk *w)
+{
+	struct sbuf tmp;
 	size_t i;
 	int ok = !has_code(&w->diag, DIAG_GLOSSARY_TOO_LARGE);
 
-	tval_pack_str(fp, w->dir);
-	tval_pack_uint(fp, w->rc < 0 ? 0 : (uint64_t)w->rc + 1);
-	loader_conf_context(&w->conf, fp);
-	sb_addc(fp, '\0');
-	tval_pack_str(fp, w->conf.lang != NULL ? w->conf.lang : "");
-	(void)tval_pack_diag(&w->diag, NULL, fp);
-	tval_pack_uint(fp, w->list.n);
+	sb_init(&tmp);
+	sum_str(h, w->dir);
+	sum_word(h, w->rc < 0 ? 0 : (uint64_t)w->rc + 1);
+	loader_conf_context(&w->conf, &tmp);
+	sum_bytes(h, tmp.s, tmp.len);
+	sum_str(h, w->conf.lang != NULL ? w->conf.lang : "");
+	sum_diag(h, &w->diag, &tmp);
+	sum_word(h, w->list.n);
 	for (i = 0; i < w->list.n; i++) {
 		const struct walk_item *it = &w->list.v[i];
 
-		/* Below the directory, recorded once above; no messages is
-		 * one byte, as most files have none. */
-		tval_pack_str(fp, it->path != NULL ? it->rel : "");
-		if (it->path != NULL)
-			pack_stat(fp, &it->st);
-		if (it->diag.n == 0)
-			sb_addc(fp, '\0');
-		else
-			(void)tval_pack_diag(&it->diag, NULL, fp);
+		/* Below the directory, summed once above. */
+		sum_word(h, it->path != NULL);
+		if (it->path != NULL) {
+			sum_str(h, it->rel);
+			sum_stat(h, &it->st);
+		}
+		sum_diag(h, &it->diag, &tmp);
 		if (has_code(&it->diag, DIAG_GLOSSARY_TOO_LARGE))
 			ok = 0;
 	}
+	sb_release(&tmp);
 	return ok ? 0 : -1;
+}
+
+int
+loadsnap_same_walk(const struct loader_snap *s, const struct index_snap *sn)
+{
+	return sn->hash == s->hash && sn->walklen == sizeof(s->sum) &&
+	    memcmp(sn->walk, s->sum, sizeof(s->sum)) == 0;
 }
 
 int
@@ -109,6 +164,7 @@ struct loader_snap *
 loader_snap_begin(char *const *dirs, size_t n, const char *key,
     const struct loader_opts *opts)
 {
+	struct walk_sum h = {UINT64_C(0x676c6f7373776b31), 0};
 	struct loader_snap *s;
 	size_t i, j, used = 0;
 
@@ -124,19 +180,20 @@ loader_snap_begin(char *const *dirs, size_t n, const char *key,
 	s->stamp = index_clock();
 	s->reuse = 1;
 	s->home = -1;
-	sb_init(&s->fp);
 	for (i = 0; i < n; i++) {
 		loader_walk_dir(&s->w[i], dirs[i], used, opts);
 		s->walked[i] = 1;
 		for (j = 0; j < s->w[i].list.n; j++)
 			if (s->w[i].list.v[j].path != NULL)
 				used += (size_t)s->w[i].list.v[j].st.st_size;
-		if (print_walk(&s->fp, &s->w[i]) < 0)
+		if (sum_walk(&h, &s->w[i]) < 0)
 			s->reuse = 0;
 		if (s->home < 0 && s->w[i].rc == 0)
 			s->home = (int)i;
 	}
-	s->hash = fnv64(s->fp.s, s->fp.len);
+	memcpy(s->sum, &h.a, 8);
+	memcpy(s->sum + 8, &h.b, 8);
+	s->hash = h.a;
 	s->settled = loadsnap_settled(s, s->stamp);
 	return s;
 }
@@ -169,7 +226,6 @@ loader_snap_end(struct loader_snap *s)
 	free(s->w);
 	free(s->walked);
 	free(s->key);
-	sb_release(&s->fp);
 	free(s);
 }
 
@@ -253,16 +309,14 @@ loader_snap_save(struct loader_snap *s, const struct table *tab,
 		return;
 	}
 	sb_init(&data);
-	if (index_snap_get(ix, s->key, &old) && old.hash == s->hash &&
-	    old.walklen == s->fp.len &&
-	    memcmp(old.walk, s->fp.s, s->fp.len) == 0)
+	if (index_snap_get(ix, s->key, &old) && loadsnap_same_walk(s, &old))
 		; /* kept already */
 	else if (pack_data(s, tab, d, extra, nextra, &data) == 0) {
 		memset(&sn, 0, sizeof(sn));
 		sn.written = s->stamp;
 		sn.hash = s->hash;
-		sn.walk = s->fp.s;
-		sn.walklen = s->fp.len;
+		sn.walk = s->sum;
+		sn.walklen = sizeof(s->sum);
 		sn.data = data.s;
 		sn.datalen = data.len;
 		(void)index_snap_put(ix, s->key, &sn);

@@ -347,9 +347,7 @@ snap_get(const struct loader_snap *s, struct index_snap *sn, struct index **ixp)
 		return 0;
 	ok = index_snap_get(*ixp, s->key, sn);
 	if (ok &&
-	    (sn->walklen != s->fp.len ||
-		memcmp(sn->walk, s->fp.s, s->fp.len) != 0 ||
-		!loadsnap_settled(s, sn->written))) {
+	    (!loadsnap_same_walk(s, sn) || !loadsnap_settled(s, sn->written))) {
 		index_snap_release(sn);
 		ok = 0;
 	}
