@@ -31,6 +31,10 @@ struct loader_snap {
 	int settled;	       /* every file was settled at stamp */
 };
 
+/* The bucket of the index entries of key (len bytes), of nb (a power of
+ * two): where the snapshot's data keeps them. */
+uint64_t loadsnap_bucket(const char *key, size_t len, uint64_t nb);
+
 /* Whether sn was made from the walks s took (their sums are equal). */
 int loadsnap_same_walk(
     const struct loader_snap *s, const struct index_snap *sn);

@@ -10,10 +10,14 @@
  *
  * The data, in tval_pack's codec: the caller's numbers; the table's
  * language, directories and bytes; the messages; the number of terms;
- * the index entries and the link-key entries in table order, each with
- * its key and its term's place; then for each term in table order its
- * directory, its path below it, its language and its mentions (what
- * the language step and table_index leave).
+ * the index entries and the link-key entries, each in buckets of a hash
+ * of their key (pack_entries), so that a reader finds a name's entries
+ * without reading the others; then an offset for each term and, for
+ * each term in table order, its directory, its path below it, its
+ * language and its mentions (what the language step and table_index
+ * leave).  Offsets are 4 bytes, least significant first, from the end
+ * of their table, one more than the items: a reader goes to the item it
+ * wants.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -237,19 +241,96 @@ pack_opt(struct sbuf *sb, const char *s)
 		tval_pack_str(sb, s);
 }
 
-/* The index entries v[0..n) of tab: key, term, which name. */
-static void
-pack_entries(struct sbuf *sb, const struct table_entry *v, size_t n)
+uint64_t
+loadsnap_bucket(const char *key, size_t len, uint64_t nb)
 {
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
 	size_t i;
 
-	tval_pack_uint(sb, n);
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)key[i]) * UINT64_C(0x100000001b3);
+	return (h ^ (h >> 32)) & (nb - 1);
+}
+
+/* Append v as 4 bytes, least significant first. */
+static void
+pack_u32(struct sbuf *sb, uint32_t v)
+{
+	unsigned char b[4];
+	int i;
+
+	for (i = 0; i < 4; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+	sb_addn(sb, (const char *)b, 4);
+}
+
+/* Reserve the table of n + 1 offsets that fill_offsets writes. */
+static size_t
+reserve_offsets(struct sbuf *sb, size_t n)
+{
+	size_t at = sb->len, i;
+
+	for (i = 0; i <= n; i++)
+		pack_u32(sb, 0);
+	return at;
+}
+
+static void
+set_u32(struct sbuf *sb, size_t at, uint32_t v)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		sb->s[at + (size_t)i] = (char)(unsigned char)(v >> (8 * i));
+}
+
+/*
+ * The index entries v[0..n) of tab, grouped in buckets of their key's
+ * hash so that a reader finds a key's entries without reading the
+ * others: the number of buckets (a power of two), each bucket's offset
+ * (offsets as the header says), then in each bucket its entries in
+ * table order: key, place in v, term, which name.  -1 past the range
+ * of an offset.
+ */
+static int
+pack_entries(struct sbuf *sb, const struct table_entry *v, size_t n)
+{
+	size_t nb = 1, at, base, b, i, *bucket, *start, *order;
+
+	while (nb < n / 2)
+		nb *= 2;
+	tval_pack_uint(sb, nb);
+	at = reserve_offsets(sb, nb);
+	base = sb->len;
+	bucket = xcalloc(n + 1, sizeof(*bucket));
+	order = xcalloc(n + 1, sizeof(*order));
+	start = xcalloc(nb + 1, sizeof(*start));
 	for (i = 0; i < n; i++) {
-		tval_pack_str(sb, v[i].key);
-		tval_pack_uint(sb, v[i].term->idx);
-		tval_pack_uint(sb, (uint64_t)v[i].alias + 1); /* -1: 0 */
-		tval_pack_uint(sb, (uint64_t)v[i].derived);
+		bucket[i] = (size_t)loadsnap_bucket(
+		    v[i].key, strlen(v[i].key), (uint64_t)nb);
+		start[bucket[i] + 1]++;
 	}
+	for (b = 0; b < nb; b++)
+		start[b + 1] += start[b];
+	for (i = 0; i < n; i++) /* in table order within a bucket */
+		order[start[bucket[i]]++] = i;
+	for (b = 0, i = 0; b < nb; b++) {
+		set_u32(sb, at + 4 * b, (uint32_t)(sb->len - base));
+		for (; i < start[b]; i++) {
+			const struct table_entry *e = &v[order[i]];
+
+			tval_pack_str(sb, e->key);
+			tval_pack_uint(sb, order[i]);
+			tval_pack_uint(sb, e->term->idx);
+			tval_pack_uint(sb, (uint64_t)e->alias + 1); /* -1: 0 */
+			tval_pack_uint(sb, (uint64_t)e->derived);
+		}
+	}
+	set_u32(sb, at + 4 * nb, (uint32_t)(sb->len - base));
+	free(bucket);
+	free(order);
+	free(start);
+	return sb->len - base > UINT32_MAX ? -1 : 0;
 }
 
 /* The snapshot's data of tab, d and extra; -1 if it cannot be made. */
@@ -258,7 +339,7 @@ pack_data(const struct loader_snap *s, const struct table *tab,
     const struct diag *d, const int64_t *extra, size_t nextra, struct sbuf *sb)
 {
 	struct sbuf db;
-	size_t i, j;
+	size_t i, j, at, base;
 	int rc;
 
 	tval_pack_uint(sb, SNAP_FORMAT);
@@ -274,13 +355,18 @@ pack_data(const struct loader_snap *s, const struct table *tab,
 	sb_addn(sb, db.s, db.len);
 	sb_release(&db);
 	tval_pack_uint(sb, tab->n);
-	pack_entries(sb, tab->idx, tab->nidx);
-	pack_entries(sb, tab->ids, tab->nids);
-	for (i = 0; i < tab->n && rc == 0; i++) {
+	if (rc < 0 || pack_entries(sb, tab->idx, tab->nidx) < 0 ||
+	    pack_entries(sb, tab->ids, tab->nids) < 0)
+		return -1;
+	at = reserve_offsets(sb, tab->n);
+	base = sb->len;
+	for (i = 0; i < tab->n; i++) {
 		const struct term *t = tab->terms[i];
 
-		if (t->idx != i || t->dirno < 0 || (size_t)t->dirno >= s->n)
+		if (t->idx != i || t->dirno < 0 || (size_t)t->dirno >= s->n ||
+		    sb->len - base > UINT32_MAX)
 			return -1;
+		set_u32(sb, at + 4 * i, (uint32_t)(sb->len - base));
 		tval_pack_uint(sb, (uint64_t)t->dirno);
 		tval_pack_str(sb, loader_rel_path(s->dirs[t->dirno], t->path));
 		pack_opt(sb, t->lang);
@@ -288,7 +374,10 @@ pack_data(const struct loader_snap *s, const struct table *tab,
 		for (j = 0; j < t->mentions.n; j++)
 			tval_pack_str(sb, t->mentions.v[j]);
 	}
-	return rc;
+	if (sb->len - base > UINT32_MAX)
+		return -1;
+	set_u32(sb, at + 4 * tab->n, (uint32_t)(sb->len - base));
+	return 0;
 }
 
 void
