@@ -31,9 +31,13 @@ struct loader_snap {
 	int settled;	       /* every file was settled at stamp */
 };
 
-/* The bucket of the index entries of key (len bytes), of nb (a power of
- * two): where the snapshot's data keeps them. */
-uint64_t loadsnap_bucket(const char *key, size_t len, uint64_t nb);
+/*
+ * A hash of key (len bytes): its low bits are the bucket of the
+ * snapshot's data that keeps the index entries of key, its high 32 the
+ * tag they are kept under.
+ */
+uint64_t loadsnap_key_hash(const char *key, size_t len);
+#define LOADSNAP_TAG(h) ((uint32_t)((h) >> 32))
 
 /* Whether sn was made from the walks s took (their sums are equal). */
 int loadsnap_same_walk(

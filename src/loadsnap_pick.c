@@ -218,10 +218,11 @@ cmp_entry_pos(const void *a, const void *b)
 }
 
 /*
- * The entries of the list at r whose key is one of keys (each once),
- * in the list's order, into *out (*nout of them); each key found sets
- * its found[k], each term found is wanted.  r is left after the list.
- * -1 on malformed data.
+ * The entries of the list at r kept under the tag of one of keys (each
+ * once), in the list's order, into *out (*nout of them), each with that
+ * key (make_entry checks it against the term's row); each key found
+ * sets its found[k], each term found is wanted.  r is left after the
+ * list.  -1 on malformed data.
  */
 static int
 scan_entries(struct tval_rd *r, struct snap_view *v, const struct strlist *keys,
@@ -231,30 +232,34 @@ scan_entries(struct tval_rd *r, struct snap_view *v, const struct strlist *keys,
 	const unsigned char *tab;
 	struct tval_rd items, b;
 	uint64_t nb;
-	size_t k, len;
-	const char *p;
+	size_t k;
 
 	if (v->n == 0 || tval_read_uint(r, UINT32_MAX, &nb) < 0 || nb == 0 ||
 	    (nb & (nb - 1)) != 0 || read_offsets(r, nb, &tab, &items) < 0)
 		return -1;
 	for (k = 0; k < keys->n; k++) {
-		if (item_at(tab, &items,
-			loadsnap_bucket(keys->v[k], klen[k], nb), &b) < 0)
+		uint64_t h = loadsnap_key_hash(keys->v[k], klen[k]);
+
+		if (item_at(tab, &items, h & (nb - 1), &b) < 0)
 			return -1;
 		while (b.p < b.end) {
 			struct snap_entry e;
+			uint32_t tag;
 
-			if (tval_read_span(&b, &p, &len) < 0 ||
-			    tval_read_uint(&b, UINT32_MAX, &e.pos) < 0 ||
+			if (b.end - b.p < 4)
+				return -1;
+			tag = get_u32(b.p);
+			b.p += 4;
+			if (tval_read_uint(&b, UINT32_MAX, &e.pos) < 0 ||
 			    tval_read_uint(&b, v->n - 1, &e.ord) < 0 ||
 			    tval_read_uint(&b, UINT32_MAX, &e.alias) < 0 ||
 			    tval_read_uint(&b, 1, &e.derived) < 0)
 				return -1;
-			if (klen[k] != len || memcmp(keys->v[k], p, len) != 0)
+			if (tag != LOADSNAP_TAG(h))
 				continue;
 			found[k] = 1;
 			want_term(v, e.ord);
-			e.key = xstrndup(p, len);
+			e.key = xstrdup(keys->v[k]);
 			*out = xreallocarray(*out, *nout + 1, sizeof(**out));
 			(*out)[(*nout)++] = e;
 		}
