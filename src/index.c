@@ -68,8 +68,9 @@ enum {
 };
 
 static const char *const ix_sql[S_N] = {
+    /* A cursor from a path on: lookups in path order step it along. */
     "SELECT dev, ino, size, mtime_ns, ctime_ns, mode, written_ns, kind,"
-    " data, diag, sum, path FROM files WHERE path = ?1",
+    " data, diag, sum, path FROM files WHERE path >= ?1 ORDER BY path",
     "INSERT OR REPLACE INTO files(path, dev, ino, size, mtime_ns, ctime_ns,"
     " mode, written_ns, kind, data, diag, sum)"
     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -94,6 +95,8 @@ struct index {
 	int64_t stamp;
 	uint64_t seed; /* of every row's checksum */
 	int reading;   /* in the read transaction of the lookups */
+	int cursor;    /* S_GET is on the first row at or after at */
+	struct sbuf at;
 	int writing;   /* 0 not yet, 1 in the transaction, -1 not this run */
 	int broken;    /* SQLite found the file corrupt: remove at close */
 	int empty;     /* it had no rows when opened: every lookup misses */
@@ -313,6 +316,7 @@ ix_disconnect(struct index *ix)
 		sqlite3_finalize(ix->st[i]);
 		ix->st[i] = NULL;
 	}
+	ix->cursor = 0;
 	sqlite3_close(ix->db); /* NULL is a no-op */
 	ix->db = NULL;
 }
@@ -340,6 +344,7 @@ ix_free(struct index *ix)
 		ix_unlink(ix->file);
 	free(ix->file);
 	free(ix->failure);
+	sb_release(&ix->at);
 	index_seen_release(&ix->seen);
 	free(ix);
 }
@@ -441,6 +446,59 @@ ix_check_rc(struct index *ix, int rc)
 		ix->broken = 1;
 }
 
+/* Let go of the lookups' cursor, before the transaction changes. */
+static void
+ix_park(struct index *ix)
+{
+	if (ix->st[S_GET] != NULL)
+		sqlite3_reset(ix->st[S_GET]);
+	ix->cursor = 0;
+}
+
+/* How far the cursor steps to a path before it seeks it instead. */
+#define IX_STEPS 8
+
+/*
+ * Put the lookups' cursor on the first row at or after relpath: from
+ * where it is when relpath comes after the path it was put for (lookups
+ * come in path order, mostly) and is near, else by a seek.  Returns
+ * SQLITE_ROW when it is on a row, with strcmp of its path and relpath
+ * in *cmp; SQLITE_DONE when no row is.
+ */
+static int
+ix_seek(struct index *ix, const char *relpath, int *cmp)
+{
+	sqlite3_stmt *s = ix->st[S_GET];
+	const char *p;
+	int rc = SQLITE_ROW, n;
+
+	if (ix->cursor && strcmp(ix->at.s, relpath) <= 0)
+		for (n = 0; n < IX_STEPS; n++) {
+			p = (const char *)sqlite3_column_text(s, 11);
+			if (p == NULL)
+				break;
+			if ((*cmp = strcmp(p, relpath)) >= 0)
+				goto on;
+			if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+				break;
+		}
+	ix_park(ix);
+	if (rc != SQLITE_ROW)
+		return rc; /* past the last row, or an error */
+	sqlite3_bind_text(s, 1, relpath, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		ix_park(ix);
+		return rc;
+	}
+	ix->cursor = 1;
+	p = (const char *)sqlite3_column_text(s, 11);
+	*cmp = p != NULL ? strcmp(p, relpath) : 1;
+on:
+	ix->at.len = 0;
+	sb_adds(&ix->at, relpath);
+	return SQLITE_ROW;
+}
+
 int
 index_lookup(struct index *ix, const char *relpath, const char *path,
     const struct stat *st, struct index_rec *out)
@@ -448,7 +506,7 @@ index_lookup(struct index *ix, const char *relpath, const char *path,
 	sqlite3_stmt *s = ix->st[S_GET];
 	int64_t id[ID_N];
 	struct index_row r;
-	int rc, hit = 0, i;
+	int rc, hit = 0, i, cmp = 1;
 
 	index_rec_init(out);
 	index_seen_add(&ix->seen, relpath);
@@ -461,19 +519,19 @@ index_lookup(struct index *ix, const char *relpath, const char *path,
 	if (!ix->reading && ix->writing != 1 &&
 	    sqlite3_exec(ix->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
 		ix->reading = 1;
-	sqlite3_bind_text(s, 1, relpath, -1, SQLITE_STATIC);
 	r.seed = ix->seed;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && row_read(s, &r) == 0 &&
+	rc = ix_seek(ix, relpath, &cmp);
+	if (rc == SQLITE_ROW && cmp == 0 && row_read(s, &r) == 0 &&
 	    strcmp(r.path, relpath) == 0 && r.written <= ix->stamp &&
 	    index_ident_settled(r.id, r.written)) {
 		for (i = 0; i < ID_N && r.id[i] == id[i]; i++)
 			;
 		hit = i == ID_N && index_row_rec(&r, path, out) == 0;
 	}
-	ix_check_rc(ix, rc);
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		ix_check_rc(ix, rc);
+		ix_park(ix);
+	}
 	return hit;
 }
 
@@ -494,6 +552,7 @@ ix_fail(struct index *ix, int rc)
 static void
 ix_end_read(struct index *ix)
 {
+	ix_park(ix);
 	if (ix->reading)
 		(void)sqlite3_exec(ix->db, "COMMIT", NULL, NULL, NULL);
 	ix->reading = 0;
@@ -505,6 +564,7 @@ ix_begin(struct index *ix)
 {
 	int rc;
 
+	ix_park(ix); /* no cursor open under a write */
 	if (ix->writing != 0)
 		return ix->writing == 1 ? 0 : -1;
 	if ((ix->flags & INDEX_NOWRITE) || ix->broken) {
