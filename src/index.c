@@ -97,6 +97,8 @@ struct index {
 	int reading;   /* in the read transaction of the lookups */
 	int cursor;    /* S_GET is on the first row at or after at */
 	struct sbuf at;
+	int at_end;    /* no row is after at */
+	int sweep;     /* the lookups swept the rows: 0 not yet, 1 yes, -1 no */
 	int writing;   /* 0 not yet, 1 in the transaction, -1 not this run */
 	int broken;    /* SQLite found the file corrupt: remove at close */
 	int empty;     /* it had no rows when opened: every lookup misses */
@@ -446,17 +448,39 @@ ix_check_rc(struct index *ix, int rc)
 		ix->broken = 1;
 }
 
-/* Let go of the lookups' cursor, before the transaction changes. */
+/*
+ * Let go of the lookups' cursor.  Before the transaction changes or a
+ * write, the sweep (ix_seek) ends too: its rows may no longer be all.
+ */
 static void
-ix_park(struct index *ix)
+ix_park(struct index *ix, int sweep_ends)
 {
 	if (ix->st[S_GET] != NULL)
 		sqlite3_reset(ix->st[S_GET]);
 	ix->cursor = 0;
+	if (sweep_ends) {
+		ix->sweep = -1;
+		ix->at_end = 0;
+	}
 }
 
 /* How far the cursor steps to a path before it seeks it instead. */
 #define IX_STEPS 8
+
+/* Seek the cursor to the first row at or after key. */
+static int
+ix_seek_to(struct index *ix, const char *key)
+{
+	int rc;
+
+	ix_park(ix, 0);
+	sqlite3_bind_text(ix->st[S_GET], 1, key, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(ix->st[S_GET])) == SQLITE_ROW)
+		ix->cursor = 1;
+	else
+		ix_park(ix, 0);
+	return rc;
+}
 
 /*
  * Put the lookups' cursor on the first row at or after relpath: from
@@ -464,39 +488,51 @@ ix_park(struct index *ix)
  * come in path order, mostly) and is near, else by a seek.  Returns
  * SQLITE_ROW when it is on a row, with strcmp of its path and relpath
  * in *cmp; SQLITE_DONE when no row is.
+ *
+ * The first seek is from the first row, and as long as the cursor
+ * passes no row but the ones asked for and is not sought again, the
+ * lookups sweep the table: when the sweep reaches its end, every row
+ * was asked for, and index_prune has nothing to look for.
  */
 static int
 ix_seek(struct index *ix, const char *relpath, int *cmp)
 {
 	sqlite3_stmt *s = ix->st[S_GET];
+	int ahead = ix->at.s != NULL && strcmp(ix->at.s, relpath) <= 0;
 	const char *p;
 	int rc = SQLITE_ROW, n;
 
-	if (ix->cursor && strcmp(ix->at.s, relpath) <= 0)
-		for (n = 0; n < IX_STEPS; n++) {
-			p = (const char *)sqlite3_column_text(s, 11);
-			if (p == NULL)
-				break;
-			if ((*cmp = strcmp(p, relpath)) >= 0)
-				goto on;
-			if ((rc = sqlite3_step(s)) != SQLITE_ROW)
-				break;
-		}
-	ix_park(ix);
-	if (rc != SQLITE_ROW)
-		return rc; /* past the last row, or an error */
-	sqlite3_bind_text(s, 1, relpath, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		ix_park(ix);
-		return rc;
+	if (ix->at_end && ahead)
+		rc = SQLITE_DONE; /* no row after the last */
+	else if (ix->sweep == 0) {
+		ix->sweep = 1;
+		rc = ix_seek_to(ix, "");
+	} else if (!ix->cursor || !ahead) {
+		ix->sweep = -1;
+		rc = ix_seek_to(ix, relpath);
 	}
-	ix->cursor = 1;
-	p = (const char *)sqlite3_column_text(s, 11);
-	*cmp = p != NULL ? strcmp(p, relpath) : 1;
-on:
+	for (n = 0; rc == SQLITE_ROW; n++) {
+		if ((p = (const char *)sqlite3_column_text(s, 11)) == NULL)
+			p = ""; /* out of memory: a miss, not a sweep */
+		if ((*cmp = strcmp(p, relpath)) >= 0 && *p != '\0')
+			break;
+		if (n == IX_STEPS || *p == '\0') {
+			ix->sweep = -1;
+			if ((rc = ix_seek_to(ix, relpath)) == SQLITE_ROW) {
+				p = (const char *)sqlite3_column_text(s, 11);
+				*cmp = p != NULL ? strcmp(p, relpath) : 1;
+			}
+			break;
+		}
+		if (ix->at.s == NULL || strcmp(p, ix->at.s) != 0)
+			ix->sweep = -1; /* a row not asked for */
+		if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+			ix_park(ix, 0);
+	}
+	ix->at_end = rc == SQLITE_DONE;
 	ix->at.len = 0;
 	sb_adds(&ix->at, relpath);
-	return SQLITE_ROW;
+	return rc;
 }
 
 int
@@ -530,7 +566,7 @@ index_lookup(struct index *ix, const char *relpath, const char *path,
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		ix_check_rc(ix, rc);
-		ix_park(ix);
+		ix_park(ix, 1);
 	}
 	return hit;
 }
@@ -552,7 +588,7 @@ ix_fail(struct index *ix, int rc)
 static void
 ix_end_read(struct index *ix)
 {
-	ix_park(ix);
+	ix_park(ix, 1);
 	if (ix->reading)
 		(void)sqlite3_exec(ix->db, "COMMIT", NULL, NULL, NULL);
 	ix->reading = 0;
@@ -564,7 +600,7 @@ ix_begin(struct index *ix)
 {
 	int rc;
 
-	ix_park(ix); /* no cursor open under a write */
+	ix_park(ix, 1); /* no cursor open under a write */
 	if (ix->writing != 0)
 		return ix->writing == 1 ? 0 : -1;
 	if ((ix->flags & INDEX_NOWRITE) || ix->broken) {
@@ -639,6 +675,27 @@ index_put(struct index *ix, const char *relpath, const char *path,
 	return rc;
 }
 
+/*
+ * Whether the lookups swept the rows to their end (ix_seek): the
+ * cursor is past the last, or on the last path asked for and nothing
+ * follows.  Lets go of the cursor.
+ */
+static int
+ix_swept(struct index *ix)
+{
+	const char *p;
+	int end = ix->at_end;
+
+	if (ix->sweep == 1 && ix->cursor &&
+	    (p = (const char *)sqlite3_column_text(ix->st[S_GET], 11)) !=
+		NULL &&
+	    strcmp(p, ix->at.s) == 0)
+		end = sqlite3_step(ix->st[S_GET]) == SQLITE_DONE;
+	end = end && ix->sweep == 1;
+	ix_park(ix, 1);
+	return end;
+}
+
 void
 index_prune(struct index *ix)
 {
@@ -650,6 +707,8 @@ index_prune(struct index *ix)
 
 	if ((ix->flags & INDEX_NOWRITE) || ix->broken || ix->writing < 0)
 		return;
+	if (ix_swept(ix))
+		return; /* the lookups saw every row */
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if ((p = (const char *)sqlite3_column_text(s, 0)) != NULL &&
 		    !index_seen_has(&ix->seen, p))
