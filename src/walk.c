@@ -297,14 +297,29 @@ stat_names(int dfd, char **names, size_t n, struct stat *st, int *err)
 		pthread_join(tid, NULL);
 }
 
+/* A directory's names: one buffer, and each name's place in it. */
+struct names {
+	struct sbuf buf;
+	char **v;
+	size_t n;
+};
+
+static void
+names_release(struct names *l)
+{
+	sb_release(&l->buf);
+	free(l->v);
+}
+
 /*
- * The names in dir, hidden ones left out, sorted; the directory stays
- * open, returned for the caller to close; NULL after an error.
+ * The names in dir into l, hidden ones left out, sorted; the directory
+ * stays open, returned for the caller to close; NULL after an error.
  */
 static DIR *
-read_names(struct walk *w, const char *dir, struct strlist *names)
+read_names(struct walk *w, const char *dir, struct names *l)
 {
 	struct dirent *de;
+	size_t *off = NULL, cap = 0, i;
 	DIR *dp;
 
 	if ((dp = opendir(dir)) == NULL) {
@@ -312,11 +327,22 @@ read_names(struct walk *w, const char *dir, struct strlist *names)
 		    strerror(errno));
 		return NULL;
 	}
-	while ((de = readdir(dp)) != NULL)
-		if (de->d_name[0] != '.')
-			strlist_push(names, xstrdup(de->d_name));
-	if (names->n > 1)
-		qsort(names->v, names->n, sizeof(*names->v), cmp_names);
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (l->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			off = xreallocarray(off, cap, sizeof(*off));
+		}
+		off[l->n++] = l->buf.len;
+		sb_addn(&l->buf, de->d_name, strlen(de->d_name) + 1);
+	}
+	l->v = xreallocarray(NULL, l->n + 1, sizeof(*l->v));
+	for (i = 0; i < l->n; i++) /* the buffer has stopped moving */
+		l->v[i] = l->buf.s + off[i];
+	free(off);
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), cmp_names);
 	return dp;
 }
 
@@ -336,7 +362,7 @@ join_path(const char *dir, const char *name)
 static int
 walk_dir(struct walk *w, const char *dir, const struct stat *st)
 {
-	struct strlist names = {0};
+	struct names names = {0};
 	struct stat *sts;
 	size_t i;
 	int nmd = 0, *err;
@@ -354,8 +380,9 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	w->depth++;
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;
-	sts = xcalloc(names.n + 1, sizeof(*sts));
-	err = xcalloc(names.n + 1, sizeof(*err));
+	/* Every one is set by stat_names: no need to clear them. */
+	sts = xreallocarray(NULL, names.n + 1, sizeof(*sts));
+	err = xreallocarray(NULL, names.n + 1, sizeof(*err));
 	stat_names(dirfd(dp), names.v, names.n, sts, err);
 	for (i = 0; i < names.n; i++)
 		walk_entry(w, join_path(dir, names.v[i]), names.v[i], nmd,
@@ -364,7 +391,7 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	free(err);
 	closedir(dp);
 	w->depth--;
-	strlist_release(&names);
+	names_release(&names);
 	return 0;
 }
 
