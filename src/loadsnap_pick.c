@@ -377,10 +377,9 @@ read_terms(const struct loader_snap *s, struct snap_view *v,
 		struct snap_term *st = &v->want[i];
 
 		if (item_at(tab, items, st->ord, &tr) < 0 ||
-		    read_term(&tr, s->n, st) < 0)
-			rc = -1;
-		else if (ix[st->dirno] == NULL &&
-		    (ix[st->dirno] = open_dir_index(s, st->dirno)) == NULL)
+		    read_term(&tr, s->n, st) < 0 ||
+		    (ix[st->dirno] == NULL &&
+			(ix[st->dirno] = open_dir_index(s, st->dirno)) == NULL))
 			rc = -1;
 		else
 			rc = read_one(s, ix[st->dirno], st, &rb);
