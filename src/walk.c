@@ -22,8 +22,13 @@ struct walk {
 		ino_t ino;
 	} stack[LOADER_MAX_DIRS + 1]; /* directories being walked: cycles */
 	int depth;
-	size_t rootlen;		    /* paths below the root start past it */
-	const struct strlist *skip; /* globs of files not to load, or NULL */
+	struct { /* what the stat of a directory's names gives, by depth */
+		struct stat *st;
+		int *err;
+		size_t cap;
+	} stats[LOADER_MAX_DIRS + 1]; /* kept for the next at that depth */
+	size_t rootlen;		      /* paths below the root start past it */
+	const struct strlist *skip;   /* globs of files not to load, or NULL */
 };
 
 /* A new item of the list, for path (taken over), or NULL for a note. */
@@ -359,6 +364,29 @@ join_path(const char *dir, const char *name)
 	return path;
 }
 
+/*
+ * Room for the stat of n names at this depth (every one set by
+ * stat_names: not cleared), its errors in *err.  A directory's
+ * siblings reuse it, so its pages are touched once, not once each.
+ */
+static struct stat *
+walk_stats(struct walk *w, size_t n, int **err)
+{
+	int d = w->depth;
+
+	if (w->stats[d].cap < n + 1) {
+		w->stats[d].cap = n + 1;
+		free(w->stats[d].st);
+		free(w->stats[d].err);
+		w->stats[d].st =
+		    xreallocarray(NULL, n + 1, sizeof(*w->stats[d].st));
+		w->stats[d].err =
+		    xreallocarray(NULL, n + 1, sizeof(*w->stats[d].err));
+	}
+	*err = w->stats[d].err;
+	return w->stats[d].st;
+}
+
 static int
 walk_dir(struct walk *w, const char *dir, const struct stat *st)
 {
@@ -380,15 +408,11 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	w->depth++;
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;
-	/* Every one is set by stat_names: no need to clear them. */
-	sts = xreallocarray(NULL, names.n + 1, sizeof(*sts));
-	err = xreallocarray(NULL, names.n + 1, sizeof(*err));
+	sts = walk_stats(w, names.n, &err);
 	stat_names(dirfd(dp), names.v, names.n, sts, err);
 	for (i = 0; i < names.n; i++)
 		walk_entry(w, join_path(dir, names.v[i]), names.v[i], nmd,
 		    &sts[i], err[i]);
-	free(sts);
-	free(err);
 	closedir(dp);
 	w->depth--;
 	names_release(&names);
@@ -403,7 +427,7 @@ walk_tree(const char *dir, size_t used, size_t max, const struct strlist *skip,
 	struct stat st;
 	char *root;
 	size_t n;
-	int rc = -1;
+	int rc = -1, i;
 
 	memset(&w, 0, sizeof(w));
 	w.list = list;
@@ -422,6 +446,10 @@ walk_tree(const char *dir, size_t used, size_t max, const struct strlist *skip,
 		diag_add(d, DIAG_NOT_A_DIRECTORY, root, 0, 0);
 	else
 		rc = walk_dir(&w, root, &st);
+	for (i = 0; i <= LOADER_MAX_DIRS; i++) {
+		free(w.stats[i].st);
+		free(w.stats[i].err);
+	}
 	free(root);
 	return rc;
 }
