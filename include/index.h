@@ -89,7 +89,8 @@ struct index *index_open(
  * itself.  On a hit, fills *out (the caller releases it with
  * index_rec_release) and returns 1; on a miss or any error returns 0 and
  * leaves *out empty.  Every call marks relpath as still present for
- * index_prune.
+ * index_prune.  Lookups in path order are cheapest: each steps one
+ * cursor along the entries from where the last left it.
  */
 int index_lookup(struct index *, const char *relpath, const char *path,
     const struct stat *, struct index_rec *out);
@@ -143,9 +144,9 @@ int64_t index_stamp(const struct index *);
 
 /*
  * A snapshot: what one whole load gave (data, the loader's own bytes)
- * and the walk it was made from (walk, the loader's record of every
- * file's path and identity), kept under a key that says how the load
- * was asked for.  Sealed by a checksum like a row; the loader trusts it
+ * and the walk it was made from (walk, the loader's record, or sum, of
+ * every file's path and identity), kept under a key that says how the
+ * load was asked for.  Sealed by a checksum like a row; the loader trusts it
  * only for a walk equal to walk whose files were all settled at written.
  */
 struct index_snap {

@@ -8,11 +8,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "index.h"
 #include "loader.h"
 #include "util.h"
 
 /* The format of the snapshot's data; any change bumps it. */
-#define SNAP_FORMAT 2
+#define SNAP_FORMAT 3
 
 /* A load that may be answered by, or will make, a snapshot. */
 struct loader_snap {
@@ -24,11 +25,23 @@ struct loader_snap {
 	unsigned char *walked; /* w[i] holds its walk still */
 	int reuse;	       /* the walks are what loader_load_dir takes */
 	int64_t stamp;	       /* taken before the walks */
-	struct sbuf fp;	       /* the walks, as the snapshot records them */
-	uint64_t hash;	       /* of fp */
+	unsigned char sum[16]; /* of the walks: what the snapshot keeps */
+	uint64_t hash;	       /* its first half */
 	int home;	       /* the directory whose index keeps it, or -1 */
 	int settled;	       /* every file was settled at stamp */
 };
+
+/*
+ * A hash of key (len bytes): its low bits are the bucket of the
+ * snapshot's data that keeps the index entries of key, its high 32 the
+ * tag they are kept under.
+ */
+uint64_t loadsnap_key_hash(const char *key, size_t len);
+#define LOADSNAP_TAG(h) ((uint32_t)((h) >> 32))
+
+/* Whether sn was made from the walks s took (their sums are equal). */
+int loadsnap_same_walk(
+    const struct loader_snap *s, const struct index_snap *sn);
 
 /* Whether every file s walked was settled at stamp (the racy rule). */
 int loadsnap_settled(const struct loader_snap *s, int64_t stamp);

@@ -71,8 +71,9 @@ enum {
 };
 
 static const char *const ix_sql[S_N] = {
+    /* A cursor from a path on: lookups in path order step it along. */
     "SELECT dev, ino, size, mtime_ns, ctime_ns, mode, written_ns, kind,"
-    " data, diag, sum, path FROM files WHERE path = ?1",
+    " data, diag, sum, path FROM files WHERE path >= ?1 ORDER BY path",
     "INSERT OR REPLACE INTO files(path, dev, ino, size, mtime_ns, ctime_ns,"
     " mode, written_ns, kind, data, diag, sum)"
     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -97,6 +98,10 @@ struct index {
 	int64_t stamp;
 	uint64_t seed; /* of every row's checksum */
 	int reading;   /* in the read transaction of the lookups */
+	int cursor;    /* S_GET is on the first row at or after at */
+	struct sbuf at;
+	int at_end;    /* no row is after at */
+	int sweep;     /* the lookups swept the rows: 0 not yet, 1 yes, -1 no */
 	int writing;   /* 0 not yet, 1 in the transaction, -1 not this run */
 	size_t nput;   /* rows put in this transaction */
 	int broken;    /* SQLite found the file corrupt: remove at close */
@@ -329,6 +334,7 @@ ix_disconnect(struct index *ix)
 		sqlite3_finalize(ix->st[i]);
 		ix->st[i] = NULL;
 	}
+	ix->cursor = 0;
 	sqlite3_close(ix->db); /* NULL is a no-op */
 	ix->db = NULL;
 }
@@ -356,6 +362,7 @@ ix_free(struct index *ix)
 		ix_unlink(ix->file);
 	free(ix->file);
 	free(ix->failure);
+	sb_release(&ix->at);
 	index_seen_release(&ix->seen);
 	free(ix);
 }
@@ -457,6 +464,93 @@ ix_check_rc(struct index *ix, int rc)
 		ix->broken = 1;
 }
 
+/*
+ * Let go of the lookups' cursor.  Before the transaction changes or a
+ * write, the sweep (ix_seek) ends too: its rows may no longer be all.
+ */
+static void
+ix_park(struct index *ix, int sweep_ends)
+{
+	if (ix->st[S_GET] != NULL)
+		sqlite3_reset(ix->st[S_GET]);
+	ix->cursor = 0;
+	if (sweep_ends) {
+		ix->sweep = -1;
+		ix->at_end = 0;
+	}
+}
+
+/* How far the cursor steps to a path before it seeks it instead. */
+#define IX_STEPS 8
+
+/* Seek the cursor to the first row at or after key. */
+static int
+ix_seek_to(struct index *ix, const char *key)
+{
+	int rc;
+
+	ix_park(ix, 0);
+	sqlite3_bind_text(ix->st[S_GET], 1, key, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(ix->st[S_GET])) == SQLITE_ROW)
+		ix->cursor = 1;
+	else
+		ix_park(ix, 0);
+	return rc;
+}
+
+/*
+ * Put the lookups' cursor on the first row at or after relpath: from
+ * where it is when relpath comes after the path it was put for (lookups
+ * come in path order, mostly) and is near, else by a seek.  Returns
+ * SQLITE_ROW when it is on a row, with strcmp of its path and relpath
+ * in *cmp; SQLITE_DONE when no row is.
+ *
+ * The first seek is from the first row, and as long as the cursor
+ * passes no row but the ones asked for and is not sought again, the
+ * lookups sweep the table: when the sweep reaches its end, every row
+ * was asked for, and index_prune has nothing to look for.
+ */
+static int
+ix_seek(struct index *ix, const char *relpath, int *cmp)
+{
+	sqlite3_stmt *s = ix->st[S_GET];
+	int ahead = ix->at.s != NULL && strcmp(ix->at.s, relpath) <= 0;
+	const char *p;
+	int rc = SQLITE_ROW, n;
+
+	if (ix->at_end && ahead)
+		rc = SQLITE_DONE; /* no row after the last */
+	else if (ix->sweep == 0) {
+		ix->sweep = 1;
+		rc = ix_seek_to(ix, "");
+	} else if (!ix->cursor || !ahead) {
+		ix->sweep = -1;
+		rc = ix_seek_to(ix, relpath);
+	}
+	for (n = 0; rc == SQLITE_ROW; n++) {
+		if ((p = (const char *)sqlite3_column_text(s, 11)) == NULL)
+			p = ""; /* out of memory: a miss, not a sweep */
+		if ((*cmp = strcmp(p, relpath)) >= 0 && *p != '\0')
+			break;
+		if (n == IX_STEPS || *p == '\0') {
+			ix->sweep = -1;
+			if ((rc = ix_seek_to(ix, relpath)) == SQLITE_ROW) {
+				p = (const char *)sqlite3_column_text(s, 11);
+				*cmp = p != NULL ? strcmp(p, relpath) : 1;
+			}
+			break;
+		}
+		if (ix->at.s == NULL || strcmp(p, ix->at.s) != 0)
+			ix->sweep = -1; /* a row not asked for */
+		if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+			ix_park(ix, 0);
+	}
+	ix->at_end = rc == SQLITE_DONE;
+	ix->at.len = 0;
+	sb_adds(&ix->at, relpath);
+	return rc;
+}
+
 int
 index_lookup(struct index *ix, const char *relpath, const char *path,
     const struct stat *st, struct index_rec *out)
@@ -464,7 +558,7 @@ index_lookup(struct index *ix, const char *relpath, const char *path,
 	sqlite3_stmt *s;
 	int64_t id[ID_N];
 	struct index_row r;
-	int rc, hit = 0, i;
+	int rc, hit = 0, i, cmp = 1;
 
 	index_rec_init(out);
 	index_seen_add(&ix->seen, relpath);
@@ -481,19 +575,19 @@ index_lookup(struct index *ix, const char *relpath, const char *path,
 		ix_check_rc(ix, rc);
 		return 0;
 	}
-	sqlite3_bind_text(s, 1, relpath, -1, SQLITE_STATIC);
 	r.seed = ix->seed;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && row_read(s, &r) == 0 &&
+	rc = ix_seek(ix, relpath, &cmp);
+	if (rc == SQLITE_ROW && cmp == 0 && row_read(s, &r) == 0 &&
 	    strcmp(r.path, relpath) == 0 && r.written <= ix->stamp &&
 	    index_ident_settled(r.id, r.written)) {
 		for (i = 0; i < ID_N && r.id[i] == id[i]; i++)
 			;
 		hit = i == ID_N && index_row_rec(&r, path, out) == 0;
 	}
-	ix_check_rc(ix, rc);
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		ix_check_rc(ix, rc);
+		ix_park(ix, 1);
+	}
 	return hit;
 }
 
@@ -514,6 +608,7 @@ ix_fail(struct index *ix, int rc)
 static void
 ix_end_read(struct index *ix)
 {
+	ix_park(ix, 1);
 	if (ix->reading)
 		(void)sqlite3_exec(ix->db, "COMMIT", NULL, NULL, NULL);
 	ix->reading = 0;
@@ -525,6 +620,7 @@ ix_begin(struct index *ix)
 {
 	int rc;
 
+	ix_park(ix, 1); /* no cursor open under a write */
 	if (ix->writing != 0)
 		return ix->writing == 1 ? 0 : -1;
 	if ((ix->flags & INDEX_NOWRITE) || ix->broken) {
@@ -630,6 +726,27 @@ index_put(struct index *ix, const char *relpath, const char *path,
 	return rc;
 }
 
+/*
+ * Whether the lookups swept the rows to their end (ix_seek): the
+ * cursor is past the last, or on the last path asked for and nothing
+ * follows.  Lets go of the cursor.
+ */
+static int
+ix_swept(struct index *ix)
+{
+	const char *p;
+	int end = ix->at_end;
+
+	if (ix->sweep == 1 && ix->cursor &&
+	    (p = (const char *)sqlite3_column_text(ix->st[S_GET], 11)) !=
+		NULL &&
+	    strcmp(p, ix->at.s) == 0)
+		end = sqlite3_step(ix->st[S_GET]) == SQLITE_DONE;
+	end = end && ix->sweep == 1;
+	ix_park(ix, 1);
+	return end;
+}
+
 void
 index_prune(struct index *ix)
 {
@@ -641,6 +758,8 @@ index_prune(struct index *ix)
 
 	if ((ix->flags & INDEX_NOWRITE) || ix->broken || ix->writing < 0)
 		return;
+	if (ix_swept(ix))
+		return; /* the lookups saw every row */
 	if ((rc = ix_stmt(ix, S_PATHS, &s)) != SQLITE_OK) {
 		ix_check_rc(ix, rc);
 		return;

@@ -197,15 +197,36 @@ put_round(struct index *ix, struct pool *p, size_t lo, size_t hi)
 	}
 }
 
+/* Look items lo to hi up in the index (NULL: none), for their loading. */
+static void
+lookup_round(struct pool *p, struct index *ix, size_t lo, size_t hi)
+{
+	struct index_rec rec;
+	size_t i;
+
+	for (i = lo; ix != NULL && i < hi; i++) {
+		struct walk_item *it = &p->items[i];
+
+		if (it->path == NULL ||
+		    !index_lookup(ix, it->rel, it->path, &it->st, &rec))
+			continue;
+		p->res[i].hit = xmalloc(sizeof(rec));
+		*p->res[i].hit = rec;
+	}
+}
+
 /*
  * Parse every queued file, on as many threads as there are processors
  * (at most LOADER_MAX_THREADS), when there are enough files to pay for
  * starting them.  Meanwhile this thread puts what the files put_lo to
- * put_hi gave (the previous round), then joins the parsing: the
- * index's writes cost the first run no time of their own.
+ * put_hi gave (the previous round) and looks up the next round's, from
+ * the end of this round to look_hi, then joins the parsing: the index's
+ * writes cost the first run, and its reads a later run, no time of
+ * their own.
  */
 static void
-parse_all(struct pool *p, struct index *ix, size_t put_lo, size_t put_hi)
+parse_all(struct pool *p, struct index *ix, size_t put_lo, size_t put_hi,
+    size_t look_hi)
 {
 	pthread_t tid[LOADER_MAX_THREADS];
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -221,6 +242,7 @@ parse_all(struct pool *p, struct index *ix, size_t put_lo, size_t put_hi)
 			break;
 	nt = i;
 	put_round(ix, p, put_lo, put_hi);
+	lookup_round(p, ix, p->end, look_hi); /* not this round's: disjoint */
 	parse_jobs(p);
 	for (i = 1; i < nt; i++)
 		pthread_join(tid[i], NULL);
@@ -360,31 +382,24 @@ index_conf(struct index *ix, const struct siteconf *conf)
 
 /*
  * Load the items, in rounds of LOADER_ROUND when there is an index: the
- * lookups of a round on this thread (one handle), then its files on the
- * threads while this one puts the previous round's entries in path
- * order, so that the records and captures of two rounds at a time are
- * in memory, not a glossary's.
+ * lookups of the first round on this thread (one handle), then each
+ * round's files on the threads while this one puts the previous round's
+ * entries in path order and looks up the next round's, so that the
+ * records and captures of three rounds at a time are in memory, not a
+ * glossary's.
  */
 static void
 load_all(struct pool *p, struct index *ix)
 {
-	size_t lo, hi, i, prev = 0, round = ix != NULL ? LOADER_ROUND : p->n;
-	struct index_rec rec;
+	size_t lo, hi, next, prev = 0, round = ix != NULL ? LOADER_ROUND : p->n;
 
+	lookup_round(p, ix, 0, p->n > round ? round : p->n);
 	for (lo = 0; lo < p->n; lo = hi) {
 		hi = p->n - lo > round ? lo + round : p->n;
-		for (i = lo; ix != NULL && i < hi; i++) {
-			struct walk_item *it = &p->items[i];
-
-			if (it->path == NULL ||
-			    !index_lookup(ix, it->rel, it->path, &it->st, &rec))
-				continue;
-			p->res[i].hit = xmalloc(sizeof(rec));
-			*p->res[i].hit = rec;
-		}
+		next = p->n - hi > round ? hi + round : p->n;
 		atomic_store(&p->next, lo);
 		p->end = hi;
-		parse_all(p, ix, prev, lo);
+		parse_all(p, ix, prev, lo, next);
 		prev = lo;
 	}
 	put_round(ix, p, prev, p->n);

@@ -1,19 +1,23 @@
 /*
  * The snapshot of a whole load (loadsnap.h).  What makes it safe is
  * what makes a row safe (index.c): it is used only for a walk equal to
- * the one it was made from, byte for byte -- every directory, its
- * `.gloss.yaml' key names and language, every file's path and stat
- * identity, every message of the walk -- when every one of those files
- * was settled (not racily clean) when the run that made it began; and
- * the terms it names are still read from their own sealed rows.
+ * the one it was made from -- every directory, its `.gloss.yaml' key
+ * names and language, every file's path and stat identity, every
+ * message of the walk, compared as a 128-bit sum (walk_sum) -- when
+ * every one of those files was settled (not racily clean) when the run
+ * that made it began; and the terms it names are still read from their
+ * own sealed rows.
  *
  * The data, in tval_pack's codec: the caller's numbers; the table's
  * language, directories and bytes; the messages; the number of terms;
- * the index entries and the link-key entries in table order, each with
- * its key (front coded: what it shares with the key before, then the
- * rest) and its term's place; then for each term in table order its
- * directory, its path below it, its language and its mentions (what
- * the language step and table_index leave).
+ * the index entries and the link-key entries, each in buckets of a hash
+ * of their key (pack_entries), so that a reader finds a name's entries
+ * without reading the others; then an offset for each term and, for
+ * each term in table order, its directory, its path below it, its
+ * language and its mentions (what the language step and table_index
+ * leave).  Offsets are 4 bytes, least significant first, from the end
+ * of their table, one more than the items: a reader goes to the item it
+ * wants.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,17 +28,6 @@
 #include "loadsnap_int.h"
 #include "termfile.h"
 #include "tval_pack.h"
-
-static uint64_t
-fnv64(const char *p, size_t n)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * UINT64_C(0x100000001b3);
-	return h;
-}
 
 static int
 has_code(const struct diag *d, enum diag_code c)
@@ -48,74 +41,114 @@ has_code(const struct diag *d, enum diag_code c)
 }
 
 /*
- * A file's identity, as varints: the walk is compared whole, never
- * read back, so any encoding that tells two walks apart will do.  The
- * ctime's seconds as their distance from the mtime's (zigzag), a byte
- * where the seconds take five.
+ * The walk is kept and compared as a 128-bit sum, taken a word at a
+ * time in two lanes.  Each lane's step is a bijection of its state for
+ * a fixed word and of the word for a fixed state (an odd multiplier, a
+ * rotation or shift), so two walks of one length that differ in one word
+ * -- one changed stat field, one changed byte of a path -- always differ
+ * in both lanes; lengths are summed too.
  */
-static void
-pack_stat(struct sbuf *sb, const struct stat *st)
-{
-	uint64_t d =
-	    (uint64_t)st->st_ctim.tv_sec - (uint64_t)st->st_mtim.tv_sec;
+struct walk_sum {
+	uint64_t a, b;
+};
 
-	tval_pack_uint(sb, (uint64_t)st->st_dev);
-	tval_pack_uint(sb, (uint64_t)st->st_ino);
-	tval_pack_uint(sb, (uint64_t)st->st_size);
-	tval_pack_uint(sb, (uint64_t)st->st_mode);
-	tval_pack_uint(sb, (uint64_t)st->st_mtim.tv_sec);
-	tval_pack_uint(sb, (uint64_t)st->st_mtim.tv_nsec);
-	tval_pack_uint(sb, d >> 63 ? ~(d << 1) : d << 1);
-	tval_pack_uint(sb, (uint64_t)st->st_ctim.tv_nsec);
+static void
+sum_word(struct walk_sum *h, uint64_t w)
+{
+	uint64_t a = h->a ^ w, b = h->b + w;
+
+	h->a = ((a << 23) | (a >> 41)) * UINT64_C(0x9fb21c651e98df25);
+	b *= UINT64_C(0xc2b2ae3d27d4eb4f);
+	h->b = b ^ (b >> 31);
 }
 
-/* s after what it shares with prev (front coding): the length shared,
- * then the rest as a string.  Walks list paths in order, so most of a
- * path is the one before's. */
 static void
-pack_after(struct sbuf *sb, const char *prev, const char *s)
+sum_bytes(struct walk_sum *h, const void *p, size_t n)
 {
-	size_t n = 0;
+	const unsigned char *s = p;
+	uint64_t w;
+	size_t i;
 
-	while (prev[n] != '\0' && prev[n] == s[n])
-		n++;
-	tval_pack_uint(sb, n);
-	tval_pack_str(sb, s + n);
+	sum_word(h, n);
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		sum_word(h, w);
+	}
+	if (i < n) {
+		w = 0;
+		memcpy(&w, s + i, n - i);
+		sum_word(h, w);
+	}
 }
 
-/* Record walk w into the fingerprint; 0 if the walk can be reused. */
+static void
+sum_str(struct walk_sum *h, const char *s)
+{
+	sum_bytes(h, s, strlen(s));
+}
+
+/* A file's identity: the walk is compared whole. */
+static void
+sum_stat(struct walk_sum *h, const struct stat *st)
+{
+	sum_word(h, (uint64_t)st->st_dev);
+	sum_word(h, (uint64_t)st->st_ino);
+	sum_word(h, (uint64_t)st->st_size);
+	sum_word(h, (uint64_t)st->st_mode);
+	sum_word(h, (uint64_t)st->st_mtim.tv_sec);
+	sum_word(h, (uint64_t)st->st_mtim.tv_nsec);
+	sum_word(h, (uint64_t)st->st_ctim.tv_sec);
+	sum_word(h, (uint64_t)st->st_ctim.tv_nsec);
+}
+
+/* Messages, packed as a row keeps them; none is one word. */
+static void
+sum_diag(struct walk_sum *h, const struct diag *d, struct sbuf *tmp)
+{
+	tmp->len = 0;
+	if (d->n > 0)
+		(void)tval_pack_diag(d, NULL, tmp);
+	sum_bytes(h, tmp->s, tmp->len);
+}
+
+/* Sum walk w into h; 0 if the walk can be reused. */
 static int
-print_walk(struct sbuf *fp, const struct loader_walk *w)
+sum_walk(struct walk_sum *h, const struct loader_walk *w)
 {
-	const char *prev = "";
+	struct sbuf tmp;
 	size_t i;
 	int ok = !has_code(&w->diag, DIAG_GLOSSARY_TOO_LARGE);
 
-	tval_pack_str(fp, w->dir);
-	tval_pack_uint(fp, w->rc < 0 ? 0 : (uint64_t)w->rc + 1);
-	loader_conf_context(&w->conf, fp);
-	sb_addc(fp, '\0');
-	tval_pack_str(fp, w->conf.lang != NULL ? w->conf.lang : "");
-	(void)tval_pack_diag(&w->diag, NULL, fp);
-	tval_pack_uint(fp, w->list.n);
+	sb_init(&tmp);
+	sum_str(h, w->dir);
+	sum_word(h, w->rc < 0 ? 0 : (uint64_t)w->rc + 1);
+	loader_conf_context(&w->conf, &tmp);
+	sum_bytes(h, tmp.s, tmp.len);
+	sum_str(h, w->conf.lang != NULL ? w->conf.lang : "");
+	sum_diag(h, &w->diag, &tmp);
+	sum_word(h, w->list.n);
 	for (i = 0; i < w->list.n; i++) {
 		const struct walk_item *it = &w->list.v[i];
-		const char *rel = it->path != NULL ? it->rel : "";
 
-		/* Below the directory, recorded once above; no messages is
-		 * one byte, as most files have none. */
-		pack_after(fp, prev, rel);
-		prev = rel;
-		if (it->path != NULL)
-			pack_stat(fp, &it->st);
-		if (it->diag.n == 0)
-			sb_addc(fp, '\0');
-		else
-			(void)tval_pack_diag(&it->diag, NULL, fp);
+		/* Below the directory, summed once above. */
+		sum_word(h, it->path != NULL);
+		if (it->path != NULL) {
+			sum_str(h, it->rel);
+			sum_stat(h, &it->st);
+		}
+		sum_diag(h, &it->diag, &tmp);
 		if (has_code(&it->diag, DIAG_GLOSSARY_TOO_LARGE))
 			ok = 0;
 	}
+	sb_release(&tmp);
 	return ok ? 0 : -1;
+}
+
+int
+loadsnap_same_walk(const struct loader_snap *s, const struct index_snap *sn)
+{
+	return sn->hash == s->hash && sn->walklen == sizeof(s->sum) &&
+	    memcmp(sn->walk, s->sum, sizeof(s->sum)) == 0;
 }
 
 int
@@ -135,6 +168,7 @@ struct loader_snap *
 loader_snap_begin(char *const *dirs, size_t n, const char *key,
     const struct loader_opts *opts)
 {
+	struct walk_sum h = {UINT64_C(0x676c6f7373776b31), 0};
 	struct loader_snap *s;
 	size_t i, j, used = 0;
 
@@ -150,19 +184,20 @@ loader_snap_begin(char *const *dirs, size_t n, const char *key,
 	s->stamp = index_clock();
 	s->reuse = 1;
 	s->home = -1;
-	sb_init(&s->fp);
 	for (i = 0; i < n; i++) {
 		loader_walk_dir(&s->w[i], dirs[i], used, opts);
 		s->walked[i] = 1;
 		for (j = 0; j < s->w[i].list.n; j++)
 			if (s->w[i].list.v[j].path != NULL)
 				used += (size_t)s->w[i].list.v[j].st.st_size;
-		if (print_walk(&s->fp, &s->w[i]) < 0)
+		if (sum_walk(&h, &s->w[i]) < 0)
 			s->reuse = 0;
 		if (s->home < 0 && s->w[i].rc == 0)
 			s->home = (int)i;
 	}
-	s->hash = fnv64(s->fp.s, s->fp.len);
+	memcpy(s->sum, &h.a, 8);
+	memcpy(s->sum + 8, &h.b, 8);
+	s->hash = h.a;
 	s->settled = loadsnap_settled(s, s->stamp);
 	return s;
 }
@@ -195,7 +230,6 @@ loader_snap_end(struct loader_snap *s)
 	free(s->w);
 	free(s->walked);
 	free(s->key);
-	sb_release(&s->fp);
 	free(s);
 }
 
@@ -207,20 +241,103 @@ pack_opt(struct sbuf *sb, const char *s)
 		tval_pack_str(sb, s);
 }
 
-/* The index entries v[0..n) of tab: key (after the one before, as
- * they are in order), term, which name. */
-static void
-pack_entries(struct sbuf *sb, const struct table_entry *v, size_t n)
+uint64_t
+loadsnap_key_hash(const char *key, size_t len)
 {
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
 	size_t i;
 
-	tval_pack_uint(sb, n);
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)key[i]) * UINT64_C(0x100000001b3);
+	h = (h ^ (h >> 33)) * UINT64_C(0xff51afd7ed558ccd);
+	return h ^ (h >> 29);
+}
+
+/* Append v as 4 bytes, least significant first. */
+static void
+pack_u32(struct sbuf *sb, uint32_t v)
+{
+	unsigned char b[4];
+	int i;
+
+	for (i = 0; i < 4; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+	sb_addn(sb, (const char *)b, 4);
+}
+
+/* Reserve the table of n + 1 offsets that fill_offsets writes. */
+static size_t
+reserve_offsets(struct sbuf *sb, size_t n)
+{
+	size_t at = sb->len, i;
+
+	for (i = 0; i <= n; i++)
+		pack_u32(sb, 0);
+	return at;
+}
+
+static void
+set_u32(struct sbuf *sb, size_t at, uint32_t v)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		sb->s[at + (size_t)i] = (char)(unsigned char)(v >> (8 * i));
+}
+
+/*
+ * The index entries v[0..n) of tab, grouped in buckets of their key's
+ * hash (loadsnap_key_hash) so that a reader finds a key's entries
+ * without reading the others: the number of buckets (a power of two),
+ * each bucket's offset (offsets as the header says), then in each
+ * bucket its entries in table order: the key's tag (4 bytes, as an
+ * offset), place in v, term, which name.  Not the key itself: a reader
+ * compares the key of the term's own row (make_entry), so a tag shared
+ * by another key costs a whole load, never an answer.  -1 past the
+ * range of an offset.
+ */
+static int
+pack_entries(struct sbuf *sb, const struct table_entry *v, size_t n)
+{
+	size_t nb = 1, at, base, b, i, *bucket, *start, *order;
+	uint64_t *hash;
+
+	while (nb < n / 2)
+		nb *= 2;
+	tval_pack_uint(sb, nb);
+	at = reserve_offsets(sb, nb);
+	base = sb->len;
+	hash = xcalloc(n + 1, sizeof(*hash));
+	bucket = xcalloc(n + 1, sizeof(*bucket));
+	order = xcalloc(n + 1, sizeof(*order));
+	start = xcalloc(nb + 1, sizeof(*start));
 	for (i = 0; i < n; i++) {
-		pack_after(sb, i > 0 ? v[i - 1].key : "", v[i].key);
-		tval_pack_uint(sb, v[i].term->idx);
-		tval_pack_uint(sb, (uint64_t)v[i].alias + 1); /* -1: 0 */
-		tval_pack_uint(sb, (uint64_t)v[i].derived);
+		hash[i] = loadsnap_key_hash(v[i].key, strlen(v[i].key));
+		bucket[i] = (size_t)(hash[i] & (nb - 1));
+		start[bucket[i] + 1]++;
 	}
+	for (b = 0; b < nb; b++)
+		start[b + 1] += start[b];
+	for (i = 0; i < n; i++) /* in table order within a bucket */
+		order[start[bucket[i]]++] = i;
+	for (b = 0, i = 0; b < nb; b++) {
+		set_u32(sb, at + 4 * b, (uint32_t)(sb->len - base));
+		for (; i < start[b]; i++) {
+			const struct table_entry *e = &v[order[i]];
+
+			pack_u32(sb, LOADSNAP_TAG(hash[order[i]]));
+			tval_pack_uint(sb, order[i]);
+			tval_pack_uint(sb, e->term->idx);
+			tval_pack_uint(sb, (uint64_t)e->alias + 1); /* -1: 0 */
+			tval_pack_uint(sb, (uint64_t)e->derived);
+		}
+	}
+	set_u32(sb, at + 4 * nb, (uint32_t)(sb->len - base));
+	free(hash);
+	free(bucket);
+	free(order);
+	free(start);
+	return sb->len - base > UINT32_MAX ? -1 : 0;
 }
 
 /* The snapshot's data of tab, d and extra; -1 if it cannot be made. */
@@ -229,7 +346,7 @@ pack_data(const struct loader_snap *s, const struct table *tab,
     const struct diag *d, const int64_t *extra, size_t nextra, struct sbuf *sb)
 {
 	struct sbuf db;
-	size_t i, j;
+	size_t i, j, at, base;
 	int rc;
 
 	tval_pack_uint(sb, SNAP_FORMAT);
@@ -245,13 +362,18 @@ pack_data(const struct loader_snap *s, const struct table *tab,
 	sb_addn(sb, db.s, db.len);
 	sb_release(&db);
 	tval_pack_uint(sb, tab->n);
-	pack_entries(sb, tab->idx, tab->nidx);
-	pack_entries(sb, tab->ids, tab->nids);
-	for (i = 0; i < tab->n && rc == 0; i++) {
+	if (rc < 0 || pack_entries(sb, tab->idx, tab->nidx) < 0 ||
+	    pack_entries(sb, tab->ids, tab->nids) < 0)
+		return -1;
+	at = reserve_offsets(sb, tab->n);
+	base = sb->len;
+	for (i = 0; i < tab->n; i++) {
 		const struct term *t = tab->terms[i];
 
-		if (t->idx != i || t->dirno < 0 || (size_t)t->dirno >= s->n)
+		if (t->idx != i || t->dirno < 0 || (size_t)t->dirno >= s->n ||
+		    sb->len - base > UINT32_MAX)
 			return -1;
+		set_u32(sb, at + 4 * i, (uint32_t)(sb->len - base));
 		tval_pack_uint(sb, (uint64_t)t->dirno);
 		tval_pack_str(sb, loader_rel_path(s->dirs[t->dirno], t->path));
 		pack_opt(sb, t->lang);
@@ -259,7 +381,10 @@ pack_data(const struct loader_snap *s, const struct table *tab,
 		for (j = 0; j < t->mentions.n; j++)
 			tval_pack_str(sb, t->mentions.v[j]);
 	}
-	return rc;
+	if (sb->len - base > UINT32_MAX)
+		return -1;
+	set_u32(sb, at + 4 * tab->n, (uint32_t)(sb->len - base));
+	return 0;
 }
 
 void
@@ -280,16 +405,14 @@ loader_snap_save(struct loader_snap *s, const struct table *tab,
 		return;
 	}
 	sb_init(&data);
-	if (index_snap_get(ix, s->key, &old) && old.hash == s->hash &&
-	    old.walklen == s->fp.len &&
-	    memcmp(old.walk, s->fp.s, s->fp.len) == 0)
+	if (index_snap_get(ix, s->key, &old) && loadsnap_same_walk(s, &old))
 		; /* kept already */
 	else if (pack_data(s, tab, d, extra, nextra, &data) == 0) {
 		memset(&sn, 0, sizeof(sn));
 		sn.written = s->stamp;
 		sn.hash = s->hash;
-		sn.walk = s->fp.s;
-		sn.walklen = s->fp.len;
+		sn.walk = s->sum;
+		sn.walklen = sizeof(s->sum);
 		sn.data = data.s;
 		sn.datalen = data.len;
 		(void)index_snap_put(ix, s->key, &sn);

@@ -14,12 +14,13 @@
 #include "termfile.h"
 #include "tval_pack.h"
 
-/* A term of the snapshot: where it came from, what the load set. */
+/* A term of the snapshot that a name asks for: where it came from, what
+ * the load set. */
 struct snap_term {
+	uint64_t ord; /* its place in the table */
 	uint64_t dirno;
 	char *rel, *lang;
 	struct strlist mentions;
-	int want;
 	struct term *t; /* once read */
 };
 
@@ -30,7 +31,8 @@ struct snap_view {
 	char *lang;
 	uint64_t ndirs, bytes, n;
 	struct diag diag;
-	struct snap_term *terms;
+	struct snap_term *want; /* the terms asked for, by ord once sorted */
+	size_t nwant;
 	struct tval_rd r; /* what is not read yet */
 };
 
@@ -39,17 +41,91 @@ view_release(struct snap_view *v)
 {
 	size_t i;
 
-	for (i = 0; v->terms != NULL && i < v->n; i++) {
-		free(v->terms[i].rel);
-		free(v->terms[i].lang);
-		strlist_release(&v->terms[i].mentions);
-		term_free(v->terms[i].t);
+	for (i = 0; i < v->nwant; i++) {
+		free(v->want[i].rel);
+		free(v->want[i].lang);
+		strlist_release(&v->want[i].mentions);
+		term_free(v->want[i].t);
 	}
-	free(v->terms);
+	free(v->want);
 	free(v->extra);
 	free(v->lang);
 	diag_release(&v->diag);
 	memset(v, 0, sizeof(*v));
+}
+
+/* The wanted term at ord, or NULL. */
+static struct snap_term *
+find_want(const struct snap_view *v, uint64_t ord)
+{
+	size_t i;
+
+	for (i = 0; i < v->nwant; i++)
+		if (v->want[i].ord == ord)
+			return &v->want[i];
+	return NULL;
+}
+
+/* Ask for the term at ord. */
+static void
+want_term(struct snap_view *v, uint64_t ord)
+{
+	if (find_want(v, ord) != NULL)
+		return;
+	v->want = xreallocarray(v->want, v->nwant + 1, sizeof(*v->want));
+	memset(&v->want[v->nwant], 0, sizeof(*v->want));
+	v->want[v->nwant++].ord = ord;
+}
+
+static int
+cmp_want(const void *a, const void *b)
+{
+	const struct snap_term *x = a, *y = b;
+
+	return x->ord < y->ord ? -1 : x->ord > y->ord;
+}
+
+static uint32_t
+get_u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+/*
+ * A table of n + 1 offsets at r (pack_data) into *tab, and the items
+ * after it into *items; r is left after the items.  -1 out of bounds.
+ */
+static int
+read_offsets(struct tval_rd *r, uint64_t n, const unsigned char **tab,
+    struct tval_rd *items)
+{
+	uint32_t len;
+
+	if ((uint64_t)(r->end - r->p) / 4 <= n)
+		return -1;
+	*tab = r->p;
+	items->p = r->p + 4 * (n + 1);
+	len = get_u32(*tab + 4 * n);
+	if (len > (size_t)(r->end - items->p))
+		return -1;
+	items->end = items->p + len;
+	r->p = items->end;
+	return 0;
+}
+
+/* A cursor over item i of a table read_offsets read; -1 out of bounds. */
+static int
+item_at(const unsigned char *tab, const struct tval_rd *items, uint64_t i,
+    struct tval_rd *out)
+{
+	uint32_t lo = get_u32(tab + 4 * i), hi = get_u32(tab + 4 * (i + 1));
+
+	if (lo > hi || hi > (size_t)(items->end - items->p))
+		return -1;
+	out->p = items->p + lo;
+	out->end = items->p + hi;
+	return 0;
 }
 
 /* Skip an optional string, or take it into *out when out is not NULL. */
@@ -68,7 +144,7 @@ take_opt(struct tval_rd *r, char **out)
 	return 0;
 }
 
-/* The next term of the data; its strings are kept when it is wanted. */
+/* The wanted term st, from its own bytes r. */
 static int
 read_term(struct tval_rd *r, size_t ndirs, struct snap_term *st)
 {
@@ -79,18 +155,16 @@ read_term(struct tval_rd *r, size_t ndirs, struct snap_term *st)
 	if (tval_read_uint(r, ndirs - 1, &st->dirno) < 0 ||
 	    tval_read_span(r, &p, &len) < 0)
 		return -1;
-	if (st->want)
-		st->rel = xstrndup(p, len);
-	if (take_opt(r, st->want ? &st->lang : NULL) < 0 ||
+	st->rel = xstrndup(p, len);
+	if (take_opt(r, &st->lang) < 0 ||
 	    tval_read_uint(r, LOADER_MAX_ITEMS, &n) < 0)
 		return -1;
 	for (k = 0; k < n; k++) {
 		if (tval_read_span(r, &p, &len) < 0)
 			return -1;
-		if (st->want)
-			strlist_push(&st->mentions, xstrndup(p, len));
+		strlist_push(&st->mentions, xstrndup(p, len));
 	}
-	return 0;
+	return r->p == r->end ? 0 : -1;
 }
 
 /*
@@ -125,7 +199,6 @@ view_read(struct snap_view *v, const void *data, size_t len, size_t ndirs)
 	r.p += dlen;
 	if (tval_read_uint(&r, (uint64_t)(r.end - r.p), &v->n) < 0)
 		return -1;
-	v->terms = xcalloc(v->n + 1, sizeof(*v->terms));
 	v->r = r;
 	return 0;
 }
@@ -133,57 +206,67 @@ view_read(struct snap_view *v, const void *data, size_t len, size_t ndirs)
 /* One index entry as the data holds it. */
 struct snap_entry {
 	char *key;
-	uint64_t ord, alias, derived;
+	uint64_t pos, ord, alias, derived;
 };
 
+static int
+cmp_entry_pos(const void *a, const void *b)
+{
+	const struct snap_entry *x = a, *y = b;
+
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
 /*
- * The entries of the list at r whose key is one of keys, in order, into
- * *out (*nout of them); each key found sets its found[k], each term
- * found its want.  r is left after the list.  -1 on malformed data.
+ * The entries of the list at r kept under the tag of one of keys (each
+ * once), in the list's order, into *out (*nout of them), each with that
+ * key (make_entry checks it against the term's row); each key found
+ * sets its found[k], each term found is wanted.  r is left after the
+ * list.  -1 on malformed data.
  */
 static int
 scan_entries(struct tval_rd *r, struct snap_view *v, const struct strlist *keys,
     const size_t *klen, unsigned char *found, struct snap_entry **out,
     size_t *nout)
 {
-	struct sbuf key;
-	uint64_t n, i, same;
-	size_t k, len;
-	const char *p;
-	int rc = -1;
+	const unsigned char *tab;
+	struct tval_rd items, b;
+	uint64_t nb;
+	size_t k;
 
-	if (v->n == 0 || tval_read_uint(r, UINT32_MAX, &n) < 0)
+	if (v->n == 0 || tval_read_uint(r, UINT32_MAX, &nb) < 0 || nb == 0 ||
+	    (nb & (nb - 1)) != 0 || read_offsets(r, nb, &tab, &items) < 0)
 		return -1;
-	sb_init(&key);
-	sb_addn(&key, "", 0);
-	for (i = 0; i < n; i++) {
-		struct snap_entry e;
+	for (k = 0; k < keys->n; k++) {
+		uint64_t h = loadsnap_key_hash(keys->v[k], klen[k]);
 
-		/* The key: what it shares with the one before, the rest. */
-		if (tval_read_uint(r, key.len, &same) < 0 ||
-		    tval_read_span(r, &p, &len) < 0 ||
-		    tval_read_uint(r, v->n - 1, &e.ord) < 0 ||
-		    tval_read_uint(r, UINT32_MAX, &e.alias) < 0 ||
-		    tval_read_uint(r, 1, &e.derived) < 0)
-			goto out;
-		key.len = (size_t)same;
-		sb_addn(&key, p, len);
-		for (k = 0; k < keys->n; k++)
-			if (klen[k] == key.len &&
-			    memcmp(keys->v[k], key.s, key.len) == 0)
-				break;
-		if (k == keys->n)
-			continue;
-		found[k] = 1;
-		v->terms[e.ord].want = 1;
-		e.key = xstrndup(key.s, key.len);
-		*out = xreallocarray(*out, *nout + 1, sizeof(**out));
-		(*out)[(*nout)++] = e;
+		if (item_at(tab, &items, h & (nb - 1), &b) < 0)
+			return -1;
+		while (b.p < b.end) {
+			struct snap_entry e;
+			uint32_t tag;
+
+			if (b.end - b.p < 4)
+				return -1;
+			tag = get_u32(b.p);
+			b.p += 4;
+			if (tval_read_uint(&b, UINT32_MAX, &e.pos) < 0 ||
+			    tval_read_uint(&b, v->n - 1, &e.ord) < 0 ||
+			    tval_read_uint(&b, UINT32_MAX, &e.alias) < 0 ||
+			    tval_read_uint(&b, 1, &e.derived) < 0)
+				return -1;
+			if (tag != LOADSNAP_TAG(h))
+				continue;
+			found[k] = 1;
+			want_term(v, e.ord);
+			e.key = xstrdup(keys->v[k]);
+			*out = xreallocarray(*out, *nout + 1, sizeof(**out));
+			(*out)[(*nout)++] = e;
+		}
 	}
-	rc = 0;
-out:
-	sb_release(&key);
-	return rc;
+	if (*nout > 1)
+		qsort(*out, *nout, sizeof(**out), cmp_entry_pos);
+	return 0;
 }
 
 static void
@@ -275,23 +358,28 @@ read_one(const struct loader_snap *s, struct index *ix, struct snap_term *st,
 	return rc;
 }
 
-/* Read every term pick wants; 0, or -1.  home: the home index, open. */
+/*
+ * Read every term pick wants, whose bytes are the items of the table at
+ * tab; 0, or -1.  home: the home index, open.
+ */
 static int
-read_terms(const struct loader_snap *s, struct snap_view *v, struct index *home)
+read_terms(const struct loader_snap *s, struct snap_view *v,
+    const unsigned char *tab, const struct tval_rd *items, struct index *home)
 {
 	struct index **ix = xcalloc(s->n, sizeof(*ix));
 	struct readfile_buf rb = {NULL, 0};
+	struct tval_rd tr;
 	size_t i;
 	int rc = 0;
 
 	ix[s->home] = home;
-	for (i = 0; i < v->n && rc == 0; i++) {
-		struct snap_term *st = &v->terms[i];
+	for (i = 0; i < v->nwant && rc == 0; i++) {
+		struct snap_term *st = &v->want[i];
 
-		if (!st->want)
-			continue;
-		if (ix[st->dirno] == NULL &&
-		    (ix[st->dirno] = open_dir_index(s, st->dirno)) == NULL)
+		if (item_at(tab, items, st->ord, &tr) < 0 ||
+		    read_term(&tr, s->n, st) < 0 ||
+		    (ix[st->dirno] == NULL &&
+			(ix[st->dirno] = open_dir_index(s, st->dirno)) == NULL))
 			rc = -1;
 		else
 			rc = read_one(s, ix[st->dirno], st, &rb);
@@ -338,10 +426,13 @@ make_entries(const struct snap_view *v, const struct snap_entry *e, size_t n,
 
 	*out = xcalloc(n + 1, sizeof(**out));
 	*nout = n;
-	for (i = 0; i < n; i++)
-		if (make_entry(&e[i], v->terms[e[i].ord].t, ids, &(*out)[i]) <
-		    0)
+	for (i = 0; i < n; i++) {
+		const struct snap_term *st = find_want(v, e[i].ord);
+
+		if (st == NULL || st->t == NULL ||
+		    make_entry(&e[i], st->t, ids, &(*out)[i]) < 0)
 			return -1;
+	}
 	return 0;
 }
 
@@ -359,9 +450,7 @@ snap_get(const struct loader_snap *s, struct index_snap *sn, struct index **ixp)
 		return 0;
 	ok = index_snap_get(*ixp, s->key, sn);
 	if (ok &&
-	    (sn->walklen != s->fp.len ||
-		memcmp(sn->walk, s->fp.s, s->fp.len) != 0 ||
-		!loadsnap_settled(s, sn->written))) {
+	    (!loadsnap_same_walk(s, sn) || !loadsnap_settled(s, sn->written))) {
 		index_snap_release(sn);
 		ok = 0;
 	}
@@ -405,12 +494,11 @@ fill_table(struct table *tab, struct snap_view *v, const struct snap_entry *e,
 		table_init(tab);
 		return -1;
 	}
-	for (i = 0; i < v->n; i++)
-		if (v->terms[i].t != NULL) {
-			v->terms[i].t->idx = tab->n;
-			table_add(tab, v->terms[i].t);
-			v->terms[i].t = NULL;
-		}
+	for (i = 0; i < v->nwant; i++) { /* in table order */
+		v->want[i].t->idx = tab->n;
+		table_add(tab, v->want[i].t);
+		v->want[i].t = NULL;
+	}
 	tab->lang = v->lang;
 	v->lang = NULL;
 	tab->ndirs = (int)v->ndirs;
@@ -427,7 +515,9 @@ loader_snap_pick(struct loader_snap *s, char *const *names, size_t nnames,
 	struct index_snap sn;
 	struct index *home = NULL;
 	struct snap_view v;
-	size_t ne = 0, nids = 0, k, i, *klen = NULL;
+	struct tval_rd titems;
+	const unsigned char *ttab;
+	size_t ne = 0, nids = 0, k, *klen = NULL;
 	unsigned char *found = NULL;
 	int rc = -1;
 
@@ -449,10 +539,12 @@ loader_snap_pick(struct loader_snap *s, char *const *names, size_t nnames,
 		goto out;
 	for (k = 0; k < keys.n && found[k]; k++)
 		;
-	for (i = 0; k == keys.n && i < v.n; i++)
-		if (read_term(&v.r, s->n, &v.terms[i]) < 0)
-			goto out;
-	if (k < keys.n || v.r.p != v.r.end || read_terms(s, &v, home) < 0 ||
+	if (k < keys.n || read_offsets(&v.r, v.n, &ttab, &titems) < 0 ||
+	    v.r.p != v.r.end)
+		goto out;
+	if (v.nwant > 1)
+		qsort(v.want, v.nwant, sizeof(*v.want), cmp_want);
+	if (read_terms(s, &v, ttab, &titems, home) < 0 ||
 	    fill_table(tab, &v, e, ne, ids, nids) < 0)
 		goto out;
 	diag_move(d, &v.diag);

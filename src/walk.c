@@ -22,8 +22,13 @@ struct walk {
 		ino_t ino;
 	} stack[LOADER_MAX_DIRS + 1]; /* directories being walked: cycles */
 	int depth;
-	size_t rootlen;		    /* paths below the root start past it */
-	const struct strlist *skip; /* globs of files not to load, or NULL */
+	struct { /* what the stat of a directory's names gives, by depth */
+		struct stat *st;
+		int *err;
+		size_t cap;
+	} stats[LOADER_MAX_DIRS + 1]; /* kept for the next at that depth */
+	size_t rootlen;		      /* paths below the root start past it */
+	const struct strlist *skip;   /* globs of files not to load, or NULL */
 };
 
 /* A new item of the list, for path (taken over), or NULL for a note. */
@@ -297,14 +302,29 @@ stat_names(int dfd, char **names, size_t n, struct stat *st, int *err)
 		pthread_join(tid, NULL);
 }
 
+/* A directory's names: one buffer, and each name's place in it. */
+struct names {
+	struct sbuf buf;
+	char **v;
+	size_t n;
+};
+
+static void
+names_release(struct names *l)
+{
+	sb_release(&l->buf);
+	free(l->v);
+}
+
 /*
- * The names in dir, hidden ones left out, sorted; the directory stays
- * open, returned for the caller to close; NULL after an error.
+ * The names in dir into l, hidden ones left out, sorted; the directory
+ * stays open, returned for the caller to close; NULL after an error.
  */
 static DIR *
-read_names(struct walk *w, const char *dir, struct strlist *names)
+read_names(struct walk *w, const char *dir, struct names *l)
 {
 	struct dirent *de;
+	size_t *off = NULL, cap = 0, i;
 	DIR *dp;
 
 	if ((dp = opendir(dir)) == NULL) {
@@ -312,11 +332,22 @@ read_names(struct walk *w, const char *dir, struct strlist *names)
 		    strerror(errno));
 		return NULL;
 	}
-	while ((de = readdir(dp)) != NULL)
-		if (de->d_name[0] != '.')
-			strlist_push(names, xstrdup(de->d_name));
-	if (names->n > 1)
-		qsort(names->v, names->n, sizeof(*names->v), cmp_names);
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (l->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			off = xreallocarray(off, cap, sizeof(*off));
+		}
+		off[l->n++] = l->buf.len;
+		sb_addn(&l->buf, de->d_name, strlen(de->d_name) + 1);
+	}
+	l->v = xreallocarray(NULL, l->n + 1, sizeof(*l->v));
+	for (i = 0; i < l->n; i++) /* the buffer has stopped moving */
+		l->v[i] = l->buf.s + off[i];
+	free(off);
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), cmp_names);
 	return dp;
 }
 
@@ -333,10 +364,33 @@ join_path(const char *dir, const char *name)
 	return path;
 }
 
+/*
+ * Room for the stat of n names at this depth (every one set by
+ * stat_names: not cleared), its errors in *err.  A directory's
+ * siblings reuse it, so its pages are touched once, not once each.
+ */
+static struct stat *
+walk_stats(struct walk *w, size_t n, int **err)
+{
+	int d = w->depth;
+
+	if (w->stats[d].cap < n + 1) {
+		w->stats[d].cap = n + 1;
+		free(w->stats[d].st);
+		free(w->stats[d].err);
+		w->stats[d].st =
+		    xreallocarray(NULL, n + 1, sizeof(*w->stats[d].st));
+		w->stats[d].err =
+		    xreallocarray(NULL, n + 1, sizeof(*w->stats[d].err));
+	}
+	*err = w->stats[d].err;
+	return w->stats[d].st;
+}
+
 static int
 walk_dir(struct walk *w, const char *dir, const struct stat *st)
 {
-	struct strlist names = {0};
+	struct names names = {0};
 	struct stat *sts;
 	size_t i;
 	int nmd = 0, *err;
@@ -354,17 +408,14 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	w->depth++;
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;
-	sts = xcalloc(names.n + 1, sizeof(*sts));
-	err = xcalloc(names.n + 1, sizeof(*err));
+	sts = walk_stats(w, names.n, &err);
 	stat_names(dirfd(dp), names.v, names.n, sts, err);
 	for (i = 0; i < names.n; i++)
 		walk_entry(w, join_path(dir, names.v[i]), names.v[i], nmd,
 		    &sts[i], err[i]);
-	free(sts);
-	free(err);
 	closedir(dp);
 	w->depth--;
-	strlist_release(&names);
+	names_release(&names);
 	return 0;
 }
 
@@ -376,7 +427,7 @@ walk_tree(const char *dir, size_t used, size_t max, const struct strlist *skip,
 	struct stat st;
 	char *root;
 	size_t n;
-	int rc = -1;
+	int rc = -1, i;
 
 	memset(&w, 0, sizeof(w));
 	w.list = list;
@@ -395,6 +446,10 @@ walk_tree(const char *dir, size_t used, size_t max, const struct strlist *skip,
 		diag_add(d, DIAG_NOT_A_DIRECTORY, root, 0, 0);
 	else
 		rc = walk_dir(&w, root, &st);
+	for (i = 0; i <= LOADER_MAX_DIRS; i++) {
+		free(w.stats[i].st);
+		free(w.stats[i].err);
+	}
 	free(root);
 	return rc;
 }

@@ -669,6 +669,54 @@ test_index_commit_batches(void **state)
 	close_ok(a);
 }
 
+/*
+ * Lookups in path order sweep the rows (index.c, ix_seek), and a sweep
+ * that saw every row lets index_prune skip its scan: a row not asked
+ * for -- before the first lookup, between two, after the last -- must
+ * still be pruned, and one asked for kept.
+ */
+static void
+test_index_prune_sweep(void **state)
+{
+	static const char *const paths[] = {"a.md", "b.md", "c.md", "d/e.md"};
+	static const char *const asks[] = {
+	    "1111", "0111", "1011", "1110", "1001"};
+	struct fx *f = *state;
+	struct index *ix;
+	struct index_rec r, e;
+	struct stat st;
+	size_t k, i;
+
+	for (k = 0; k < sizeof(asks) / sizeof(asks[0]); k++) {
+		ix = open_ok(f, 0);
+		st = mk_stat(index_stamp(ix));
+		index_rec_init(&e);
+		for (i = 0; i < 4; i++)
+			assert_int_equal(
+			    index_put(ix, paths[i], paths[i], &st, &e), 0);
+		close_ok(ix);
+		ix = open_ok(f, 0);
+		for (i = 0; i < 4; i++) {
+			if (asks[k][i] == '0')
+				continue;
+			assert_int_equal(
+			    index_lookup(ix, paths[i], paths[i], &st, &r), 1);
+			index_rec_release(&r);
+		}
+		index_prune(ix);
+		close_ok(ix);
+		ix = open_ok(f, 0);
+		for (i = 0; i < 4; i++) { /* backwards: no sweep */
+			const char *p = paths[3 - i];
+
+			assert_int_equal(index_lookup(ix, p, p, &st, &r),
+			    asks[k][3 - i] == '1');
+			index_rec_release(&r);
+		}
+		close_ok(ix);
+	}
+}
+
 /* ---- damaged caches ---- */
 
 static char *
@@ -1153,6 +1201,8 @@ main(void)
 		test_index_prune_many, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_commit_batches, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_prune_sweep, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_corrupt, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
