@@ -276,14 +276,35 @@ test_serve_lang(void **state)
 	table_release(&tab);
 }
 
+/* The order of index entries: key, name before alias before derived
+ * name, directory, then the term's key and which alias. */
+static int
+entry_before(const struct table_entry *x, const struct table_entry *y)
+{
+	int rx = x->alias < 0 ? 0 : x->derived ? 2 : 1;
+	int ry = y->alias < 0 ? 0 : y->derived ? 2 : 1;
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c < 0;
+	if (rx != ry)
+		return rx < ry;
+	if (x->term->dirno != y->term->dirno)
+		return x->term->dirno < y->term->dirno;
+	if ((c = strcmp(x->term->key, y->term->key)) != 0)
+		return c < 0;
+	return x->alias < y->alias;
+}
+
 /*
- * The index and the terms sorted as strcmp orders their keys, names
- * before aliases among equal keys, the first loaded of two equal names
- * kept: keys that share their first 8 bytes (which the sort compares
- * as numbers) and keys shorter than 8, loaded in a scrambled order.
+ * The index and the terms of n terms (and an alias each) sorted as
+ * strcmp orders their keys, names before aliases among equal keys, the
+ * first loaded of two equal names kept: keys that share their first 16
+ * bytes (which the sort compares as numbers) and keys shorter than 8,
+ * loaded in a scrambled order.
  */
 static void
-test_sort_order(void **state)
+sort_order_of(size_t n)
 {
 	static const char *const stems[] = {"forecastingaccuracy",
 	    "forecastingaccura", "forecasting", "forecast", "fore", "f",
@@ -293,36 +314,40 @@ test_sort_order(void **state)
 	char name[64], alias[64], path[64];
 	size_t i, k;
 
-	(void)state;
 	table_init(&tab);
 	diag_init(&d);
-	for (i = 0; i < 60; i++) {
-		k = (i * 37) % 60;
+	for (i = 0; i < n; i++) {
+		k = (i * 37) % n;
 		snprintf(name, sizeof(name), "%s %zu", stems[k % 10], k / 10);
 		snprintf(alias, sizeof(alias), "%s%zu", stems[(k + 3) % 10],
 		    k / 10 + 1);
-		snprintf(path, sizeof(path), "t/%02zu.md", i);
-		table_add(&tab, mk(name, 0, path, alias));
+		snprintf(path, sizeof(path), "t/%05zu.md", i);
+		table_add(&tab, mk(name, (int)(i % 2), path, alias));
 	}
 	/* Two of the same name: the one loaded first stays. */
 	table_add(&tab, mk("Forecast 0", 0, "t/zz.md", NULL));
 	table_index(&tab, &d);
 	assert_int_equal(d.n > 0, 1);
+	assert_int_equal(tab.n, n);
 	for (i = 1; i < tab.n; i++)
 		assert_true(
 		    strcmp(tab.terms[i - 1]->key, tab.terms[i]->key) < 0);
 	assert_string_not_equal(
 	    table_get(&tab, "forecast0", NULL)->path, "t/zz.md");
-	for (i = 1; i < tab.nidx; i++) {
-		int c = strcmp(tab.idx[i - 1].key, tab.idx[i].key);
-
-		assert_true(c <= 0);
-		if (c == 0)
-			assert_true(tab.idx[i - 1].alias <= tab.idx[i].alias ||
-			    tab.idx[i - 1].alias < 0);
-	}
+	assert_int_equal(tab.nidx > n, 1);
+	for (i = 1; i < tab.nidx; i++)
+		assert_true(entry_before(&tab.idx[i - 1], &tab.idx[i]));
 	table_release(&tab);
 	diag_release(&d);
+}
+
+/* Small sorts run on one thread, large ones in two halves (table.c). */
+static void
+test_sort_order(void **state)
+{
+	(void)state;
+	sort_order_of(60);
+	sort_order_of(6000);
 }
 
 int
