@@ -297,7 +297,6 @@ sort_order(size_t n, const char *(*key)(const void *, size_t), sort_tie *tie,
 	    pthread_create(&tid, NULL, sort_part_run, &a) != 0) {
 		a.n = n;
 		(void)sort_part_run(&a);
-		k = n;
 	} else {
 		(void)sort_part_run(&b);
 		pthread_join(tid, NULL);
