@@ -51,6 +51,24 @@ check_key(const char *in)
 }
 
 /*
+ * A string of fewer than cap bytes drawn from abc (n bytes) into in, by
+ * the linear congruential generator whose state is *r.
+ */
+static void
+random_text(char *in, size_t cap, const char *abc, size_t n, unsigned long *r)
+{
+	size_t j, len;
+
+	*r = *r * 6364136223846793005UL + 1442695040888963407UL;
+	len = (*r >> 33) % cap;
+	for (j = 0; j < len; j++) {
+		*r = *r * 6364136223846793005UL + 1442695040888963407UL;
+		in[j] = abc[(*r >> 33) % n];
+	}
+	in[len] = '\0';
+}
+
+/*
  * utf8_key takes a path of its own for ASCII: it must give what the
  * general one does.  Random strings of letters of both cases, digits,
  * dots, separators and other bytes, each also with a non-ASCII letter
@@ -62,20 +80,14 @@ test_key_ascii_path(void **state)
 	static const char abc[] = "aAbBzZ09.. -_/\t\n\r\v\f().&'\x01\x7fMx";
 	unsigned long r = 12345;
 	char in[32], more[40], *a, *b;
-	size_t i, j, n;
+	size_t i;
 
 	(void)state;
 	check_key("configMap");
 	check_key("HTTPServer v3.14 .5 x.");
 	check_key("  Cross--Sell__2.0/TCP.IP  ");
 	for (i = 0; i < 20000; i++) {
-		r = r * 6364136223846793005UL + 1442695040888963407UL;
-		n = (r >> 33) % sizeof(in);
-		for (j = 0; j < n; j++) {
-			r = r * 6364136223846793005UL + 1442695040888963407UL;
-			in[j] = abc[(r >> 33) % (sizeof(abc) - 1)];
-		}
-		in[n] = '\0';
+		random_text(in, sizeof(in), abc, sizeof(abc) - 1, &r);
 		check_key(in);
 		snprintf(more, sizeof(more), "%s\xc3\xa9", in);
 		a = utf8_key(in);
@@ -119,7 +131,7 @@ test_is_key(void **state)
 	static const char abc[] = "aAbBzZ09.. -_/\t().&'\x01\x7fMx\xc3\xa9\xff";
 	unsigned long r = 54321;
 	char in[32];
-	size_t i, j, n;
+	size_t i;
 
 	(void)state;
 	check_is_key("");
@@ -132,13 +144,7 @@ test_is_key(void **state)
 	assert_int_equal(utf8_is_key("v3.14", "v3.14"), 1);
 	assert_int_equal(utf8_is_key("v3.14", "v314"), 0);
 	for (i = 0; i < 20000; i++) {
-		r = r * 6364136223846793005UL + 1442695040888963407UL;
-		n = (r >> 33) % sizeof(in);
-		for (j = 0; j < n; j++) {
-			r = r * 6364136223846793005UL + 1442695040888963407UL;
-			in[j] = abc[(r >> 33) % (sizeof(abc) - 1)];
-		}
-		in[n] = '\0';
+		random_text(in, sizeof(in), abc, sizeof(abc) - 1, &r);
 		check_is_key(in);
 	}
 }
