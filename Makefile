@@ -239,12 +239,15 @@ check-unit: $(TESTS)
 
 # The CLI's golden cases and the site glossaries' rows: each script runs
 # its cases on every core (JOBS) and reports them in order; under make -j
-# the two run side by side.  SITE_SAMPLE=shapes runs one row per fixture
+# the two run side by side.  GOLDEN_SAMPLE=shapes runs one golden case
+# per shape (tests/cli/run.sh).  SITE_SAMPLE=shapes runs one row per fixture
 # and shape of command (tests/data/sites/run-expect.sh).
 SITE_SAMPLE ?=
 check-cli: check-golden check-sites
+GOLDEN_SAMPLE ?=
 check-golden: $(PROG)
-	@GLOSS=$(CURDIR)/$(PROG) VALGRIND="$(VALGRIND)" tests/cli/run.sh
+	@GLOSS=$(CURDIR)/$(PROG) VALGRIND="$(VALGRIND)" SAMPLE="$(GOLDEN_SAMPLE)" \
+	  tests/cli/run.sh
 check-sites: $(PROG)
 	@SKIPS=count SAMPLE="$(SITE_SAMPLE)" VALGRIND="$(VALGRIND)" \
 	  tests/data/sites/run-expect.sh $(CURDIR)/$(PROG)
@@ -292,16 +295,25 @@ tsan: fuzz-deps
 	@GLOSS=$(CURDIR)/build/tsan/gloss TSAN_OPTIONS=halt_on_error=1 \
 	  tests/cli/run.sh
 
-# Every unit test and golden case under valgrind, which finds what ASan
+# The unit tests and the CLI tests under valgrind, which finds what ASan
 # does not (reads of uninitialised memory) in the optimised build.  A run
-# under valgrind costs a second however small, so of the site rows, which
-# `make sanitize' runs in full, only the sample SITE_SAMPLE=shapes: each
-# fixture is loaded, and each shape of command run on it, at least once.
+# under valgrind costs one to two seconds of CPU however small, so of the
+# golden cases and site rows, which `make sanitize' runs in full, only
+# samples: LEAK_GOLDEN=shapes runs each shape of command (subcommand,
+# options, variables, terminal) with each exit status once (159 of 237
+# cases), LEAK_SITES=commands each subcommand on each fixture once.  The
+# unit tests run their loops and worst-case inputs smaller
+# (GLOSS_TEST_QUICK, tests/testutil.h): valgrind looks for bad memory
+# use, not for scale, and 1 MiB inputs took minutes.  Empty samples
+# (make leakcheck LEAK_GOLDEN= LEAK_SITES=) run everything.
+LEAK_GOLDEN ?= shapes
+LEAK_SITES ?= commands
 leakcheck:
 	@$(MAKE) --no-print-directory deps DEB_PKGS='$(DEB_PKGS) valgrind'
 	@$(MAKE) --no-print-directory $(PROG) $(TESTS)
-	@$(MAKE) --no-print-directory -Otarget check-unit check-cli \
-	  SITE_SAMPLE=shapes VALGRIND='valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99'
+	@GLOSS_TEST_QUICK=1 $(MAKE) --no-print-directory -Otarget check-unit \
+	  check-cli GOLDEN_SAMPLE=$(LEAK_GOLDEN) SITE_SAMPLE=$(LEAK_SITES) \
+	  VALGRIND='valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99'
 
 # libFuzzer targets (clang): the loader, the whole path, the query side.
 FUZZ_CC	= clang
@@ -396,9 +408,11 @@ TIDY_STAMPS = $(patsubst src/%.c,$(B)/tidy/%.ok,$(wildcard src/*.c))
 lint:
 	@$(MAKE) --no-print-directory deps \
 	  DEB_PKGS='$(DEB_PKGS) cppcheck clang-tidy clang-format'
+	@$(MAKE) --no-print-directory -Otarget cppcheck tidy
+# cppcheck is one process: under make -j it runs beside clang-tidy's.
+cppcheck:
 	cppcheck -q --error-exitcode=1 --enable=warning,portability \
 	  --inline-suppr -Iinclude src
-	@$(MAKE) --no-print-directory -Otarget tidy
 tidy: $(TIDY_STAMPS)
 $(B)/tidy/%.ok: src/%.c include/*.h .clang-tidy
 	@mkdir -p $(B)/tidy
@@ -438,6 +452,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
-.PHONY: check-golden check-sites tidy index-diff index-faults index-ixcat yamldiff yamldiff-ci tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
+.PHONY: check-golden check-sites cppcheck tidy index-diff index-faults index-ixcat yamldiff yamldiff-ci tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
 	check-relevance check-examples relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean

@@ -70,7 +70,7 @@ run_job(void *arg)
 	struct job *j = arg;
 	int i;
 
-	for (i = 0; i < 4000; i++)
+	for (i = 0; i < (int)test_scale(4000, 400); i++)
 		if (editdist(j->a, j->b) != j->want)
 			j->wrong++;
 	return NULL;

@@ -807,7 +807,7 @@ test_index_corrupt(void **state)
 	assert_true(hit_a(f, &st));
 	/* Single bytes at random offsets, many times over (faults.py does
 	 * a thousand, through whole runs). */
-	for (i = 0; i < 50; i++) {
+	for (i = 0; i < (int)test_scale(50, 10); i++) {
 		put_a(f, &st);
 		size = file_size(db);
 		junk[0] = (char)rand_r(&seed);

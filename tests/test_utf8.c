@@ -86,7 +86,7 @@ test_key_ascii_path(void **state)
 	check_key("configMap");
 	check_key("HTTPServer v3.14 .5 x.");
 	check_key("  Cross--Sell__2.0/TCP.IP  ");
-	for (i = 0; i < 20000; i++) {
+	for (i = 0; i < test_scale(20000, 2000); i++) {
 		random_text(in, sizeof(in), abc, sizeof(abc) - 1, &r);
 		check_key(in);
 		snprintf(more, sizeof(more), "%s\xc3\xa9", in);
@@ -143,7 +143,7 @@ test_is_key(void **state)
 	assert_int_equal(utf8_is_key("Cross Sell", "cross sell"), 0);
 	assert_int_equal(utf8_is_key("v3.14", "v3.14"), 1);
 	assert_int_equal(utf8_is_key("v3.14", "v314"), 0);
-	for (i = 0; i < 20000; i++) {
+	for (i = 0; i < test_scale(20000, 2000); i++) {
 		random_text(in, sizeof(in), abc, sizeof(abc) - 1, &r);
 		check_is_key(in);
 	}

@@ -17,11 +17,13 @@
 # The golden tests run JOBS at a time (default: the number of cores) and
 # are reported in name order.
 # UPDATE=1 rewrites the golden files from what the program prints.
+# SAMPLE=shapes runs one golden case of each shape (see below).
 
 set -u
 GLOSS=${GLOSS:-./gloss}
 VALGRIND=${VALGRIND:-}
 UPDATE=${UPDATE:-0}
+SAMPLE=${SAMPLE:-}
 DATA=data
 GOOD=tests/data/good
 BAD=tests/data/bad
@@ -127,6 +129,34 @@ for args in tests/cli/*.args; do
 	name=${args#tests/cli/}
 	echo "${name%.args}"
 done >"$T/cases"
+# SAMPLE=shapes: only the first case of each shape, which is its
+# subcommand and option names, the names of the variables it sets,
+# whether it has a terminal, and its exit status (so each outcome of
+# each command is kept): make leakcheck's sample under valgrind, whose
+# cost is per run.  The summary counts the cases left out.
+if [ "$SAMPLE" = shapes ]; then
+	while IFS= read -r name; do
+		c=tests/cli/$name
+		eval "set -- $(cat "$c.args")"
+		key=
+		for a in "$@"; do
+			case $a in
+			-* | show | search | list | categories | related | \
+			    random | check | new | edit | paths | help)
+				key="$key ${a%%=*}"
+				;;
+			esac
+		done
+		[ -f "$c.env" ] && key="$key|$(sed 's/=.*//' "$c.env" | tr '\n' ' ')"
+		[ -f "$c.tty" ] && key="$key|tty"
+		key="$key|$(cat "$c.rc")"
+		grep -qxF -e "$key" "$T/shapes" 2>/dev/null && continue
+		printf '%s\n' "$key" >>"$T/shapes"
+		echo "$name"
+	done <"$T/cases" >"$T/sample"
+	sampled=$(($(grep -c '' "$T/cases") - $(grep -c '' "$T/sample")))
+	mv "$T/sample" "$T/cases"
+fi
 k=0
 while [ "$k" -lt "$JOBS" ]; do
 	(
@@ -481,5 +511,6 @@ for sh in zsh fish; do
 	if $sh -n "$f"; then ok; else bad "$sh -n $f"; fi
 done
 
+[ -z "${sampled:-}" ] || echo "golden: $sampled cases not in the sample (SAMPLE=shapes)"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
