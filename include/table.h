@@ -35,6 +35,7 @@ struct table {
 	size_t bytes;	       /* term file bytes held */
 	struct post_src *post; /* stored postings (post.h), or NULL: the
 				  table owns it */
+	struct term_pool pool; /* where terms of the index were made */
 };
 
 void table_init(struct table *);

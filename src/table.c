@@ -23,6 +23,7 @@ table_release(struct table *tab)
 	}
 	for (i = 0; i < tab->n; i++)
 		term_free(tab->terms[i]);
+	term_pool_release(&tab->pool); /* after its terms */
 	free(tab->terms);
 	free(tab->idx);
 	free(tab->ids);
@@ -486,7 +487,7 @@ resolve_mentions(struct table *tab)
 			if (k == names.n)
 				strlist_push(&names, xstrdup(u->name));
 		}
-		strlist_release(&t->mentions);
+		term_drop_list(t, &t->mentions);
 		t->mentions = names;
 	}
 }
