@@ -187,6 +187,13 @@ tval_read_uint(struct tval_rd *r, uint64_t max, uint64_t *out)
 	unsigned shift = 0;
 	unsigned char c;
 
+	/* Most numbers (lengths, counts, flags) take one byte. */
+	if (r->p != r->end && *r->p < 0x80) {
+		if (*r->p > max)
+			return -1;
+		*out = *r->p++;
+		return 0;
+	}
 	do {
 		if (r->p == r->end || shift > 63)
 			return -1;
