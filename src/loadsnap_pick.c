@@ -238,7 +238,7 @@ scan_entries(struct tval_rd *r, struct snap_view *v, const struct strlist *keys,
 	    (nb & (nb - 1)) != 0 || read_offsets(r, nb, &tab, &items) < 0)
 		return -1;
 	for (k = 0; k < keys->n; k++) {
-		uint64_t h = loadsnap_key_hash(keys->v[k], klen[k]);
+		uint64_t h = table_key_hash(keys->v[k], klen[k]);
 
 		if (item_at(tab, &items, h & (nb - 1), &b) < 0)
 			return -1;
