@@ -383,14 +383,16 @@ struct term_chunk {
 #define TERM_CHUNK (2 * 1024 * 1024)
 
 /*
- * A chunk of size bytes.  Terms fill their chunks, so a chunk is asked
- * to be a huge page where the system has them: one page fault for its
- * terms, not 512.
+ * A chunk of size bytes.  Terms fill their chunks, so a chunk after the
+ * first (huge) is asked to be a huge page where the system has them:
+ * one page fault for its terms, not 512.  Not the first: a small
+ * glossary would hold a whole huge page for a few terms.
  */
 static struct term_chunk *
-chunk_alloc(size_t size)
+chunk_alloc(size_t size, int huge)
 {
-	void *c = size == TERM_CHUNK ? aligned_alloc(TERM_CHUNK, size) : NULL;
+	void *c =
+	    huge && size == TERM_CHUNK ? aligned_alloc(TERM_CHUNK, size) : NULL;
 
 	if (c == NULL)
 		return xmalloc(size);
@@ -454,7 +456,7 @@ term_mem_open(struct term_pool *pool, size_t n, struct term_mem *m)
 		size = need + sizeof(*c) + TERM_ALIGN > TERM_CHUNK
 		    ? need + sizeof(*c) + TERM_ALIGN
 		    : TERM_CHUNK;
-		c = chunk_alloc(size);
+		c = chunk_alloc(size, pool->chunks != NULL);
 		c->next = pool->chunks;
 		pool->chunks = c;
 		pool->p = (char *)(c + 1);
