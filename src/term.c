@@ -380,7 +380,7 @@ struct term_chunk {
 };
 
 /* The size of a pool's chunks, unless a term needs more: a huge page. */
-#define TERM_CHUNK (2 * 1024 * 1024)
+#define TERM_CHUNK ((size_t)2 * 1024 * 1024)
 
 /*
  * A chunk of size bytes.  Terms fill their chunks, so a chunk after the
