@@ -32,11 +32,10 @@ struct loader_snap {
 };
 
 /*
- * A hash of key (len bytes): its low bits are the bucket of the
- * snapshot's data that keeps the index entries of key, its high 32 the
- * tag they are kept under.
+ * Of the hash of a key (table_key_hash), the low bits are the bucket of
+ * the snapshot's data that keeps the index entries of the key, the high
+ * 32 the tag they are kept under.
  */
-uint64_t loadsnap_key_hash(const char *key, size_t len);
 #define LOADSNAP_TAG(h) ((uint32_t)((h) >> 32))
 
 /* Whether sn was made from the walks s took (their sums are equal). */

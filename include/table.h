@@ -7,6 +7,7 @@
 #define GLOSS_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "post.h"
@@ -16,9 +17,11 @@
 struct table_entry {
 	const char *key; /* folded; borrowed from the term */
 	const struct term *term;
-	int alias;   /* index into term->aliases (term->derived when
-			derived), or -1 for the name */
-	int derived; /* a derived name: weaker than every name and alias */
+	int alias;     /* index into term->aliases (term->derived when
+			  derived), or -1 for the name */
+	int derived;   /* a derived name: weaker than every name and alias */
+	uint64_t hash; /* table_key_hash of key, set by table_index */
+	size_t place;  /* term->idx, set by table_index */
 };
 
 struct table {
@@ -35,7 +38,15 @@ struct table {
 	size_t bytes;	       /* term file bytes held */
 	struct post_src *post; /* stored postings (post.h), or NULL: the
 				  table owns it */
+	struct term_pool pool; /* where terms of the index were made */
 };
+
+/*
+ * A hash of the len bytes of key: what the snapshot of a load files an
+ * index entry under (loadsnap.c), made while table_index has the key at
+ * hand.
+ */
+uint64_t table_key_hash(const char *key, size_t len);
 
 void table_init(struct table *);
 /* Free every term and the index. */

@@ -126,7 +126,58 @@ struct term {
 		       was asked to drop it (loader_opts.drop_text) */
 	size_t textlen;
 	size_t body_off; /* the Markdown body starts at text + body_off */
+	size_t pooled;	 /* made in a term_pool: the bytes from the term
+			    on that hold its pieces, which the pool frees;
+			    0: each piece is its own allocation */
 };
+
+/*
+ * Memory for many terms made at once (term_unpack_pooled): each term
+ * and its pieces lie together in a chunk the pool owns, so that making
+ * a term is not two dozen allocations.  Such a term is still freed with
+ * term_free, which frees what was put in it later (a path, a text, a
+ * string replaced with term_drop_str) and leaves the rest to the pool;
+ * its lists must not grow (replace them, term_drop_list).  Zeroed is
+ * empty.
+ */
+struct term_pool {
+	struct term_chunk *chunks; /* the newest first */
+	char *p, *end;		   /* the newest chunk's free room */
+};
+
+/* The room reserved for one term's pieces (term_mem_open). */
+struct term_mem {
+	char *p, *end;
+};
+
+/* Free the chunks of a pool: after every term made in it is gone. */
+void term_pool_release(struct term_pool *);
+/* Give the chunks of from to to, leaving from empty. */
+void term_pool_move(struct term_pool *to, struct term_pool *from);
+/*
+ * A new empty term (as term_new) at the start of n bytes of pool's,
+ * the rest of them room for its pieces in *m; term_mem_close gives
+ * back what they did not take.  With a NULL pool, term_new and *m
+ * empty.
+ */
+struct term *term_mem_open(struct term_pool *, size_t n, struct term_mem *m);
+/* The term t, made by term_mem_open, is done: its pieces end at m->p. */
+void term_mem_close(struct term_pool *, struct term *t, struct term_mem *m);
+/*
+ * n bytes of s and a NUL, in m's room when it fits, else allocated
+ * (m may be NULL): either way the term's, freed with it.
+ */
+char *term_mem_strndup(struct term_mem *m, const char *s, size_t n);
+/* n zeroed items of size bytes, as term_mem_strndup places them. */
+void *term_mem_calloc(struct term_mem *m, size_t n, size_t size);
+/* term_key of name, as term_mem_strndup places it. */
+char *term_key_in(struct term_mem *m, const char *name);
+/* Free s, a string of t's, unless its pool holds it: to replace it. */
+void term_drop_str(const struct term *t, char *s);
+/* Empty l, a list of t's, freeing what its pool does not hold. */
+void term_drop_list(const struct term *t, struct strlist *l);
+/* tval_release of v, a value of t's, leaving what t's pool holds. */
+void tval_drop(const struct term *t, struct tval *v);
 
 /*
  * The key a name, an alias, a related name or a name typed on the

@@ -39,5 +39,11 @@ int term_pack(const struct term *t, struct sbuf *out);
  * malformed input, with *out NULL.
  */
 int term_unpack(struct tval_rd *r, int flags, struct term **out);
+/*
+ * The same, the term made in pool (term.h), which must outlive it;
+ * with a NULL pool, term_unpack.
+ */
+int term_unpack_pooled(
+    struct tval_rd *r, int flags, struct term_pool *pool, struct term **out);
 
 #endif

@@ -36,13 +36,15 @@ void termfile_capture_release(struct capture *);
 
 /*
  * What a capture recorded, given back for the file path: its outcome in
- * *st and, for LOAD_OK, its term (*out, the caller's; with path set, no
- * text, and no body_text unless keep_text).  rec's messages are left to
- * the caller.  Returns 0, or -1 when the record is malformed or was
- * made for a path of another stem (then the file is parsed).
+ * *st and, for LOAD_OK, its term (*out, the caller's, made in pool when
+ * not NULL (term_unpack_pooled); with path set, no text, and no
+ * body_text unless keep_text).  rec's messages are left to the caller.
+ * Returns 0, or -1 when the record is malformed or was made for a path
+ * of another stem (then the file is parsed).
  */
 int termfile_from_record(const struct index_rec *rec, const char *path,
-    int keep_text, enum load_status *st, struct term **out);
+    int keep_text, struct term_pool *pool, enum load_status *st,
+    struct term **out);
 
 /*
  * Set t's file: its path (copied), its text (t takes it; NULL when the

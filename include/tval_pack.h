@@ -70,6 +70,8 @@ void tval_pack_str(struct sbuf *, const char *);
 int tval_read_uint(struct tval_rd *, uint64_t max, uint64_t *out);
 /* A string without NUL, which the caller frees; NULL when malformed. */
 char *tval_read_str(struct tval_rd *);
+/* The same string placed by term_mem_strndup (m may be NULL). */
+char *tval_read_str_in(struct tval_rd *, struct term_mem *m);
 /* The same string in place: its n bytes at *s, in r's buffer; 0, or -1. */
 int tval_read_span(struct tval_rd *, const char **s, size_t *n);
 /*
@@ -78,5 +80,11 @@ int tval_read_span(struct tval_rd *, const char **s, size_t *n);
  * or -1 on malformed input, with *out empty.
  */
 int tval_read_tree(struct tval_rd *, struct tval *out);
+/*
+ * The same tree, its pieces placed by term_mem_strndup and
+ * term_mem_calloc in a term's room m; on failure, -1 with what was read
+ * left in *out, for the term's owner to free with it (tval_drop).
+ */
+int tval_read_tree_in(struct tval_rd *, struct term_mem *m, struct tval *out);
 
 #endif

@@ -29,6 +29,13 @@ char *utf8_fold(const char *s, size_t n);
 char *utf8_key(const char *s);
 
 /*
+ * utf8_key of s[0..n) into k, which has room for n + 1 bytes, when
+ * utf8_key's short path for ASCII makes it: 0; else -1, k's bytes
+ * undefined, and only utf8_key makes the key.
+ */
+int utf8_key_ascii(const char *s, size_t n, char *k);
+
+/*
  * Whether key is utf8_key(s), without making it when s is ASCII: 1 or
  * 0.  Both NUL-terminated.
  */

@@ -46,6 +46,9 @@ struct pool {
 	int keep_text;		     /* terms keep their file's text */
 	int indexed;		     /* an index is open: capture parses */
 	const struct siteconf *conf; /* the glossary's .gloss.yaml */
+	atomic_size_t slots;	     /* the threads of this round so far */
+	struct term_pool terms[LOADER_MAX_THREADS]; /* where each thread of
+						       a round makes terms */
 };
 
 int
@@ -120,7 +123,8 @@ loader_hit_text(struct term *t, const char *path, const struct stat *walked,
  * parsed.
  */
 static int
-load_hit(struct pool *p, size_t i, struct readfile_buf *rb)
+load_hit(
+    struct pool *p, size_t i, struct readfile_buf *rb, struct term_pool *pool)
 {
 	struct walk_item *it = &p->items[i];
 	struct result *r = &p->res[i];
@@ -130,7 +134,8 @@ load_hit(struct pool *p, size_t i, struct readfile_buf *rb)
 	struct stat fst;
 	ssize_t len;
 
-	if (termfile_from_record(rec, it->path, p->keep_text, &st, &t) < 0)
+	if (termfile_from_record(rec, it->path, p->keep_text, pool, &st, &t) <
+	    0)
 		return -1;
 	if (t != NULL && p->keep_text &&
 	    loader_hit_text(t, it->path, &it->st, rb, &len, &fst) < 0) {
@@ -149,6 +154,7 @@ parse_jobs(void *arg)
 {
 	struct pool *p = arg;
 	struct readfile_buf rb = {NULL, 0};
+	struct term_pool *pool = &p->terms[atomic_fetch_add(&p->slots, 1)];
 	struct result *r;
 	size_t i;
 
@@ -156,7 +162,7 @@ parse_jobs(void *arg)
 		if (p->items[i].path == NULL)
 			continue;
 		r = &p->res[i];
-		if (r->hit == NULL || load_hit(p, i, &rb) < 0)
+		if (r->hit == NULL || load_hit(p, i, &rb, pool) < 0)
 			load_miss(p, i, &rb, -1, NULL);
 		if (r->hit != NULL) { /* done with: free it now */
 			index_rec_release(r->hit);
@@ -237,6 +243,7 @@ parse_all(struct pool *p, struct index *ix, size_t put_lo, size_t put_hi,
 		nt = LOADER_MAX_THREADS;
 	if (nt > n / 64 + 1)
 		nt = n / 64 + 1;
+	atomic_store(&p->slots, 0);
 	for (i = 1; i < nt; i++)
 		if (pthread_create(&tid[i], NULL, parse_jobs, p) != 0)
 			break;
@@ -448,6 +455,7 @@ loader_load_walk(struct table *table, struct loader_walk *w, int dirno,
 	struct lpost_dir *pd = NULL;
 	struct diag ixd;
 	struct pool p;
+	size_t i;
 	int added;
 
 	diag_init(&ixd);
@@ -469,7 +477,10 @@ loader_load_walk(struct table *table, struct loader_walk *w, int dirno,
 	p.indexed = ix != NULL;
 	p.conf = &w->conf;
 	atomic_init(&p.next, 0);
+	atomic_init(&p.slots, 0);
 	load_all(&p, ix);
+	for (i = 0; i < LOADER_MAX_THREADS; i++)
+		term_pool_move(&table->pool, &p.terms[i]);
 	added = merge_all(table, &p, w->dir, dirno, w->conf.lang, pd, d);
 	if (ix != NULL && w->rc == 0)
 		index_prune(ix);

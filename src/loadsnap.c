@@ -241,18 +241,6 @@ pack_opt(struct sbuf *sb, const char *s)
 		tval_pack_str(sb, s);
 }
 
-uint64_t
-loadsnap_key_hash(const char *key, size_t len)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)key[i]) * UINT64_C(0x100000001b3);
-	h = (h ^ (h >> 33)) * UINT64_C(0xff51afd7ed558ccd);
-	return h ^ (h >> 29);
-}
-
 /* Append v as 4 bytes, least significant first. */
 static void
 pack_u32(struct sbuf *sb, uint32_t v)
@@ -287,7 +275,7 @@ set_u32(struct sbuf *sb, size_t at, uint32_t v)
 
 /*
  * The index entries v[0..n) of tab, grouped in buckets of their key's
- * hash (loadsnap_key_hash) so that a reader finds a key's entries
+ * hash (table_key_hash) so that a reader finds a key's entries
  * without reading the others: the number of buckets (a power of two),
  * each bucket's offset (offsets as the header says), then in each
  * bucket its entries in table order: the key's tag (4 bytes, as an
@@ -300,20 +288,18 @@ static int
 pack_entries(struct sbuf *sb, const struct table_entry *v, size_t n)
 {
 	size_t nb = 1, at, base, b, i, *bucket, *start, *order;
-	uint64_t *hash;
 
 	while (nb < n / 2)
 		nb *= 2;
 	tval_pack_uint(sb, nb);
 	at = reserve_offsets(sb, nb);
 	base = sb->len;
-	hash = xcalloc(n + 1, sizeof(*hash));
 	bucket = xcalloc(n + 1, sizeof(*bucket));
 	order = xcalloc(n + 1, sizeof(*order));
 	start = xcalloc(nb + 1, sizeof(*start));
+	/* Not a key nor a term read: table_index left what is needed. */
 	for (i = 0; i < n; i++) {
-		hash[i] = loadsnap_key_hash(v[i].key, strlen(v[i].key));
-		bucket[i] = (size_t)(hash[i] & (nb - 1));
+		bucket[i] = (size_t)(v[i].hash & (nb - 1));
 		start[bucket[i] + 1]++;
 	}
 	for (b = 0; b < nb; b++)
@@ -325,15 +311,14 @@ pack_entries(struct sbuf *sb, const struct table_entry *v, size_t n)
 		for (; i < start[b]; i++) {
 			const struct table_entry *e = &v[order[i]];
 
-			pack_u32(sb, LOADSNAP_TAG(hash[order[i]]));
+			pack_u32(sb, LOADSNAP_TAG(e->hash));
 			tval_pack_uint(sb, order[i]);
-			tval_pack_uint(sb, e->term->idx);
+			tval_pack_uint(sb, e->place);
 			tval_pack_uint(sb, (uint64_t)e->alias + 1); /* -1: 0 */
 			tval_pack_uint(sb, (uint64_t)e->derived);
 		}
 	}
 	set_u32(sb, at + 4 * nb, (uint32_t)(sb->len - base));
-	free(hash);
 	free(bucket);
 	free(order);
 	free(start);

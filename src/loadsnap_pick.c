@@ -238,7 +238,7 @@ scan_entries(struct tval_rd *r, struct snap_view *v, const struct strlist *keys,
 	    (nb & (nb - 1)) != 0 || read_offsets(r, nb, &tab, &items) < 0)
 		return -1;
 	for (k = 0; k < keys->n; k++) {
-		uint64_t h = loadsnap_key_hash(keys->v[k], klen[k]);
+		uint64_t h = table_key_hash(keys->v[k], klen[k]);
 
 		if (item_at(tab, &items, h & (nb - 1), &b) < 0)
 			return -1;
@@ -340,17 +340,18 @@ read_one(const struct loader_snap *s, struct index *ix, struct snap_term *st,
 
 	if (it == NULL || !index_lookup(ix, st->rel, it->path, &it->st, &rec))
 		return -1;
-	if (termfile_from_record(&rec, it->path, keep, &ls, &st->t) == 0 &&
+	if (termfile_from_record(&rec, it->path, keep, NULL, &ls, &st->t) ==
+		0 &&
 	    ls == LOAD_OK && st->t != NULL &&
 	    (!keep ||
 		loader_hit_text(st->t, it->path, &it->st, rb, &len, &fst) == 0))
 		rc = 0;
 	index_rec_release(&rec);
 	if (rc == 0) {
-		free(st->t->lang);
+		term_drop_str(st->t, st->t->lang);
 		st->t->lang = st->lang;
 		st->lang = NULL;
-		strlist_release(&st->t->mentions);
+		term_drop_list(st->t, &st->t->mentions);
 		st->t->mentions = st->mentions;
 		memset(&st->mentions, 0, sizeof(st->mentions));
 		st->t->dirno = (int)st->dirno;

@@ -6,6 +6,18 @@
 #include "lang.h"
 #include "table.h"
 
+uint64_t
+table_key_hash(const char *key, size_t len)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)key[i]) * UINT64_C(0x100000001b3);
+	h = (h ^ (h >> 33)) * UINT64_C(0xff51afd7ed558ccd);
+	return h ^ (h >> 29);
+}
+
 void
 table_init(struct table *tab)
 {
@@ -23,6 +35,7 @@ table_release(struct table *tab)
 	}
 	for (i = 0; i < tab->n; i++)
 		term_free(tab->terms[i]);
+	term_pool_release(&tab->pool); /* after its terms */
 	free(tab->terms);
 	free(tab->idx);
 	free(tab->ids);
@@ -248,12 +261,17 @@ sort_items(struct sort_item *it, struct sort_item *tmp, size_t n,
 	memcpy(it, tmp, k * sizeof(*it));
 }
 
-/* Items lo to lo + n of a sort: keyed by key(arg, i), then sorted. */
+/*
+ * Items lo to lo + n of a sort: keyed by key(arg, i), then sorted; and
+ * each key's table_key_hash in hash[i] when hash is not NULL, while the
+ * key is at hand.
+ */
 struct sort_part {
 	struct sort_item *it, *tmp;
 	size_t lo, n;
 	const char *(*key)(const void *, size_t);
 	const struct sort *so;
+	uint64_t *hash;
 };
 
 static void *
@@ -263,8 +281,12 @@ sort_part_run(void *arg)
 	size_t i;
 
 	for (i = 0; i < p->n; i++) {
-		key_prefix(p->key(p->so->arg, p->lo + i), p->it[i].pre);
+		const char *k = p->key(p->so->arg, p->lo + i);
+
+		key_prefix(k, p->it[i].pre);
 		p->it[i].i = p->lo + i;
+		if (p->hash != NULL)
+			p->hash[p->lo + i] = table_key_hash(k, strlen(k));
 	}
 	sort_items(p->it, p->tmp, p->n, p->so);
 	return NULL;
@@ -283,14 +305,14 @@ sort_part_run(void *arg)
  */
 static size_t *
 sort_order(size_t n, const char *(*key)(const void *, size_t), sort_tie *tie,
-    const void *arg)
+    const void *arg, uint64_t *hash)
 {
 	struct sort_item *it = xreallocarray(NULL, 2 * n + 1, sizeof(*it));
 	size_t *order = xreallocarray(NULL, n + 1, sizeof(*order));
 	size_t h = n / 2, i = 0, j = h, k = 0;
 	struct sort so = {tie, arg};
-	struct sort_part a = {it, it + n, 0, h, key, &so};
-	struct sort_part b = {it + h, it + n + h, h, n - h, key, &so};
+	struct sort_part a = {it, it + n, 0, h, key, &so, hash};
+	struct sort_part b = {it + h, it + n + h, h, n - h, key, &so, hash};
 	pthread_t tid;
 
 	if (n < SORT_SPLIT_MIN ||
@@ -333,14 +355,18 @@ entry_tie(const void *v, size_t a, size_t b)
 static void
 entries_sort(struct table_entry *v, size_t n)
 {
-	size_t *order = sort_order(n, entry_key, entry_tie, v), i;
+	uint64_t *hash = xreallocarray(NULL, n + 1, sizeof(*hash));
+	size_t *order = sort_order(n, entry_key, entry_tie, v, hash), i;
 	struct table_entry *sorted = xreallocarray(NULL, n + 1, sizeof(*v));
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		sorted[i] = v[order[i]];
+		sorted[i].hash = hash[order[i]];
+	}
 	memcpy(v, sorted, n * sizeof(*v));
 	free(sorted);
 	free(order);
+	free(hash);
 }
 
 static const char *
@@ -365,7 +391,8 @@ term_tie(const void *terms, size_t a, size_t b)
 static void
 drop_duplicates(struct table *tab, struct diag *d)
 {
-	size_t *order = sort_order(tab->n, term_key_at, term_tie, tab->terms);
+	size_t *order =
+	    sort_order(tab->n, term_key_at, term_tie, tab->terms, NULL);
 	struct term **o = xreallocarray(NULL, tab->n + 1, sizeof(*o));
 	size_t i, n = 0;
 
@@ -456,6 +483,7 @@ index_ids(struct table *tab)
 				continue;
 			tab->ids[n].key = t->ids.v[j];
 			tab->ids[n].term = t;
+			tab->ids[n].place = i;
 			tab->ids[n++].alias = (int)j;
 		}
 	}
@@ -486,7 +514,7 @@ resolve_mentions(struct table *tab)
 			if (k == names.n)
 				strlist_push(&names, xstrdup(u->name));
 		}
-		strlist_release(&t->mentions);
+		term_drop_list(t, &t->mentions);
 		t->mentions = names;
 	}
 }
@@ -500,6 +528,7 @@ add_entry(struct table *tab, size_t *n, const struct term *t, const char *key,
 		return;
 	tab->idx[*n].key = key;
 	tab->idx[*n].term = t;
+	tab->idx[*n].place = t->idx;
 	tab->idx[*n].alias = alias;
 	tab->idx[(*n)++].derived = derived;
 }
@@ -510,9 +539,11 @@ table_index(struct table *tab, struct diag *d)
 	size_t i, j, n = 0;
 
 	drop_duplicates(tab, d);
-	for (i = 0; i < tab->n; i++)
+	for (i = 0; i < tab->n; i++) {
 		n += 1 + tab->terms[i]->alias_keys.n +
 		    tab->terms[i]->derived_keys.n;
+		tab->terms[i]->idx = i;
+	}
 	free(tab->idx);
 	tab->idx = xcalloc(n, sizeof(*tab->idx));
 	n = 0;
@@ -526,8 +557,6 @@ table_index(struct table *tab, struct diag *d)
 			add_entry(tab, &n, t, t->derived_keys.v[j], (int)j, 1);
 	}
 	tab->nidx = n;
-	for (i = 0; i < tab->n; i++)
-		tab->terms[i]->idx = i;
 	entries_sort(tab->idx, n);
 	check_aliases(tab, d);
 	index_ids(tab);

@@ -2,31 +2,66 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "term.h"
 #include "utf8.h"
 
+/* Whether p is one of t's pieces that its pool holds. */
+static int
+pooled(const struct term *t, const void *p)
+{
+	uintptr_t a = (uintptr_t)t, x = (uintptr_t)p;
+
+	return t != NULL && x >= a && x - a < t->pooled;
+}
+
 void
-tval_release(struct tval *v)
+term_drop_str(const struct term *t, char *s)
+{
+	if (!pooled(t, s))
+		free(s);
+}
+
+void
+term_drop_list(const struct term *t, struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		term_drop_str(t, l->v[i]);
+	term_drop_str(t, (char *)l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+void
+tval_drop(const struct term *t, struct tval *v)
 {
 	size_t i;
 
 	if (v == NULL)
 		return;
-	free(v->str);
+	term_drop_str(t, v->str);
 	for (i = 0; i < v->n; i++) {
 		/* A scalar (most items) has only its text to free. */
 		if (v->items[i].items != NULL)
-			tval_release(&v->items[i]);
+			tval_drop(t, &v->items[i]);
 		else
-			free(v->items[i].str);
+			term_drop_str(t, v->items[i].str);
 		if (v->keys != NULL)
-			free(v->keys[i]);
+			term_drop_str(t, v->keys[i]);
 	}
-	free(v->items);
-	free(v->keys);
+	term_drop_str(t, (char *)v->items);
+	term_drop_str(t, (char *)v->keys);
 	memset(v, 0, sizeof(*v));
+}
+
+void
+tval_release(struct tval *v)
+{
+	tval_drop(NULL, v);
 }
 
 const struct tval *
@@ -306,36 +341,200 @@ term_free(struct term *t)
 
 	if (t == NULL)
 		return;
-	free(t->name);
-	free(t->key);
-	strlist_release(&t->aliases);
-	strlist_release(&t->alias_keys);
-	strlist_release(&t->derived);
-	strlist_release(&t->derived_keys);
-	free(t->pronunciation);
-	strlist_release(&t->categories);
-	free(t->vertical);
-	free(t->lang);
-	strlist_release(&t->tags);
-	strlist_release(&t->ids);
-	strlist_release(&t->mentions);
-	free(t->body_text);
-	free(t->description);
-	strlist_release(&t->examples);
+	term_drop_str(t, t->name);
+	term_drop_str(t, t->key);
+	term_drop_list(t, &t->aliases);
+	term_drop_list(t, &t->alias_keys);
+	term_drop_list(t, &t->derived);
+	term_drop_list(t, &t->derived_keys);
+	term_drop_str(t, t->pronunciation);
+	term_drop_list(t, &t->categories);
+	term_drop_str(t, t->vertical);
+	term_drop_str(t, t->lang);
+	term_drop_list(t, &t->tags);
+	term_drop_list(t, &t->ids);
+	term_drop_list(t, &t->mentions);
+	term_drop_str(t, t->body_text);
+	term_drop_str(t, t->description);
+	term_drop_list(t, &t->examples);
 	for (i = 0; i < t->nrelated; i++) {
-		free(t->related[i].name);
-		free(t->related[i].key);
+		term_drop_str(t, t->related[i].name);
+		term_drop_str(t, t->related[i].key);
 	}
-	free(t->related);
+	term_drop_str(t, (char *)t->related);
 	for (i = 0; i < t->ndetails; i++) {
-		free(t->details[i].title);
-		free(t->details[i].value);
+		term_drop_str(t, t->details[i].title);
+		term_drop_str(t, t->details[i].value);
 	}
-	free(t->details);
-	tval_release(&t->extra);
-	free(t->path);
-	free(t->text);
-	free(t);
+	term_drop_str(t, (char *)t->details);
+	tval_drop(t, &t->extra);
+	term_drop_str(t, t->path);
+	term_drop_str(t, t->text);
+	if (t->pooled == 0)
+		free(t);
+}
+
+/* A chunk of a term_pool: its terms follow the header. */
+struct term_chunk {
+	struct term_chunk *next;
+};
+
+/* The size of a pool's chunks, unless a term needs more: a huge page. */
+#define TERM_CHUNK ((size_t)2 * 1024 * 1024)
+
+/*
+ * A chunk of size bytes.  Terms fill their chunks, so a chunk after the
+ * first (huge) is asked to be a huge page where the system has them:
+ * one page fault for its terms, not 512.  Not the first: a small
+ * glossary would hold a whole huge page for a few terms.
+ */
+static struct term_chunk *
+chunk_alloc(size_t size, int huge)
+{
+	void *c =
+	    huge && size == TERM_CHUNK ? aligned_alloc(TERM_CHUNK, size) : NULL;
+
+	if (c == NULL)
+		return xmalloc(size);
+#ifdef MADV_HUGEPAGE
+	(void)madvise(c, size, MADV_HUGEPAGE);
+#endif
+	return c;
+}
+
+/* Pieces that hold pointers or numbers are aligned as malloc's. */
+#define TERM_ALIGN (sizeof(max_align_t))
+
+void
+term_pool_release(struct term_pool *pool)
+{
+	struct term_chunk *c, *next;
+
+	for (c = pool->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	memset(pool, 0, sizeof(*pool));
+}
+
+void
+term_pool_move(struct term_pool *to, struct term_pool *from)
+{
+	struct term_chunk **tail = &from->chunks;
+
+	while (*tail != NULL)
+		tail = &(*tail)->next;
+	*tail = to->chunks; /* to keeps its room, if it has one */
+	to->chunks = from->chunks;
+	if (from->chunks != NULL && to->p == NULL) {
+		to->p = from->p;
+		to->end = from->end;
+	}
+	memset(from, 0, sizeof(*from));
+}
+
+/* Round p up to TERM_ALIGN. */
+static char *
+align_up(char *p)
+{
+	uintptr_t x = (uintptr_t)p, a = TERM_ALIGN;
+
+	return p + ((a - x % a) % a);
+}
+
+struct term *
+term_mem_open(struct term_pool *pool, size_t n, struct term_mem *m)
+{
+	struct term_chunk *c;
+	struct term *t;
+	size_t need = n + sizeof(*t) + TERM_ALIGN, size;
+
+	m->p = m->end = NULL;
+	if (pool == NULL)
+		return term_new();
+	if (pool->p == NULL || (size_t)(pool->end - pool->p) < need) {
+		size = need + sizeof(*c) + TERM_ALIGN > TERM_CHUNK
+		    ? need + sizeof(*c) + TERM_ALIGN
+		    : TERM_CHUNK;
+		c = chunk_alloc(size, pool->chunks != NULL);
+		c->next = pool->chunks;
+		pool->chunks = c;
+		pool->p = (char *)(c + 1);
+		pool->end = (char *)c + size;
+	}
+	t = (struct term *)(void *)align_up(pool->p);
+	memset(t, 0, sizeof(*t));
+	t->extra.type = TV_MAP;
+	m->p = (char *)(t + 1);
+	m->end = pool->end;
+	/* Until closed, everything to the chunk's end may be its. */
+	t->pooled = (size_t)(m->end - (char *)t);
+	return t;
+}
+
+void
+term_mem_close(struct term_pool *pool, struct term *t, struct term_mem *m)
+{
+	if (pool == NULL || t->pooled == 0)
+		return;
+	t->pooled = (size_t)(m->p - (char *)t);
+	pool->p = m->p;
+}
+
+/* n bytes of m's room aligned to align (1 or TERM_ALIGN), or NULL. */
+static void *
+mem_take(struct term_mem *m, size_t n, size_t align)
+{
+	char *p;
+
+	if (m == NULL || m->p == NULL)
+		return NULL;
+	p = align > 1 ? align_up(m->p) : m->p;
+	if (p > m->end || (size_t)(m->end - p) < n)
+		return NULL;
+	m->p = p + n;
+	return p;
+}
+
+char *
+term_mem_strndup(struct term_mem *m, const char *s, size_t n)
+{
+	char *p = n < SIZE_MAX ? mem_take(m, n + 1, 1) : NULL;
+
+	if (p == NULL)
+		return xstrndup(s, n);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void *
+term_mem_calloc(struct term_mem *m, size_t n, size_t size)
+{
+	void *p = n > 0 && size <= SIZE_MAX / n
+	    ? mem_take(m, n * size, TERM_ALIGN)
+	    : NULL;
+
+	if (p == NULL)
+		return xcalloc(n, size);
+	memset(p, 0, n * size);
+	return p;
+}
+
+char *
+term_key_in(struct term_mem *m, const char *name)
+{
+	size_t n = strlen(name);
+	char *save = m != NULL ? m->p : NULL, *k = mem_take(m, n + 1, 1);
+
+	if (k == NULL)
+		return term_key(name);
+	if (utf8_key_ascii(name, n, k) == 0) {
+		m->p = k + strlen(k) + 1; /* a key is no longer than its name */
+		return k;
+	}
+	m->p = save;
+	return term_key(name);
 }
 
 const char *

@@ -189,16 +189,16 @@ left(const struct tval_rd *r)
 	return (uint64_t)(r->end - r->p);
 }
 
-/* An optional string into *s; 0, or -1. */
+/* An optional string into *s, placed in m; 0, or -1. */
 static int
-get_opt(struct tval_rd *r, char **s)
+get_opt(struct tval_rd *r, struct term_mem *m, char **s)
 {
 	uint64_t has;
 
 	*s = NULL;
 	if (tval_read_uint(r, 1, &has) < 0)
 		return -1;
-	return has && (*s = tval_read_str(r)) == NULL ? -1 : 0;
+	return has && (*s = tval_read_str_in(r, m)) == NULL ? -1 : 0;
 }
 
 /*
@@ -206,7 +206,7 @@ get_opt(struct tval_rd *r, char **s)
  * that name would make is refused: the encoding is canonical.
  */
 static int
-get_key(struct tval_rd *r, const char *name, char **s)
+get_key(struct tval_rd *r, struct term_mem *m, const char *name, char **s)
 {
 	uint64_t has;
 
@@ -216,10 +216,10 @@ get_key(struct tval_rd *r, const char *name, char **s)
 	if (has == KEY_FOLD) {
 		if (name == NULL)
 			return -1;
-		*s = term_key(name);
+		*s = term_key_in(m, name);
 		return 0;
 	}
-	if (has && (*s = tval_read_str(r)) == NULL)
+	if (has && (*s = tval_read_str_in(r, m)) == NULL)
 		return -1;
 	return is_fold(name, *s) ? -1 : 0;
 }
@@ -252,7 +252,7 @@ get_count(struct tval_rd *r, size_t min, size_t *n)
 }
 
 static int
-get_list(struct tval_rd *r, struct strlist *l)
+get_list(struct tval_rd *r, struct term_mem *m, struct strlist *l)
 {
 	size_t n, i;
 
@@ -260,10 +260,10 @@ get_list(struct tval_rd *r, struct strlist *l)
 		return -1;
 	if (n == 0)
 		return 0;
-	l->v = xreallocarray(NULL, n, sizeof(*l->v));
+	l->v = term_mem_calloc(m, n, sizeof(*l->v));
 	l->cap = n;
 	for (i = 0; i < n; i++) {
-		if ((l->v[i] = tval_read_str(r)) == NULL)
+		if ((l->v[i] = tval_read_str_in(r, m)) == NULL)
 			return -1;
 		l->n++;
 	}
@@ -285,7 +285,8 @@ get_pos(struct tval_rd *r, unsigned *line, unsigned *col)
 
 /* A list of keys of names (put_keys) into the empty l. */
 static int
-get_keys(struct tval_rd *r, const struct strlist *names, struct strlist *l)
+get_keys(struct tval_rd *r, struct term_mem *m, const struct strlist *names,
+    struct strlist *l)
 {
 	uint64_t mode;
 	size_t i;
@@ -293,32 +294,33 @@ get_keys(struct tval_rd *r, const struct strlist *names, struct strlist *l)
 	if (tval_read_uint(r, KEY_FOLD, &mode) < 0 || mode == 1)
 		return -1;
 	if (mode == 0)
-		return get_list(r, l) < 0 || (l->n > 0 && all_folds(names, l))
+		return get_list(r, m, l) < 0 ||
+			(l->n > 0 && all_folds(names, l))
 		    ? -1
 		    : 0;
 	if (names->n == 0)
 		return -1;
-	l->v = xreallocarray(NULL, names->n, sizeof(*l->v));
+	l->v = term_mem_calloc(m, names->n, sizeof(*l->v));
 	l->cap = names->n;
 	for (i = 0; i < names->n; i++)
-		l->v[l->n++] = term_key(names->v[i]);
+		l->v[l->n++] = term_key_in(m, names->v[i]);
 	return 0;
 }
 
 /* related, then details: each item two optional strings and a place. */
 static int
-get_links(struct tval_rd *r, struct term *t)
+get_links(struct tval_rd *r, struct term_mem *m, struct term *t)
 {
 	size_t n, i;
 
 	if (get_count(r, 4, &n) < 0)
 		return -1;
-	t->related = n > 0 ? xcalloc(n, sizeof(*t->related)) : NULL;
+	t->related = n > 0 ? term_mem_calloc(m, n, sizeof(*t->related)) : NULL;
 	for (i = 0; i < n; i++, t->nrelated++) {
 		struct term_link *l = &t->related[i];
 
-		if (get_opt(r, &l->name) < 0 ||
-		    get_key(r, l->name, &l->key) < 0 ||
+		if (get_opt(r, m, &l->name) < 0 ||
+		    get_key(r, m, l->name, &l->key) < 0 ||
 		    get_pos(r, &l->line, &l->col) < 0) {
 			t->nrelated++; /* what it holds is freed with t */
 			return -1;
@@ -326,11 +328,12 @@ get_links(struct tval_rd *r, struct term *t)
 	}
 	if (get_count(r, 4, &n) < 0)
 		return -1;
-	t->details = n > 0 ? xcalloc(n, sizeof(*t->details)) : NULL;
+	t->details = n > 0 ? term_mem_calloc(m, n, sizeof(*t->details)) : NULL;
 	for (i = 0; i < n; i++, t->ndetails++) {
 		struct term_detail *dt = &t->details[i];
 
-		if (get_opt(r, &dt->title) < 0 || get_opt(r, &dt->value) < 0 ||
+		if (get_opt(r, m, &dt->title) < 0 ||
+		    get_opt(r, m, &dt->value) < 0 ||
 		    get_pos(r, &dt->line, &dt->col) < 0) {
 			t->ndetails++;
 			return -1;
@@ -341,7 +344,7 @@ get_links(struct tval_rd *r, struct term *t)
 
 /* Everything before related: the version, the numbers, strings, lists. */
 static int
-get_head(struct tval_rd *r, struct term *t)
+get_head(struct tval_rd *r, struct term_mem *m, struct term *t)
 {
 	uint64_t ver, textlen, body_off;
 	size_t i;
@@ -354,35 +357,58 @@ get_head(struct tval_rd *r, struct term *t)
 	t->textlen = (size_t)textlen;
 	t->body_off = (size_t)body_off;
 	for (i = 0; i < NELEM(str_fields); i++)
-		if ((i == STR_KEY ? get_key(r, *STR_AT(t, str_fields[i - 1]),
-					STR_AT(t, str_fields[i]))
-				  : get_opt(r, STR_AT(t, str_fields[i]))) < 0)
+		if ((i == STR_KEY
+			    ? get_key(r, m, *STR_AT(t, str_fields[i - 1]),
+				  STR_AT(t, str_fields[i]))
+			    : get_opt(r, m, STR_AT(t, str_fields[i]))) < 0)
 			return -1;
 	for (i = 0; i < NELEM(list_fields); i++)
 		if ((list_fields[i].keys
-			    ? get_keys(r, LIST_AT(t, list_fields[i - 1].off),
+			    ? get_keys(r, m, LIST_AT(t, list_fields[i - 1].off),
 				  LIST_AT(t, list_fields[i].off))
-			    : get_list(r, LIST_AT(t, list_fields[i].off))) < 0)
+			    : get_list(r, m, LIST_AT(t, list_fields[i].off))) <
+		    0)
 			return -1;
+	return 0;
+}
+
+/*
+ * The room a term's pieces take in its pool, at most, for the n bytes
+ * of its packing: its strings are no longer than their bytes there
+ * (with a NUL for each length), its keys no longer than their names,
+ * and the items of its lists some bytes each.  A piece that does not
+ * fit is allocated on its own.
+ */
+#define ROOM(n) (2 * (n) + 256)
+
+int
+term_unpack_pooled(
+    struct tval_rd *r, int flags, struct term_pool *pool, struct term **out)
+{
+	struct term_mem m;
+	struct term *t = term_mem_open(pool, ROOM(left(r)), &m);
+	int rc;
+
+	*out = NULL;
+	rc = get_head(r, &m, t) < 0 || get_links(r, &m, t) < 0 ||
+		tval_read_tree_in(r, &m, &t->extra) < 0 ||
+		t->extra.type != TV_MAP
+	    ? -1
+	    : (flags & TERM_UNPACK_NO_BODY)
+	    ? skip_opt(r)
+	    /* Not in the pool: a body's text may be made again. */
+	    : get_opt(r, NULL, &t->body_text);
+	if (rc < 0) {
+		term_free(t); /* and the pool's room stays free */
+		return -1;
+	}
+	term_mem_close(pool, t, &m);
+	*out = t;
 	return 0;
 }
 
 int
 term_unpack(struct tval_rd *r, int flags, struct term **out)
 {
-	struct term *t = term_new();
-	int rc;
-
-	*out = NULL;
-	rc = get_head(r, t) < 0 || get_links(r, t) < 0 ||
-		tval_read_tree(r, &t->extra) < 0 || t->extra.type != TV_MAP
-	    ? -1
-	    : (flags & TERM_UNPACK_NO_BODY) ? skip_opt(r)
-					    : get_opt(r, &t->body_text);
-	if (rc < 0) {
-		term_free(t);
-		return -1;
-	}
-	*out = t;
-	return 0;
+	return term_unpack_pooled(r, flags, NULL, out);
 }

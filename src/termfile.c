@@ -120,7 +120,8 @@ is_stem(const char *s, const char *path)
 
 int
 termfile_from_record(const struct index_rec *rec, const char *path,
-    int keep_text, enum load_status *st, struct term **out)
+    int keep_text, struct term_pool *pool, enum load_status *st,
+    struct term **out)
 {
 	struct tval_rd r;
 	struct term *t = NULL;
@@ -138,7 +139,8 @@ termfile_from_record(const struct index_rec *rec, const char *path,
 	free(stem);
 	if (!ok ||
 	    (rec->kind == LOAD_OK &&
-		term_unpack(&r, keep_text ? 0 : TERM_UNPACK_NO_BODY, &t) < 0))
+		term_unpack_pooled(
+		    &r, keep_text ? 0 : TERM_UNPACK_NO_BODY, pool, &t) < 0))
 		return -1;
 	if (r.p != r.end) {
 		term_free(t);

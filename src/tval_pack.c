@@ -187,6 +187,13 @@ tval_read_uint(struct tval_rd *r, uint64_t max, uint64_t *out)
 	unsigned shift = 0;
 	unsigned char c;
 
+	/* Most numbers (lengths, counts, flags) take one byte. */
+	if (r->p != r->end && *r->p < 0x80) {
+		if (*r->p > max)
+			return -1;
+		*out = *r->p++;
+		return 0;
+	}
 	do {
 		if (r->p == r->end || shift > 63)
 			return -1;
@@ -227,18 +234,24 @@ tval_read_span(struct tval_rd *r, const char **s, size_t *n)
 	return 0;
 }
 
-/* A string of its own length, without NUL; the caller frees it. */
 char *
-tval_read_str(struct tval_rd *r)
+tval_read_str_in(struct tval_rd *r, struct term_mem *m)
 {
 	const char *s;
 	size_t n;
 
-	return tval_read_span(r, &s, &n) < 0 ? NULL : xstrndup(s, n);
+	return tval_read_span(r, &s, &n) < 0 ? NULL : term_mem_strndup(m, s, n);
+}
+
+/* A string of its own length, without NUL; the caller frees it. */
+char *
+tval_read_str(struct tval_rd *r)
+{
+	return tval_read_str_in(r, NULL);
 }
 
 static int
-unpack_node(struct tval_rd *r, struct tval *v, int depth)
+unpack_node(struct tval_rd *r, struct term_mem *m, struct tval *v, int depth)
 {
 	uint64_t x;
 	size_t i, n;
@@ -251,32 +264,40 @@ unpack_node(struct tval_rd *r, struct tval *v, int depth)
 		field_set(v, &tv_fields[i], x);
 	}
 	if (v->type == TV_STR)
-		return (v->str = tval_read_str(r)) != NULL ? 0 : -1;
+		return (v->str = tval_read_str_in(r, m)) != NULL ? 0 : -1;
 	/* Every item takes at least one byte a field: a bound on n. */
 	if (get_size(r, &n) < 0 || n > (size_t)(r->end - r->p) / NFIELDS)
 		return -1;
 	if (n == 0)
 		return 0;
-	v->items = xcalloc(n, sizeof(*v->items));
+	v->items = term_mem_calloc(m, n, sizeof(*v->items));
 	if (v->type == TV_MAP)
-		v->keys = xcalloc(n, sizeof(*v->keys));
+		v->keys = term_mem_calloc(m, n, sizeof(*v->keys));
 	v->n = n; /* zeroed items release cleanly on failure */
 	for (i = 0; i < n; i++) {
 		if (v->type == TV_MAP &&
-		    (v->keys[i] = tval_read_str(r)) == NULL)
+		    (v->keys[i] = tval_read_str_in(r, m)) == NULL)
 			return -1;
-		if (unpack_node(r, &v->items[i], depth + 1) < 0)
+		if (unpack_node(r, m, &v->items[i], depth + 1) < 0)
 			return -1;
 	}
 	return 0;
 }
 
 int
-tval_read_tree(struct tval_rd *r, struct tval *out)
+tval_read_tree_in(struct tval_rd *r, struct term_mem *m, struct tval *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (r->p == r->end || *r->p++ != TVAL_PACK_VERSION ||
-	    unpack_node(r, out, 0) < 0) {
+	return r->p == r->end || *r->p++ != TVAL_PACK_VERSION ||
+		unpack_node(r, m, out, 0) < 0
+	    ? -1
+	    : 0;
+}
+
+int
+tval_read_tree(struct tval_rd *r, struct tval *out)
+{
+	if (tval_read_tree_in(r, NULL, out) < 0) {
 		tval_release(out); /* and zeroes it */
 		return -1;
 	}

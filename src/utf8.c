@@ -253,11 +253,10 @@ fold_key(const char *s, size_t n)
 	return k;
 }
 
-char *
-utf8_key(const char *s)
+int
+utf8_key_ascii(const char *s, size_t n, char *k)
 {
-	size_t n = strlen(s), i, w = 0;
-	char *k = xmalloc(n + 1);
+	size_t i, w = 0;
 
 	/*
 	 * Most names are ASCII: for it, utf8_fold is lower case (utf8proc
@@ -271,14 +270,25 @@ utf8_key(const char *s)
 		if (c != 0xff) {
 			k[w] = (char)c;
 			w += c != 0;
-		} else if (s[i] != '.') {
-			free(k);
-			return fold_key(s, n);
-		} else if (!is_sep(s, s + i))
+		} else if (s[i] != '.')
+			return -1;
+		else if (!is_sep(s, s + i))
 			k[w++] = '.';
 	}
 	k[w] = '\0';
-	return k;
+	return 0;
+}
+
+char *
+utf8_key(const char *s)
+{
+	size_t n = strlen(s);
+	char *k = xmalloc(n + 1);
+
+	if (utf8_key_ascii(s, n, k) == 0)
+		return k;
+	free(k);
+	return fold_key(s, n);
 }
 
 int

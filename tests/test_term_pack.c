@@ -130,13 +130,18 @@ json_of(const struct term *t)
 	return buf;
 }
 
-/* Unpack n bytes at p with flags; -1 unless they are exactly one term. */
+/*
+ * Unpack n bytes at p with flags, in pool (NULL: none); -1 unless they
+ * are exactly one term.
+ */
 static int
-unpack(const void *p, size_t n, int flags, struct term **out)
+unpack(const void *p, size_t n, int flags, struct term_pool *pool,
+    struct term **out)
 {
 	struct tval_rd r = {p, (const unsigned char *)p + n};
 
-	if (term_unpack(&r, flags, out) < 0)
+	if ((pool != NULL ? term_unpack_pooled(&r, flags, pool, out)
+			  : term_unpack(&r, flags, out)) < 0)
 		return -1;
 	if (r.p != r.end) {
 		term_free(*out);
@@ -146,19 +151,21 @@ unpack(const void *p, size_t n, int flags, struct term **out)
 	return 0;
 }
 
-/* Pack t and check what comes back; returns how many bytes it took. */
-static size_t
-round_trip(const struct term *t, int every_prefix)
+/*
+ * The term packed in sb, unpacked in pool (or not), is t, its JSON
+ * too; what the loader and table_index put in it later is freed with
+ * it.
+ */
+static void
+check_unpack(
+    const struct term *t, const struct sbuf *sb, struct term_pool *pool)
 {
 	struct term *u, *v;
-	struct sbuf sb;
 	char *j0, *j1;
-	size_t n;
 
-	sb_init(&sb);
-	assert_int_equal(term_pack(t, &sb), 0);
-	assert_int_equal(unpack(sb.s, sb.len, 0, &u), 0);
+	assert_int_equal(unpack(sb->s, sb->len, 0, pool, &u), 0);
 	assert_term_eq(t, u, 1);
+	assert_true(pool != NULL ? u->pooled > 0 : u->pooled == 0);
 	assert_null(u->path);
 	assert_null(u->text);
 	/* What the loader sets besides, and the JSON is the same. */
@@ -169,15 +176,39 @@ round_trip(const struct term *t, int every_prefix)
 	assert_string_equal(j0, j1);
 	free(j0);
 	free(j1);
+	term_drop_str(u, u->lang);
+	u->lang = xstrdup("xx");
+	term_drop_list(u, &u->mentions);
+	strlist_push(&u->mentions, xstrdup("a name"));
 	term_free(u);
-	assert_int_equal(unpack(sb.s, sb.len, TERM_UNPACK_NO_BODY, &v), 0);
+	assert_int_equal(
+	    unpack(sb->s, sb->len, TERM_UNPACK_NO_BODY, pool, &v), 0);
 	assert_term_eq(t, v, 0);
 	term_free(v);
+}
+
+/* Pack t and check what comes back; returns how many bytes it took. */
+static size_t
+round_trip(const struct term *t, int every_prefix)
+{
+	struct term_pool pool;
+	struct term *u;
+	struct sbuf sb;
+	size_t n;
+
+	sb_init(&sb);
+	memset(&pool, 0, sizeof(pool));
+	assert_int_equal(term_pack(t, &sb), 0);
+	check_unpack(t, &sb, NULL);
+	check_unpack(t, &sb, &pool);
 	/* Any prefix is malformed: nothing is returned, nothing leaks. */
 	for (n = every_prefix ? 0 : sb.len - 1; n < sb.len; n++) {
-		assert_int_equal(unpack(sb.s, n, 0, &u), -1);
+		assert_int_equal(unpack(sb.s, n, 0, NULL, &u), -1);
+		assert_null(u);
+		assert_int_equal(unpack(sb.s, n, 0, &pool, &u), -1);
 		assert_null(u);
 	}
+	term_pool_release(&pool);
 	n = sb.len;
 	sb_release(&sb);
 	return n;
@@ -336,10 +367,10 @@ test_term_pack_keys(void **state)
 	for (i = 0; i < 3; i++) {
 		sb_init(&sb);
 		assert_int_equal(term_pack(t, &sb), 0);
-		assert_int_equal(unpack(sb.s, sb.len, 0, &u), 0);
+		assert_int_equal(unpack(sb.s, sb.len, 0, NULL, &u), 0);
 		term_free(u);
 		patch2(&sb, stored[i], folds[i]);
-		assert_int_equal(unpack(sb.s, sb.len, 0, &u), -1);
+		assert_int_equal(unpack(sb.s, sb.len, 0, NULL, &u), -1);
 		assert_null(u);
 		sb_release(&sb);
 	}
@@ -362,16 +393,16 @@ test_term_pack_malformed(void **state)
 	sb_init(&sb);
 	assert_int_equal(term_pack(t, &sb), 0);
 	sb.s[0] = TERM_PACK_VERSION + 1;
-	assert_int_equal(unpack(sb.s, sb.len, 0, &u), -1);
+	assert_int_equal(unpack(sb.s, sb.len, 0, NULL, &u), -1);
 	sb.s[0] = TERM_PACK_VERSION;
 	sb_addc(&sb, 0);
-	assert_int_equal(unpack(sb.s, sb.len, 0, &u), -1);
+	assert_int_equal(unpack(sb.s, sb.len, 0, NULL, &u), -1);
 	sb.len--;
-	assert_int_equal(unpack(sb.s, sb.len, 0, &u), 0);
+	assert_int_equal(unpack(sb.s, sb.len, 0, NULL, &u), 0);
 	term_free(u);
 	/* body_off past textlen: the fifth number. */
 	sb.s[4] = 1;
-	assert_int_equal(unpack(sb.s, sb.len, 0, &u), -1);
+	assert_int_equal(unpack(sb.s, sb.len, 0, NULL, &u), -1);
 	sb_release(&sb);
 	term_free(t);
 }
