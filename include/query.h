@@ -57,7 +57,7 @@ struct query {
 	/* Words already looked up by query_find_stem, and what they gave:
 	 * a text says the same words again and again (query_prepare and
 	 * query_add_stem forget them). */
-	struct query_memo *memo;
+	struct memo *memo;
 };
 
 /*

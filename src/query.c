@@ -5,6 +5,7 @@
 #include <libstemmer.h>
 
 #include "lang.h"
+#include "memo.h"
 #include "query.h"
 #include "utf8.h"
 #include "util.h"
@@ -347,89 +348,14 @@ is_stopword(const char *w)
 	return 0;
 }
 
-/* A word looked up, with the stemming it was looked up for. */
-#define MEMO_WORD 24	     /* longer words are not kept */
-#define MEMO_MAX  (1u << 16) /* nor more than this many */
-struct memo_ent {
-	const struct query_alt *alt;
-	long id;
-	unsigned char n; /* 0: an empty slot */
-	char w[MEMO_WORD];
-};
-struct query_memo {
-	struct memo_ent *v;
-	size_t cap, n;
-};
+/* At most this many words are kept by the memo of words looked up. */
+#define QUERY_MEMO_MAX (1u << 16)
 
 static void
 memo_forget(struct query *q)
 {
-	if (q->memo != NULL)
-		free(q->memo->v);
-	free(q->memo);
+	memo_free(q->memo);
 	q->memo = NULL;
-}
-
-static size_t
-memo_hash(const struct query_alt *alt, const char *w, size_t n)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ (uintptr_t)alt;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * UINT64_C(0x100000001b3);
-	return (size_t)(h ^ (h >> 29));
-}
-
-/* The slot of w (n bytes, at most MEMO_WORD) for alt: its entry or an
- * empty one. */
-static struct memo_ent *
-memo_slot(const struct query_memo *m, const struct query_alt *alt,
-    const char *w, size_t n)
-{
-	size_t i = memo_hash(alt, w, n) & (m->cap - 1);
-
-	while (m->v[i].n != 0 &&
-	    (m->v[i].n != n || m->v[i].alt != alt ||
-		memcmp(m->v[i].w, w, n) != 0))
-		i = (i + 1) & (m->cap - 1);
-	return &m->v[i];
-}
-
-static void
-memo_grow(struct query_memo *m)
-{
-	struct memo_ent *old = m->v;
-	size_t i, cap = m->cap;
-
-	m->cap = cap ? cap * 2 : 1024;
-	m->v = xcalloc(m->cap, sizeof(*m->v));
-	for (i = 0; i < cap; i++)
-		if (old[i].n != 0)
-			*memo_slot(m, old[i].alt, old[i].w, old[i].n) = old[i];
-	free(old);
-}
-
-/* Remember that w gave id. */
-static void
-memo_put(const struct query *q, const struct query_alt *alt, const char *w,
-    size_t n, long id)
-{
-	struct query_memo *m = q->memo;
-	struct memo_ent *e;
-
-	if (m == NULL || n == 0 || n > MEMO_WORD || m->n >= MEMO_MAX)
-		return;
-	if (2 * (m->n + 1) > m->cap)
-		memo_grow(m);
-	e = memo_slot(m, alt, w, n);
-	if (e->n == 0) {
-		e->alt = alt;
-		e->id = id;
-		e->n = (unsigned char)n;
-		memcpy(e->w, w, n);
-		m->n++;
-	}
 }
 
 size_t
@@ -533,7 +459,7 @@ query_alt(struct query *q, const char *lang)
 	if ((alt = (struct query_alt *)query_alt_find(q, lang)) == NULL) {
 		if (q->memo != NULL) { /* its words are keyed by the alts */
 			memo_forget(q);
-			q->memo = xcalloc(1, sizeof(*q->memo));
+			q->memo = memo_new(QUERY_MEMO_MAX);
 		}
 		q->alt = xreallocarray(q->alt, q->nalt + 1, sizeof(*q->alt));
 		alt = &q->alt[q->nalt++];
@@ -671,7 +597,7 @@ query_prepare(struct query *q)
 	memset(q->first, 0, sizeof(q->first));
 	q->minlen = SIZE_MAX;
 	memo_forget(q);
-	q->memo = xcalloc(1, sizeof(*q->memo));
+	q->memo = memo_new(QUERY_MEMO_MAX);
 	for (i = 0; i < q->nstems; i++) {
 		q->first[(unsigned char)q->stems[i][0]] = 1;
 		if (strlen(q->stems[i]) < q->minlen)
@@ -686,26 +612,23 @@ query_find_stem(
 	char buf[QUERY_STEM_BUF];
 	unsigned char c = (unsigned char)w[0];
 	char *const *stems = alt != NULL ? alt->stems : q->stems;
+	const struct memo_val *v;
+	long id = -1;
 	size_t i;
 
 	if (c >= 'A' && c <= 'Z')
 		c = (unsigned char)(c - 'A' + 'a');
-	struct memo_ent *e;
-	long id = -1;
-
 	if (alt == NULL && c < 0x80 && (!q->first[c] || n < q->minlen))
 		return -1; /* cannot stem to any word of the query */
-	if (q->memo != NULL && q->memo->cap > 0 && n <= MEMO_WORD &&
-	    (e = memo_slot(q->memo, alt, w, n))->n != 0)
-		return e->id;
+	if (q->memo != NULL &&
+	    (v = memo_get(q->memo, (uintptr_t)alt, w, n)) != NULL)
+		return v->num;
 	if (query_stem(alt != NULL ? alt->st : q->stemmer, w, n, buf,
-		sizeof(buf)) == 0) {
-		memo_put(q, alt, w, n, -1);
-		return -1;
-	}
-	for (i = 0; i < q->nstems && id < 0; i++)
-		if (strcmp(stems[i], buf) == 0)
-			id = (long)i;
-	memo_put(q, alt, w, n, id);
+		sizeof(buf)) != 0)
+		for (i = 0; i < q->nstems && id < 0; i++)
+			if (strcmp(stems[i], buf) == 0)
+				id = (long)i;
+	if (q->memo != NULL)
+		memo_put(q->memo, (uintptr_t)alt, w, n, id, NULL);
 	return id;
 }

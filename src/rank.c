@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "editdist.h"
+#include "memo.h"
 #include "post_make.h"
 #include "query.h"
 #include "rank.h"
@@ -327,8 +328,8 @@ struct pterm {
 struct palgo {
 	const char *algo, *lang;
 	struct sb_stemmer *st;
-	struct post_memo *memo; /* st's words stemmed so far */
-	unsigned *bits; /* [stem][POST_BLOOM_K]: the query's stems' bits */
+	struct memo *memo; /* st's words stemmed so far */
+	unsigned *bits;	   /* [stem][POST_BLOOM_K]: the query's stems' bits */
 };
 
 /* The counting of a query through the stored postings (post.h). */
@@ -578,7 +579,7 @@ pp_release(struct ppass *pp)
 
 	for (i = 0; i < pp->nalg; i++) {
 		query_stemmer_free(pp->alg[i].st);
-		post_memo_free(pp->alg[i].memo);
+		memo_free(pp->alg[i].memo);
 		free(pp->alg[i].bits);
 	}
 	free(pp->alg);
