@@ -113,14 +113,17 @@ void query_stemmer_free(struct sb_stemmer *);
 size_t query_stem(
     struct sb_stemmer *st, const char *w, size_t n, char *buf, size_t bufsz);
 
-/* Called for each word of a text: its byte range [start, end) in s. */
-typedef void (*query_word_fn)(
+/* Called for each word of a text: its byte range [start, end) in s.
+ * Returns 0 to go on, nonzero to stop at that word. */
+typedef int (*query_word_fn)(
     void *arg, const char *s, size_t start, size_t end);
 /*
  * Call fn for each word of s[0..n): each run of letters and digits, and
  * after a camelCase word its parts ("ConfigMap", then "Config", "Map");
  * in Chinese, Japanese and Korean text, which has no spaces, each two
  * characters in a row (a lone one alone), as Lucene's CJK analyzer.
+ * The words come in order of where they start (a word's parts after it,
+ * each bigram after the one before); fn may stop them.
  */
 void query_words(const char *s, size_t n, query_word_fn fn, void *arg);
 

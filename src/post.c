@@ -214,7 +214,7 @@ mk_add(struct maker *m, const char *stem)
 		d->body_tf[m->slot[j] - 1]++;
 }
 
-static void
+static int
 mk_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct maker *m = arg;
@@ -225,7 +225,7 @@ mk_word(void *arg, const char *s, size_t start, size_t end)
 	m->d->len[m->field]++;
 	if ((len = memo_stem(m->memo, m->st, s + start, n, buf, sizeof(buf))) ==
 	    0)
-		return;
+		return 0;
 	/* query_find_stem skips such a word unstemmed, by its first
 	 * letter and length, when the query's stems allow: then the
 	 * postings could count it where rank does not. */
@@ -234,6 +234,7 @@ mk_word(void *arg, const char *s, size_t start, size_t end)
 	if (c < 0x80 && ((unsigned char)buf[0] != c || n < len))
 		m->d->irregular = 1;
 	mk_add(m, buf);
+	return 0;
 }
 
 void

@@ -69,8 +69,9 @@ is_cjk(int32_t cp)
 	    (cp >= 0x20000 && cp <= 0x3134f);	 /* Han extensions B-G */
 }
 
-/* After a camelCase word s[start..end): its parts, as words. */
-static void
+/* After a camelCase word s[start..end): its parts, as words.  Returns
+ * what fn last returned. */
+static int
 camel_parts(
     const char *s, size_t start, size_t end, query_word_fn fn, void *arg)
 {
@@ -78,11 +79,11 @@ camel_parts(
 
 	nb = utf8_camel(s + start, end - start, b, UTF8_CAMEL_MAX);
 	for (i = 0; i < nb; i++) {
-		fn(arg, s, from, start + b[i]);
+		if (fn(arg, s, from, start + b[i]))
+			return 1;
 		from = start + b[i];
 	}
-	if (nb > 0)
-		fn(arg, s, from, end);
+	return nb > 0 ? fn(arg, s, from, end) : 0;
 }
 
 /* ASCII word characters: 1 a lower-case letter or a digit, 2 a capital. */
@@ -217,14 +218,15 @@ static const unsigned char ascii_word[128] = {
     0,
 };
 
-/* A word s[start..end) was read: it, then with camel its parts. */
-static void
+/* A word s[start..end) was read: it, then with camel its parts.
+ * Returns nonzero when fn says to stop. */
+static int
 word_end(const char *s, size_t start, size_t end, query_word_fn fn, void *arg,
     int camel)
 {
-	fn(arg, s, start, end);
-	if (camel)
-		camel_parts(s, start, end, fn, arg);
+	if (fn(arg, s, start, end))
+		return 1;
+	return camel ? camel_parts(s, start, end, fn, arg) : 0;
 }
 
 /*
@@ -266,9 +268,10 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 
 		if (c < 0x80 && ncjk == 0) {
 			if ((k = ascii_word[c]) == 0) {
-				if (in)
-					word_end(s, start, i, fn, arg,
-					    split && upper);
+				if (in &&
+				    word_end(
+					s, start, i, fn, arg, split && upper))
+					return;
 				in = 0;
 				i++;
 				continue;
@@ -287,8 +290,8 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 		}
 		word = classify(s, n, i, &len, &cjk);
 		if (ncjk > 0 && !cjk) {
-			if (ncjk == 1)
-				fn(arg, s, prev, i);
+			if (ncjk == 1 && fn(arg, s, prev, i))
+				return;
 			ncjk = 0;
 		}
 		if (word && !in) {
@@ -298,21 +301,22 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 		} else if (word && c < 0x80)
 			upper |= ascii_word[c] & 2;
 		else if (!word && in) {
-			word_end(s, start, i, fn, arg, split && upper);
+			if (word_end(s, start, i, fn, arg, split && upper))
+				return;
 			in = 0;
 		}
 		if (cjk) {
-			if (ncjk > 0)
-				fn(arg, s, prev, i + (size_t)len);
+			if (ncjk > 0 && fn(arg, s, prev, i + (size_t)len))
+				return;
 			prev = i;
 			ncjk++;
 		}
 		i += (size_t)len;
 	}
-	if (ncjk == 1)
-		fn(arg, s, prev, n);
+	if (ncjk == 1 && fn(arg, s, prev, n))
+		return;
 	if (in)
-		word_end(s, start, n, fn, arg, split && upper);
+		(void)word_end(s, start, n, fn, arg, split && upper);
 }
 
 void
@@ -479,7 +483,7 @@ struct qparse {
 	size_t nstop;
 };
 
-static void
+static int
 qp_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct qparse *qp = arg;
@@ -488,14 +492,14 @@ qp_word(void *arg, const char *s, size_t start, size_t end)
 	struct clause *c;
 
 	if (query_stem(NULL, s + start, end - start, raw, sizeof(raw)) == 0)
-		return;
+		return 0;
 	if (!qp->phrase && !qp->keep_stop && is_stopword(raw)) {
 		qp->nstop++;
-		return;
+		return 0;
 	}
 	if (query_stem(q->stemmer, s + start, end - start, buf, sizeof(buf)) ==
 	    0)
-		return;
+		return 0;
 	if (!qp->phrase || qp->cur == NULL) {
 		q->cl = xreallocarray(q->cl, q->ncl + 1, sizeof(*q->cl));
 		c = &q->cl[q->ncl++];
@@ -510,6 +514,7 @@ qp_word(void *arg, const char *s, size_t start, size_t end)
 		c = qp->cur;
 	c->ids = xreallocarray(c->ids, c->n + 1, sizeof(*c->ids));
 	c->ids[c->n++] = query_add_stem(q, buf, raw);
+	return 0;
 }
 
 void

@@ -25,7 +25,7 @@ struct seq {
 	const struct query_alt *alt; /* how the term's language stems */
 };
 
-static void
+static int
 seq_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct seq *sq = arg;
@@ -36,6 +36,7 @@ seq_word(void *arg, const char *s, size_t start, size_t end)
 	}
 	sq->ids[sq->n++] =
 	    query_find_stem(sq->q, sq->alt, s + start, end - start);
+	return 0;
 }
 
 /* How often clause c occurs in the word sequence. */
@@ -193,7 +194,7 @@ max_typos(size_t len)
 	return len < 4 ? 0 : len < 8 ? 1 : 2;
 }
 
-static void
+static int
 fix_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct fix *fx = arg;
@@ -226,6 +227,7 @@ fix_word(void *arg, const char *s, size_t start, size_t end)
 		fx->dist[c] = d;
 		fx->freq[c] = 1;
 	}
+	return 0;
 }
 
 /* Look for the closest word of the corpus to each clause marked in fx. */

@@ -276,7 +276,7 @@ test_ties_by_name(void **state)
 	hits_release(&h);
 }
 
-static void
+static int
 join_word(void *arg, const char *s, size_t start, size_t end)
 {
 	char *buf = arg;
@@ -284,6 +284,7 @@ join_word(void *arg, const char *s, size_t start, size_t end)
 
 	snprintf(buf + n, 256 - n, "%s%.*s", n > 0 ? "|" : "",
 	    (int)(end - start), s + start);
+	return 0;
 }
 
 /* The words query_words finds in s, joined by |. */
@@ -312,6 +313,49 @@ test_words(void **state)
 	    words("ConfigMap objects"), "ConfigMap|Config|Map|objects");
 	assert_string_equal(words("HTTPServer"), "HTTPServer|HTTP|Server");
 	assert_string_equal(words("SaaS iPhone"), "SaaS|iPhone");
+}
+
+/* Words until the callback says stop, and whether they came in order. */
+struct upto {
+	int left; /* words to take before stopping */
+	int taken;
+	size_t last; /* the start of the word before */
+	int ordered;
+};
+
+static int
+upto_word(void *arg, const char *s, size_t start, size_t end)
+{
+	struct upto *u = arg;
+
+	(void)s;
+	(void)end;
+	if (start < u->last)
+		u->ordered = 0;
+	u->last = start;
+	u->taken++;
+	return --u->left == 0;
+}
+
+static void
+test_words_stop(void **state)
+{
+	static const char *const texts[] = {"ConfigMap objects 統合ツール x",
+	    "abc統合def HTTPServer", "統 x 한국어 iPhone", "a b c d e f g h"};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		struct upto all = {-1, 0, 0, 1}, some = {3, 0, 0, 1};
+
+		query_words(texts[i], strlen(texts[i]), upto_word, &all);
+		/* Every word starts at or after the one before it. */
+		assert_true(all.ordered);
+		assert_true(all.taken > 3);
+		/* A nonzero return stops at that word. */
+		query_words(texts[i], strlen(texts[i]), upto_word, &some);
+		assert_int_equal(some.taken, 3);
+	}
 }
 
 /* A small multilingual glossary, served as lang says. */
@@ -654,6 +698,7 @@ main(void)
 	    cmocka_unit_test(test_stopwords_only),
 	    cmocka_unit_test(test_ties_by_name),
 	    cmocka_unit_test(test_words),
+	    cmocka_unit_test(test_words_stop),
 	    cmocka_unit_test(test_languages),
 	    cmocka_unit_test(test_postings),
 	};
