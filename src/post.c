@@ -185,7 +185,7 @@ mk_grow(struct maker *m)
 	}
 }
 
-/* Stem s (n bytes) and count it: a new stem, or one more in the body. */
+/* Count stem in the field being read: a new stem, or one more. */
 static void
 mk_add(struct maker *m, const char *stem)
 {
@@ -202,16 +202,16 @@ mk_add(struct maker *m, const char *stem)
 			m->nalloc = m->nalloc ? m->nalloc * 2 : 64;
 			d->stems = xreallocarray(
 			    d->stems, m->nalloc, sizeof(*d->stems));
-			d->body_tf = xreallocarray(
-			    d->body_tf, m->nalloc, sizeof(*d->body_tf));
+			d->tf = xreallocarray(
+			    d->tf, m->nalloc, POST_NFIELDS * sizeof(*d->tf));
 		}
 		d->stems[d->nstems] = xstrdup(stem);
-		d->body_tf[d->nstems] = 0;
+		memset(&d->tf[d->nstems * POST_NFIELDS], 0,
+		    POST_NFIELDS * sizeof(*d->tf));
 		bloom_add(d->bloom, stem);
 		m->slot[j] = ++d->nstems;
 	}
-	if (m->field == PF_BODY)
-		d->body_tf[m->slot[j] - 1]++;
+	d->tf[(m->slot[j] - 1) * POST_NFIELDS + (size_t)m->field]++;
 }
 
 static int
@@ -271,6 +271,6 @@ post_doc_release(struct post_doc *d)
 	for (i = 0; i < d->nstems; i++)
 		free(d->stems[i]);
 	free(d->stems);
-	free(d->body_tf);
+	free(d->tf);
 	memset(d, 0, sizeof(*d));
 }

@@ -342,7 +342,7 @@ struct ppass {
 	struct pterm *pt; /* in table order */
 	size_t n;
 	size_t *at;	    /* table position -> index in pt + 1; 0: none */
-	unsigned *btf;	    /* [term][stem]: the stem in the body */
+	unsigned *tf;	    /* [term][stem][field]: the stem's counts */
 	unsigned char *has; /* [term][stem]: its list holds the term */
 	struct palgo *alg;  /* the stemmers of the terms */
 	size_t nalg;
@@ -431,7 +431,7 @@ pp_terms(struct ppass *pp, const struct filter *flt)
 
 /* A term of the list being read holds the stem. */
 static void
-pp_hit(void *arg, const struct term *t, unsigned tf)
+pp_hit(void *arg, const struct term *t, const unsigned *tf)
 {
 	struct ppass *pp = arg;
 	struct pterm *p;
@@ -444,7 +444,8 @@ pp_hit(void *arg, const struct term *t, unsigned tf)
 	if (!same_algo(p->algo, pp->cur))
 		return;
 	p->cand = 1;
-	pp->btf[(i - 1) * pp->q->nstems + pp->stem] = tf;
+	memcpy(&pp->tf[((i - 1) * pp->q->nstems + pp->stem) * POST_NFIELDS], tf,
+	    POST_NFIELDS * sizeof(*tf));
 	pp->has[(i - 1) * pp->q->nstems + pp->stem] = 1;
 }
 
@@ -457,7 +458,7 @@ pp_lists(struct ppass *pp)
 	struct query *q = pp->q;
 	size_t g, s;
 
-	pp->btf = xcalloc(pp->n * q->nstems + 1, sizeof(*pp->btf));
+	pp->tf = xcalloc(pp->n * q->nstems * POST_NFIELDS + 1, sizeof(*pp->tf));
 	pp->has = xcalloc(pp->n * q->nstems + 1, sizeof(*pp->has));
 	for (g = 0; g < pp->nalg; g++) {
 		const struct query_alt *alt = query_alt(q, pp->alg[g].lang);
@@ -505,7 +506,7 @@ static int
 pp_exact(const struct ppass *pp, size_t i)
 {
 	const struct query *q = pp->q;
-	const unsigned *tf = &pp->btf[i * q->nstems];
+	const unsigned *tf = &pp->tf[i * q->nstems * POST_NFIELDS];
 	size_t c, j;
 
 	if (pp->pt[i].d.irregular)
@@ -513,7 +514,9 @@ pp_exact(const struct ppass *pp, size_t i)
 	for (c = 0; c < q->ncl; c++) {
 		if (q->cl[c].n < 2)
 			continue;
-		for (j = 0; j < q->cl[c].n && tf[q->cl[c].ids[j]] > 0; j++)
+		for (j = 0; j < q->cl[c].n &&
+		     tf[q->cl[c].ids[j] * POST_NFIELDS + POST_BODY] > 0;
+		     j++)
 			;
 		if (j == q->cl[c].n)
 			return 1;
@@ -521,26 +524,49 @@ pp_exact(const struct ppass *pp, size_t i)
 	return 0;
 }
 
-/* Count the clauses in candidate i: the body from the postings, the
- * other fields (in memory) as pass_run does.  -1: a text failed. */
+/* Whether a clause of q is a phrase: the postings know no order. */
+static int
+has_phrase(const struct query *q)
+{
+	size_t c;
+
+	for (c = 0; c < q->ncl; c++)
+		if (q->cl[c].n > 1)
+			return 1;
+	return 0;
+}
+
+/*
+ * Count the clauses in candidate i: words from the postings, phrases in
+ * the fields but the body (in memory) as pass_run does, and everything
+ * from the text when the postings cannot say.  -1: a text failed.
+ */
 static int
 pp_count(struct ppass *pp, size_t i, struct doc *d)
 {
 	struct query *q = pp->q;
 	const struct term *t = pp->pt[i].t;
 	size_t c;
-	int exact = pp->pt[i].exact || pp_exact(pp, i);
+	int exact = pp->pt[i].exact || pp_exact(pp, i), f;
 
 	if (exact && pp->src->ops->text(pp->src->ctx, t) < 0)
 		return -1;
-	doc_count(q, t, d, exact);
-	if (exact)
-		return 0;
-	d->len[F_BODY] = pp->pt[i].d.len[PF_BODY];
+	if (exact || has_phrase(q)) {
+		doc_count(q, t, d, exact);
+		if (exact)
+			return 0;
+	} else {
+		d->t = t;
+		d->tf = xcalloc(q->ncl * NFIELDS, sizeof(*d->tf));
+	}
+	for (f = 0; f < NFIELDS; f++)
+		d->len[f] = pp->pt[i].d.len[f];
 	for (c = 0; c < q->ncl; c++)
 		if (q->cl[c].n == 1)
-			d->tf[c * NFIELDS + F_BODY] =
-			    pp->btf[i * q->nstems + q->cl[c].ids[0]];
+			memcpy(&d->tf[c * NFIELDS],
+			    &pp->tf[(i * q->nstems + q->cl[c].ids[0]) *
+				POST_NFIELDS],
+			    NFIELDS * sizeof(*d->tf));
 	return 0;
 }
 
@@ -587,7 +613,7 @@ pp_release(struct ppass *pp)
 	free(pp->alg);
 	free(pp->pt);
 	free(pp->at);
-	free(pp->btf);
+	free(pp->tf);
 	free(pp->has);
 }
 

@@ -453,7 +453,7 @@ test_languages(void **state)
 struct fake_doc {
 	char *name; /* of the term: the key of the store */
 	uint64_t key;
-	struct post_doc d; /* owns stems and body_tf */
+	struct post_doc d; /* owns stems and tf */
 };
 struct fake {
 	struct fake_doc v[16];
@@ -503,11 +503,12 @@ fake_doc_put(
 	e->key = key;
 	e->d = *d;
 	e->d.stems = xcalloc(d->nstems + 1, sizeof(char *));
-	e->d.body_tf = xcalloc(d->nstems + 1, sizeof(unsigned));
-	for (i = 0; i < d->nstems; i++) {
+	e->d.tf = xcalloc(d->nstems * POST_NFIELDS + 1, sizeof(unsigned));
+	for (i = 0; i < d->nstems; i++)
 		e->d.stems[i] = xstrdup(d->stems[i]);
-		e->d.body_tf[i] = d->body_tf[i];
-	}
+	if (d->nstems > 0)
+		memcpy(e->d.tf, d->tf,
+		    d->nstems * POST_NFIELDS * sizeof(unsigned));
 }
 
 static int
@@ -525,7 +526,8 @@ fake_stem_each(
 			continue;
 		for (j = 0; j < e->d.nstems; j++)
 			if (strcmp(e->d.stems[j], stem) == 0) {
-				fn(arg, fk->tab->terms[i], e->d.body_tf[j]);
+				fn(arg, fk->tab->terms[i],
+				    &e->d.tf[j * POST_NFIELDS]);
 				break;
 			}
 		(void)k;
