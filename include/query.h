@@ -72,6 +72,14 @@ struct query {
 void query_parse(struct query *q, const char *s, const char *lang);
 /* Free what query_parse and query_add_stem allocated. */
 void query_release(struct query *q);
+/*
+ * A copy of q for another thread to look words up with (query_find_stem,
+ * query_alt_find): its own stemmers and memo, q's stems and clauses
+ * shared, so q must not change while the copy is used.
+ * query_copy_release frees what the copy owns.
+ */
+void query_copy(struct query *dst, const struct query *q);
+void query_copy_release(struct query *dst);
 /* Set first and minlen from the stems: after the stems last change. */
 void query_prepare(struct query *q);
 /*

@@ -547,6 +547,34 @@ query_release(struct query *q)
 	memo_forget(q);
 }
 
+void
+query_copy(struct query *dst, const struct query *q)
+{
+	size_t i;
+
+	*dst = *q;
+	dst->stemmer = query_stemmer_new(q->algo);
+	dst->alt = xcalloc(q->nalt + 1, sizeof(*dst->alt));
+	for (i = 0; i < q->nalt; i++) {
+		dst->alt[i] = q->alt[i];
+		dst->alt[i].st = query_stemmer_new(q->alt[i].algo);
+	}
+	dst->memo = memo_new(QUERY_MEMO_MAX);
+}
+
+void
+query_copy_release(struct query *dst)
+{
+	size_t i;
+
+	for (i = 0; i < dst->nalt; i++)
+		query_stemmer_free(dst->alt[i].st);
+	free(dst->alt);
+	query_stemmer_free(dst->stemmer);
+	memo_forget(dst);
+	memset(dst, 0, sizeof(*dst));
+}
+
 /* Split s into words and "quoted phrases" as clauses. */
 static void
 query_split(struct qparse *qp, const char *s)

@@ -1,7 +1,9 @@
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "editdist.h"
 #include "memo.h"
@@ -694,21 +696,91 @@ count_query(struct query *q, const struct table *tab, const struct filter *flt,
 	return rc == 0 ? 0 : -1;
 }
 
-/* Make the shown hits' snippets, giving those that need the body their
- * text.  -1: a text could not be read. */
+/* Below this many hits, snippets are made on one thread. */
+#define SNIPPET_SPLIT_MIN 64
+
+/* Snippets of hits [lo, hi) to make: those whose need is want; a hit
+ * whose body the term does not hold is left, its need one more. */
+struct snip_part {
+	const struct query *q;
+	struct hit *v;
+	unsigned char *need;
+	size_t lo, hi;
+	unsigned char want;
+};
+
+static void *
+snip_run(void *arg)
+{
+	struct snip_part *p = arg;
+	size_t i;
+
+	for (i = p->lo; i < p->hi; i++)
+		if (p->need[i] == p->want && snippet_make(p->q, &p->v[i]) < 0)
+			p->need[i]++;
+	return NULL;
+}
+
+/*
+ * Make the snippets of the n hits v whose need is want, the second half
+ * on a thread of its own with a copy of q (snippets are most of a
+ * search of many hits, and each stands alone).
+ */
+static void
+snip_all(const struct query *q, struct hit *v, size_t n, unsigned char *need,
+    unsigned char want)
+{
+	struct query qc;
+	struct snip_part a = {q, v, need, 0, n, want}, b = a;
+	pthread_t tid;
+	int two = n >= SNIPPET_SPLIT_MIN && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+
+	if (two) {
+		query_copy(&qc, q);
+		b.q = &qc;
+		a.hi = b.lo = n / 2;
+		if (pthread_create(&tid, NULL, snip_run, &b) != 0) {
+			two = 0;
+			a.hi = n;
+			query_copy_release(&qc);
+		}
+	}
+	(void)snip_run(&a);
+	if (two) {
+		pthread_join(tid, NULL);
+		query_copy_release(&qc);
+	}
+}
+
+/*
+ * Make the shown hits' snippets, then give those that need the body
+ * their text (on this thread: the source is not shared) and make theirs.
+ * -1: a text could not be read.
+ */
 static int
 snippets(const struct query *q, const struct table *tab, struct hits *out)
 {
 	const struct post_src *src = tab->post;
+	unsigned char *need = xcalloc(out->n + 1, 1);
 	size_t i;
+	int rc = 0, again = 0;
 
-	for (i = 0; i < out->n; i++)
-		if (snippet_make(q, &out->v[i]) < 0 &&
+	snip_all(q, out->v, out->n, need, 0);
+	for (i = 0; i < out->n && rc == 0; i++)
+		if (need[i] != 0 &&
 		    (src == NULL ||
-			src->ops->text(src->ctx, out->v[i].term) < 0 ||
-			snippet_make(q, &out->v[i]) < 0))
-			return -1;
-	return 0;
+			src->ops->text(src->ctx, out->v[i].term) < 0))
+			rc = -1;
+		else
+			again |= need[i] != 0;
+	if (rc == 0 && again) {
+		snip_all(q, out->v, out->n, need, 1);
+		for (i = 0; i < out->n; i++)
+			if (need[i] > 1)
+				rc = -1;
+	}
+	free(need);
+	return rc;
 }
 
 /*

@@ -7,6 +7,7 @@
 #include "post_make.h"
 #include "query.h"
 #include "search.h"
+#include "snippet.h"
 #include "testterm.h"
 
 static struct table tab;
@@ -388,6 +389,75 @@ load_multilingual(struct table *t, const char *lang)
 	diag_release(&d);
 }
 
+/*
+ * Many hits have their snippets made on two threads: each is the one
+ * snippet_make gives alone, whatever the term's language, and whether
+ * the words are in the description, an example or only the body.
+ */
+static void
+test_snippets_many(void **state)
+{
+	static const char *const langs[] = {NULL, "de", "en", "ja"};
+	char name[64], desc[128], ex[128], body[256];
+	struct table t;
+	struct hits h;
+	struct query q;
+	struct diag d;
+	size_t i, n;
+
+	(void)state;
+	table_init(&t);
+	/* Every body holds the word as typed, so every term is a hit; in
+	 * Japanese (no stemmer) "payment" is not "payments". */
+	for (i = 0; i < 150; i++) {
+		struct tterm w = {0};
+
+		snprintf(name, sizeof(name), "Term %zu", i);
+		snprintf(desc, sizeof(desc), "%s number %zu.",
+		    i % 3 == 0 ? "A payment reaches the merchant"
+			       : "Something else",
+		    i);
+		snprintf(ex, sizeof(ex), "For example %s.",
+		    i % 3 == 1 ? "Zahlungen and payment" : "nothing");
+		snprintf(body, sizeof(body),
+		    "# Head\n\nSome *text* first.\n\n- a list\n- of "
+		    "決済が加盟店に届く payments %zu\n",
+		    i);
+		w.name = name;
+		w.description = desc;
+		w.examples[0] = ex;
+		w.body = body;
+		w.lang = langs[i % 4];
+		tterm_add(&t, &w);
+	}
+	diag_init(&d);
+	table_index(&t, &d);
+	diag_release(&d);
+	n = rank_query(&t, "payments", NULL, 0, &h);
+	assert_int_equal(n, 150);
+	query_parse(&q, "payments", t.lang);
+	query_prepare(&q);
+	for (i = 0; i < t.n; i++)
+		(void)query_alt(&q, t.terms[i]->lang);
+	for (i = 0; i < n; i++) {
+		struct hit one = {0};
+
+		one.term = h.v[i].term;
+		assert_int_equal(snippet_make(&q, &one), 0);
+		assert_non_null(h.v[i].snippet);
+		assert_string_equal(h.v[i].snippet, one.snippet);
+		assert_int_equal(h.v[i].nmarks, one.nmarks);
+		if (one.nmarks > 0)
+			assert_memory_equal(h.v[i].marks, one.marks,
+			    2 * one.nmarks * sizeof(*one.marks));
+		free(one.snippet);
+		free(one.marks);
+	}
+	query_release(&q);
+	hits_release(&h);
+	table_release(&t);
+}
+
 /* The name of the best hit of query, or NULL. */
 static char *
 best(const struct table *t, const char *query)
@@ -701,6 +771,7 @@ main(void)
 	    cmocka_unit_test(test_ties_by_name),
 	    cmocka_unit_test(test_words),
 	    cmocka_unit_test(test_words_stop),
+	    cmocka_unit_test(test_snippets_many),
 	    cmocka_unit_test(test_languages),
 	    cmocka_unit_test(test_postings),
 	};
