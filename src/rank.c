@@ -698,50 +698,68 @@ count_query(struct query *q, const struct table *tab, const struct filter *flt,
 
 /* Below this many hits, snippets are made on one thread. */
 #define SNIPPET_SPLIT_MIN 64
+/* Hits a thread takes at a time: a body costs a hundred descriptions. */
+#define SNIPPET_CHUNK 16
 
-/* Snippets of hits [lo, hi) to make: those whose need is want; a hit
- * whose body the term does not hold is left, its need one more. */
-struct snip_part {
-	const struct query *q;
+/* The hits whose snippets are to be made: those whose need is want; a
+ * hit whose body the term does not hold is left, its need one more.
+ * The threads take them SNIPPET_CHUNK at a time, from next. */
+struct snip_work {
 	struct hit *v;
 	unsigned char *need;
-	size_t lo, hi;
+	size_t n, next;
 	unsigned char want;
+	pthread_mutex_t mu;
+};
+
+/* One thread's part: its query (each thread its own) and the work. */
+struct snip_part {
+	const struct query *q;
+	struct snip_work *w;
 };
 
 static void *
 snip_run(void *arg)
 {
 	struct snip_part *p = arg;
-	size_t i;
+	struct snip_work *w = p->w;
+	size_t i, lo, hi;
 
-	for (i = p->lo; i < p->hi; i++)
-		if (p->need[i] == p->want && snippet_make(p->q, &p->v[i]) < 0)
-			p->need[i]++;
-	return NULL;
+	for (;;) {
+		pthread_mutex_lock(&w->mu);
+		lo = w->next;
+		hi = w->next =
+		    lo + SNIPPET_CHUNK < w->n ? lo + SNIPPET_CHUNK : w->n;
+		pthread_mutex_unlock(&w->mu);
+		if (lo == hi)
+			return NULL;
+		for (i = lo; i < hi; i++)
+			if (w->need[i] == w->want &&
+			    snippet_make(p->q, &w->v[i]) < 0)
+				w->need[i]++;
+	}
 }
 
 /*
- * Make the snippets of the n hits v whose need is want, the second half
- * on a thread of its own with a copy of q (snippets are most of a
- * search of many hits, and each stands alone).
+ * Make the snippets of the n hits v whose need is want, with a second
+ * thread that has a copy of q (snippets are most of a search of many
+ * hits, and each stands alone).
  */
 static void
 snip_all(const struct query *q, struct hit *v, size_t n, unsigned char *need,
     unsigned char want)
 {
+	struct snip_work w = {v, need, n, 0, want, PTHREAD_MUTEX_INITIALIZER};
+	struct snip_part a = {q, &w}, b = a;
 	struct query qc;
-	struct snip_part a = {q, v, need, 0, n, want}, b = a;
 	pthread_t tid;
 	int two = n >= SNIPPET_SPLIT_MIN && sysconf(_SC_NPROCESSORS_ONLN) > 1;
 
 	if (two) {
 		query_copy(&qc, q);
 		b.q = &qc;
-		a.hi = b.lo = n / 2;
 		if (pthread_create(&tid, NULL, snip_run, &b) != 0) {
 			two = 0;
-			a.hi = n;
 			query_copy_release(&qc);
 		}
 	}
@@ -750,6 +768,7 @@ snip_all(const struct query *q, struct hit *v, size_t n, unsigned char *need,
 		pthread_join(tid, NULL);
 		query_copy_release(&qc);
 	}
+	pthread_mutex_destroy(&w.mu);
 }
 
 /*
