@@ -3,7 +3,6 @@
  * as rank.c counts, so that counts read from the postings are the counts
  * rank.c would make of the text.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,7 +72,6 @@ uint64_t
 post_key(const struct term *t, const char *algo)
 {
 	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	char num[64];
 	size_t i;
 
 	h = key_str(h, algo);
@@ -84,9 +82,10 @@ post_key(const struct term *t, const char *algo)
 	h = key_str(h, t->description);
 	for (i = 0; i < t->examples.n; i++)
 		h = key_str(h, t->examples.v[i]);
-	(void)snprintf(num, sizeof(num), "%zu %zu %zu %zu", t->aliases.n,
-	    t->examples.n, t->textlen, t->body_off);
-	return key_str(h, num);
+	h = key_u64(h, (uint64_t)t->aliases.n);
+	h = key_u64(h, (uint64_t)t->examples.n);
+	h = key_u64(h, (uint64_t)t->textlen);
+	return key_u64(h, (uint64_t)t->body_off);
 }
 
 /* At most this many words are kept by a stemmer's memo. */
