@@ -72,7 +72,7 @@ INDEX_OBJS  = $(TVAL_OBJS) $(B)/index_paths.o $(B)/index_row.o \
 # snippet (the only one to read Markdown) uses query; rank uses them all;
 # links needs only the table.
 SEARCH_OBJS = $(TABLE_OBJS) $(B)/filter.o $(B)/editdist.o $(B)/suggest.o \
-	      $(B)/lookup.o $(B)/query.o $(B)/snippet.o $(B)/post.o $(B)/rank.o \
+	      $(B)/lookup.o $(B)/memo.o $(B)/query.o $(B)/snippet.o $(B)/post.o $(B)/rank.o \
 	      $(B)/links.o
 # Every src/render*.c is a format (or the interface): a new one needs no
 # line here.
@@ -93,7 +93,7 @@ TESTS = $(B)/test_utf8 $(B)/test_diag $(B)/test_md $(B)/test_field \
 	$(B)/test_loader $(B)/test_table $(B)/test_editdist $(B)/test_links \
 	$(B)/test_search $(B)/test_render $(B)/test_alloc $(B)/test_config \
 	$(B)/test_markup $(B)/test_index \
-	$(B)/test_abbrev $(B)/test_lang $(B)/test_term_pack
+	$(B)/test_abbrev $(B)/test_lang $(B)/test_term_pack $(B)/test_memo
 
 DEB_PKGS = gcc make pkg-config libyaml-dev libcmark-dev libutf8proc-dev \
 	   libjansson-dev libcmocka-dev libstemmer-dev python3 python3-yaml jq git \
@@ -154,6 +154,8 @@ $(B)/test_abbrev: $(B)/test_abbrev.o $(B)/abbrev.o
 $(B)/test_lang: $(B)/test_lang.o $(TERM_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_md: $(B)/test_md.o $(BASE_OBJS) $(B)/md.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+$(B)/test_memo: $(B)/test_memo.o $(BASE_OBJS) $(B)/memo.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 $(B)/test_editdist: $(B)/test_editdist.o $(B)/editdist.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)

@@ -23,10 +23,10 @@
 #include "index.h"
 #include "post.h"
 
-/* An entry of a stem's list: a record's number, the body's count. */
+/* An entry of a stem's list: a record's number, its counts. */
 struct index_post_ref {
 	uint64_t id;
-	unsigned tf;
+	unsigned tf[POST_NFIELDS]; /* the stem in each field (post.h) */
 };
 
 /*

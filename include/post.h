@@ -17,6 +17,8 @@
 
 /* The fields search counts words in, in rank.c's order. */
 #define POST_NFIELDS 5
+/* The body: the last of them. */
+#define POST_BODY (POST_NFIELDS - 1)
 /* Bytes of a term's Bloom filter of its stems (post_make.h). */
 #define POST_BLOOM 128
 
@@ -30,15 +32,16 @@ struct post_doc {
 	 * lost to a damaged index reads as no list). */
 	unsigned char bloom[POST_BLOOM];
 	/* For put only: its distinct stems and how often each occurs in
-	 * the body (0 when only in other fields); borrowed. */
+	 * each field, stem i's in tf[i * POST_NFIELDS ..]; borrowed. */
 	const char *algo; /* the stemmer (query_algo), or NULL: none */
 	char **stems;
-	unsigned *body_tf;
+	unsigned *tf;
 	size_t nstems;
 };
 
-/* Called for each term whose postings hold a stem, with its body count. */
-typedef void (*post_fn)(void *arg, const struct term *, unsigned body_tf);
+/* Called for each term whose postings hold a stem, with how often it
+ * occurs in each field of the term (tf[POST_NFIELDS], borrowed). */
+typedef void (*post_fn)(void *arg, const struct term *, const unsigned *tf);
 
 struct post_ops {
 	/*

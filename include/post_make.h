@@ -28,12 +28,11 @@ void post_field_text(const struct term *t, enum post_field f, struct sbuf *sb);
 uint64_t post_key(const struct term *t, const char *algo);
 
 /*
- * Words already stemmed by one stemmer: the words of a glossary repeat
- * from term to term.  post_memo_free frees one (NULL is a no-op).
+ * A memo (memo.h) for the words one stemmer has stemmed, for post_make:
+ * the words of a glossary repeat from term to term.  memo_free frees it.
  */
-struct post_memo;
-struct post_memo *post_memo_new(void);
-void post_memo_free(struct post_memo *);
+struct memo;
+struct memo *post_memo_new(void);
 
 /*
  * The postings of t (whose text it holds, or it has none), stemmed by
@@ -41,7 +40,7 @@ void post_memo_free(struct post_memo *);
  * memo, if not NULL, is st's words already stemmed (and grows).
  */
 void post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
-    struct post_memo *memo, struct post_doc *d);
+    struct memo *memo, struct post_doc *d);
 void post_doc_release(struct post_doc *d);
 
 /* The bits of a stem in a post_doc's Bloom filter. */

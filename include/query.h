@@ -57,7 +57,7 @@ struct query {
 	/* Words already looked up by query_find_stem, and what they gave:
 	 * a text says the same words again and again (query_prepare and
 	 * query_add_stem forget them). */
-	struct query_memo *memo;
+	struct memo *memo;
 };
 
 /*
@@ -72,6 +72,14 @@ struct query {
 void query_parse(struct query *q, const char *s, const char *lang);
 /* Free what query_parse and query_add_stem allocated. */
 void query_release(struct query *q);
+/*
+ * A copy of q for another thread to look words up with (query_find_stem,
+ * query_alt_find): its own stemmers and memo, q's stems and clauses
+ * shared, so q must not change while the copy is used.
+ * query_copy_release frees what the copy owns.
+ */
+void query_copy(struct query *dst, const struct query *q);
+void query_copy_release(struct query *dst);
 /* Set first and minlen from the stems: after the stems last change. */
 void query_prepare(struct query *q);
 /*
@@ -113,14 +121,17 @@ void query_stemmer_free(struct sb_stemmer *);
 size_t query_stem(
     struct sb_stemmer *st, const char *w, size_t n, char *buf, size_t bufsz);
 
-/* Called for each word of a text: its byte range [start, end) in s. */
-typedef void (*query_word_fn)(
+/* Called for each word of a text: its byte range [start, end) in s.
+ * Returns 0 to go on, nonzero to stop at that word. */
+typedef int (*query_word_fn)(
     void *arg, const char *s, size_t start, size_t end);
 /*
  * Call fn for each word of s[0..n): each run of letters and digits, and
  * after a camelCase word its parts ("ConfigMap", then "Config", "Map");
  * in Chinese, Japanese and Korean text, which has no spaces, each two
  * characters in a row (a lone one alone), as Lucene's CJK analyzer.
+ * The words come in order of where they start (a word's parts after it,
+ * each bigram after the one before); fn may stop them.
  */
 void query_words(const char *s, size_t n, query_word_fn fn, void *arg);
 

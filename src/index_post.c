@@ -13,7 +13,7 @@
 #include "tval_pack.h"
 
 #define POST_SEED    UINT64_C(0x706f7374696e6773) /* "postings" */
-#define POST_FORMAT  1
+#define POST_FORMAT  2
 #define POST_COMPACT 1024 /* stale numbers that may wait for compaction */
 
 /* The checksum of a value: its key and its bytes after the sum. */
@@ -163,11 +163,52 @@ index_post_doc(struct index *ix, const char *relpath, const struct stat *st,
 	return ok;
 }
 
+/*
+ * An entry's counts: the body's shifted over a bit for each other field
+ * that has the stem (a word of the name, say, or only there), then those
+ * fields' counts less one, in their order.  A stem is mostly in the body
+ * alone, or besides in one field: one or two bytes.
+ */
+static void
+pack_tf(struct sbuf *v, const unsigned *tf)
+{
+	unsigned mask = 0;
+	int f;
+
+	for (f = 0; f < POST_BODY; f++)
+		mask |= (tf[f] != 0) << f;
+	tval_pack_uint(v, (uint64_t)tf[POST_BODY] << POST_BODY | mask);
+	for (f = 0; f < POST_BODY; f++)
+		if (tf[f] != 0)
+			tval_pack_uint(v, tf[f] - 1);
+}
+
+static int
+read_tf(struct tval_rd *rd, unsigned *tf)
+{
+	uint64_t x, y;
+	int f;
+
+	if (tval_read_uint(rd,
+		(uint64_t)UINT32_MAX << POST_BODY | ((1u << POST_BODY) - 1),
+		&x) < 0)
+		return -1;
+	memset(tf, 0, POST_NFIELDS * sizeof(*tf));
+	tf[POST_BODY] = (unsigned)(x >> POST_BODY);
+	for (f = 0; f < POST_BODY; f++)
+		if (x & (1u << f)) {
+			if (tval_read_uint(rd, UINT32_MAX - 1, &y) < 0)
+				return -1;
+			tf[f] = (unsigned)y + 1;
+		}
+	return 0;
+}
+
 /* The entries of a list after its sum, appended to *v. */
 static int
 read_list(struct tval_rd *rd, struct index_post_ref **v, size_t *n)
 {
-	uint64_t cnt, id = 0, d, tf;
+	uint64_t cnt, id = 0, d;
 	size_t i;
 
 	if (tval_read_uint(rd, (uint64_t)(rd->end - rd->p), &cnt) < 0)
@@ -175,11 +216,10 @@ read_list(struct tval_rd *rd, struct index_post_ref **v, size_t *n)
 	*v = xreallocarray(*v, *n + (size_t)cnt + 1, sizeof(**v));
 	for (i = 0; i < cnt; i++) {
 		if (tval_read_uint(rd, UINT64_MAX - id, &d) < 0 ||
-		    tval_read_uint(rd, UINT32_MAX, &tf) < 0)
+		    read_tf(rd, (*v)[*n].tf) < 0)
 			return -1;
 		id += d;
-		(*v)[*n].id = id;
-		(*v)[(*n)++].tf = (unsigned)tf;
+		(*v)[(*n)++].id = id;
 	}
 	return rd->p == rd->end ? 0 : -1;
 }
@@ -304,7 +344,7 @@ out:
 struct post_add {
 	const char *algo, *stem;
 	uint64_t id;
-	unsigned tf;
+	const unsigned *tf; /* [POST_NFIELDS] */
 };
 
 /* Whether two entries are of one list: by stemmer, then stem. */
@@ -398,7 +438,7 @@ list_add(struct index *ix, const struct post_add *a, size_t n)
 		uint64_t id = i < nold ? old[i].id : a[i - nold].id;
 
 		tval_pack_uint(&v, id - last);
-		tval_pack_uint(&v, i < nold ? old[i].tf : a[i - nold].tf);
+		pack_tf(&v, i < nold ? old[i].tf : a[i - nold].tf);
 		last = id;
 	}
 	rc = put_sealed(ix, &k, &v);
@@ -444,7 +484,7 @@ lists_add(struct index *ix, const struct index_post_new *const *o, size_t n,
 			a[na].algo = o[i]->d.algo;
 			a[na].stem = o[i]->d.stems[j];
 			a[na].id = num[i];
-			a[na++].tf = o[i]->d.body_tf[j];
+			a[na++].tf = &o[i]->d.tf[j * POST_NFIELDS];
 		}
 	b = xcalloc(na + 1, sizeof(*b));
 	ng = group_adds(a, na, b, &start);

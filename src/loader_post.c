@@ -176,11 +176,12 @@ lp_doc_put(
 	r->key = key;
 	r->d = *d;
 	r->d.stems = xcalloc(d->nstems + 1, sizeof(*r->d.stems));
-	r->d.body_tf = xcalloc(d->nstems + 1, sizeof(*r->d.body_tf));
-	for (i = 0; i < d->nstems; i++) {
+	r->d.tf = xcalloc(d->nstems * POST_NFIELDS + 1, sizeof(*r->d.tf));
+	if (d->nstems > 0)
+		memcpy(
+		    r->d.tf, d->tf, d->nstems * POST_NFIELDS * sizeof(*d->tf));
+	for (i = 0; i < d->nstems; i++)
 		r->d.stems[i] = xstrdup(d->stems[i]);
-		r->d.body_tf[i] = d->body_tf[i];
-	}
 }
 
 static int
@@ -256,7 +257,8 @@ lp_stem_each(
 				continue;
 			for (k = 0; k < pd->nstems; k++)
 				if (strcmp(pd->stems[k], stem) == 0) {
-					fn(arg, d->pend_t[j], pd->body_tf[k]);
+					fn(arg, d->pend_t[j],
+					    &pd->tf[k * POST_NFIELDS]);
 					break;
 				}
 		}
@@ -329,7 +331,7 @@ dir_free(struct lpost_dir *d)
 		for (j = 0; j < d->pend[i].d.nstems; j++)
 			free(d->pend[i].d.stems[j]);
 		free(d->pend[i].d.stems);
-		free(d->pend[i].d.body_tf);
+		free(d->pend[i].d.tf);
 	}
 	free(d->pend);
 	free(d->pend_t);

@@ -3,10 +3,10 @@
  * as rank.c counts, so that counts read from the postings are the counts
  * rank.c would make of the text.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "memo.h"
 #include "post_make.h"
 #include "query.h"
 
@@ -72,7 +72,6 @@ uint64_t
 post_key(const struct term *t, const char *algo)
 {
 	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	char num[64];
 	size_t i;
 
 	h = key_str(h, algo);
@@ -83,103 +82,43 @@ post_key(const struct term *t, const char *algo)
 	h = key_str(h, t->description);
 	for (i = 0; i < t->examples.n; i++)
 		h = key_str(h, t->examples.v[i]);
-	(void)snprintf(num, sizeof(num), "%zu %zu %zu %zu", t->aliases.n,
-	    t->examples.n, t->textlen, t->body_off);
-	return key_str(h, num);
+	h = key_u64(h, (uint64_t)t->aliases.n);
+	h = key_u64(h, (uint64_t)t->examples.n);
+	h = key_u64(h, (uint64_t)t->textlen);
+	return key_u64(h, (uint64_t)t->body_off);
 }
 
-/* Words already stemmed by one stemmer, and their stems. */
-#define MEMO_WORD 24	     /* longer words are not kept */
-#define MEMO_MAX  (1u << 17) /* nor more than this many */
-struct memo_ent {
-	char *stem;	 /* NULL: an empty slot */
-	size_t len;	 /* the stem's */
-	unsigned char n; /* the word's bytes */
-	char w[MEMO_WORD];
-};
-struct post_memo {
-	struct memo_ent *v;
-	size_t cap, n;
-};
+/* At most this many words are kept by a stemmer's memo. */
+#define POST_MEMO_MAX (1u << 17)
 
-struct post_memo *
+struct memo *
 post_memo_new(void)
 {
-	return xcalloc(1, sizeof(struct post_memo));
+	return memo_new(POST_MEMO_MAX);
 }
 
-void
-post_memo_free(struct post_memo *m)
-{
-	size_t i;
-
-	if (m == NULL)
-		return;
-	for (i = 0; i < m->cap; i++)
-		free(m->v[i].stem);
-	free(m->v);
-	free(m);
-}
-
+/* The stem of w (n bytes) into buf, as query_stem makes it; the memo,
+ * when there is one, keeps it under no tag with its length. */
 static size_t
-memo_slot(const struct post_memo *m, const char *w, size_t n)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * UINT64_C(0x100000001b3);
-	i = (size_t)(h ^ (h >> 29)) & (m->cap - 1);
-	while (m->v[i].stem != NULL &&
-	    (m->v[i].n != n || memcmp(m->v[i].w, w, n) != 0))
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-static void
-memo_grow(struct post_memo *m)
-{
-	struct memo_ent *old = m->v;
-	size_t i, cap = m->cap;
-
-	m->cap = cap ? cap * 2 : 4096;
-	m->v = xcalloc(m->cap, sizeof(*m->v));
-	for (i = 0; i < cap; i++)
-		if (old[i].stem != NULL)
-			m->v[memo_slot(m, old[i].w, old[i].n)] = old[i];
-	free(old);
-}
-
-/* The stem of w (n bytes) into buf, as query_stem makes it. */
-static size_t
-memo_stem(struct post_memo *m, struct sb_stemmer *st, const char *w, size_t n,
+memo_stem(struct memo *m, struct sb_stemmer *st, const char *w, size_t n,
     char *buf, size_t bufsz)
 {
-	struct memo_ent *e;
+	const struct memo_val *v;
 	size_t len;
 
-	if (m != NULL && n <= MEMO_WORD && m->cap > 0 &&
-	    (e = &m->v[memo_slot(m, w, n)])->stem != NULL) {
-		memcpy(buf, e->stem, e->len + 1);
-		return e->len;
+	if (m != NULL && (v = memo_get(m, 0, w, n)) != NULL) {
+		memcpy(buf, v->str, (size_t)v->num + 1);
+		return (size_t)v->num;
 	}
 	len = query_stem(st, w, n, buf, bufsz);
-	if (m == NULL || n > MEMO_WORD || m->n >= MEMO_MAX)
-		return len;
-	if (2 * (m->n + 1) > m->cap)
-		memo_grow(m);
-	e = &m->v[memo_slot(m, w, n)];
-	e->stem = xstrdup(buf);
-	e->len = len;
-	e->n = (unsigned char)n;
-	memcpy(e->w, w, n);
-	m->n++;
+	if (m != NULL)
+		memo_put(m, 0, w, n, (long)len, buf);
 	return len;
 }
 
 /* The distinct stems of a term as they are found. */
 struct maker {
-	struct post_memo *memo;
+	struct memo *memo;
 	struct sb_stemmer *st;
 	struct post_doc *d;
 	size_t *slot; /* open addressing: index + 1 into d->stems */
@@ -245,7 +184,7 @@ mk_grow(struct maker *m)
 	}
 }
 
-/* Stem s (n bytes) and count it: a new stem, or one more in the body. */
+/* Count stem in the field being read: a new stem, or one more. */
 static void
 mk_add(struct maker *m, const char *stem)
 {
@@ -262,19 +201,19 @@ mk_add(struct maker *m, const char *stem)
 			m->nalloc = m->nalloc ? m->nalloc * 2 : 64;
 			d->stems = xreallocarray(
 			    d->stems, m->nalloc, sizeof(*d->stems));
-			d->body_tf = xreallocarray(
-			    d->body_tf, m->nalloc, sizeof(*d->body_tf));
+			d->tf = xreallocarray(
+			    d->tf, m->nalloc, POST_NFIELDS * sizeof(*d->tf));
 		}
 		d->stems[d->nstems] = xstrdup(stem);
-		d->body_tf[d->nstems] = 0;
+		memset(&d->tf[d->nstems * POST_NFIELDS], 0,
+		    POST_NFIELDS * sizeof(*d->tf));
 		bloom_add(d->bloom, stem);
 		m->slot[j] = ++d->nstems;
 	}
-	if (m->field == PF_BODY)
-		d->body_tf[m->slot[j] - 1]++;
+	d->tf[(m->slot[j] - 1) * POST_NFIELDS + (size_t)m->field]++;
 }
 
-static void
+static int
 mk_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct maker *m = arg;
@@ -285,7 +224,7 @@ mk_word(void *arg, const char *s, size_t start, size_t end)
 	m->d->len[m->field]++;
 	if ((len = memo_stem(m->memo, m->st, s + start, n, buf, sizeof(buf))) ==
 	    0)
-		return;
+		return 0;
 	/* query_find_stem skips such a word unstemmed, by its first
 	 * letter and length, when the query's stems allow: then the
 	 * postings could count it where rank does not. */
@@ -294,11 +233,12 @@ mk_word(void *arg, const char *s, size_t start, size_t end)
 	if (c < 0x80 && ((unsigned char)buf[0] != c || n < len))
 		m->d->irregular = 1;
 	mk_add(m, buf);
+	return 0;
 }
 
 void
 post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
-    struct post_memo *memo, struct post_doc *d)
+    struct memo *memo, struct post_doc *d)
 {
 	struct maker m;
 	struct sbuf sb;
@@ -330,6 +270,6 @@ post_doc_release(struct post_doc *d)
 	for (i = 0; i < d->nstems; i++)
 		free(d->stems[i]);
 	free(d->stems);
-	free(d->body_tf);
+	free(d->tf);
 	memset(d, 0, sizeof(*d));
 }

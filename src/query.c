@@ -5,6 +5,7 @@
 #include <libstemmer.h>
 
 #include "lang.h"
+#include "memo.h"
 #include "query.h"
 #include "utf8.h"
 #include "util.h"
@@ -68,8 +69,9 @@ is_cjk(int32_t cp)
 	    (cp >= 0x20000 && cp <= 0x3134f);	 /* Han extensions B-G */
 }
 
-/* After a camelCase word s[start..end): its parts, as words. */
-static void
+/* After a camelCase word s[start..end): its parts, as words.  Returns
+ * what fn last returned. */
+static int
 camel_parts(
     const char *s, size_t start, size_t end, query_word_fn fn, void *arg)
 {
@@ -77,11 +79,11 @@ camel_parts(
 
 	nb = utf8_camel(s + start, end - start, b, UTF8_CAMEL_MAX);
 	for (i = 0; i < nb; i++) {
-		fn(arg, s, from, start + b[i]);
+		if (fn(arg, s, from, start + b[i]))
+			return 1;
 		from = start + b[i];
 	}
-	if (nb > 0)
-		fn(arg, s, from, end);
+	return nb > 0 ? fn(arg, s, from, end) : 0;
 }
 
 /* ASCII word characters: 1 a lower-case letter or a digit, 2 a capital. */
@@ -216,14 +218,15 @@ static const unsigned char ascii_word[128] = {
     0,
 };
 
-/* A word s[start..end) was read: it, then with camel its parts. */
-static void
+/* A word s[start..end) was read: it, then with camel its parts.
+ * Returns nonzero when fn says to stop. */
+static int
 word_end(const char *s, size_t start, size_t end, query_word_fn fn, void *arg,
     int camel)
 {
-	fn(arg, s, start, end);
-	if (camel)
-		camel_parts(s, start, end, fn, arg);
+	if (fn(arg, s, start, end))
+		return 1;
+	return camel ? camel_parts(s, start, end, fn, arg) : 0;
 }
 
 /*
@@ -265,9 +268,10 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 
 		if (c < 0x80 && ncjk == 0) {
 			if ((k = ascii_word[c]) == 0) {
-				if (in)
-					word_end(s, start, i, fn, arg,
-					    split && upper);
+				if (in &&
+				    word_end(
+					s, start, i, fn, arg, split && upper))
+					return;
 				in = 0;
 				i++;
 				continue;
@@ -286,8 +290,8 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 		}
 		word = classify(s, n, i, &len, &cjk);
 		if (ncjk > 0 && !cjk) {
-			if (ncjk == 1)
-				fn(arg, s, prev, i);
+			if (ncjk == 1 && fn(arg, s, prev, i))
+				return;
 			ncjk = 0;
 		}
 		if (word && !in) {
@@ -297,21 +301,22 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 		} else if (word && c < 0x80)
 			upper |= ascii_word[c] & 2;
 		else if (!word && in) {
-			word_end(s, start, i, fn, arg, split && upper);
+			if (word_end(s, start, i, fn, arg, split && upper))
+				return;
 			in = 0;
 		}
 		if (cjk) {
-			if (ncjk > 0)
-				fn(arg, s, prev, i + (size_t)len);
+			if (ncjk > 0 && fn(arg, s, prev, i + (size_t)len))
+				return;
 			prev = i;
 			ncjk++;
 		}
 		i += (size_t)len;
 	}
-	if (ncjk == 1)
-		fn(arg, s, prev, n);
+	if (ncjk == 1 && fn(arg, s, prev, n))
+		return;
 	if (in)
-		word_end(s, start, n, fn, arg, split && upper);
+		(void)word_end(s, start, n, fn, arg, split && upper);
 }
 
 void
@@ -347,89 +352,14 @@ is_stopword(const char *w)
 	return 0;
 }
 
-/* A word looked up, with the stemming it was looked up for. */
-#define MEMO_WORD 24	     /* longer words are not kept */
-#define MEMO_MAX  (1u << 16) /* nor more than this many */
-struct memo_ent {
-	const struct query_alt *alt;
-	long id;
-	unsigned char n; /* 0: an empty slot */
-	char w[MEMO_WORD];
-};
-struct query_memo {
-	struct memo_ent *v;
-	size_t cap, n;
-};
+/* At most this many words are kept by the memo of words looked up. */
+#define QUERY_MEMO_MAX (1u << 16)
 
 static void
 memo_forget(struct query *q)
 {
-	if (q->memo != NULL)
-		free(q->memo->v);
-	free(q->memo);
+	memo_free(q->memo);
 	q->memo = NULL;
-}
-
-static size_t
-memo_hash(const struct query_alt *alt, const char *w, size_t n)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ (uintptr_t)alt;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * UINT64_C(0x100000001b3);
-	return (size_t)(h ^ (h >> 29));
-}
-
-/* The slot of w (n bytes, at most MEMO_WORD) for alt: its entry or an
- * empty one. */
-static struct memo_ent *
-memo_slot(const struct query_memo *m, const struct query_alt *alt,
-    const char *w, size_t n)
-{
-	size_t i = memo_hash(alt, w, n) & (m->cap - 1);
-
-	while (m->v[i].n != 0 &&
-	    (m->v[i].n != n || m->v[i].alt != alt ||
-		memcmp(m->v[i].w, w, n) != 0))
-		i = (i + 1) & (m->cap - 1);
-	return &m->v[i];
-}
-
-static void
-memo_grow(struct query_memo *m)
-{
-	struct memo_ent *old = m->v;
-	size_t i, cap = m->cap;
-
-	m->cap = cap ? cap * 2 : 1024;
-	m->v = xcalloc(m->cap, sizeof(*m->v));
-	for (i = 0; i < cap; i++)
-		if (old[i].n != 0)
-			*memo_slot(m, old[i].alt, old[i].w, old[i].n) = old[i];
-	free(old);
-}
-
-/* Remember that w gave id. */
-static void
-memo_put(const struct query *q, const struct query_alt *alt, const char *w,
-    size_t n, long id)
-{
-	struct query_memo *m = q->memo;
-	struct memo_ent *e;
-
-	if (m == NULL || n == 0 || n > MEMO_WORD || m->n >= MEMO_MAX)
-		return;
-	if (2 * (m->n + 1) > m->cap)
-		memo_grow(m);
-	e = memo_slot(m, alt, w, n);
-	if (e->n == 0) {
-		e->alt = alt;
-		e->id = id;
-		e->n = (unsigned char)n;
-		memcpy(e->w, w, n);
-		m->n++;
-	}
 }
 
 size_t
@@ -533,7 +463,7 @@ query_alt(struct query *q, const char *lang)
 	if ((alt = (struct query_alt *)query_alt_find(q, lang)) == NULL) {
 		if (q->memo != NULL) { /* its words are keyed by the alts */
 			memo_forget(q);
-			q->memo = xcalloc(1, sizeof(*q->memo));
+			q->memo = memo_new(QUERY_MEMO_MAX);
 		}
 		q->alt = xreallocarray(q->alt, q->nalt + 1, sizeof(*q->alt));
 		alt = &q->alt[q->nalt++];
@@ -553,7 +483,7 @@ struct qparse {
 	size_t nstop;
 };
 
-static void
+static int
 qp_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct qparse *qp = arg;
@@ -562,14 +492,14 @@ qp_word(void *arg, const char *s, size_t start, size_t end)
 	struct clause *c;
 
 	if (query_stem(NULL, s + start, end - start, raw, sizeof(raw)) == 0)
-		return;
+		return 0;
 	if (!qp->phrase && !qp->keep_stop && is_stopword(raw)) {
 		qp->nstop++;
-		return;
+		return 0;
 	}
 	if (query_stem(q->stemmer, s + start, end - start, buf, sizeof(buf)) ==
 	    0)
-		return;
+		return 0;
 	if (!qp->phrase || qp->cur == NULL) {
 		q->cl = xreallocarray(q->cl, q->ncl + 1, sizeof(*q->cl));
 		c = &q->cl[q->ncl++];
@@ -584,6 +514,7 @@ qp_word(void *arg, const char *s, size_t start, size_t end)
 		c = qp->cur;
 	c->ids = xreallocarray(c->ids, c->n + 1, sizeof(*c->ids));
 	c->ids[c->n++] = query_add_stem(q, buf, raw);
+	return 0;
 }
 
 void
@@ -614,6 +545,34 @@ query_release(struct query *q)
 	if (q->stemmer != NULL)
 		sb_stemmer_delete(q->stemmer);
 	memo_forget(q);
+}
+
+void
+query_copy(struct query *dst, const struct query *q)
+{
+	size_t i;
+
+	*dst = *q;
+	dst->stemmer = query_stemmer_new(q->algo);
+	dst->alt = xcalloc(q->nalt + 1, sizeof(*dst->alt));
+	for (i = 0; i < q->nalt; i++) {
+		dst->alt[i] = q->alt[i];
+		dst->alt[i].st = query_stemmer_new(q->alt[i].algo);
+	}
+	dst->memo = memo_new(QUERY_MEMO_MAX);
+}
+
+void
+query_copy_release(struct query *dst)
+{
+	size_t i;
+
+	for (i = 0; i < dst->nalt; i++)
+		query_stemmer_free(dst->alt[i].st);
+	free(dst->alt);
+	query_stemmer_free(dst->stemmer);
+	memo_forget(dst);
+	memset(dst, 0, sizeof(*dst));
 }
 
 /* Split s into words and "quoted phrases" as clauses. */
@@ -671,7 +630,7 @@ query_prepare(struct query *q)
 	memset(q->first, 0, sizeof(q->first));
 	q->minlen = SIZE_MAX;
 	memo_forget(q);
-	q->memo = xcalloc(1, sizeof(*q->memo));
+	q->memo = memo_new(QUERY_MEMO_MAX);
 	for (i = 0; i < q->nstems; i++) {
 		q->first[(unsigned char)q->stems[i][0]] = 1;
 		if (strlen(q->stems[i]) < q->minlen)
@@ -686,26 +645,23 @@ query_find_stem(
 	char buf[QUERY_STEM_BUF];
 	unsigned char c = (unsigned char)w[0];
 	char *const *stems = alt != NULL ? alt->stems : q->stems;
+	const struct memo_val *v;
+	long id = -1;
 	size_t i;
 
 	if (c >= 'A' && c <= 'Z')
 		c = (unsigned char)(c - 'A' + 'a');
-	struct memo_ent *e;
-	long id = -1;
-
 	if (alt == NULL && c < 0x80 && (!q->first[c] || n < q->minlen))
 		return -1; /* cannot stem to any word of the query */
-	if (q->memo != NULL && q->memo->cap > 0 && n <= MEMO_WORD &&
-	    (e = memo_slot(q->memo, alt, w, n))->n != 0)
-		return e->id;
+	if (q->memo != NULL &&
+	    (v = memo_get(q->memo, (uintptr_t)alt, w, n)) != NULL)
+		return v->num;
 	if (query_stem(alt != NULL ? alt->st : q->stemmer, w, n, buf,
-		sizeof(buf)) == 0) {
-		memo_put(q, alt, w, n, -1);
-		return -1;
-	}
-	for (i = 0; i < q->nstems && id < 0; i++)
-		if (strcmp(stems[i], buf) == 0)
-			id = (long)i;
-	memo_put(q, alt, w, n, id);
+		sizeof(buf)) != 0)
+		for (i = 0; i < q->nstems && id < 0; i++)
+			if (strcmp(stems[i], buf) == 0)
+				id = (long)i;
+	if (q->memo != NULL)
+		memo_put(q->memo, (uintptr_t)alt, w, n, id, NULL);
 	return id;
 }

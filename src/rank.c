@@ -1,9 +1,12 @@
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "editdist.h"
+#include "memo.h"
 #include "post_make.h"
 #include "query.h"
 #include "rank.h"
@@ -24,7 +27,7 @@ struct seq {
 	const struct query_alt *alt; /* how the term's language stems */
 };
 
-static void
+static int
 seq_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct seq *sq = arg;
@@ -35,6 +38,7 @@ seq_word(void *arg, const char *s, size_t start, size_t end)
 	}
 	sq->ids[sq->n++] =
 	    query_find_stem(sq->q, sq->alt, s + start, end - start);
+	return 0;
 }
 
 /* How often clause c occurs in the word sequence. */
@@ -192,7 +196,7 @@ max_typos(size_t len)
 	return len < 4 ? 0 : len < 8 ? 1 : 2;
 }
 
-static void
+static int
 fix_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct fix *fx = arg;
@@ -225,6 +229,7 @@ fix_word(void *arg, const char *s, size_t start, size_t end)
 		fx->dist[c] = d;
 		fx->freq[c] = 1;
 	}
+	return 0;
 }
 
 /* Look for the closest word of the corpus to each clause marked in fx. */
@@ -327,8 +332,8 @@ struct pterm {
 struct palgo {
 	const char *algo, *lang;
 	struct sb_stemmer *st;
-	struct post_memo *memo; /* st's words stemmed so far */
-	unsigned *bits; /* [stem][POST_BLOOM_K]: the query's stems' bits */
+	struct memo *memo; /* st's words stemmed so far */
+	unsigned *bits;	   /* [stem][POST_BLOOM_K]: the query's stems' bits */
 };
 
 /* The counting of a query through the stored postings (post.h). */
@@ -339,7 +344,7 @@ struct ppass {
 	struct pterm *pt; /* in table order */
 	size_t n;
 	size_t *at;	    /* table position -> index in pt + 1; 0: none */
-	unsigned *btf;	    /* [term][stem]: the stem in the body */
+	unsigned *tf;	    /* [term][stem][field]: the stem's counts */
 	unsigned char *has; /* [term][stem]: its list holds the term */
 	struct palgo *alg;  /* the stemmers of the terms */
 	size_t nalg;
@@ -428,7 +433,7 @@ pp_terms(struct ppass *pp, const struct filter *flt)
 
 /* A term of the list being read holds the stem. */
 static void
-pp_hit(void *arg, const struct term *t, unsigned tf)
+pp_hit(void *arg, const struct term *t, const unsigned *tf)
 {
 	struct ppass *pp = arg;
 	struct pterm *p;
@@ -441,7 +446,8 @@ pp_hit(void *arg, const struct term *t, unsigned tf)
 	if (!same_algo(p->algo, pp->cur))
 		return;
 	p->cand = 1;
-	pp->btf[(i - 1) * pp->q->nstems + pp->stem] = tf;
+	memcpy(&pp->tf[((i - 1) * pp->q->nstems + pp->stem) * POST_NFIELDS], tf,
+	    POST_NFIELDS * sizeof(*tf));
 	pp->has[(i - 1) * pp->q->nstems + pp->stem] = 1;
 }
 
@@ -454,7 +460,7 @@ pp_lists(struct ppass *pp)
 	struct query *q = pp->q;
 	size_t g, s;
 
-	pp->btf = xcalloc(pp->n * q->nstems + 1, sizeof(*pp->btf));
+	pp->tf = xcalloc(pp->n * q->nstems * POST_NFIELDS + 1, sizeof(*pp->tf));
 	pp->has = xcalloc(pp->n * q->nstems + 1, sizeof(*pp->has));
 	for (g = 0; g < pp->nalg; g++) {
 		const struct query_alt *alt = query_alt(q, pp->alg[g].lang);
@@ -502,7 +508,7 @@ static int
 pp_exact(const struct ppass *pp, size_t i)
 {
 	const struct query *q = pp->q;
-	const unsigned *tf = &pp->btf[i * q->nstems];
+	const unsigned *tf = &pp->tf[i * q->nstems * POST_NFIELDS];
 	size_t c, j;
 
 	if (pp->pt[i].d.irregular)
@@ -510,7 +516,9 @@ pp_exact(const struct ppass *pp, size_t i)
 	for (c = 0; c < q->ncl; c++) {
 		if (q->cl[c].n < 2)
 			continue;
-		for (j = 0; j < q->cl[c].n && tf[q->cl[c].ids[j]] > 0; j++)
+		for (j = 0; j < q->cl[c].n &&
+		     tf[q->cl[c].ids[j] * POST_NFIELDS + POST_BODY] > 0;
+		     j++)
 			;
 		if (j == q->cl[c].n)
 			return 1;
@@ -518,26 +526,49 @@ pp_exact(const struct ppass *pp, size_t i)
 	return 0;
 }
 
-/* Count the clauses in candidate i: the body from the postings, the
- * other fields (in memory) as pass_run does.  -1: a text failed. */
+/* Whether a clause of q is a phrase: the postings know no order. */
+static int
+has_phrase(const struct query *q)
+{
+	size_t c;
+
+	for (c = 0; c < q->ncl; c++)
+		if (q->cl[c].n > 1)
+			return 1;
+	return 0;
+}
+
+/*
+ * Count the clauses in candidate i: words from the postings, phrases in
+ * the fields but the body (in memory) as pass_run does, and everything
+ * from the text when the postings cannot say.  -1: a text failed.
+ */
 static int
 pp_count(struct ppass *pp, size_t i, struct doc *d)
 {
 	struct query *q = pp->q;
 	const struct term *t = pp->pt[i].t;
 	size_t c;
-	int exact = pp->pt[i].exact || pp_exact(pp, i);
+	int exact = pp->pt[i].exact || pp_exact(pp, i), f;
 
 	if (exact && pp->src->ops->text(pp->src->ctx, t) < 0)
 		return -1;
-	doc_count(q, t, d, exact);
-	if (exact)
-		return 0;
-	d->len[F_BODY] = pp->pt[i].d.len[PF_BODY];
+	if (exact || has_phrase(q)) {
+		doc_count(q, t, d, exact);
+		if (exact)
+			return 0;
+	} else {
+		d->t = t;
+		d->tf = xcalloc(q->ncl * NFIELDS, sizeof(*d->tf));
+	}
+	for (f = 0; f < NFIELDS; f++)
+		d->len[f] = pp->pt[i].d.len[f];
 	for (c = 0; c < q->ncl; c++)
 		if (q->cl[c].n == 1)
-			d->tf[c * NFIELDS + F_BODY] =
-			    pp->btf[i * q->nstems + q->cl[c].ids[0]];
+			memcpy(&d->tf[c * NFIELDS],
+			    &pp->tf[(i * q->nstems + q->cl[c].ids[0]) *
+				POST_NFIELDS],
+			    NFIELDS * sizeof(*d->tf));
 	return 0;
 }
 
@@ -578,13 +609,13 @@ pp_release(struct ppass *pp)
 
 	for (i = 0; i < pp->nalg; i++) {
 		query_stemmer_free(pp->alg[i].st);
-		post_memo_free(pp->alg[i].memo);
+		memo_free(pp->alg[i].memo);
 		free(pp->alg[i].bits);
 	}
 	free(pp->alg);
 	free(pp->pt);
 	free(pp->at);
-	free(pp->btf);
+	free(pp->tf);
 	free(pp->has);
 }
 
@@ -665,21 +696,110 @@ count_query(struct query *q, const struct table *tab, const struct filter *flt,
 	return rc == 0 ? 0 : -1;
 }
 
-/* Make the shown hits' snippets, giving those that need the body their
- * text.  -1: a text could not be read. */
+/* Below this many hits, snippets are made on one thread. */
+#define SNIPPET_SPLIT_MIN 64
+/* Hits a thread takes at a time: a body costs a hundred descriptions. */
+#define SNIPPET_CHUNK 16
+
+/* The hits whose snippets are to be made: those whose need is want; a
+ * hit whose body the term does not hold is left, its need one more.
+ * The threads take them SNIPPET_CHUNK at a time, from next. */
+struct snip_work {
+	struct hit *v;
+	unsigned char *need;
+	size_t n, next;
+	unsigned char want;
+	pthread_mutex_t mu;
+};
+
+/* One thread's part: its query (each thread its own) and the work. */
+struct snip_part {
+	const struct query *q;
+	struct snip_work *w;
+};
+
+static void *
+snip_run(void *arg)
+{
+	struct snip_part *p = arg;
+	struct snip_work *w = p->w;
+	size_t i, lo, hi;
+
+	for (;;) {
+		pthread_mutex_lock(&w->mu);
+		lo = w->next;
+		hi = w->next =
+		    lo + SNIPPET_CHUNK < w->n ? lo + SNIPPET_CHUNK : w->n;
+		pthread_mutex_unlock(&w->mu);
+		if (lo == hi)
+			return NULL;
+		for (i = lo; i < hi; i++)
+			if (w->need[i] == w->want &&
+			    snippet_make(p->q, &w->v[i]) < 0)
+				w->need[i]++;
+	}
+}
+
+/*
+ * Make the snippets of the n hits v whose need is want, with a second
+ * thread that has a copy of q (snippets are most of a search of many
+ * hits, and each stands alone).
+ */
+static void
+snip_all(const struct query *q, struct hit *v, size_t n, unsigned char *need,
+    unsigned char want)
+{
+	struct snip_work w = {v, need, n, 0, want, PTHREAD_MUTEX_INITIALIZER};
+	struct snip_part a = {q, &w}, b = a;
+	struct query qc;
+	pthread_t tid;
+	int two = n >= SNIPPET_SPLIT_MIN && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+
+	if (two) {
+		query_copy(&qc, q);
+		b.q = &qc;
+		if (pthread_create(&tid, NULL, snip_run, &b) != 0) {
+			two = 0;
+			query_copy_release(&qc);
+		}
+	}
+	(void)snip_run(&a);
+	if (two) {
+		pthread_join(tid, NULL);
+		query_copy_release(&qc);
+	}
+	pthread_mutex_destroy(&w.mu);
+}
+
+/*
+ * Make the shown hits' snippets, then give those that need the body
+ * their text (on this thread: the source is not shared) and make theirs.
+ * -1: a text could not be read.
+ */
 static int
 snippets(const struct query *q, const struct table *tab, struct hits *out)
 {
 	const struct post_src *src = tab->post;
+	unsigned char *need = xcalloc(out->n + 1, 1);
 	size_t i;
+	int rc = 0, again = 0;
 
-	for (i = 0; i < out->n; i++)
-		if (snippet_make(q, &out->v[i]) < 0 &&
+	snip_all(q, out->v, out->n, need, 0);
+	for (i = 0; i < out->n && rc == 0; i++)
+		if (need[i] != 0 &&
 		    (src == NULL ||
-			src->ops->text(src->ctx, out->v[i].term) < 0 ||
-			snippet_make(q, &out->v[i]) < 0))
-			return -1;
-	return 0;
+			src->ops->text(src->ctx, out->v[i].term) < 0))
+			rc = -1;
+		else
+			again |= need[i] != 0;
+	if (rc == 0 && again) {
+		snip_all(q, out->v, out->n, need, 1);
+		for (i = 0; i < out->n; i++)
+			if (need[i] > 1)
+				rc = -1;
+	}
+	free(need);
+	return rc;
 }
 
 /*

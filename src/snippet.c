@@ -16,140 +16,176 @@ struct marker {
 	const struct query_alt *alt; /* how the term's language stems */
 };
 
-static void
+static int
 mark_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct marker *m = arg;
 	size_t *last;
 
 	if (query_find_stem(m->q, m->alt, s + start, end - start) < 0)
-		return;
+		return 0;
 	/* Words may overlap (camelCase parts, CJK bigrams): one mark. */
 	last = m->h->nmarks > 0 ? &m->h->marks[m->h->nmarks * 2 - 2] : NULL;
 	if (last != NULL && start < last[1]) {
 		if (end > last[1])
 			last[1] = end;
-		return;
+		return 0;
 	}
 	m->h->marks = xreallocarray(
 	    m->h->marks, m->h->nmarks * 2 + 2, sizeof(*m->h->marks));
 	m->h->marks[m->h->nmarks * 2] = start;
 	m->h->marks[m->h->nmarks * 2 + 1] = end;
 	m->h->nmarks++;
+	return 0;
 }
 
-/* Where an excerpt of text[0..n) starts: in view of the first match. */
-static size_t
-excerpt_start(const struct query *q, const struct query_alt *alt,
-    const char *text, size_t n)
+/*
+ * The first mark of a text: its first word of the query, widened by the
+ * matching words that overlap it (camelCase parts, CJK bigrams), as
+ * mark_word would make marks[0] and marks[1].  Words come in order of
+ * where they start, so the first that starts past it ends the search.
+ */
+struct first {
+	const struct query *q;
+	const struct query_alt *alt;
+	size_t start, end;
+	int found;
+};
+
+static int
+first_word(void *arg, const char *s, size_t start, size_t end)
 {
-	struct hit probe = {0};
-	struct marker pm = {q, &probe, alt};
+	struct first *f = arg;
+
+	if (f->found && start >= f->end)
+		return 1;
+	if (query_find_stem(f->q, f->alt, s + start, end - start) < 0)
+		return 0;
+	if (!f->found) {
+		f->start = start;
+		f->end = end;
+		f->found = 1;
+	} else if (end > f->end)
+		f->end = end;
+	return 0;
+}
+
+/* Look for the first mark of text in f; returns whether there is one. */
+static int
+first_mark(struct first *f, const char *text)
+{
+	f->found = 0;
+	query_words(text, strlen(text), first_word, f);
+	return f->found;
+}
+
+/* Where an excerpt of text[0..n) starts: in view of its first mark. */
+static size_t
+excerpt_start(const struct first *f, const char *text, size_t n)
+{
 	size_t start = 0;
 
-	query_words(text, n, mark_word, &pm);
 	/* Start at the beginning when the first match is in view from there. */
-	if (probe.nmarks > 0 && probe.marks[1] > SNIPPET_LEN - 20 &&
-	    probe.marks[0] > SNIPPET_BEFORE) {
-		start = probe.marks[0] - SNIPPET_BEFORE;
+	if (f->found && f->end > SNIPPET_LEN - 20 &&
+	    f->start > SNIPPET_BEFORE) {
+		start = f->start - SNIPPET_BEFORE;
 		while (start < n && text[start] != ' ' && text[start] != '\n')
 			start++;
 	}
-	free(probe.marks);
 	return start;
 }
 
-/* Whether sb ends in punctuation: ASCII, or the ideographic 。、 */
+/* Whether the n bytes at p end in punctuation: ASCII, or the
+ * ideographic 。、 */
 static int
-ends_clause(const struct sbuf *sb)
+ends_clause(const char *p, size_t n)
 {
-	if (strchr(".,;:!?", sb->s[sb->len - 1]) != NULL)
+	if (strchr(".,;:!?", p[n - 1]) != NULL)
 		return 1;
-	return sb->len >= 3 &&
-	    (memcmp(sb->s + sb->len - 3, "\xe3\x80\x82", 3) == 0 ||
-		memcmp(sb->s + sb->len - 3, "\xe3\x80\x81", 3) == 0);
+	return n >= 3 &&
+	    (memcmp(p + n - 3, "\xe3\x80\x82", 3) == 0 ||
+		memcmp(p + n - 3, "\xe3\x80\x81", 3) == 0);
 }
 
-/* An excerpt of text around its first match, on one line. */
-static void
-excerpt(const struct query *q, struct hit *h, const char *text)
+/*
+ * text[start..end) on one line into out (room for 2 * (end - start) + 7
+ * bytes): runs of white space as one space, a line break that does not
+ * follow punctuation as "; " (list items stay apart), "..." where text
+ * was cut.  Returns the length written.
+ */
+static size_t
+one_line(const char *text, size_t n, size_t start, size_t end, char *out)
 {
-	const struct query_alt *alt = query_alt_find(q, h->term->lang);
-	struct marker m = {q, h, alt};
-	struct sbuf sb;
-	size_t n = strlen(text), start, end, i;
+	size_t i, len = 0;
 	int space = 0;
 
-	start = excerpt_start(q, alt, text, n);
+	if (start > 0) {
+		memcpy(out, "...", 3);
+		len = 3;
+	}
+	for (i = start; i < end; i++) {
+		char c = text[i];
+
+		if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+			if (c == '\n' && len > 0 && !ends_clause(out, len))
+				out[len++] = ';';
+			space = 1;
+			continue;
+		}
+		if (space && len > 0)
+			out[len++] = ' ';
+		space = 0;
+		out[len++] = c;
+	}
+	if (end < n) {
+		memcpy(out + len, "...", 3);
+		len += 3;
+	}
+	out[len] = '\0';
+	return len;
+}
+
+/* An excerpt of text around its first mark f, on one line, marked. */
+static void
+excerpt(const struct first *f, struct hit *h, const char *text)
+{
+	struct marker m = {f->q, h, f->alt};
+	size_t n = strlen(text), start, end, len;
+
+	start = excerpt_start(f, text, n);
 	end = start + SNIPPET_LEN < n ? start + SNIPPET_LEN : n;
 	while (end < n && end > start && text[end] != ' ' && text[end] != '\n')
 		end--;
 	/* Never cut a UTF-8 sequence. */
 	while (end < n && ((unsigned char)text[end] & 0xc0) == 0x80)
 		end++;
-	sb_init(&sb);
-	if (start > 0)
-		sb_adds(&sb, "...");
-	for (i = start; i < end; i++) {
-		char c = text[i];
-
-		if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
-			/* A line break ends a block: list items stay apart. */
-			if (c == '\n' && sb.len > 0 && !ends_clause(&sb))
-				sb_addc(&sb, ';');
-			space = 1;
-			continue;
-		}
-		if (space && sb.len > 0)
-			sb_addc(&sb, ' ');
-		space = 0;
-		sb_addc(&sb, c);
-	}
-	if (end < n)
-		sb_adds(&sb, "...");
-	h->snippet = sb_take(&sb);
-	query_words(h->snippet, strlen(h->snippet), mark_word, &m);
-}
-
-/* The description, else the first example, that holds a word of the
- * query; NULL if none does. */
-static const char *
-field_match(const struct query *q, const struct term *t)
-{
-	struct hit probe = {0};
-	struct marker pm = {q, &probe, query_alt_find(q, t->lang)};
-	const char *text = t->description;
-	size_t e;
-
-	query_words(text, strlen(text), mark_word, &pm);
-	for (e = 0; probe.nmarks == 0 && e < t->examples.n; e++) {
-		text = t->examples.v[e];
-		query_words(text, strlen(text), mark_word, &pm);
-	}
-	free(probe.marks);
-	return probe.nmarks > 0 ? text : NULL;
+	h->snippet = xmalloc(2 * (end - start) + 7);
+	len = one_line(text, n, start, end, h->snippet);
+	query_words(h->snippet, len, mark_word, &m);
 }
 
 int
 snippet_make(const struct query *q, struct hit *h)
 {
 	const struct term *t = h->term;
-	const char *text = field_match(q, t);
+	struct first f = {q, query_alt_find(q, t->lang), 0, 0, 0};
+	const char *text = t->description;
 	char *plain = NULL;
+	size_t e;
 
-	if (text == NULL && t->text == NULL && t->textlen > t->body_off)
-		return -1; /* a body the term does not hold */
-	if (text == NULL) {
-		struct hit probe = {0};
-		struct marker pm = {q, &probe, query_alt_find(q, t->lang)};
-		const char *b = term_body_text(t);
+	/* The description, else the first example, that holds a word. */
+	for (e = 0; !first_mark(&f, text) && e < t->examples.n; e++)
+		text = t->examples.v[e];
+	if (!f.found) {
+		const char *b;
 
+		if (t->text == NULL && t->textlen > t->body_off)
+			return -1; /* a body the term does not hold */
+		b = term_body_text(t);
 		plain = md_plain(b, strlen(b));
-		query_words(plain, strlen(plain), mark_word, &pm);
-		text = probe.nmarks > 0 ? plain : t->description;
-		free(probe.marks);
+		text = first_mark(&f, plain) ? plain : t->description;
 	}
-	excerpt(q, h, text);
+	excerpt(&f, h, text);
 	free(plain);
 	return 0;
 }

@@ -1059,7 +1059,8 @@ test_index_processes(void **state)
 
 /* ---- search's postings (index_post.h) ---- */
 
-/* A record of relpath with stems s[0..n) (body counts tf), in r. */
+/* A record of relpath with stems s[0..n) (stem i's counts at
+ * tf[i * POST_NFIELDS]), in r. */
 static void
 mk_post(struct index_post_new *r, const char *relpath, const struct stat *st,
     int64_t stamp, uint64_t key, char **s, unsigned *tf, size_t n)
@@ -1077,11 +1078,12 @@ mk_post(struct index_post_new *r, const char *relpath, const struct stat *st,
 	r->d.bloom[7] = (unsigned char)n;
 	r->d.algo = "english";
 	r->d.stems = s;
-	r->d.body_tf = tf;
+	r->d.tf = tf;
 	r->d.nstems = n;
 }
 
-/* The list of stem: its numbers and counts as "id:tf ..." in out. */
+/* The list of stem: its numbers and counts as "id:tf ..." in out, the
+ * body's, then "+" and the other fields' when one has the stem. */
 static int
 list_of(struct index *ix, const char *stem, uint64_t base, char *out)
 {
@@ -1090,9 +1092,13 @@ list_of(struct index *ix, const char *stem, uint64_t base, char *out)
 	int rc = index_post_stem(ix, "english", stem, &v, &n);
 
 	*out = '\0';
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		out += sprintf(out, "%s%llu:%u", i ? " " : "",
-		    (unsigned long long)(v[i].id - base), v[i].tf);
+		    (unsigned long long)(v[i].id - base), v[i].tf[POST_BODY]);
+		if (v[i].tf[0] || v[i].tf[1] || v[i].tf[2] || v[i].tf[3])
+			out += sprintf(out, "+%u.%u.%u.%u", v[i].tf[0],
+			    v[i].tf[1], v[i].tf[2], v[i].tf[3]);
+	}
 	free(v);
 	return rc;
 }
@@ -1103,7 +1109,10 @@ test_index_post(void **state)
 	struct fx *f = *state;
 	char w1[] = "churn", w2[] = "rate", w3[] = "logo", w4[] = "seat";
 	char *sa[] = {w1, w2, w3}, *sb[] = {w1, w4};
-	unsigned ta[] = {2, 0, 1}, tb[] = {5, 1};
+	/* churn, rate (in the name and an example only), logo; churn
+	 * (also in the description), seat. */
+	unsigned ta[] = {0, 0, 0, 0, 2, 1, 0, 0, 3, 0, 0, 0, 0, 0, 1},
+		 tb[] = {0, 0, 1, 0, 5, 0, 0, 0, 0, 1};
 	struct index_post_new r[2];
 	struct post_doc d;
 	struct index *ix = open_ok(f, 0);
@@ -1133,7 +1142,9 @@ test_index_post(void **state)
 	assert_int_equal(index_post_doc(ix, "a.md", &other, 7, &ida, &d), 0);
 	assert_int_equal(index_post_doc(ix, "c.md", &st, 7, &ida, &d), 0);
 	assert_int_equal(list_of(ix, "churn", base, buf), 1);
-	assert_string_equal(buf, "0:2 1:5");
+	assert_string_equal(buf, "0:2 1:5+0.0.1.0");
+	assert_int_equal(list_of(ix, "rate", base, buf), 1);
+	assert_string_equal(buf, "0:0+1.0.0.3");
 	assert_int_equal(list_of(ix, "seat", base, buf), 1);
 	assert_string_equal(buf, "1:1");
 	assert_int_equal(list_of(ix, "nothing", base, buf), 0);
@@ -1152,7 +1163,7 @@ test_index_post(void **state)
 	assert_int_equal(index_post_doc(ix, "a.md", &st, 9, &ida, &d), 1);
 	assert_int_equal(ida - base, 2);
 	assert_int_equal(list_of(ix, "seat", base, buf), 1);
-	assert_string_equal(buf, "1:1 2:0");
+	assert_string_equal(buf, "1:1 2:0+1.0.0.3");
 
 	/* A racily clean file's record is not kept. */
 	other.st_mtim.tv_sec = (time_t)(stamp / 1000000000);
@@ -1160,7 +1171,7 @@ test_index_post(void **state)
 	assert_int_equal(index_post_write(ix, r, 1), 0);
 	assert_int_equal(index_post_doc(ix, "c.md", &other, 1, &idb, &d), 0);
 	assert_int_equal(list_of(ix, "churn", base, buf), 1);
-	assert_string_equal(buf, "0:2 1:5 2:2");
+	assert_string_equal(buf, "0:2 1:5+0.0.1.0 2:2");
 
 	/* A damaged list reads as such; adding to it empties the store,
 	 * whose numbers then never go back. */

@@ -7,6 +7,7 @@
 #include "post_make.h"
 #include "query.h"
 #include "search.h"
+#include "snippet.h"
 #include "testterm.h"
 
 static struct table tab;
@@ -276,7 +277,7 @@ test_ties_by_name(void **state)
 	hits_release(&h);
 }
 
-static void
+static int
 join_word(void *arg, const char *s, size_t start, size_t end)
 {
 	char *buf = arg;
@@ -284,6 +285,7 @@ join_word(void *arg, const char *s, size_t start, size_t end)
 
 	snprintf(buf + n, 256 - n, "%s%.*s", n > 0 ? "|" : "",
 	    (int)(end - start), s + start);
+	return 0;
 }
 
 /* The words query_words finds in s, joined by |. */
@@ -314,6 +316,49 @@ test_words(void **state)
 	assert_string_equal(words("SaaS iPhone"), "SaaS|iPhone");
 }
 
+/* Words until the callback says stop, and whether they came in order. */
+struct upto {
+	int left; /* words to take before stopping */
+	int taken;
+	size_t last; /* the start of the word before */
+	int ordered;
+};
+
+static int
+upto_word(void *arg, const char *s, size_t start, size_t end)
+{
+	struct upto *u = arg;
+
+	(void)s;
+	(void)end;
+	if (start < u->last)
+		u->ordered = 0;
+	u->last = start;
+	u->taken++;
+	return --u->left == 0;
+}
+
+static void
+test_words_stop(void **state)
+{
+	static const char *const texts[] = {"ConfigMap objects 統合ツール x",
+	    "abc統合def HTTPServer", "統 x 한국어 iPhone", "a b c d e f g h"};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		struct upto all = {-1, 0, 0, 1}, some = {3, 0, 0, 1};
+
+		query_words(texts[i], strlen(texts[i]), upto_word, &all);
+		/* Every word starts at or after the one before it. */
+		assert_true(all.ordered);
+		assert_true(all.taken > 3);
+		/* A nonzero return stops at that word. */
+		query_words(texts[i], strlen(texts[i]), upto_word, &some);
+		assert_int_equal(some.taken, 3);
+	}
+}
+
 /* A small multilingual glossary, served as lang says. */
 static void
 load_multilingual(struct table *t, const char *lang)
@@ -342,6 +387,75 @@ load_multilingual(struct table *t, const char *lang)
 	diag_init(&d);
 	table_index(t, &d);
 	diag_release(&d);
+}
+
+/*
+ * Many hits have their snippets made on two threads: each is the one
+ * snippet_make gives alone, whatever the term's language, and whether
+ * the words are in the description, an example or only the body.
+ */
+static void
+test_snippets_many(void **state)
+{
+	static const char *const langs[] = {NULL, "de", "en", "ja"};
+	char name[64], desc[128], ex[128], body[256];
+	struct table t;
+	struct hits h;
+	struct query q;
+	struct diag d;
+	size_t i, n;
+
+	(void)state;
+	table_init(&t);
+	/* Every body holds the word as typed, so every term is a hit; in
+	 * Japanese (no stemmer) "payment" is not "payments". */
+	for (i = 0; i < 150; i++) {
+		struct tterm w = {0};
+
+		snprintf(name, sizeof(name), "Term %zu", i);
+		snprintf(desc, sizeof(desc), "%s number %zu.",
+		    i % 3 == 0 ? "A payment reaches the merchant"
+			       : "Something else",
+		    i);
+		snprintf(ex, sizeof(ex), "For example %s.",
+		    i % 3 == 1 ? "Zahlungen and payment" : "nothing");
+		snprintf(body, sizeof(body),
+		    "# Head\n\nSome *text* first.\n\n- a list\n- of "
+		    "決済が加盟店に届く payments %zu\n",
+		    i);
+		w.name = name;
+		w.description = desc;
+		w.examples[0] = ex;
+		w.body = body;
+		w.lang = langs[i % 4];
+		tterm_add(&t, &w);
+	}
+	diag_init(&d);
+	table_index(&t, &d);
+	diag_release(&d);
+	n = rank_query(&t, "payments", NULL, 0, &h);
+	assert_int_equal(n, 150);
+	query_parse(&q, "payments", t.lang);
+	query_prepare(&q);
+	for (i = 0; i < t.n; i++)
+		(void)query_alt(&q, t.terms[i]->lang);
+	for (i = 0; i < n; i++) {
+		struct hit one = {0};
+
+		one.term = h.v[i].term;
+		assert_int_equal(snippet_make(&q, &one), 0);
+		assert_non_null(h.v[i].snippet);
+		assert_string_equal(h.v[i].snippet, one.snippet);
+		assert_int_equal(h.v[i].nmarks, one.nmarks);
+		if (one.nmarks > 0)
+			assert_memory_equal(h.v[i].marks, one.marks,
+			    2 * one.nmarks * sizeof(*one.marks));
+		free(one.snippet);
+		free(one.marks);
+	}
+	query_release(&q);
+	hits_release(&h);
+	table_release(&t);
 }
 
 /* The name of the best hit of query, or NULL. */
@@ -409,7 +523,7 @@ test_languages(void **state)
 struct fake_doc {
 	char *name; /* of the term: the key of the store */
 	uint64_t key;
-	struct post_doc d; /* owns stems and body_tf */
+	struct post_doc d; /* owns stems and tf */
 };
 struct fake {
 	struct fake_doc v[16];
@@ -459,11 +573,12 @@ fake_doc_put(
 	e->key = key;
 	e->d = *d;
 	e->d.stems = xcalloc(d->nstems + 1, sizeof(char *));
-	e->d.body_tf = xcalloc(d->nstems + 1, sizeof(unsigned));
-	for (i = 0; i < d->nstems; i++) {
+	e->d.tf = xcalloc(d->nstems * POST_NFIELDS + 1, sizeof(unsigned));
+	for (i = 0; i < d->nstems; i++)
 		e->d.stems[i] = xstrdup(d->stems[i]);
-		e->d.body_tf[i] = d->body_tf[i];
-	}
+	if (d->nstems > 0)
+		memcpy(e->d.tf, d->tf,
+		    d->nstems * POST_NFIELDS * sizeof(unsigned));
 }
 
 static int
@@ -481,7 +596,8 @@ fake_stem_each(
 			continue;
 		for (j = 0; j < e->d.nstems; j++)
 			if (strcmp(e->d.stems[j], stem) == 0) {
-				fn(arg, fk->tab->terms[i], e->d.body_tf[j]);
+				fn(arg, fk->tab->terms[i],
+				    &e->d.tf[j * POST_NFIELDS]);
 				break;
 			}
 		(void)k;
@@ -654,6 +770,8 @@ main(void)
 	    cmocka_unit_test(test_stopwords_only),
 	    cmocka_unit_test(test_ties_by_name),
 	    cmocka_unit_test(test_words),
+	    cmocka_unit_test(test_words_stop),
+	    cmocka_unit_test(test_snippets_many),
 	    cmocka_unit_test(test_languages),
 	    cmocka_unit_test(test_postings),
 	};

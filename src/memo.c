@@ -1,0 +1,115 @@
+/*
+ * A memo of short words (memo.h): linear probing in a power-of-two
+ * table kept at most half full, an FNV-1a hash of the word seeded with
+ * the tag.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "memo.h"
+#include "util.h"
+
+#define MEMO_CAP0 1024 /* the first table's slots */
+
+struct memo_ent {
+	uintptr_t tag;
+	struct memo_val val;
+	unsigned char n; /* the word's bytes; 0: an empty slot */
+	char w[MEMO_WORD];
+};
+
+struct memo {
+	struct memo_ent *v;
+	size_t cap, n, max;
+};
+
+struct memo *
+memo_new(size_t max)
+{
+	struct memo *m = xcalloc(1, sizeof(*m));
+
+	m->max = max;
+	return m;
+}
+
+void
+memo_free(struct memo *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->cap; i++)
+		free(m->v[i].val.str);
+	free(m->v);
+	free(m);
+}
+
+/* The slot of w (n bytes) under tag: its entry or an empty one. */
+static struct memo_ent *
+memo_slot(const struct memo *m, uintptr_t tag, const char *w, size_t n)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ (uint64_t)tag;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * UINT64_C(0x100000001b3);
+	i = (size_t)(h ^ (h >> 29)) & (m->cap - 1);
+	while (m->v[i].n != 0 &&
+	    (m->v[i].n != n || m->v[i].tag != tag ||
+		memcmp(m->v[i].w, w, n) != 0))
+		i = (i + 1) & (m->cap - 1);
+	return &m->v[i];
+}
+
+static void
+memo_grow(struct memo *m)
+{
+	struct memo_ent *old = m->v;
+	size_t i, cap = m->cap;
+
+	m->cap = cap ? cap * 2 : MEMO_CAP0;
+	m->v = xcalloc(m->cap, sizeof(*m->v));
+	for (i = 0; i < cap; i++)
+		if (old[i].n != 0)
+			*memo_slot(m, old[i].tag, old[i].w, old[i].n) = old[i];
+	free(old);
+}
+
+const struct memo_val *
+memo_get(const struct memo *m, uintptr_t tag, const char *w, size_t n)
+{
+	const struct memo_ent *e;
+
+	if (m->cap == 0 || n == 0 || n > MEMO_WORD)
+		return NULL;
+	e = memo_slot(m, tag, w, n);
+	return e->n != 0 ? &e->val : NULL;
+}
+
+void
+memo_put(struct memo *m, uintptr_t tag, const char *w, size_t n, long num,
+    const char *str)
+{
+	struct memo_ent *e;
+
+	if (n == 0 || n > MEMO_WORD || m->n >= m->max)
+		return;
+	if (2 * (m->n + 1) > m->cap)
+		memo_grow(m);
+	e = memo_slot(m, tag, w, n);
+	if (e->n != 0)
+		return;
+	e->tag = tag;
+	e->val.num = num;
+	e->val.str = str != NULL ? xstrdup(str) : NULL;
+	e->n = (unsigned char)n;
+	memcpy(e->w, w, n);
+	m->n++;
+}
+
+size_t
+memo_count(const struct memo *m)
+{
+	return m->n;
+}
