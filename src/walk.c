@@ -50,7 +50,50 @@ struct walk {
 	const struct strlist *skip; /* globs of files not to load, or NULL */
 };
 
-/* A new item of the list, for path (taken over), or NULL for a note. */
+/*
+ * The paths of a list's files, one after another in blocks of memory
+ * freed together: a malloc and a free a file were a tenth of a warm
+ * show's instructions.
+ */
+struct walk_block {
+	struct walk_block *next;
+	size_t used, cap;
+	char s[];
+};
+
+#define WALK_BLOCK 32768
+
+/* dir/name (/name when dir is "/"), dlen and nlen their lengths, in
+ * the list's blocks. */
+static char *
+walk_path(struct walk_list *l, const char *dir, size_t dlen, const char *name,
+    size_t nlen)
+{
+	struct walk_block *b = l->blocks;
+	size_t need = dlen + nlen + 2;
+	char *p;
+
+	if (dlen == 1 && dir[0] == '/')
+		dlen = 0;
+	if (b == NULL || b->cap - b->used < need) {
+		size_t cap = need > WALK_BLOCK ? need : WALK_BLOCK;
+
+		b = xmalloc(sizeof(*b) + cap);
+		b->next = l->blocks;
+		b->used = 0;
+		b->cap = cap;
+		l->blocks = b;
+	}
+	p = b->s + b->used;
+	b->used += need;
+	memcpy(p, dir, dlen);
+	p[dlen] = '/';
+	memcpy(p + dlen + 1, name, nlen + 1);
+	return p;
+}
+
+/* A new item of the list, for path (in its blocks), or NULL for a
+ * note. */
 static struct walk_item *
 walk_item(struct walk *w, char *path)
 {
@@ -58,7 +101,12 @@ walk_item(struct walk *w, char *path)
 	struct walk_item *it;
 
 	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 256;
+		/*
+		 * Large from the start: glibc maps an array this size on its
+		 * own and grows it in place (mremap), where doubling from a
+		 * small one copied it twice into fresh pages, each a fault.
+		 */
+		l->cap = l->cap ? l->cap * 2 : 1024;
 		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
 	}
 	it = &l->v[l->n++];
@@ -252,14 +300,16 @@ walk_site_page(struct walk_item *it, const char *name, int beside_md)
 }
 
 /*
- * A placeholder for the *.md file path (taken over), whose verdict waits
- * for its stat: taken later beside the descriptor dfd, or (dfd -1)
- * already in st.
+ * A placeholder for the *.md file name of dir (dlen its length), whose
+ * verdict waits for its stat: taken later beside the descriptor dfd, or
+ * (dfd -1) already in st.
  */
 static void
-walk_defer(
-    struct walk *w, char *path, int dfd, int beside_md, const struct stat *st)
+walk_defer(struct walk *w, const char *dir, size_t dlen, const char *name,
+    int dfd, int beside_md, const struct stat *st)
 {
+	size_t nlen = strlen(name);
+	char *path = walk_path(w->list, dir, dlen, name, nlen);
 	struct walk_item *it = walk_item(w, path);
 	struct pend *p;
 
@@ -271,7 +321,7 @@ walk_defer(
 	p->item = (size_t)(it - w->list->v);
 	p->dfd = dfd;
 	p->err = 0;
-	p->name = (size_t)(strrchr(path, '/') + 1 - path);
+	p->name = strlen(path) - nlen;
 	p->beside_md = beside_md;
 	if (st != NULL)
 		it->st = *st;
@@ -297,8 +347,7 @@ walk_verdict(struct walk *w, struct walk_item *it, const struct pend *p)
 		    &it->diag, DIAG_SKIPPED_BY_CONFIG, it->path, 0, 0, glob);
 	else if (walk_file(w, it))
 		return 1;
-	free(it->path);
-	it->path = NULL;
+	it->path = NULL; /* its bytes stay in the blocks */
 	it->rel = NULL;
 	memset(&it->st, 0, sizeof(it->st));
 	if (it->diag.n > 0)
@@ -485,8 +534,8 @@ join_path(const char *dir, const char *name)
  * directory is walked in its place.
  */
 static void
-walk_entry(struct walk *w, const char *dir, int dfd, const char *name, int type,
-    int beside_md)
+walk_entry(struct walk *w, const char *dir, size_t dlen, int dfd,
+    const char *name, int type, int beside_md)
 {
 	struct stat st;
 	char *path;
@@ -494,14 +543,13 @@ walk_entry(struct walk *w, const char *dir, int dfd, const char *name, int type,
 
 	if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) {
 		if (ends_md(name))
-			walk_defer(
-			    w, join_path(dir, name), dfd, beside_md, NULL);
+			walk_defer(w, dir, dlen, name, dfd, beside_md, NULL);
 		return;
 	}
 	e = fstatat(dfd, name, &st, 0) == -1 ? errno : 0;
 	if (e == 0 && !S_ISDIR(st.st_mode)) {
 		if (ends_md(name))
-			walk_defer(w, join_path(dir, name), -1, beside_md, &st);
+			walk_defer(w, dir, dlen, name, -1, beside_md, &st);
 		return;
 	}
 	path = join_path(dir, name);
@@ -518,7 +566,7 @@ static int
 walk_dir(struct walk *w, const char *dir, const struct stat *st)
 {
 	struct names names = {0};
-	size_t i;
+	size_t i, dlen;
 	int nmd = 0;
 	DIR *dp;
 
@@ -534,8 +582,9 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	w->depth++;
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;
+	dlen = strlen(dir);
 	for (i = 0; i < names.n; i++)
-		walk_entry(w, dir, dirfd(dp), names.v[i],
+		walk_entry(w, dir, dlen, dirfd(dp), names.v[i],
 		    (unsigned char)names.v[i][-1], nmd > 1);
 	walk_hold(w, dp);
 	w->depth--;
@@ -582,11 +631,14 @@ walk_tree(const char *dir, size_t used, size_t max, const struct strlist *skip,
 void
 walk_release(struct walk_list *list)
 {
+	struct walk_block *b, *next;
 	size_t i;
 
-	for (i = 0; i < list->n; i++) {
-		free(list->v[i].path);
+	for (i = 0; i < list->n; i++)
 		diag_release(&list->v[i].diag);
+	for (b = list->blocks; b != NULL; b = next) {
+		next = b->next;
+		free(b);
 	}
 	free(list->v);
 	memset(list, 0, sizeof(*list));
