@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fnmatch.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -378,26 +379,37 @@ walk_settle(struct walk *w)
 	l->n = out;
 }
 
-/* A share of the placeholders, to stat beside their directories. */
+/*
+ * The placeholders to stat beside their directories, taken a chunk at a
+ * time by each thread: one started late, or slowed by other work on its
+ * core, takes fewer, and neither waits long for the other.
+ */
 struct stat_share {
 	struct walk_item *items;
 	struct pend *pend;
-	size_t lo, hi;
+	atomic_size_t next;
+	size_t hi;
 };
+
+#define WALK_CHUNK 32
 
 static void *
 stat_share_run(void *arg)
 {
 	struct stat_share *b = arg;
-	size_t i;
+	size_t i, lo, hi;
 
-	for (i = b->lo; i < b->hi; i++) {
-		struct pend *p = &b->pend[i];
-		struct walk_item *it = &b->items[p->item];
+	while ((lo = atomic_fetch_add(&b->next, WALK_CHUNK)) < b->hi) {
+		hi = b->hi - lo < WALK_CHUNK ? b->hi : lo + WALK_CHUNK;
+		for (i = lo; i < hi; i++) {
+			struct pend *p = &b->pend[i];
+			struct walk_item *it = &b->items[p->item];
 
-		if (p->dfd >= 0 &&
-		    fstatat(p->dfd, it->path + p->name, &it->st, 0) == -1)
-			p->err = errno;
+			if (p->dfd >= 0 &&
+			    fstatat(p->dfd, it->path + p->name, &it->st, 0) ==
+				-1)
+				p->err = errno;
+		}
 	}
 	return NULL;
 }
@@ -417,24 +429,21 @@ stat_share_run(void *arg)
 static void
 walk_flush(struct walk *w)
 {
-	struct stat_share a = {w->list->v, w->pend, w->statted, w->npend}, b;
+	struct stat_share sh;
 	pthread_t tid;
 	int two = 0, i;
 
+	sh.items = w->list->v;
+	sh.pend = w->pend;
+	atomic_init(&sh.next, w->statted);
+	sh.hi = w->npend;
 	if (w->npend - w->statted >= WALK_SHARE_MIN) {
 		if (w->ncpu == 0)
 			w->ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-		two = w->ncpu > 1;
+		two = w->ncpu > 1 &&
+		    pthread_create(&tid, NULL, stat_share_run, &sh) == 0;
 	}
-	if (two) {
-		b = a;
-		a.hi = b.lo = a.lo + (a.hi - a.lo) / 2;
-		if (pthread_create(&tid, NULL, stat_share_run, &b) != 0) {
-			two = 0;
-			a.hi = b.hi;
-		}
-	}
-	(void)stat_share_run(&a);
+	(void)stat_share_run(&sh);
 	if (two)
 		pthread_join(tid, NULL);
 	w->statted = w->npend;
