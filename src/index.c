@@ -514,10 +514,11 @@ index_prefetch(const char *cache_dir, const char *root)
 static struct index *
 prefetch_join(void)
 {
-	struct index *ix = pre.ix;
+	struct index *ix;
 
 	if (pre.on)
 		pthread_join(pre.tid, NULL);
+	ix = pre.ix;
 	pre.on = 0;
 	pre.ix = NULL;
 	free(pre.cache_dir);
