@@ -80,7 +80,9 @@ static const char *const ix_sql[S_N] = {
     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     "SELECT path FROM files",
     "DELETE FROM files WHERE path = ?1",
-    "SELECT written_ns, hash, walk, data, sum FROM snap WHERE key = ?1",
+    /* The data is read apart (snap_data), straight into its buffer. */
+    "SELECT written_ns, hash, walk, length(data), sum, rowid FROM snap"
+    " WHERE key = ?1",
     "INSERT OR REPLACE INTO snap(key, written_ns, hash, walk, data, sum)"
     " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
     /* A few ways of asking (languages, say) keep one each. */
@@ -965,6 +967,34 @@ column_copy(sqlite3_stmt *s, int i, size_t *len)
 	return c;
 }
 
+/*
+ * The data of the snapshot in row rowid, n bytes, read into a buffer of
+ * its own (*len n): SQLite's incremental I/O, where a column of the
+ * query was first copied whole by SQLite and then again (column_copy),
+ * 100 KB and 50 page faults at 1,000 terms.  NULL if it cannot be read.
+ */
+static void *
+snap_data(struct index *ix, sqlite3_int64 rowid, sqlite3_int64 n, size_t *len)
+{
+	sqlite3_blob *b;
+	char *c;
+
+	*len = 0;
+	if (n < 0 || n > INT_MAX ||
+	    sqlite3_blob_open(ix->db, "main", "snap", "data", rowid, 0, &b) !=
+		SQLITE_OK)
+		return NULL;
+	c = xmalloc((size_t)n + 1);
+	if (sqlite3_blob_bytes(b) != n ||
+	    sqlite3_blob_read(b, c, (int)n, 0) != SQLITE_OK) {
+		free(c);
+		c = NULL;
+	} else
+		*len = (size_t)n;
+	sqlite3_blob_close(b);
+	return c;
+}
+
 int
 index_snap_get(struct index *ix, const char *key, struct index_snap *out)
 {
@@ -986,7 +1016,8 @@ index_snap_get(struct index *ix, const char *key, struct index_snap *out)
 		out->written = sqlite3_column_int64(s, 0);
 		out->hash = (uint64_t)sqlite3_column_int64(s, 1);
 		out->walk = column_copy(s, 2, &out->walklen);
-		out->data = column_copy(s, 3, &out->datalen);
+		out->data = snap_data(ix, sqlite3_column_int64(s, 5),
+		    sqlite3_column_int64(s, 3), &out->datalen);
 		ok = out->walk != NULL && out->data != NULL &&
 		    out->written <= ix->stamp &&
 		    snap_sum(key, out) == sqlite3_column_int64(s, 4);
