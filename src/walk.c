@@ -364,11 +364,12 @@ walk_verdict(struct walk *w, struct walk_item *it, const struct pend *p)
 {
 	const char *name = it->path + p->name, *glob;
 
+	/* A directory since it was read is dropped: the next run walks
+	 * it. */
 	if (p->err != 0)
 		walk_broken(w, it, it->path, name, p->err);
-	else if (S_ISDIR(it->st.st_mode))
-		; /* a directory since it was read: the next run walks it */
-	else if (walk_site_page(it, name, p->beside_md))
+	else if (S_ISDIR(it->st.st_mode) ||
+	    walk_site_page(it, name, p->beside_md))
 		;
 	else if ((glob = walk_skipped(w, it->path)) != NULL)
 		diag_add(
