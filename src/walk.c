@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <fnmatch.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,10 +42,22 @@ struct walk {
 	int depth;
 	struct pend *pend; /* every placeholder, in path order */
 	size_t npend, pendcap;
-	size_t statted; /* pend[0..statted) have their stat */
 	DIR *held[WALK_HELD];
 	int nheld;
-	long ncpu;		    /* processors online; 0 not asked yet */
+	long ncpu; /* processors online; 0 not asked yet */
+	/*
+	 * The stats, taken while the walk reads on: pend[0..avail) are
+	 * published, pend[0..next) taken or being taken, by a helper
+	 * thread and, once the directories are read, the walk's own.  The
+	 * walk moves the arrays only while hold keeps the helper from
+	 * taking more and none is busy.  All of it under mu.
+	 */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	pthread_t tid;
+	int helper; /* the helper runs */
+	size_t next, avail;
+	int busy, hold, finish;
 	size_t rootlen;		    /* paths below the root start past it */
 	const struct strlist *skip; /* globs of files not to load, or NULL */
 };
@@ -93,6 +104,31 @@ walk_path(struct walk_list *l, const char *dir, size_t dlen, const char *name,
 	return p;
 }
 
+/* Keep the helper from taking stats and wait for those it is taking:
+ * the arrays are about to move. */
+static void
+walk_pause(struct walk *w)
+{
+	if (!w->helper)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->hold = 1;
+	while (w->busy > 0)
+		pthread_cond_wait(&w->cv, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+}
+
+static void
+walk_resume(struct walk *w)
+{
+	if (!w->helper)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->hold = 0;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
 /* A new item of the list, for path (in its blocks), or NULL for a
  * note. */
 static struct walk_item *
@@ -108,7 +144,9 @@ walk_item(struct walk *w, char *path)
 		 * small one copied it twice into fresh pages, each a fault.
 		 */
 		l->cap = l->cap ? l->cap * 2 : 1024;
+		walk_pause(w);
 		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+		walk_resume(w);
 	}
 	it = &l->v[l->n++];
 	memset(it, 0, sizeof(*it));
@@ -343,7 +381,9 @@ walk_defer(struct walk *w, const char *dir, size_t dlen, const char *name,
 
 	if (w->npend == w->pendcap) {
 		w->pendcap = w->pendcap ? w->pendcap * 2 : 256;
+		walk_pause(w);
 		w->pend = xreallocarray(w->pend, w->pendcap, sizeof(*w->pend));
+		walk_resume(w);
 	}
 	p = &w->pend[w->npend++];
 	p->item = (size_t)(it - w->list->v);
@@ -407,38 +447,66 @@ walk_settle(struct walk *w)
 	l->n = out;
 }
 
-/*
- * The placeholders to stat beside their directories, taken a chunk at a
- * time by each thread: one started late, or slowed by other work on its
- * core, takes fewer, and neither waits long for the other.
- */
-struct stat_share {
-	struct walk_item *items;
-	struct pend *pend;
-	atomic_size_t next;
-	size_t hi;
-};
-
 #define WALK_CHUNK 32
 
-static void *
-stat_share_run(void *arg)
+/* Stat the placeholders pend[lo..hi), each beside its directory. */
+static void
+stat_range(struct walk_item *items, struct pend *pend, size_t lo, size_t hi)
 {
-	struct stat_share *b = arg;
-	size_t i, lo, hi;
+	size_t i;
 
-	while ((lo = atomic_fetch_add(&b->next, WALK_CHUNK)) < b->hi) {
-		hi = b->hi - lo < WALK_CHUNK ? b->hi : lo + WALK_CHUNK;
-		for (i = lo; i < hi; i++) {
-			struct pend *p = &b->pend[i];
-			struct walk_item *it = &b->items[p->item];
+	for (i = lo; i < hi; i++) {
+		struct pend *p = &pend[i];
+		struct walk_item *it = &items[p->item];
 
-			if (p->dfd >= 0 &&
-			    fstatat(p->dfd, it->path + p->name, &it->st, 0) ==
-				-1)
-				p->err = errno;
-		}
+		if (p->dfd >= 0 &&
+		    fstatat(p->dfd, it->path + p->name, &it->st, 0) == -1)
+			p->err = errno;
 	}
+}
+
+/*
+ * Take published stats a chunk at a time (the caller holds mu) until
+ * none is left: for good when finish is set, else (the helper) waiting
+ * for more.  One thread started late, or slowed by other work on its
+ * core, takes fewer, and neither waits long for the other.
+ */
+static void
+stat_take(struct walk *w, int wait)
+{
+	for (;;) {
+		struct walk_item *items;
+		struct pend *pend;
+		size_t lo, hi;
+
+		if (w->hold || w->next >= w->avail) {
+			if (!wait || (w->finish && w->next >= w->avail))
+				return;
+			pthread_cond_wait(&w->cv, &w->mu);
+			continue;
+		}
+		items = w->list->v; /* not moving: hold is not set */
+		pend = w->pend;
+		lo = w->next;
+		hi = w->avail - lo < WALK_CHUNK ? w->avail : lo + WALK_CHUNK;
+		w->next = hi;
+		w->busy++;
+		pthread_mutex_unlock(&w->mu);
+		stat_range(items, pend, lo, hi);
+		pthread_mutex_lock(&w->mu);
+		w->busy--;
+		pthread_cond_broadcast(&w->cv);
+	}
+}
+
+static void *
+stat_helper(void *arg)
+{
+	struct walk *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	stat_take(w, 1);
+	pthread_mutex_unlock(&w->mu);
 	return NULL;
 }
 
@@ -447,52 +515,80 @@ stat_share_run(void *arg)
 #define WALK_SHARE_MIN 256
 
 /*
- * Take the stat of every placeholder waiting for one, each beside its
- * directory's descriptor (one name to resolve, not a whole path), on two
- * threads when there are many (the stat calls are most of a walk:
- * bench/parts); then close the directories held for them.  One batch
- * for the whole walk of most glossaries: a thread is started once, not
- * once a directory.
+ * Publish the placeholders made so far for their stats, each to be
+ * taken beside its directory's descriptor (one name to resolve, not a
+ * whole path): the stat calls are most of a walk (bench/parts).  Once
+ * WALK_SHARE_MIN wait, a helper thread takes them while the walk reads
+ * the next directories (one started a walk, where one a directory cost
+ * what it saved).
  */
 static void
-walk_flush(struct walk *w)
+walk_publish(struct walk *w)
 {
-	struct stat_share sh;
-	pthread_t tid;
-	int two = 0, i;
-
-	sh.items = w->list->v;
-	sh.pend = w->pend;
-	atomic_init(&sh.next, w->statted);
-	sh.hi = w->npend;
-	if (w->npend - w->statted >= WALK_SHARE_MIN) {
+	if (!w->helper && w->npend - w->next >= WALK_SHARE_MIN) {
 		if (w->ncpu == 0)
 			w->ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-		two = w->ncpu > 1 &&
-		    pthread_create(&tid, NULL, stat_share_run, &sh) == 0;
+		if (w->ncpu > 1) {
+			w->avail = w->npend;
+			w->helper =
+			    pthread_create(&w->tid, NULL, stat_helper, w) == 0;
+			return;
+		}
 	}
-	(void)stat_share_run(&sh);
-	if (two)
-		pthread_join(tid, NULL);
-	w->statted = w->npend;
+	if (!w->helper) {
+		w->avail = w->npend;
+		return;
+	}
+	pthread_mutex_lock(&w->mu);
+	w->avail = w->npend;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+/*
+ * Have every placeholder made so far statted, taking what is left on
+ * this thread too, then close the directories held for them; with end
+ * set, for good (the helper is joined).
+ */
+static void
+walk_flush(struct walk *w, int end)
+{
+	int i;
+
+	walk_publish(w);
+	if (w->helper) {
+		pthread_mutex_lock(&w->mu);
+		w->finish = end;
+		pthread_cond_broadcast(&w->cv);
+		stat_take(w, 0);
+		while (w->busy > 0)
+			pthread_cond_wait(&w->cv, &w->mu);
+		pthread_mutex_unlock(&w->mu);
+		if (end) {
+			pthread_join(w->tid, NULL);
+			w->helper = 0;
+		}
+	} else {
+		stat_range(w->list->v, w->pend, w->next, w->avail);
+		w->next = w->avail;
+	}
 	for (i = 0; i < w->nheld; i++)
 		closedir(w->held[i]);
 	w->nheld = 0;
 }
 
 /*
- * Close dp, or hold it open while names of it wait for their stat (at
- * most WALK_HELD directories: then the stats are taken).
+ * Hold dp open while names of it may wait for their stat (at most
+ * WALK_HELD directories: then the stats are taken, and they closed),
+ * and publish its names.
  */
 static void
 walk_hold(struct walk *w, DIR *dp)
 {
-	if (w->statted < w->npend && w->nheld == WALK_HELD)
-		walk_flush(w);
-	if (w->statted < w->npend)
-		w->held[w->nheld++] = dp;
-	else
-		closedir(dp);
+	if (w->nheld == WALK_HELD)
+		walk_flush(w, 0);
+	w->held[w->nheld++] = dp;
+	walk_publish(w);
 }
 
 /*
@@ -644,6 +740,8 @@ walk_tree(const char *dir, size_t used, size_t max, const struct strlist *skip,
 	int rc = -1;
 
 	memset(&w, 0, sizeof(w));
+	pthread_mutex_init(&w.mu, NULL);
+	pthread_cond_init(&w.cv, NULL);
 	w.list = list;
 	w.first = list->n;
 	w.used = used;
@@ -661,9 +759,11 @@ walk_tree(const char *dir, size_t used, size_t max, const struct strlist *skip,
 		diag_add(d, DIAG_NOT_A_DIRECTORY, root, 0, 0);
 	else {
 		rc = walk_dir(&w, root, &st);
-		walk_flush(&w);
+		walk_flush(&w, 1);
 		walk_settle(&w);
 	}
+	pthread_mutex_destroy(&w.mu);
+	pthread_cond_destroy(&w.cv);
 	free(w.pend);
 	free(root);
 	return rc;
