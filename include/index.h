@@ -83,6 +83,20 @@ struct index *index_open(
     const char *cache_dir, const char *root, int flags, struct diag *);
 
 /*
+ * Begin opening the index of root as index_open does, on a thread of its
+ * own, so that SQLite's start (its schema read, its shared memory) is
+ * paid while the caller walks the files; the first index_open of the
+ * same cache_dir and root then takes the connection, with the flags and
+ * the time it is called with.  One at a time (a second call is a no-op);
+ * a failure is left for index_open to meet again, and report.  Strings
+ * are copied.
+ */
+void index_prefetch(const char *cache_dir, const char *root);
+
+/* Wait for a prefetch no index_open took, and close what it opened. */
+void index_prefetch_end(void);
+
+/*
  * Look up the entry of relpath (the file's path below root; the key),
  * whose stat(2) or fstat(2) the caller just took.  path is the file as
  * this run names it, given to the messages that were about the file

@@ -82,6 +82,9 @@ void index_seen_release(struct index_seen *t);
 /* mkdir -p, private to the user; -1 with errno set. */
 int index_make_dirs(const char *dir);
 
+/* index_file of a path already real (realpath(3)); the caller frees it. */
+char *index_file_real(const char *cache_dir, const char *real);
+
 /*
  * A key-value store beside the rows, in the same database and the same
  * transactions, for the rest of the index layer (index_post.c): keys and

@@ -18,15 +18,18 @@
 
 /* One entry of a walk: a file to load, or only diagnostics. */
 struct walk_item {
-	char *path;	  /* owned; a *.md file, or NULL */
+	char *path;	  /* in the list's blocks; a *.md file, or NULL */
 	const char *rel;  /* path below the walk's root: inside path */
 	struct stat st;	  /* path's stat(2), as the walk took it */
 	struct diag diag; /* what the walk found here, in path order */
 };
 
+struct walk_block; /* memory the paths of a list are kept in */
+
 struct walk_list {
 	struct walk_item *v;
 	size_t n, cap;
+	struct walk_block *blocks; /* owned */
 };
 
 /*
@@ -42,7 +45,7 @@ struct walk_list {
 int walk_tree(const char *dir, size_t used, size_t max,
     const struct strlist *skip, struct walk_list *list, struct diag *d);
 
-/* Free every path, diag and the array of list. */
+/* Free every path, diag and the array of list; it is then empty. */
 void walk_release(struct walk_list *list);
 
 #endif

@@ -90,6 +90,9 @@ index_make_dirs(const char *dir)
 
 	if (dir[0] == '\0')
 		return -1;
+	/* Mostly it is there: one call, not one for each of its parents. */
+	if (mkdir(dir, 0700) == 0 || errno == EEXIST)
+		return 0;
 	p = xstrdup(dir);
 	for (s = p + 1; rc == 0; s++) {
 		if (*s != '/' && *s != '\0')
@@ -107,16 +110,20 @@ index_make_dirs(const char *dir)
 }
 
 char *
+index_file_real(const char *cache_dir, const char *real)
+{
+	return xasprintf(
+	    "%s/%016llx.db", cache_dir, (unsigned long long)fnv(real));
+}
+
+char *
 index_file(const char *cache_dir, const char *root)
 {
-	char *real = realpath(root, NULL);
-	uint64_t h;
-	char *f;
+	char *real = realpath(root, NULL), *f;
 
 	if (real == NULL)
 		return NULL;
-	h = fnv(real);
-	f = xasprintf("%s/%016llx.db", cache_dir, (unsigned long long)h);
+	f = index_file_real(cache_dir, real);
 	free(real);
 	return f;
 }

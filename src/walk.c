@@ -12,8 +12,26 @@
 #include "readfile.h"
 #include "walk.h"
 
+/*
+ * A *.md entry whose verdict waits for its stat(2): it is queued, noted
+ * or dropped in path order once every stat of the walk is in (see
+ * walk_settle), so the stats themselves can be taken in one batch.
+ */
+struct pend {
+	size_t item;   /* its placeholder in the list: the path, in order */
+	int dfd;       /* the directory's descriptor to stat it beside, or
+			  -1: the stat is in the item already */
+	int err;       /* errno of the stat, or 0 */
+	size_t name;   /* where its name starts in the path */
+	int beside_md; /* other .md files are in its directory */
+};
+
+/* Directories held open until their names' stats are taken. */
+#define WALK_HELD 64
+
 struct walk {
 	struct walk_list *list;
+	size_t first;	  /* the first item of this walk in list */
 	size_t used, max; /* bytes loaded before, and the cap */
 	size_t bytes;	  /* of the files queued */
 	int stopped;	  /* the size cap was hit */
@@ -22,16 +40,97 @@ struct walk {
 		ino_t ino;
 	} stack[LOADER_MAX_DIRS + 1]; /* directories being walked: cycles */
 	int depth;
-	struct { /* what the stat of a directory's names gives, by depth */
-		struct stat *st;
-		int *err;
-		size_t cap;
-	} stats[LOADER_MAX_DIRS + 1]; /* kept for the next at that depth */
-	size_t rootlen;		      /* paths below the root start past it */
-	const struct strlist *skip;   /* globs of files not to load, or NULL */
+	struct pend *pend; /* every placeholder, in path order */
+	size_t npend, pendcap;
+	DIR *held[WALK_HELD];
+	int nheld;
+	long ncpu; /* processors online; 0 not asked yet */
+	/*
+	 * The stats, taken while the walk reads on: pend[0..avail) are
+	 * published, pend[0..next) taken or being taken, by a helper
+	 * thread and, once the directories are read, the walk's own.  The
+	 * walk moves the arrays only while hold keeps the helper from
+	 * taking more and none is busy.  All of it under mu.
+	 */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	pthread_t tid;
+	int helper; /* the helper runs */
+	size_t next, avail;
+	int busy, hold, finish;
+	size_t rootlen;		    /* paths below the root start past it */
+	const struct strlist *skip; /* globs of files not to load, or NULL */
 };
 
-/* A new item of the list, for path (taken over), or NULL for a note. */
+/*
+ * The paths of a list's files, one after another in blocks of memory
+ * freed together: a malloc and a free a file were a tenth of a warm
+ * show's instructions.
+ */
+struct walk_block {
+	struct walk_block *next;
+	size_t used, cap;
+	char s[];
+};
+
+#define WALK_BLOCK 32768
+
+/* dir/name (/name when dir is "/"), dlen and nlen their lengths, in
+ * the list's blocks. */
+static char *
+walk_path(struct walk_list *l, const char *dir, size_t dlen, const char *name,
+    size_t nlen)
+{
+	struct walk_block *b = l->blocks;
+	size_t need = dlen + nlen + 2;
+	char *p;
+
+	if (dlen == 1 && dir[0] == '/')
+		dlen = 0;
+	if (b == NULL || b->cap - b->used < need) {
+		size_t cap = need > WALK_BLOCK ? need : WALK_BLOCK;
+
+		b = xmalloc(sizeof(*b) + cap);
+		b->next = l->blocks;
+		b->used = 0;
+		b->cap = cap;
+		l->blocks = b;
+	}
+	p = b->s + b->used;
+	b->used += need;
+	memcpy(p, dir, dlen);
+	p[dlen] = '/';
+	memcpy(p + dlen + 1, name, nlen + 1);
+	return p;
+}
+
+/* Keep the helper from taking stats and wait for those it is taking:
+ * the arrays are about to move. */
+static void
+walk_pause(struct walk *w)
+{
+	if (!w->helper)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->hold = 1;
+	while (w->busy > 0)
+		pthread_cond_wait(&w->cv, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+}
+
+static void
+walk_resume(struct walk *w)
+{
+	if (!w->helper)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->hold = 0;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* A new item of the list, for path (in its blocks), or NULL for a
+ * note. */
 static struct walk_item *
 walk_item(struct walk *w, char *path)
 {
@@ -39,8 +138,15 @@ walk_item(struct walk *w, char *path)
 	struct walk_item *it;
 
 	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 256;
+		/*
+		 * Large from the start: glibc maps an array this size on its
+		 * own and grows it in place (mremap), where doubling from a
+		 * small one copied it twice into fresh pages, each a fault.
+		 */
+		l->cap = l->cap ? l->cap * 2 : 1024;
+		walk_pause(w);
 		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+		walk_resume(w);
 	}
 	it = &l->v[l->n++];
 	memset(it, 0, sizeof(*it));
@@ -61,10 +167,35 @@ walk_diag(struct walk *w)
 	return &walk_item(w, NULL)->diag;
 }
 
-static int
-cmp_names(const void *a, const void *b)
+/*
+ * Sort the n names of v in strcmp order, tmp room for n / 2 of them: a
+ * merge sort calling strcmp itself, where qsort's calls through a
+ * comparison function were a twentieth of a warm show's instructions.
+ */
+static void
+sort_names(char **v, size_t n, char **tmp)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	size_t h = n / 2, i = 0, j = h, k = 0;
+	char *x;
+
+	if (n < 12) {
+		for (i = 1; i < n; i++) {
+			x = v[i];
+			for (j = i; j > 0 && strcmp(v[j - 1], x) > 0; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	sort_names(v, h, tmp);
+	sort_names(v + h, n - h, tmp);
+	if (strcmp(v[h - 1], v[h]) <= 0)
+		return;
+	memcpy(tmp, v, h * sizeof(*v));
+	while (i < h && j < n)
+		v[k++] = strcmp(tmp[i], v[j]) <= 0 ? tmp[i++] : v[j++];
+	while (i < h)
+		v[k++] = tmp[i++];
 }
 
 static int
@@ -72,7 +203,7 @@ ends_md(const char *name)
 {
 	size_t n = strlen(name);
 
-	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+	return n > 3 && memcmp(name + n - 3, ".md", 3) == 0;
 }
 
 static int walk_dir(struct walk *, const char *, const struct stat *);
@@ -144,22 +275,31 @@ walk_skipped(const struct walk *w, const char *path)
 	return NULL;
 }
 
+/* Where a verdict on an entry goes: its placeholder it, or (NULL) an
+ * item of its own, in its place in path order. */
+static struct diag *
+walk_note(struct walk *w, struct walk_item *it)
+{
+	return it != NULL ? &it->diag : walk_diag(w);
+}
+
 /*
  * An entry that stat(2) cannot follow (errno e); only *.md files are
- * reported.
+ * reported, on it (or NULL).
  */
 static void
-walk_broken(struct walk *w, const char *path, const char *name, int e)
+walk_broken(struct walk *w, struct walk_item *it, const char *path,
+    const char *name, int e)
 {
 	struct stat lst;
 
 	if (!ends_md(name))
 		return;
 	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-		diag_add(walk_diag(w), DIAG_DANGLING_LINK, path, 0, 0);
+		diag_add(walk_note(w, it), DIAG_DANGLING_LINK, path, 0, 0);
 	else
-		diag_add(
-		    walk_diag(w), DIAG_CANNOT_STAT, path, 0, 0, strerror(e));
+		diag_add(walk_note(w, it), DIAG_CANNOT_STAT, path, 0, 0,
+		    strerror(e));
 }
 
 /* Whether st is a directory being walked: a link leads back up. */
@@ -176,133 +316,286 @@ walk_cycle(const struct walk *w, const struct stat *st)
 }
 
 /*
- * Queue the regular *.md file path, unless the cap is reached; the
- * queue takes path over.  Returns 0 when it did not (path is still the
- * caller's).
+ * Queue the file of it, a regular *.md file, unless the cap is reached.
+ * Returns 0 when it did not (what it is instead is noted on it).
  */
 static int
-walk_file(struct walk *w, char *path, const struct stat *st)
+walk_file(struct walk *w, struct walk_item *it)
 {
+	const struct stat *st = &it->st;
+
 	if (!S_ISREG(st->st_mode)) {
-		diag_add(walk_diag(w), DIAG_NOT_REGULAR, path, 0, 0,
+		diag_add(&it->diag, DIAG_NOT_REGULAR, it->path, 0, 0,
 		    readfile_kind(st->st_mode));
 		return 0;
 	}
 	if (w->stopped)
 		return 0;
 	if (w->used + w->bytes + (size_t)st->st_size > w->max) {
-		diag_add(walk_diag(w), DIAG_GLOSSARY_TOO_LARGE, path, 0, 0,
+		diag_add(&it->diag, DIAG_GLOSSARY_TOO_LARGE, it->path, 0, 0,
 		    w->max >> 20);
 		w->stopped = 1;
 		return 0;
 	}
 	w->bytes += (size_t)st->st_size;
-	walk_item(w, path)->st = *st;
 	return 1;
 }
 
 /*
  * Whether a file is a site page that is not a term (SPEC 1): `_index.md'
  * (a Hugo section), or an `index.md' beside other .md files (it
- * introduces its folder); noted in its place.  An index.md alone in its
- * folder is a term (a page bundle).
+ * introduces its folder); noted on it.  An index.md alone in its folder
+ * is a term (a page bundle).
  */
 static int
-walk_site_page(struct walk *w, const char *path, const char *name, int nmd)
+walk_site_page(struct walk_item *it, const char *name, int beside_md)
 {
 	const char *what;
 
+	if (name[0] != '_' && name[0] != 'i')
+		return 0;
 	if (strcmp(name, "_index.md") == 0)
 		what = "a section page (_index.md)";
-	else if (strcmp(name, "index.md") == 0 && nmd > 1)
+	else if (strcmp(name, "index.md") == 0 && beside_md)
 		what =
 		    "a folder's index page (index.md beside other .md files)";
 	else
 		return 0;
-	diag_add(walk_diag(w), DIAG_SITE_PAGE, path, 0, 0, what);
+	diag_add(&it->diag, DIAG_SITE_PAGE, it->path, 0, 0, what);
 	return 1;
 }
 
 /*
- * The entry path (called name in its directory), whose stat is st, or
- * failed with errno e; takes path.
+ * A placeholder for the *.md file name of dir (dlen its length), whose
+ * verdict waits for its stat: taken later beside the descriptor dfd, or
+ * (dfd -1) already in st.
  */
 static void
-walk_entry(struct walk *w, char *path, const char *name, int nmd,
-    const struct stat *st, int e)
+walk_defer(struct walk *w, const char *dir, size_t dlen, const char *name,
+    int dfd, int beside_md, const struct stat *st)
 {
-	const char *glob;
+	size_t nlen = strlen(name);
+	char *path = walk_path(w->list, dir, dlen, name, nlen);
+	struct walk_item *it = walk_item(w, path);
+	struct pend *p;
 
-	if (e != 0)
-		walk_broken(w, path, name, e);
-	else if (S_ISDIR(st->st_mode)) {
-		if (walk_cycle(w, st))
-			diag_add(
-			    walk_diag(w), DIAG_DIRECTORY_CYCLE, path, 0, 0);
-		else
-			(void)walk_dir(w, path, st);
-	} else if (ends_md(name) && !walk_site_page(w, path, name, nmd)) {
-		if ((glob = walk_skipped(w, path)) != NULL)
-			diag_add(walk_diag(w), DIAG_SKIPPED_BY_CONFIG, path, 0,
-			    0, glob);
-		else if (walk_file(w, path, st))
-			return;
+	if (w->npend == w->pendcap) {
+		w->pendcap = w->pendcap ? w->pendcap * 2 : 256;
+		walk_pause(w);
+		w->pend = xreallocarray(w->pend, w->pendcap, sizeof(*w->pend));
+		walk_resume(w);
 	}
-	free(path);
+	p = &w->pend[w->npend++];
+	p->item = (size_t)(it - w->list->v);
+	p->dfd = dfd;
+	p->err = 0;
+	p->name = strlen(path) - nlen;
+	p->beside_md = beside_md;
+	if (st != NULL)
+		it->st = *st;
 }
 
-/* A share of a directory's names to stat beside its descriptor. */
-struct stat_share {
-	int dfd;
-	char **names;
-	struct stat *st;
-	int *err; /* errno of each, or 0 */
-	size_t lo, hi;
-};
-
-static void *
-stat_share_run(void *arg)
+/*
+ * The verdict on the placeholder it, whose stat p says how it went:
+ * 1 to keep it (a file queued, or a note), 0 to drop it (released).
+ */
+static int
+walk_verdict(struct walk *w, struct walk_item *it, const struct pend *p)
 {
-	struct stat_share *b = arg;
+	const char *name = it->path + p->name, *glob;
+
+	/* A directory since it was read is dropped: the next run walks
+	 * it. */
+	if (p->err != 0)
+		walk_broken(w, it, it->path, name, p->err);
+	else if (S_ISDIR(it->st.st_mode) ||
+	    walk_site_page(it, name, p->beside_md))
+		;
+	else if ((glob = walk_skipped(w, it->path)) != NULL)
+		diag_add(
+		    &it->diag, DIAG_SKIPPED_BY_CONFIG, it->path, 0, 0, glob);
+	else if (walk_file(w, it))
+		return 1;
+	it->path = NULL; /* its bytes stay in the blocks */
+	it->rel = NULL;
+	memset(&it->st, 0, sizeof(it->st));
+	if (it->diag.n > 0)
+		return 1;
+	diag_release(&it->diag);
+	return 0;
+}
+
+/*
+ * Give every placeholder its verdict, in path order (the byte cap
+ * counts in that order), and close the gaps of those dropped.
+ */
+static void
+walk_settle(struct walk *w)
+{
+	struct walk_list *l = w->list;
+	size_t k, out = w->first, j = 0;
+
+	for (k = w->first; k < l->n; k++) {
+		int keep = 1;
+
+		if (j < w->npend && w->pend[j].item == k)
+			keep = walk_verdict(w, &l->v[k], &w->pend[j++]);
+		if (keep && out != k)
+			l->v[out] = l->v[k];
+		out += keep;
+	}
+	l->n = out;
+}
+
+#define WALK_CHUNK 32
+
+/* Stat the placeholders pend[lo..hi), each beside its directory. */
+static void
+stat_range(struct walk_item *items, struct pend *pend, size_t lo, size_t hi)
+{
 	size_t i;
 
-	for (i = b->lo; i < b->hi; i++)
-		b->err[i] = fstatat(b->dfd, b->names[i], &b->st[i], 0) == -1
-		    ? errno
-		    : 0;
+	for (i = lo; i < hi; i++) {
+		struct pend *p = &pend[i];
+		struct walk_item *it = &items[p->item];
+
+		if (p->dfd >= 0 &&
+		    fstatat(p->dfd, it->path + p->name, &it->st, 0) == -1)
+			p->err = errno;
+	}
+}
+
+/*
+ * Take published stats a chunk at a time (the caller holds mu) until
+ * none is left: for good when finish is set, else (the helper) waiting
+ * for more.  One thread started late, or slowed by other work on its
+ * core, takes fewer, and neither waits long for the other.
+ */
+static void
+stat_take(struct walk *w, int wait)
+{
+	for (;;) {
+		struct walk_item *items;
+		struct pend *pend;
+		size_t lo, hi;
+
+		if (w->hold || w->next >= w->avail) {
+			if (!wait || (w->finish && w->next >= w->avail))
+				return;
+			pthread_cond_wait(&w->cv, &w->mu);
+			continue;
+		}
+		items = w->list->v; /* not moving: hold is not set */
+		pend = w->pend;
+		lo = w->next;
+		hi = w->avail - lo < WALK_CHUNK ? w->avail : lo + WALK_CHUNK;
+		w->next = hi;
+		w->busy++;
+		pthread_mutex_unlock(&w->mu);
+		stat_range(items, pend, lo, hi);
+		pthread_mutex_lock(&w->mu);
+		w->busy--;
+		pthread_cond_broadcast(&w->cv);
+	}
+}
+
+static void *
+stat_helper(void *arg)
+{
+	struct walk *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	stat_take(w, 1);
+	pthread_mutex_unlock(&w->mu);
 	return NULL;
 }
 
-/* Directories smaller than this are statted on one thread. */
-#define WALK_SHARE_MIN 64
+/* Fewer names than this are statted on one thread: starting another
+ * costs what some hundred stat calls do. */
+#define WALK_SHARE_MIN 256
 
 /*
- * The stat of each of the n names of the open directory dfd into st[i]
- * (err[i] its errno, or 0): one name to resolve beside the directory's
- * descriptor, not a whole path, and the names of a large directory on
- * two threads, since the stat calls are most of a walk (bench/parts).
+ * Publish the placeholders made so far for their stats, each to be
+ * taken beside its directory's descriptor (one name to resolve, not a
+ * whole path): the stat calls are most of a walk (bench/parts).  Once
+ * WALK_SHARE_MIN wait, a helper thread takes them while the walk reads
+ * the next directories (one started a walk, where one a directory cost
+ * what it saved).
  */
 static void
-stat_names(int dfd, char **names, size_t n, struct stat *st, int *err)
+walk_publish(struct walk *w)
 {
-	struct stat_share a = {dfd, names, st, err, 0, n}, b;
-	pthread_t tid;
-	int two = n >= WALK_SHARE_MIN && sysconf(_SC_NPROCESSORS_ONLN) > 1;
-
-	if (two) {
-		b = a;
-		a.hi = b.lo = n / 2;
-		if (pthread_create(&tid, NULL, stat_share_run, &b) != 0) {
-			two = 0;
-			a.hi = n;
+	if (!w->helper && w->npend - w->next >= WALK_SHARE_MIN) {
+		if (w->ncpu == 0)
+			w->ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		if (w->ncpu > 1) {
+			w->avail = w->npend;
+			w->helper =
+			    pthread_create(&w->tid, NULL, stat_helper, w) == 0;
+			return;
 		}
 	}
-	(void)stat_share_run(&a);
-	if (two)
-		pthread_join(tid, NULL);
+	if (!w->helper) {
+		w->avail = w->npend;
+		return;
+	}
+	pthread_mutex_lock(&w->mu);
+	w->avail = w->npend;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mu);
 }
 
-/* A directory's names: one buffer, and each name's place in it. */
+/*
+ * Have every placeholder made so far statted, taking what is left on
+ * this thread too, then close the directories held for them; with end
+ * set, for good (the helper is joined).
+ */
+static void
+walk_flush(struct walk *w, int end)
+{
+	int i;
+
+	walk_publish(w);
+	if (w->helper) {
+		pthread_mutex_lock(&w->mu);
+		w->finish = end;
+		pthread_cond_broadcast(&w->cv);
+		stat_take(w, 0);
+		while (w->busy > 0)
+			pthread_cond_wait(&w->cv, &w->mu);
+		pthread_mutex_unlock(&w->mu);
+		if (end) {
+			pthread_join(w->tid, NULL);
+			w->helper = 0;
+		}
+	} else {
+		stat_range(w->list->v, w->pend, w->next, w->avail);
+		w->next = w->avail;
+	}
+	for (i = 0; i < w->nheld; i++)
+		closedir(w->held[i]);
+	w->nheld = 0;
+}
+
+/*
+ * Hold dp open while names of it may wait for their stat (at most
+ * WALK_HELD directories: then the stats are taken, and they closed),
+ * and publish its names.
+ */
+static void
+walk_hold(struct walk *w, DIR *dp)
+{
+	if (w->nheld == WALK_HELD)
+		walk_flush(w, 0);
+	w->held[w->nheld++] = dp;
+	walk_publish(w);
+}
+
+/*
+ * A directory's names: one buffer, and each name's place in it, just
+ * after the byte of its type (readdir's d_type: DT_UNKNOWN when the
+ * file system does not say).
+ */
 struct names {
 	struct sbuf buf;
 	char **v;
@@ -333,21 +626,28 @@ read_names(struct walk *w, const char *dir, struct names *l)
 		return NULL;
 	}
 	while ((de = readdir(dp)) != NULL) {
+		char type = (char)de->d_type;
+
 		if (de->d_name[0] == '.')
 			continue;
 		if (l->n == cap) {
 			cap = cap ? cap * 2 : 64;
 			off = xreallocarray(off, cap, sizeof(*off));
 		}
-		off[l->n++] = l->buf.len;
+		off[l->n++] = l->buf.len + 1;
+		sb_addn(&l->buf, &type, 1);
 		sb_addn(&l->buf, de->d_name, strlen(de->d_name) + 1);
 	}
 	l->v = xreallocarray(NULL, l->n + 1, sizeof(*l->v));
 	for (i = 0; i < l->n; i++) /* the buffer has stopped moving */
 		l->v[i] = l->buf.s + off[i];
 	free(off);
-	if (l->n > 1)
-		qsort(l->v, l->n, sizeof(*l->v), cmp_names);
+	if (l->n > 1) {
+		char **tmp = xreallocarray(NULL, l->n / 2 + 1, sizeof(*tmp));
+
+		sort_names(l->v, l->n, tmp);
+		free(tmp);
+	}
 	return dp;
 }
 
@@ -365,35 +665,46 @@ join_path(const char *dir, const char *name)
 }
 
 /*
- * Room for the stat of n names at this depth (every one set by
- * stat_names: not cleared), its errors in *err.  A directory's
- * siblings reuse it, so its pages are touched once, not once each.
+ * The entry name of dir (open as dfd), of readdir's type: a file that
+ * cannot be a directory waits for its stat if it is a *.md file (and
+ * is not looked at otherwise); anything else is statted now, since a
+ * directory is walked in its place.
  */
-static struct stat *
-walk_stats(struct walk *w, size_t n, int **err)
+static void
+walk_entry(struct walk *w, const char *dir, size_t dlen, int dfd,
+    const char *name, int type, int beside_md)
 {
-	int d = w->depth;
+	struct stat st;
+	char *path;
+	int e;
 
-	if (w->stats[d].cap < n + 1) {
-		w->stats[d].cap = n + 1;
-		free(w->stats[d].st);
-		free(w->stats[d].err);
-		w->stats[d].st =
-		    xreallocarray(NULL, n + 1, sizeof(*w->stats[d].st));
-		w->stats[d].err =
-		    xreallocarray(NULL, n + 1, sizeof(*w->stats[d].err));
+	if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) {
+		if (ends_md(name))
+			walk_defer(w, dir, dlen, name, dfd, beside_md, NULL);
+		return;
 	}
-	*err = w->stats[d].err;
-	return w->stats[d].st;
+	e = fstatat(dfd, name, &st, 0) == -1 ? errno : 0;
+	if (e == 0 && !S_ISDIR(st.st_mode)) {
+		if (ends_md(name))
+			walk_defer(w, dir, dlen, name, -1, beside_md, &st);
+		return;
+	}
+	path = join_path(dir, name);
+	if (e != 0)
+		walk_broken(w, NULL, path, name, e);
+	else if (walk_cycle(w, &st))
+		diag_add(walk_diag(w), DIAG_DIRECTORY_CYCLE, path, 0, 0);
+	else
+		(void)walk_dir(w, path, &st);
+	free(path);
 }
 
 static int
 walk_dir(struct walk *w, const char *dir, const struct stat *st)
 {
 	struct names names = {0};
-	struct stat *sts;
-	size_t i;
-	int nmd = 0, *err;
+	size_t i, dlen;
+	int nmd = 0;
 	DIR *dp;
 
 	if (w->depth >= LOADER_MAX_DIRS) {
@@ -408,12 +719,11 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 	w->depth++;
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;
-	sts = walk_stats(w, names.n, &err);
-	stat_names(dirfd(dp), names.v, names.n, sts, err);
+	dlen = strlen(dir);
 	for (i = 0; i < names.n; i++)
-		walk_entry(w, join_path(dir, names.v[i]), names.v[i], nmd,
-		    &sts[i], err[i]);
-	closedir(dp);
+		walk_entry(w, dir, dlen, dirfd(dp), names.v[i],
+		    (unsigned char)names.v[i][-1], nmd > 1);
+	walk_hold(w, dp);
 	w->depth--;
 	names_release(&names);
 	return 0;
@@ -427,10 +737,13 @@ walk_tree(const char *dir, size_t used, size_t max, const struct strlist *skip,
 	struct stat st;
 	char *root;
 	size_t n;
-	int rc = -1, i;
+	int rc = -1;
 
 	memset(&w, 0, sizeof(w));
+	pthread_mutex_init(&w.mu, NULL);
+	pthread_cond_init(&w.cv, NULL);
 	w.list = list;
+	w.first = list->n;
 	w.used = used;
 	w.max = max;
 	w.depth = -1;
@@ -444,12 +757,14 @@ walk_tree(const char *dir, size_t used, size_t max, const struct strlist *skip,
 		diag_add(d, DIAG_CANNOT_OPEN_DIR, root, 0, 0, strerror(errno));
 	else if (!S_ISDIR(st.st_mode))
 		diag_add(d, DIAG_NOT_A_DIRECTORY, root, 0, 0);
-	else
+	else {
 		rc = walk_dir(&w, root, &st);
-	for (i = 0; i <= LOADER_MAX_DIRS; i++) {
-		free(w.stats[i].st);
-		free(w.stats[i].err);
+		walk_flush(&w, 1);
+		walk_settle(&w);
 	}
+	pthread_mutex_destroy(&w.mu);
+	pthread_cond_destroy(&w.cv);
+	free(w.pend);
 	free(root);
 	return rc;
 }
@@ -457,11 +772,14 @@ walk_tree(const char *dir, size_t used, size_t max, const struct strlist *skip,
 void
 walk_release(struct walk_list *list)
 {
+	struct walk_block *b, *next;
 	size_t i;
 
-	for (i = 0; i < list->n; i++) {
-		free(list->v[i].path);
+	for (i = 0; i < list->n; i++)
 		diag_release(&list->v[i].diag);
+	for (b = list->blocks; b != NULL; b = next) {
+		next = b->next;
+		free(b);
 	}
 	free(list->v);
 	memset(list, 0, sizeof(*list));

@@ -1,11 +1,15 @@
 /* The loader on strings and on the test glossaries. */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
 #include "loader.h"
 #include "table.h"
+#include "walk.h"
 
 /* Parse s; the caller frees *t (NULL unless LOAD_OK) and releases d. */
 static enum load_status
@@ -458,6 +462,96 @@ test_load_file_and_dir(void **state)
 	diag_release(&d);
 }
 
+/* Write a small term file at dir/name. */
+static void
+put_term(const char *dir, const char *name)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(p, "w");
+
+	assert_non_null(f);
+	fprintf(f, "---\nterm: %s\n---\n", p);
+	fclose(f);
+	free(p);
+}
+
+/* The file an item is about: its path, or its first note's. */
+static const char *
+item_file(const struct walk_item *it)
+{
+	return it->path != NULL ? it->path : it->diag.v[0].file;
+}
+
+/*
+ * A walk of more directories than it holds open at once and more files
+ * than one thread stats: every file once, every note in its place in
+ * path order, and the byte cap counted in that order.
+ */
+static void
+test_walk_many(void **state)
+{
+	char root[] = "/tmp/gloss-walk-XXXXXX", *dir;
+	struct walk_list l = {NULL, 0, 0, NULL};
+	size_t i, files = 0, notes = 0, stop = 0, total = 0;
+	struct diag d;
+	int k, j;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	for (k = 0; k < 70; k++) {
+		dir = xasprintf("%s/d%02d", root, k);
+		assert_int_equal(mkdir(dir, 0755), 0);
+		for (j = 0; j < 5; j++) {
+			char name[16];
+
+			snprintf(name, sizeof(name), "t%d.md", j);
+			put_term(dir, name);
+		}
+		free(dir);
+	}
+	dir = xasprintf("%s/d07/fifo.md", root);
+	assert_int_equal(mkfifo(dir, 0644), 0);
+	free(dir);
+	dir = xasprintf("%s/d08/gone.md", root);
+	assert_int_equal(symlink("nowhere.md", dir), 0);
+	free(dir);
+	dir = xasprintf("%s/d09/sub.md", root);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	put_term(dir, "inner.md");
+	free(dir);
+	diag_init(&d);
+	assert_int_equal(walk_tree(root, 0, LOADER_MAX_BYTES, NULL, &l, &d), 0);
+	for (i = 0; i < l.n; i++) {
+		if (l.v[i].path != NULL) {
+			files++;
+			assert_true(S_ISREG(l.v[i].st.st_mode));
+			total += (size_t)l.v[i].st.st_size;
+		} else
+			notes++;
+		if (i > 0)
+			assert_true(strcmp(item_file(&l.v[i - 1]),
+					item_file(&l.v[i])) < 0);
+	}
+	assert_int_equal(files, 70 * 5 + 1);
+	assert_int_equal(notes, 2); /* the FIFO and the dangling link */
+	walk_release(&l);
+
+	/* A cap of half the bytes: the files before it, then one error. */
+	assert_int_equal(walk_tree(root, 0, total / 2, NULL, &l, &d), 0);
+	for (i = 0; i < l.n; i++)
+		if (l.v[i].path == NULL &&
+		    diag_has(&l.v[i].diag, "the glossary is larger than"))
+			stop = i;
+	assert_true(stop > 0);
+	for (i = 0; i < l.n; i++)
+		assert_true(i < stop || l.v[i].path == NULL);
+	walk_release(&l);
+	diag_release(&d);
+	dir = xasprintf("rm -rf '%s'", root);
+	assert_int_equal(system(dir), 0);
+	free(dir);
+}
+
 /* Load dir into tab and index it; returns the terms added. */
 static int
 load_site(struct table *tab, const char *dir, struct diag *d)
@@ -560,6 +654,7 @@ main(void)
 	    cmocka_unit_test(test_limits),
 	    cmocka_unit_test(test_front_matter_cap),
 	    cmocka_unit_test(test_load_file_and_dir),
+	    cmocka_unit_test(test_walk_many),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -218,7 +218,7 @@ round_trip(const struct term *t, int every_prefix)
 static size_t
 round_trip_dir(const char *dir, size_t *bytes)
 {
-	struct walk_list list = {NULL, 0, 0};
+	struct walk_list list = {NULL, 0, 0, NULL};
 	struct readfile_buf rb = {NULL, 0};
 	struct diag d;
 	size_t i, n = 0;
