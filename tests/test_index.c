@@ -1190,6 +1190,41 @@ test_index_post(void **state)
 	close_ok(ix);
 }
 
+/*
+ * The key-value store keeps a long value in parts (index.c, KV_PART):
+ * values of every length round-trip, and a shorter value leaves none of
+ * a longer one's parts behind (12,345 bytes, then 3).
+ */
+static void
+test_index_kv_parts(void **state)
+{
+	static const size_t lens[] = {0, 1, 1899, 1900, 1901, 5000, 12345, 3};
+	struct fx *f = *state;
+	struct index *ix;
+	struct sbuf out;
+	char *v = malloc(12345);
+	size_t i, j;
+
+	assert_non_null(v);
+	for (j = 0; j < 12345; j++)
+		v[j] = (char)(j * 7 + j / 256);
+	sb_init(&out);
+	for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+		ix = open_ok(f, 0);
+		v[0] = (char)i;
+		assert_int_equal(index_kv_put(ix, "k\0x", 3, v, lens[i]), 0);
+		close_ok(ix);
+		ix = open_ok(f, 0);
+		assert_int_equal(index_kv_get(ix, "k\0x", 3, &out), 1);
+		assert_int_equal(out.len, lens[i]);
+		assert_memory_equal(out.s, v, lens[i]);
+		assert_int_equal(index_kv_get(ix, "k", 1, &out), 0);
+		close_ok(ix);
+	}
+	sb_release(&out);
+	free(v);
+}
+
 int
 main(void)
 {
@@ -1230,6 +1265,8 @@ main(void)
 		test_index_processes, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_post, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_kv_parts, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
