@@ -69,11 +69,12 @@ INDEX_OBJS  = $(TVAL_OBJS) $(B)/index_paths.o $(B)/index_row.o \
 	      $(B)/index.o $(B)/index_post.o
 # The search layer, bottom up too: filter and editdist use nothing of
 # it; suggest uses both; lookup falls back on suggest; query stems words;
-# snippet (the only one to read Markdown) uses query; rank uses them all;
+# snippet (the only one to read Markdown) uses query; rank uses them all,
+# and rank_post counts a query through the stored postings for it;
 # links needs only the table.
 SEARCH_OBJS = $(TABLE_OBJS) $(B)/filter.o $(B)/editdist.o $(B)/suggest.o \
-	      $(B)/lookup.o $(B)/memo.o $(B)/query.o $(B)/snippet.o $(B)/post.o $(B)/rank.o \
-	      $(B)/links.o
+	      $(B)/lookup.o $(B)/memo.o $(B)/query.o $(B)/snippet.o \
+	      $(B)/post.o $(B)/rank_post.o $(B)/rank.o $(B)/links.o
 # Every src/render*.c is a format (or the interface): a new one needs no
 # line here.
 RENDER_OBJS = $(SEARCH_OBJS) $(B)/wrap.o \

@@ -6,14 +6,12 @@
 #include <unistd.h>
 
 #include "editdist.h"
-#include "memo.h"
 #include "post_make.h"
 #include "query.h"
 #include "rank.h"
+#include "rank_int.h"
 #include "snippet.h"
 #include "utf8.h"
-
-enum field { F_NAME, F_ALIAS, F_DESC, F_EXAMPLE, F_BODY, NFIELDS };
 
 static const double field_weight[NFIELDS] = {8.0, 5.0, 3.0, 2.0, 1.0};
 static const double field_b[NFIELDS] = {0.3, 0.3, 0.75, 0.75, 0.75};
@@ -58,12 +56,6 @@ clause_tf(const struct clause *c, const struct seq *sq)
 	return tf;
 }
 
-struct doc {
-	const struct term *t;
-	unsigned *tf; /* [clause][field] */
-	size_t len[NFIELDS];
-};
-
 static void
 field_text(const struct term *t, enum field f, struct sbuf *sb)
 {
@@ -71,7 +63,7 @@ field_text(const struct term *t, enum field f, struct sbuf *sb)
 }
 
 /* Count each clause in each field of t (in its body only with body). */
-static void
+void
 doc_count(struct query *q, const struct term *t, struct doc *d, int body)
 {
 	struct seq sq = {NULL, 0, 0, q, NULL};
@@ -116,17 +108,8 @@ cmp_hit(const void *a, const void *b)
 	return strcmp(x->term->key, y->term->key);
 }
 
-/* The filtered corpus with, for each term, the counts of each clause. */
-struct pass {
-	struct doc *docs; /* the terms counted: those that may match */
-	size_t ndocs;
-	size_t n;	     /* terms that pass the filter */
-	size_t *df;	     /* terms holding each clause */
-	double avg[NFIELDS]; /* average field lengths in words */
-};
-
 /* One more term, d, for the count of terms holding each clause. */
-static void
+void
 count_df(const struct query *q, const struct doc *d, struct pass *ps)
 {
 	size_t c;
@@ -170,7 +153,7 @@ pass_run(struct query *q, const struct table *tab, const struct filter *flt,
 		ps->avg[f] = ps->n ? ps->avg[f] / (double)ps->n : 1;
 }
 
-static void
+void
 pass_release(struct pass *ps)
 {
 	size_t i;
@@ -316,349 +299,6 @@ run_passes(struct query *q, const struct table *tab, const struct filter *flt,
 	pass_release(ps);
 	pass_run(q, tab, flt, ps);
 	return 1;
-}
-
-/* What the stored postings say of one term that passes the filter. */
-struct pterm {
-	const struct term *t;
-	const char *algo;  /* how its language stems (query_algo) */
-	size_t g;	   /* that stemmer's index in the pass's */
-	struct post_doc d; /* its field lengths and Bloom filter */
-	int cand;	   /* it holds a stem of the query */
-	int exact;	   /* count it from its text */
-};
-
-/* A stemmer the terms use, and a language of it. */
-struct palgo {
-	const char *algo, *lang;
-	struct sb_stemmer *st;
-	struct memo *memo; /* st's words stemmed so far */
-	unsigned *bits;	   /* [stem][POST_BLOOM_K]: the query's stems' bits */
-};
-
-/* The counting of a query through the stored postings (post.h). */
-struct ppass {
-	struct query *q;
-	const struct table *tab;
-	const struct post_src *src;
-	struct pterm *pt; /* in table order */
-	size_t n;
-	size_t *at;	    /* table position -> index in pt + 1; 0: none */
-	unsigned *tf;	    /* [term][stem][field]: the stem's counts */
-	unsigned char *has; /* [term][stem]: its list holds the term */
-	struct palgo *alg;  /* the stemmers of the terms */
-	size_t nalg;
-	const char *cur; /* the stemmer of the list being read */
-	size_t stem;	 /* the stem of it */
-};
-
-static int
-same_algo(const char *a, const char *b)
-{
-	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
-}
-
-/* The stemmer of t's language: its index among the pass's. */
-static size_t
-pp_algo(struct ppass *pp, const struct term *t)
-{
-	const char *lang = t->lang != NULL ? t->lang : pp->tab->lang;
-	const char *a;
-	size_t i;
-
-	for (i = 0; i < pp->nalg; i++)
-		if (same_algo(pp->alg[i].lang, lang))
-			return i;
-	a = query_algo(lang);
-	for (i = 0; i < pp->nalg; i++)
-		if (same_algo(pp->alg[i].algo, a))
-			return i;
-	pp->alg = xreallocarray(pp->alg, pp->nalg + 1, sizeof(*pp->alg));
-	memset(&pp->alg[pp->nalg], 0, sizeof(*pp->alg));
-	pp->alg[pp->nalg].algo = a;
-	pp->alg[pp->nalg].lang = lang;
-	return pp->nalg++;
-}
-
-/* The postings of p's term: those kept, else made from its text and
- * kept.  -1 when its text cannot be read. */
-static int
-pp_doc(struct ppass *pp, struct pterm *p, struct palgo *a)
-{
-	const struct post_src *src = pp->src;
-	uint64_t key = post_key(p->t, p->algo);
-	struct post_doc d;
-
-	p->d.algo = p->algo;
-	if (src->ops->doc_get(src->ctx, p->t, key, &p->d))
-		return 0;
-	if (src->ops->text(src->ctx, p->t) < 0)
-		return -1;
-	if (a->memo == NULL) {
-		a->st = query_stemmer_new(a->algo);
-		a->memo = post_memo_new();
-	}
-	post_make(p->t, p->algo, a->st, a->memo, &d);
-	src->ops->doc_put(src->ctx, p->t, key, &d);
-	memcpy(p->d.len, d.len, sizeof(d.len));
-	memcpy(p->d.bloom, d.bloom, sizeof(d.bloom));
-	p->d.irregular = d.irregular;
-	post_doc_release(&d);
-	return 0;
-}
-
-/* Every term that passes flt, with its postings.  -1: a text failed. */
-static int
-pp_terms(struct ppass *pp, const struct filter *flt)
-{
-	const struct table *tab = pp->tab;
-	size_t i;
-
-	pp->pt = xcalloc(tab->n ? tab->n : 1, sizeof(*pp->pt));
-	pp->at = xcalloc(tab->n ? tab->n : 1, sizeof(*pp->at));
-	for (i = 0; i < tab->n; i++) {
-		struct pterm *p = &pp->pt[pp->n];
-
-		if (!filter_match(flt, tab->terms[i]))
-			continue;
-		p->t = tab->terms[i];
-		p->g = pp_algo(pp, p->t);
-		p->algo = pp->alg[p->g].algo;
-		if (pp_doc(pp, p, &pp->alg[p->g]) < 0)
-			return -1;
-		pp->at[i] = ++pp->n;
-	}
-	return 0;
-}
-
-/* A term of the list being read holds the stem. */
-static void
-pp_hit(void *arg, const struct term *t, const unsigned *tf)
-{
-	struct ppass *pp = arg;
-	struct pterm *p;
-	size_t i;
-
-	if (t->idx >= pp->tab->n || pp->tab->terms[t->idx] != t ||
-	    (i = pp->at[t->idx]) == 0)
-		return; /* filtered out */
-	p = &pp->pt[i - 1];
-	if (!same_algo(p->algo, pp->cur))
-		return;
-	p->cand = 1;
-	memcpy(&pp->tf[((i - 1) * pp->q->nstems + pp->stem) * POST_NFIELDS], tf,
-	    POST_NFIELDS * sizeof(*tf));
-	pp->has[(i - 1) * pp->q->nstems + pp->stem] = 1;
-}
-
-/* Read the lists of the query's stems, as each stemmer makes them.
- * -1: one could not be read. */
-static int
-pp_lists(struct ppass *pp)
-{
-	const struct post_src *src = pp->src;
-	struct query *q = pp->q;
-	size_t g, s;
-
-	pp->tf = xcalloc(pp->n * q->nstems * POST_NFIELDS + 1, sizeof(*pp->tf));
-	pp->has = xcalloc(pp->n * q->nstems + 1, sizeof(*pp->has));
-	for (g = 0; g < pp->nalg; g++) {
-		const struct query_alt *alt = query_alt(q, pp->alg[g].lang);
-		char *const *stems = alt != NULL ? alt->stems : q->stems;
-
-		pp->cur = pp->alg[g].algo;
-		pp->alg[g].bits =
-		    xcalloc(q->nstems * POST_BLOOM_K + 1, sizeof(unsigned));
-		for (pp->stem = 0, s = 0; s < q->nstems; pp->stem = ++s) {
-			post_bloom_bits(
-			    stems[s], &pp->alg[g].bits[s * POST_BLOOM_K]);
-			if (src->ops->stem_each(
-				src->ctx, pp->cur, stems[s], pp_hit, pp) < 0)
-				return -1;
-		}
-	}
-	return 0;
-}
-
-/*
- * Whether term i may hold a stem of the query whose list did not say
- * so (its Bloom filter says it may): a list lost to a damaged index, or
- * a filter's false positive.  Either way, its text says.
- */
-static int
-pp_doubt(const struct ppass *pp, size_t i)
-{
-	const struct pterm *p = &pp->pt[i];
-	size_t s, ns = pp->q->nstems;
-
-	for (s = 0; s < ns; s++)
-		if (!pp->has[i * ns + s] &&
-		    post_bloom_may(
-			p->d.bloom, &pp->alg[p->g].bits[s * POST_BLOOM_K]))
-			return 1;
-	return 0;
-}
-
-/*
- * Whether term i of the pass must be counted from its text: a word the
- * postings may count apart from rank, or a phrase whose every word is in
- * the body (the postings know no order).
- */
-static int
-pp_exact(const struct ppass *pp, size_t i)
-{
-	const struct query *q = pp->q;
-	const unsigned *tf = &pp->tf[i * q->nstems * POST_NFIELDS];
-	size_t c, j;
-
-	if (pp->pt[i].d.irregular)
-		return 1;
-	for (c = 0; c < q->ncl; c++) {
-		if (q->cl[c].n < 2)
-			continue;
-		for (j = 0; j < q->cl[c].n &&
-		     tf[q->cl[c].ids[j] * POST_NFIELDS + POST_BODY] > 0;
-		     j++)
-			;
-		if (j == q->cl[c].n)
-			return 1;
-	}
-	return 0;
-}
-
-/* Whether a clause of q is a phrase: the postings know no order. */
-static int
-has_phrase(const struct query *q)
-{
-	size_t c;
-
-	for (c = 0; c < q->ncl; c++)
-		if (q->cl[c].n > 1)
-			return 1;
-	return 0;
-}
-
-/*
- * Count the clauses in candidate i: words from the postings, phrases in
- * the fields but the body (in memory) as pass_run does, and everything
- * from the text when the postings cannot say.  -1: a text failed.
- */
-static int
-pp_count(struct ppass *pp, size_t i, struct doc *d)
-{
-	struct query *q = pp->q;
-	const struct term *t = pp->pt[i].t;
-	size_t c;
-	int exact = pp->pt[i].exact || pp_exact(pp, i), f;
-
-	if (exact && pp->src->ops->text(pp->src->ctx, t) < 0)
-		return -1;
-	if (exact || has_phrase(q)) {
-		doc_count(q, t, d, exact);
-		if (exact)
-			return 0;
-	} else {
-		d->t = t;
-		d->tf = xcalloc(q->ncl * NFIELDS, sizeof(*d->tf));
-	}
-	for (f = 0; f < NFIELDS; f++)
-		d->len[f] = pp->pt[i].d.len[f];
-	for (c = 0; c < q->ncl; c++)
-		if (q->cl[c].n == 1)
-			memcpy(&d->tf[c * NFIELDS],
-			    &pp->tf[(i * q->nstems + q->cl[c].ids[0]) *
-				POST_NFIELDS],
-			    NFIELDS * sizeof(*d->tf));
-	return 0;
-}
-
-/* The pass over the candidates: pass_run's result, from the postings. */
-static int
-pp_pass(struct ppass *pp, struct pass *ps)
-{
-	struct query *q = pp->q;
-	size_t i;
-	int f;
-
-	ps->docs = xcalloc(pp->n ? pp->n : 1, sizeof(*ps->docs));
-	ps->df = xcalloc(q->ncl, sizeof(*ps->df));
-	ps->n = pp->n;
-	for (i = 0; i < pp->n; i++) {
-		struct doc *d;
-
-		for (f = 0; f < NFIELDS; f++)
-			ps->avg[f] += (double)pp->pt[i].d.len[f];
-		if (pp_doubt(pp, i))
-			pp->pt[i].cand = pp->pt[i].exact = 1;
-		if (!pp->pt[i].cand)
-			continue;
-		d = &ps->docs[ps->ndocs++];
-		if (pp_count(pp, i, d) < 0)
-			return -1;
-		count_df(q, d, ps);
-	}
-	for (f = 0; f < NFIELDS; f++)
-		ps->avg[f] = ps->n ? ps->avg[f] / (double)ps->n : 1;
-	return 0;
-}
-
-static void
-pp_release(struct ppass *pp)
-{
-	size_t i;
-
-	for (i = 0; i < pp->nalg; i++) {
-		query_stemmer_free(pp->alg[i].st);
-		memo_free(pp->alg[i].memo);
-		free(pp->alg[i].bits);
-	}
-	free(pp->alg);
-	free(pp->pt);
-	free(pp->at);
-	free(pp->tf);
-	free(pp->has);
-}
-
-/* Whether a word occurs nowhere: typo correction reads every text. */
-static int
-needs_fix(const struct query *q, const struct pass *ps)
-{
-	size_t c;
-
-	for (c = 0; c < q->ncl; c++)
-		if (ps->df[c] == 0 && q->cl[c].word != NULL)
-			return 1;
-	return 0;
-}
-
-/*
- * Count the query through the table's stored postings: 0 when ps is
- * filled, 1 when the counting must read every text (a word to correct,
- * a list that could not be read), -1 when a text could not be read.
- */
-static int
-post_passes(struct query *q, const struct table *tab, const struct filter *flt,
-    struct pass *ps)
-{
-	struct ppass pp;
-	int rc;
-
-	memset(&pp, 0, sizeof(pp));
-	memset(ps, 0, sizeof(*ps));
-	pp.q = q;
-	pp.tab = tab;
-	pp.src = tab->post;
-	query_prepare(q);
-	if ((rc = pp_terms(&pp, flt)) == 0 && (rc = pp_lists(&pp)) < 0)
-		rc = 1;
-	if (rc == 0)
-		rc = pp_pass(&pp, ps);
-	if (rc == 0 && needs_fix(q, ps))
-		rc = 1;
-	if (rc != 0)
-		pass_release(ps);
-	pp_release(&pp);
-	return rc;
 }
 
 /* Give every term that passes flt its text.  -1: one could not be read. */
