@@ -70,27 +70,24 @@ skipped() {
 
 # shape ARGS: a row's command without its free words (terms, queries):
 # the subcommand, the options with their values, the variables' names.
+# With SAMPLE=commands, the subcommand alone.
 shape() {
 	eval "set -- $1"
 	s=
 	while [ $# -gt 0 ]; do
-		case $SAMPLE:$1 in
-		commands:show | commands:search | commands:list | \
-		    commands:categories | commands:related | commands:random | \
-		    commands:check | commands:new | commands:edit | \
-		    commands:paths | commands:help) s="$s $1" ;;
-		commands:*) ;;
-		*:[A-Za-z_]*=*) s="$s ${1%%=*}=" ;;
-		*:-d | *:--dir | *:-c | *:--category | *:--lang | *:-t | \
-		    *:--tag | *:--vertical | *:-f | *:--format | *:--field | \
-		    *:-w | *:--width | *:--limit | *:--by | *:--depth | *:--seed)
-			s="$s $1 ${2-}"
+		case $1 in
+		show | search | list | categories | related | random | \
+		    check | new | edit | paths | help) s="$s $1" ;;
+		[A-Za-z_]*=*)
+			[ "$SAMPLE" = commands ] || s="$s ${1%%=*}="
+			;;
+		-d | --dir | -c | --category | --lang | -t | --tag | --vertical | \
+		    -f | --format | --field | -w | --width | --limit | --by | \
+		    --depth | --seed)
+			[ "$SAMPLE" = commands ] || s="$s $1 ${2-}"
 			[ $# -gt 1 ] && shift
 			;;
-		*:-* | *:show | *:search | *:list | *:categories | *:related | \
-		    *:random | *:check | *:new | *:edit | *:paths | *:help)
-			s="$s $1"
-			;;
+		-*) [ "$SAMPLE" = commands ] || s="$s $1" ;;
 		esac
 		shift
 	done
