@@ -129,18 +129,6 @@ walk_resume(struct walk *w)
 	pthread_mutex_unlock(&w->mu);
 }
 
-/* v, an array of *cap items of size bytes that the helper reads, grown
- * (to first items, else twice as many) while the helper is held. */
-static void *
-walk_grow(struct walk *w, void *v, size_t *cap, size_t first, size_t size)
-{
-	*cap = *cap ? *cap * 2 : first;
-	walk_pause(w);
-	v = xreallocarray(v, *cap, size);
-	walk_resume(w);
-	return v;
-}
-
 /* A new item of the list, for path (in its blocks), or NULL for a
  * note. */
 static struct walk_item *
@@ -149,13 +137,17 @@ walk_item(struct walk *w, char *path)
 	struct walk_list *l = w->list;
 	struct walk_item *it;
 
-	/*
-	 * Large from the start: glibc maps an array this size on its own
-	 * and grows it in place (mremap), where doubling from a small one
-	 * copied it twice into fresh pages, each a fault.
-	 */
-	if (l->n == l->cap)
-		l->v = walk_grow(w, l->v, &l->cap, 1024, sizeof(*l->v));
+	if (l->n == l->cap) {
+		/*
+		 * Large from the start: glibc maps an array this size on its
+		 * own and grows it in place (mremap), where doubling from a
+		 * small one copied it twice into fresh pages, each a fault.
+		 */
+		l->cap = l->cap ? l->cap * 2 : 1024;
+		walk_pause(w);
+		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+		walk_resume(w);
+	}
 	it = &l->v[l->n++];
 	memset(it, 0, sizeof(*it));
 	it->path = path;
@@ -387,9 +379,12 @@ walk_defer(struct walk *w, const char *dir, size_t dlen, const char *name,
 	struct walk_item *it = walk_item(w, path);
 	struct pend *p;
 
-	if (w->npend == w->pendcap)
-		w->pend =
-		    walk_grow(w, w->pend, &w->pendcap, 256, sizeof(*w->pend));
+	if (w->npend == w->pendcap) {
+		w->pendcap = w->pendcap ? w->pendcap * 2 : 256;
+		walk_pause(w);
+		w->pend = xreallocarray(w->pend, w->pendcap, sizeof(*w->pend));
+		walk_resume(w);
+	}
 	p = &w->pend[w->npend++];
 	p->item = (size_t)(it - w->list->v);
 	p->dfd = dfd;

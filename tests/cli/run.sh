@@ -259,6 +259,28 @@ if grep -qF '"file": "'"$TB"'/a\tb.md"' "$T/out" &&
 	cat "$T/out"
 fi
 
+# Two directories of 300 term files: the walk stats the first's on its
+# helper thread (walk.c, WALK_SHARE_MIN) while it reads the second and
+# grows its arrays.  Every term is listed, without the index, building
+# it and from it; make tsan runs this script, and caught a race here.
+MANY=$T/many
+mkdir -p "$MANY/a" "$MANY/b"
+i=0
+while [ $i -lt 600 ]; do
+	d=a
+	[ $i -lt 300 ] || d=b
+	printf -- '---\nterm: Many %03d\ndescription: d\n---\n' $i \
+	    >"$MANY/$d/t$i.md"
+	i=$((i + 1))
+done
+for how in --no-cache "" ""; do
+	n=$($VALGRIND "$GLOSS" $how -d "$MANY" list 2>"$T/err" | grep -c '^Many ')
+	if [ "$n" = 600 ] && [ ! -s "$T/err" ]; then ok; else
+		bad "list of 600 files ${how:-with the index}: $n terms"
+		head -20 "$T/err"
+	fi
+done
+
 # Worst shapes, each up to 1 MiB: every one is reported or shown, none
 # crashes or hangs (timeout guards hangs; speed is make bench's job).
 W=$T/worst
