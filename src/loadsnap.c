@@ -184,6 +184,9 @@ loader_snap_begin(char *const *dirs, size_t n, const char *key,
 	s->stamp = index_clock();
 	s->reuse = 1;
 	s->home = -1;
+	/* SQLite starts while the directories are walked. */
+	if (n > 0)
+		index_prefetch(opts->cache_dir, dirs[0]);
 	for (i = 0; i < n; i++) {
 		loader_walk_dir(&s->w[i], dirs[i], used, opts);
 		s->walked[i] = 1;
@@ -224,6 +227,7 @@ loader_snap_end(struct loader_snap *s)
 
 	if (s == NULL)
 		return;
+	index_prefetch_end(); /* an index opened ahead that no load took */
 	for (i = 0; i < s->n; i++)
 		if (s->walked[i])
 			loader_walk_release(&s->w[i]);

@@ -20,7 +20,6 @@
 #include "cli.h"
 #include "editdist.h"
 #include "escape.h"
-#include "index.h"
 #include "lang.h"
 #include "loader.h"
 #include "usage.h"
@@ -378,9 +377,6 @@ load_glossary(struct ctx *ctx)
 	int n;
 
 	cli_dirs_resolve(ctx, &dirs);
-	/* SQLite starts while the first directory is walked. */
-	if (ctx->load.cache_dir != NULL && dirs.path.n > 0)
-		index_prefetch(ctx->load.cache_dir, dirs.path.v[0]);
 	n = cli_dirs_load(ctx, &dirs);
 	cli_dirs_release(&dirs);
 	cli_report_load(ctx);
@@ -538,7 +534,6 @@ main(int argc, char *argv[])
 	}
 	rc = cmd->fn(argc, argv, &ctx);
 out:
-	index_prefetch_end();
 	rc = finish_output(rc);
 	filter_release(&ctx.filter);
 	/*
