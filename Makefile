@@ -59,13 +59,13 @@ TABLE_OBJS  = $(TERM_OBJS) $(B)/table.o
 LOADER_MODS = $(B)/readfile.o $(B)/walk.o $(B)/frontmatter.o \
 	      $(B)/yaml_tree.o $(B)/schema_take.o $(B)/schema_desc.o \
 	      $(B)/schema.o $(B)/siteconf.o $(B)/tval_pack.o $(B)/term_pack.o \
-	      $(B)/index_paths.o $(B)/index_row.o $(B)/index.o \
+	      $(B)/index_build.o $(B)/index_paths.o $(B)/index_row.o $(B)/index.o \
 	      $(B)/index_post.o $(B)/termfile.o $(B)/loader_post.o \
 	      $(B)/loader.o $(B)/loadsnap.o $(B)/loadsnap_pick.o
 LOADER_OBJS = $(TABLE_OBJS) $(LOADER_MODS)
 # The index caches the loader's parse; it needs only the tree's type.
 TVAL_OBJS   = $(BASE_OBJS) $(B)/term.o $(B)/tval_pack.o
-INDEX_OBJS  = $(TVAL_OBJS) $(B)/index_paths.o $(B)/index_row.o \
+INDEX_OBJS  = $(TVAL_OBJS) $(B)/index_build.o $(B)/index_paths.o $(B)/index_row.o \
 	      $(B)/index.o $(B)/index_post.o
 # The search layer, bottom up too: filter and editdist use nothing of
 # it; suggest uses both; lookup falls back on suggest; query stems words;

@@ -72,11 +72,13 @@ void index_rec_release(struct index_rec *);
 /*
  * Open (creating it, and cache_dir, if need be) the index of the glossary
  * directory root, which is named after a hash of root's real path.  One
- * of another gloss or index version, or one SQLite cannot read, is
- * emptied and rebuilt.  Returns a handle the caller closes with
- * index_close, or NULL when there is no usable index: then at most one
- * warning was added to diag (none for a missing root, which the loader
- * reports, or a database another process holds locked), and the caller
+ * that is not there yet is built aside and put in place by index_close,
+ * whole (without INDEX_NOWRITE; with it, there is none).  One of another
+ * gloss or index version, or one SQLite cannot read, is emptied and
+ * rebuilt.  Returns a handle the caller closes with index_close, or NULL
+ * when there is no usable index: then at most one warning was added to
+ * diag (none for a missing root, which the loader reports, a database
+ * another process holds locked, or one it is building), and the caller
  * runs without it.
  */
 struct index *index_open(

@@ -86,6 +86,32 @@ int index_make_dirs(const char *dir);
 char *index_file_real(const char *cache_dir, const char *real);
 
 /*
+ * A fresh index built beside the file it will be (index_build.c), so
+ * that its rows are written once, with no journal, and other processes
+ * see no index until it is whole.
+ */
+struct index_build {
+	char *path; /* FILE.new, where it is built; NULL when not building */
+	int fd;	    /* holds the build's lock on it */
+};
+
+/*
+ * Begin building the index file in FILE.new: 0 with b holding the lock
+ * and FILE.new empty (the caller opens it); 1 when another process is
+ * building it or FILE is there now; -1 with errno set.  Else b is left
+ * empty.
+ */
+int index_build_begin(const char *file, struct index_build *b);
+
+/*
+ * End the build: when keep, put FILE.new in place as FILE unless FILE is
+ * there by then (that one is kept); in any case remove FILE.new and let
+ * go of the lock.  The database must be closed first.  0, or -1 with
+ * errno set when a kept index could not be put in place.
+ */
+int index_build_end(struct index_build *b, const char *file, int keep);
+
+/*
  * A key-value store beside the rows, in the same database and the same
  * transactions, for the rest of the index layer (index_post.c): keys and
  * values are bytes; nothing in it is trusted without a check of its own.

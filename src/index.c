@@ -11,6 +11,8 @@
  * torn, corrupt or concurrently rebuilt database can cost time, never an
  * answer.  SQLite gives atomic commits, WAL for readers that never wait,
  * and BEGIN IMMEDIATE so one writer at a time (the others skip writing).
+ * An index that is not there yet is built aside, with no journal, by one
+ * process at a time, and appears whole (ix_build, index_build.c).
  */
 #include <errno.h>
 #include <limits.h>
@@ -117,11 +119,12 @@ struct index {
 	int reading;   /* in the read transaction of the lookups */
 	int cursor;    /* S_GET is on the first row at or after at */
 	struct sbuf at;
-	int at_end;    /* no row is after at */
-	int sweep;     /* the lookups swept the rows: 0 not yet, 1 yes, -1 no */
-	int writing;   /* 0 not yet, 1 in the transaction, -1 not this run */
-	int wrote;     /* a write transaction began on this connection */
-	size_t nput;   /* rows put in this transaction */
+	int at_end;  /* no row is after at */
+	int sweep;   /* the lookups swept the rows: 0 not yet, 1 yes, -1 no */
+	int writing; /* 0 not yet, 1 in the transaction, -1 not this run */
+	int wrote;   /* a write transaction began on this connection */
+	size_t nput; /* rows put in this transaction */
+	struct index_build build; /* a fresh index built aside, or none */
 	int broken;    /* SQLite found the file corrupt: remove at close */
 	int empty;     /* it had no rows when opened: every lookup misses */
 	char *failure; /* why writing failed, for the one warning */
@@ -243,11 +246,30 @@ ix_drop_all(sqlite3 *db)
 	return rc;
 }
 
+/* Lay out this version's tables in an empty database, in a write. */
+static int
+ix_lay_out(sqlite3 *db, const char *real)
+{
+	char *meta;
+	int rc;
+
+	if ((rc = sqlite3_exec(db, ix_schema, NULL, NULL, NULL)) != SQLITE_OK)
+		return rc;
+	meta = sqlite3_mprintf("INSERT INTO meta VALUES('schema', '%d'),"
+			       " ('gloss', %Q), ('root', %Q);"
+			       " PRAGMA application_id = %d;"
+			       " PRAGMA user_version = %d;",
+	    INDEX_VERSION, GLOSS_VERSION, real, INDEX_APP_ID, INDEX_VERSION);
+	rc = meta == NULL ? SQLITE_NOMEM
+			  : sqlite3_exec(db, meta, NULL, NULL, NULL);
+	sqlite3_free(meta);
+	return rc;
+}
+
 /* Empty the database and lay out this version's tables, in one write. */
 static int
 ix_create(sqlite3 *db, const char *real)
 {
-	char *meta;
 	int rc, ours;
 
 	/*
@@ -266,18 +288,8 @@ ix_create(sqlite3 *db, const char *real)
 	ours = ix_ours(db, real); /* another process may just have made it */
 	if (ours < 0)
 		rc = -ours;
-	else if (ours == 0 && (rc = ix_drop_all(db)) == SQLITE_OK &&
-	    (rc = sqlite3_exec(db, ix_schema, NULL, NULL, NULL)) == SQLITE_OK) {
-		meta = sqlite3_mprintf(
-		    "INSERT INTO meta VALUES('schema', '%d'), ('gloss', %Q),"
-		    " ('root', %Q); PRAGMA application_id = %d;"
-		    " PRAGMA user_version = %d;",
-		    INDEX_VERSION, GLOSS_VERSION, real, INDEX_APP_ID,
-		    INDEX_VERSION);
-		rc = meta == NULL ? SQLITE_NOMEM
-				  : sqlite3_exec(db, meta, NULL, NULL, NULL);
-		sqlite3_free(meta);
-	}
+	else if (ours == 0 && (rc = ix_drop_all(db)) == SQLITE_OK)
+		rc = ix_lay_out(db, real);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
@@ -332,6 +344,36 @@ ix_connect(struct index *ix, const char *real)
 		return rc;
 	ix->empty = none != 0;
 	return SQLITE_OK;
+}
+
+/*
+ * Open the build (index_build_begin) of an index that is not there yet
+ * and lay it out, leaving its one write transaction open for the rows.
+ * Nothing else reads it before it is whole, so it has no journal: the
+ * WAL would take every page twice (once more when checkpointed) and the
+ * commits every INDEX_COMMIT_ROWS rows a lock each.  A build that fails
+ * or is killed is thrown away (index_build_end, the next build).
+ */
+static int
+ix_build(struct index *ix, const char *real)
+{
+	int rc;
+
+	rc = sqlite3_open_v2(ix->build.path, &ix->db,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_exec(ix->db,
+	    "PRAGMA page_size=8192; PRAGMA journal_mode=OFF;"
+	    " PRAGMA synchronous=OFF; PRAGMA cache_size=-256; BEGIN",
+	    NULL, NULL, NULL);
+	if (rc == SQLITE_OK && (rc = ix_lay_out(ix->db, real)) == SQLITE_OK) {
+		ix->writing = 1;
+		ix->wrote = 1;
+		ix->empty = 1;
+	}
+	return rc;
 }
 
 /*
@@ -415,11 +457,44 @@ ix_unlink(const char *file)
 	}
 }
 
+/*
+ * The end of a build: what was built, when its transaction committed,
+ * made a WAL database like any other (the mode is kept in the file),
+ * closed, and put in place; else thrown away.
+ */
+static void
+ix_build_end(struct index *ix, int keep)
+{
+	sqlite3_stmt *s;
+
+	if (ix->build.path == NULL)
+		return;
+	keep = keep && ix->writing == 1 && !ix->broken;
+	if (keep &&
+	    sqlite3_prepare_v2(
+		ix->db, "PRAGMA journal_mode=WAL", -1, &s, NULL) == SQLITE_OK) {
+		const unsigned char *mode;
+
+		keep = sqlite3_step(s) == SQLITE_ROW &&
+		    (mode = sqlite3_column_text(s, 0)) != NULL &&
+		    strcmp((const char *)mode, "wal") == 0;
+		sqlite3_finalize(s);
+	} else
+		keep = 0;
+	ix_disconnect(ix);
+	if (index_build_end(&ix->build, ix->file, keep) < 0 &&
+	    ix->failure == NULL)
+		ix->failure = xstrdup(strerror(errno));
+}
+
 static void
 ix_free(struct index *ix)
 {
+	int built = ix->build.path != NULL;
+
+	ix_build_end(ix, 0); /* a build not closed by index_close */
 	ix_disconnect(ix);
-	if (ix->broken)
+	if (ix->broken && !built)
 		ix_unlink(ix->file);
 	free(ix->file);
 	free(ix->failure);
@@ -454,9 +529,40 @@ is_busy(int rc)
 	return primary(rc) == SQLITE_BUSY || primary(rc) == SQLITE_LOCKED;
 }
 
-/* Open the index of root (as index_open, but for its flags and time). */
+/*
+ * Connect ix to its file, or when there is none and build, begin
+ * building it (ix_build): SQLITE_OK, SQLITE_BUSY when another process
+ * builds it (or, not build, there is none), or an error.
+ */
+static int
+ix_attach(struct index *ix, const char *real, int build)
+{
+	struct stat st;
+	int rc;
+
+	if (lstat(ix->file, &st) == 0 || errno != ENOENT)
+		return ix_connect(ix, real);
+	if (!build)
+		return SQLITE_BUSY;
+	switch (index_build_begin(ix->file, &ix->build)) {
+	case 0:
+		if ((rc = ix_build(ix, real)) != SQLITE_OK)
+			ix_build_end(ix, 0);
+		return is_corrupt(rc) ? SQLITE_CANTOPEN : rc; /* not again */
+	case 1: /* another builds it, or it was just built */
+		return lstat(ix->file, &st) == 0 ? ix_connect(ix, real)
+						 : SQLITE_BUSY;
+	default: /* what SQLite says when it cannot make a file */
+		return SQLITE_CANTOPEN;
+	}
+}
+
+/*
+ * Open the index of root (as index_open, but for its flags and time),
+ * building it aside when there is none and build.
+ */
 static struct index *
-ix_open(const char *cache_dir, const char *root, struct diag *d)
+ix_open(const char *cache_dir, const char *root, int build, struct diag *d)
 {
 	struct index *ix;
 	char *real;
@@ -472,12 +578,12 @@ ix_open(const char *cache_dir, const char *root, struct diag *d)
 		    d, DIAG_INDEX_DIRECTORY, cache_dir, 0, 0, strerror(errno));
 		goto fail;
 	}
-	rc = ix_connect(ix, real);
-	if (is_corrupt(rc)) {
+	rc = ix_attach(ix, real, build);
+	if (is_corrupt(rc) && ix->build.path == NULL) {
 		/* Not a database any more: start again from nothing. */
 		ix_disconnect(ix);
 		ix_unlink(ix->file);
-		rc = ix_connect(ix, real);
+		rc = ix_attach(ix, real, build);
 	}
 	if (rc != SQLITE_OK) {
 		if (!is_busy(rc))
@@ -508,7 +614,7 @@ prefetch_run(void *arg)
 
 	(void)arg;
 	diag_init(&d);
-	pre.ix = ix_open(pre.cache_dir, pre.root, &d);
+	pre.ix = ix_open(pre.cache_dir, pre.root, 1, &d);
 	diag_release(&d); /* index_open meets it again */
 	return NULL;
 }
@@ -560,7 +666,13 @@ index_open(const char *cache_dir, const char *root, int flags, struct diag *d)
 	if (pre.on && strcmp(pre.root, root) == 0 &&
 	    strcmp(pre.cache_dir, cache_dir) == 0)
 		ix = prefetch_join();
-	if (ix == NULL && (ix = ix_open(cache_dir, root, d)) == NULL)
+	if (ix != NULL && ix->build.path != NULL && (flags & INDEX_NOWRITE)) {
+		ix_free(ix); /* a build that would stay empty */
+		return NULL;
+	}
+	if (ix == NULL &&
+	    (ix = ix_open(cache_dir, root, !(flags & INDEX_NOWRITE), d)) ==
+		NULL)
 		return NULL;
 	ix->stamp = index_now_ns(); /* before any file of this run is read */
 	ix->flags = flags;
@@ -856,7 +968,9 @@ index_put(struct index *ix, const char *relpath, const char *path,
 			ix_fail(ix, e);
 	}
 	sb_release(&db);
-	if (rc == 0 && ++ix->nput >= INDEX_COMMIT_ROWS)
+	/* A build is one transaction, committed at the end. */
+	if (rc == 0 && ix->build.path == NULL &&
+	    ++ix->nput >= INDEX_COMMIT_ROWS)
 		ix_commit(ix);
 	return rc;
 }
@@ -891,7 +1005,8 @@ index_prune(struct index *ix)
 	size_t i;
 	int rc;
 
-	if ((ix->flags & INDEX_NOWRITE) || ix->broken || ix->writing < 0)
+	if ((ix->flags & INDEX_NOWRITE) || ix->broken || ix->writing < 0 ||
+	    ix->build.path != NULL) /* a build holds only this run's rows */
 		return;
 	if (ix_swept(ix))
 		return; /* the lookups saw every row */
@@ -932,6 +1047,7 @@ index_close(struct index *ix, struct diag *d)
 	    (rc = sqlite3_exec(ix->db, "COMMIT", NULL, NULL, NULL)) !=
 		SQLITE_OK)
 		ix_fail(ix, rc);
+	ix_build_end(ix, 1);
 	rc = ix->failure != NULL ? -1 : 0;
 	if (ix->failure != NULL)
 		diag_add(d, DIAG_INDEX_WRITE, ix->file, 0, 0, ix->failure);

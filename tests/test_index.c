@@ -646,6 +646,8 @@ test_index_commit_batches(void **state)
 	char name[32];
 	int i;
 
+	/* Batches are the WAL's: of an index that is there, not a build. */
+	close_ok(open_ok(f, 0));
 	a = open_ok(f, 0);
 	st = mk_stat(index_stamp(a));
 	index_rec_init(&e);
@@ -717,7 +719,7 @@ test_index_prune_sweep(void **state)
 	}
 }
 
-/* ---- damaged caches ---- */
+/* ---- a fresh index, built aside (index_build.c) ---- */
 
 static char *
 db_of(struct fx *f)
@@ -727,6 +729,141 @@ db_of(struct fx *f)
 	assert_non_null(p);
 	return p;
 }
+
+static int
+same_inode(const char *a, const char *b)
+{
+	struct stat x, y;
+
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev &&
+	    x.st_ino == y.st_ino;
+}
+
+/* Whether file is a WAL database: the file format numbers of its header
+ * (offsets 18 and 19) are 2. */
+static int
+is_wal(const char *file)
+{
+	unsigned char h[20];
+	int fd = open(file, O_RDONLY), ok;
+
+	assert_true(fd >= 0);
+	ok = pread(fd, h, sizeof(h), 0) == (ssize_t)sizeof(h) && h[18] == 2 &&
+	    h[19] == 2;
+	close(fd);
+	return ok;
+}
+
+static struct index *
+open_none(struct fx *f, int flags)
+{
+	struct diag d;
+	struct index *ix;
+
+	diag_init(&d);
+	ix = index_open(f->cache, f->root, flags, &d);
+	assert_int_equal(d.n, 0);
+	diag_release(&d);
+	return ix;
+}
+
+/*
+ * The first open builds in FILE.new, where no other open sees it: they
+ * get no index (and make none) until it is closed, put in place whole,
+ * in WAL mode, with its rows.  A build closed without committing is
+ * thrown away.
+ */
+static void
+test_index_build(void **state)
+{
+	struct fx *f = *state;
+	char *db = db_of(f), *tmp = xasprintf("%s.new", db);
+	struct index *a, *b;
+	struct index_rec e, r;
+	struct stat st, sb;
+
+	assert_null(open_none(f, INDEX_NOWRITE)); /* no index, none made */
+	assert_int_equal(lstat(tmp, &sb), -1);
+	a = open_ok(f, 0);
+	st = mk_stat(index_stamp(a));
+	mk_rec(&e);
+	assert_int_equal(index_put(a, "a.md", "a.md", &st, &e), 0);
+	assert_int_equal(lstat(db, &sb), -1);
+	assert_int_equal(lstat(tmp, &sb), 0);
+	assert_null(open_none(f, 0)); /* another builds it */
+	close_ok(a);
+	assert_int_equal(lstat(tmp, &sb), -1);
+	assert_true(is_wal(db));
+	b = open_ok(f, INDEX_NOWRITE);
+	assert_int_equal(index_lookup(b, "a.md", "a.md", &st, &r), 1);
+	assert_rec_equal(&r, &e);
+	index_rec_release(&r);
+	close_ok(b);
+	index_rec_release(&e);
+	free(tmp);
+	free(db);
+}
+
+/*
+ * What builders that died leave: a FILE.new of garbage and its journal
+ * (killed mid-build) is built over; a FILE.new that is FILE's second
+ * name (killed between the link and the unlink) is unnamed, FILE kept.
+ * A live builder's lock keeps others out; a FILE that appears while a
+ * build runs wins over it.
+ */
+static void
+test_index_build_leftovers(void **state)
+{
+	struct fx *f = *state;
+	char *db = db_of(f), *tmp = xasprintf("%s.new", db),
+	     *jr = xasprintf("%s.new-journal", db),
+	     *other = xasprintf("%s/other", f->tmp);
+	struct index_build b;
+	struct index *a;
+	struct index_rec e;
+	struct stat st, sb;
+	int fd;
+
+	/* Garbage and a journal, no lock. */
+	assert_int_equal(index_make_dirs(f->cache), 0);
+	fd = open(tmp, O_CREAT | O_WRONLY, 0644);
+	assert_int_equal(write(fd, "not a database", 14), 14);
+	close(fd);
+	fd = open(jr, O_CREAT | O_WRONLY, 0644);
+	assert_int_equal(write(fd, "junk", 4), 4);
+	close(fd);
+	a = open_ok(f, 0);
+	st = mk_stat(index_stamp(a));
+	mk_rec(&e);
+	assert_int_equal(index_put(a, "a.md", "a.md", &st, &e), 0);
+	close_ok(a);
+	assert_true(is_wal(db));
+	assert_int_equal(lstat(jr, &sb), -1);
+	/* FILE.new, FILE's second name. */
+	assert_int_equal(link(db, tmp), 0);
+	assert_int_equal(index_build_begin(db, &b), 1);
+	assert_int_equal(lstat(tmp, &sb), -1);
+	assert_int_equal(lstat(db, &sb), 0);
+	/* A live builder: its lock. */
+	assert_int_equal(unlink(db), 0);
+	assert_int_equal(index_build_begin(db, &b), 0);
+	assert_null(open_none(f, 0));
+	assert_int_equal(lstat(db, &sb), -1);
+	/* FILE appears meanwhile: kept, the build thrown away. */
+	fd = open(other, O_CREAT | O_WRONLY, 0644);
+	close(fd);
+	assert_int_equal(link(other, db), 0);
+	assert_int_equal(index_build_end(&b, db, 1), 0);
+	assert_true(same_inode(db, other));
+	assert_int_equal(lstat(tmp, &sb), -1);
+	index_rec_release(&e);
+	free(other);
+	free(jr);
+	free(tmp);
+	free(db);
+}
+
+/* ---- damaged caches ---- */
 
 static void
 write_at(const char *file, off_t off, const void *b, size_t n)
@@ -1249,6 +1386,10 @@ main(void)
 		test_index_commit_batches, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_prune_sweep, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_build, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_build_leftovers, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_corrupt, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
