@@ -19,11 +19,13 @@
  *   walk in path order; for each term file, with the walk's stat:
  *     index_lookup(ix, relpath, path, &st, &rec)
  *       hit:  rec.kind, rec.data and rec.diag are what was put
- *       miss: read (keeping the fstat of what was read), parse, and
- *             make the record of what the parse gave
+ *       miss: read, parse, and make the record of what the parse gave
  *   then, in path order, for each file that was read and parsed:
- *     index_put(ix, relpath, path, &fstat, &rec)
+ *     index_put(ix, relpath, path, &st, &rec)
  *   index_prune(ix) if the walk was complete; index_close(ix, diag).
+ * The st put must be a stat taken no later than the read (the walk's
+ * will do): a file changed after it has another identity by then (its
+ * ctime moved on), so a record of newer bytes is never matched.
  */
 #ifndef GLOSS_INDEX_H
 #define GLOSS_INDEX_H

@@ -64,7 +64,10 @@ loader_same_file(const struct stat *a, const struct stat *b)
 
 /*
  * Read and parse item i, capturing what the index records.  The bytes
- * may already be in rb (len >= 0, their fstat in *fst).
+ * may already be in rb (len >= 0, their fstat in *fst).  The record is
+ * put under the identity the walk saw, with no fstat of its own: any
+ * change to the file after that stat moved its ctime on, so a record of
+ * bytes read after such a change is never matched again (index.h).
  */
 static void
 load_miss(struct pool *p, size_t i, struct readfile_buf *rb, ssize_t len,
@@ -73,13 +76,10 @@ load_miss(struct pool *p, size_t i, struct readfile_buf *rb, ssize_t len,
 	struct walk_item *it = &p->items[i];
 	struct result *r = &p->res[i];
 	struct capture *c = NULL;
-	struct stat st;
 	int had = len >= 0 && fst != NULL;
 
-	if (len < 0 && !p->indexed)
+	if (len < 0)
 		len = readfile_read_walked(it->path, &it->st, rb, &it->diag);
-	else if (len < 0)
-		len = readfile_read(it->path, rb, &it->diag, &st);
 	if (len < 0) {
 		r->st = LOAD_ERROR;
 		return;
@@ -88,7 +88,7 @@ load_miss(struct pool *p, size_t i, struct readfile_buf *rb, ssize_t len,
 		c = xcalloc(1, sizeof(*c));
 		index_rec_init(&c->rec);
 		c->ok = 1;
-		c->st = had ? *fst : st;
+		c->st = had ? *fst : it->st;
 	}
 	r->st = termfile_load_text(rb, (size_t)len, it->path, p->conf,
 	    &it->diag, &r->term, p->keep_text, c);
