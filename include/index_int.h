@@ -85,6 +85,10 @@ int index_make_dirs(const char *dir);
 /* index_file of a path already real (realpath(3)); the caller frees it. */
 char *index_file_real(const char *cache_dir, const char *real);
 
+/* Remove what SQLite keeps beside the database file (its -wal, -shm and
+ * -journal files), and when itself, the file too. */
+void index_remove(const char *file, int itself);
+
 /*
  * A fresh index built beside the file it will be (index_build.c), so
  * that its rows are written once, with no journal, and other processes

@@ -442,21 +442,6 @@ ix_disconnect(struct index *ix)
 	ix_close_db(ix);
 }
 
-/* Remove the database and its WAL files, to be made again. */
-static void
-ix_unlink(const char *file)
-{
-	static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
-	size_t i;
-
-	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
-		char *f = xasprintf("%s%s", file, sfx[i]);
-
-		(void)unlink(f);
-		free(f);
-	}
-}
-
 /*
  * The end of a build: what was built, when its transaction committed,
  * made a WAL database like any other (the mode is kept in the file),
@@ -495,7 +480,7 @@ ix_free(struct index *ix)
 	ix_build_end(ix, 0); /* a build not closed by index_close */
 	ix_disconnect(ix);
 	if (ix->broken && !built)
-		ix_unlink(ix->file);
+		index_remove(ix->file, 1);
 	free(ix->file);
 	free(ix->failure);
 	sb_release(&ix->at);
@@ -582,7 +567,7 @@ ix_open(const char *cache_dir, const char *root, int build, struct diag *d)
 	if (is_corrupt(rc) && ix->build.path == NULL) {
 		/* Not a database any more: start again from nothing. */
 		ix_disconnect(ix);
-		ix_unlink(ix->file);
+		index_remove(ix->file, 1);
 		rc = ix_attach(ix, real, build);
 	}
 	if (rc != SQLITE_OK) {

@@ -26,30 +26,29 @@
 #include "index_int.h"
 #include "util.h"
 
-/* What a database file has beside it while SQLite works on it. */
-static const char *const side[] = {"-journal", "-wal", "-shm"};
-
-static void
-unlink_side(const char *path)
+void
+index_remove(const char *file, int itself)
 {
+	static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
 	size_t i;
 
-	for (i = 0; i < sizeof(side) / sizeof(side[0]); i++) {
-		char *f = xasprintf("%s%s", path, side[i]);
+	for (i = itself ? 0 : 1; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+		char *f = xasprintf("%s%s", file, sfx[i]);
 
 		(void)unlink(f);
 		free(f);
 	}
 }
 
-/* Whether fd is the file path names now, and its only name. */
+/* Whether path names the file open on fd now, and (nlink) only path. */
 static int
-sole_name(int fd, const char *path)
+names(const char *path, int fd, int only)
 {
 	struct stat a, b;
 
 	return fstat(fd, &a) == 0 && stat(path, &b) == 0 &&
-	    a.st_dev == b.st_dev && a.st_ino == b.st_ino && a.st_nlink == 1;
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino &&
+	    (!only || a.st_nlink == 1);
 }
 
 /* Let go of b without building: 1, or -1 keeping errno. */
@@ -70,7 +69,7 @@ build_none(struct index_build *b, int fd, int rc)
 int
 index_build_begin(const char *file, struct index_build *b)
 {
-	struct stat f, n;
+	struct stat st;
 	int fd;
 
 	b->path = xasprintf("%s.new", file);
@@ -79,19 +78,19 @@ index_build_begin(const char *file, struct index_build *b)
 		return build_none(b, -1, -1);
 	if (flock(fd, LOCK_EX | LOCK_NB) == -1)
 		return build_none(b, fd, errno == EWOULDBLOCK ? 1 : -1);
-	if (lstat(file, &f) == 0) {
-		/* Built meanwhile; FILE.new may be its second name, left by
-		 * a builder that died between the link and the unlink. */
-		if (fstat(fd, &n) == 0 && n.st_dev == f.st_dev &&
-		    n.st_ino == f.st_ino)
-			(void)unlink(b->path);
+	if (lstat(file, &st) == 0) {
+		/* Built meanwhile: FILE.new, while it is the file locked, is
+		 * what a builder that died left (maybe FILE's second name,
+		 * between the link and the unlink). */
+		if (names(b->path, fd, 0))
+			index_remove(b->path, 1);
 		return build_none(b, fd, 1);
 	}
-	if (!sole_name(fd, b->path))
+	if (!names(b->path, fd, 1))
 		return build_none(b, fd, 1); /* a name another holder moved */
 	if (ftruncate(fd, 0) == -1)
 		return build_none(b, fd, -1);
-	unlink_side(b->path); /* what a builder that died left */
+	index_remove(b->path, 0); /* what a builder that died left */
 	b->fd = fd;
 	return 0;
 }
@@ -111,8 +110,7 @@ index_build_end(struct index_build *b, const char *file, int keep)
 			rc = -1;
 		}
 	}
-	(void)unlink(b->path); /* before the lock is let go */
-	unlink_side(b->path);
+	index_remove(b->path, 1); /* before the lock is let go */
 	(void)close(b->fd);
 	free(b->path);
 	b->path = NULL;

@@ -807,7 +807,8 @@ test_index_build(void **state)
 /*
  * What builders that died leave: a FILE.new of garbage and its journal
  * (killed mid-build) is built over; a FILE.new that is FILE's second
- * name (killed between the link and the unlink) is unnamed, FILE kept.
+ * name (killed between the link and the unlink), or any FILE.new beside
+ * a FILE, is unnamed, FILE kept.
  * A live builder's lock keeps others out; a FILE that appears while a
  * build runs wins over it.
  */
@@ -844,6 +845,12 @@ test_index_build_leftovers(void **state)
 	assert_int_equal(index_build_begin(db, &b), 1);
 	assert_int_equal(lstat(tmp, &sb), -1);
 	assert_int_equal(lstat(db, &sb), 0);
+	/* Garbage beside a FILE that is there: removed too. */
+	fd = open(tmp, O_CREAT | O_WRONLY, 0644);
+	close(fd);
+	assert_int_equal(index_build_begin(db, &b), 1);
+	assert_int_equal(lstat(tmp, &sb), -1);
+	assert_true(is_wal(db));
 	/* A live builder: its lock. */
 	assert_int_equal(unlink(db), 0);
 	assert_int_equal(index_build_begin(db, &b), 0);
