@@ -74,7 +74,8 @@ INDEX_OBJS  = $(TVAL_OBJS) $(B)/index_build.o $(B)/index_paths.o $(B)/index_row.
 # links needs only the table.
 SEARCH_OBJS = $(TABLE_OBJS) $(B)/filter.o $(B)/editdist.o $(B)/suggest.o \
 	      $(B)/lookup.o $(B)/memo.o $(B)/query.o $(B)/snippet.o \
-	      $(B)/post.o $(B)/rank_post.o $(B)/rank.o $(B)/links.o
+	      $(B)/post.o $(B)/rank_make.o $(B)/rank_post.o $(B)/rank.o \
+	      $(B)/links.o
 # Every src/render*.c is a format (or the interface): a new one needs no
 # line here.
 RENDER_OBJS = $(SEARCH_OBJS) $(B)/wrap.o \

@@ -32,7 +32,8 @@ struct post_doc {
 	 * lost to a damaged index reads as no list). */
 	unsigned char bloom[POST_BLOOM];
 	/* For put only: its distinct stems and how often each occurs in
-	 * each field, stem i's in tf[i * POST_NFIELDS ..]; borrowed. */
+	 * each field, stem i's in tf[i * POST_NFIELDS ..]; freed by
+	 * post_doc_release. */
 	const char *algo; /* the stemmer (query_algo), or NULL: none */
 	char **stems;
 	unsigned *tf;
@@ -54,9 +55,10 @@ struct post_ops {
 	int (*doc_get)(
 	    void *ctx, const struct term *t, uint64_t key, struct post_doc *d);
 	/* Keep d as t's postings under key: seen by stem_each at once,
-	 * written to the index by flush.  d is copied. */
-	void (*doc_put)(void *ctx, const struct term *t, uint64_t key,
-	    const struct post_doc *d);
+	 * written to the index by flush.  Takes what d owns (its stems
+	 * and counts), leaving d empty. */
+	void (*doc_put)(
+	    void *ctx, const struct term *t, uint64_t key, struct post_doc *d);
 	/*
 	 * Call fn for each term whose postings, made by stemmer algo,
 	 * hold stem (only terms doc_get found or doc_put was given this

@@ -7,8 +7,10 @@
 #define GLOSS_RANK_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "filter.h"
+#include "post.h"
 #include "query.h"
 #include "table.h"
 
@@ -47,5 +49,18 @@ void pass_release(struct pass *ps);
  */
 int post_passes(struct query *q, const struct table *tab,
     const struct filter *flt, struct pass *ps);
+
+/* A term whose postings are to be made, with its stemmer algo. */
+struct rank_make {
+	const struct term *t; /* its text read */
+	const char *algo;
+	uint64_t key;	   /* post_key, for the caller */
+	size_t at;	   /* the caller's */
+	struct post_doc d; /* made: the caller owns it */
+};
+
+/* Make the postings of the n terms v (rank_make.c), on two threads when
+ * there are many. */
+void rank_make_all(struct rank_make *v, size_t n);
 
 #endif

@@ -44,6 +44,7 @@ struct pool {
 	atomic_size_t next;	     /* the next item to load */
 	size_t end;		     /* the end of this round's items */
 	int keep_text;		     /* terms keep their file's text */
+	int keep_miss;		     /* and those parsed, for postings */
 	int indexed;		     /* an index is open: capture parses */
 	const struct siteconf *conf; /* the glossary's .gloss.yaml */
 	atomic_size_t slots;	     /* the threads of this round so far */
@@ -91,7 +92,7 @@ load_miss(struct pool *p, size_t i, struct readfile_buf *rb, ssize_t len,
 		c->st = had ? *fst : it->st;
 	}
 	r->st = termfile_load_text(rb, (size_t)len, it->path, p->conf,
-	    &it->diag, &r->term, p->keep_text, c);
+	    &it->diag, &r->term, p->keep_text || p->keep_miss, c);
 	r->put = c;
 }
 
@@ -474,6 +475,9 @@ loader_load_walk(struct table *table, struct loader_walk *w, int dirno,
 	/* Search without an index reads every text, as without postings. */
 	p.keep_text =
 	    opts == NULL || !opts->drop_text || (opts->postings && ix == NULL);
+	/* A term parsed has no stored postings: search makes them from
+	 * the text it has in hand, not read again (loader_post.c). */
+	p.keep_miss = opts != NULL && opts->postings;
 	p.indexed = ix != NULL;
 	p.conf = &w->conf;
 	atomic_init(&p.next, 0);

@@ -152,13 +152,11 @@ lp_doc_get(void *ctx, const struct term *t, uint64_t key, struct post_doc *d)
 }
 
 static void
-lp_doc_put(
-    void *ctx, const struct term *t, uint64_t key, const struct post_doc *d)
+lp_doc_put(void *ctx, const struct term *t, uint64_t key, struct post_doc *d)
 {
 	struct lp_term *e = lp_find(ctx, t);
 	struct lpost_dir *dir;
 	struct index_post_new *r;
-	size_t i;
 
 	if ((dir = e != NULL ? e->dir : lp_mem(ctx)) == NULL)
 		return;
@@ -174,14 +172,8 @@ lp_doc_put(
 		r->st = e->st;
 	r->stamp = dir->stamp;
 	r->key = key;
-	r->d = *d;
-	r->d.stems = xcalloc(d->nstems + 1, sizeof(*r->d.stems));
-	r->d.tf = xcalloc(d->nstems * POST_NFIELDS + 1, sizeof(*r->d.tf));
-	if (d->nstems > 0)
-		memcpy(
-		    r->d.tf, d->tf, d->nstems * POST_NFIELDS * sizeof(*d->tf));
-	for (i = 0; i < d->nstems; i++)
-		r->d.stems[i] = xstrdup(d->stems[i]);
+	r->d = *d; /* its stems and counts, taken */
+	memset(d, 0, sizeof(*d));
 }
 
 static int

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "memo.h"
 #include "post_make.h"
 #include "query.h"
 #include "rank_int.h"
@@ -27,9 +26,7 @@ struct pterm {
 /* A stemmer the terms use, and a language of it. */
 struct palgo {
 	const char *algo, *lang;
-	struct sb_stemmer *st;
-	struct memo *memo; /* st's words stemmed so far */
-	unsigned *bits;	   /* [stem][POST_BLOOM_K]: the query's stems' bits */
+	unsigned *bits; /* [stem][POST_BLOOM_K]: the query's stems' bits */
 };
 
 /* The counting of a query through the stored postings (post.h). */
@@ -76,55 +73,60 @@ pp_algo(struct ppass *pp, const struct term *t)
 	return pp->nalg++;
 }
 
-/* The postings of p's term: those kept, else made from its text and
- * kept.  -1 when its text cannot be read. */
-static int
-pp_doc(struct ppass *pp, struct pterm *p, struct palgo *a)
+/* Keep what v's postings say in its term's pterm, and store them. */
+static void
+pp_made(struct ppass *pp, struct rank_make *v)
 {
-	const struct post_src *src = pp->src;
-	uint64_t key = post_key(p->t, p->algo);
-	struct post_doc d;
+	struct pterm *p = &pp->pt[v->at];
 
-	p->d.algo = p->algo;
-	if (src->ops->doc_get(src->ctx, p->t, key, &p->d))
-		return 0;
-	if (src->ops->text(src->ctx, p->t) < 0)
-		return -1;
-	if (a->memo == NULL) {
-		a->st = query_stemmer_new(a->algo);
-		a->memo = post_memo_new();
-	}
-	post_make(p->t, p->algo, a->st, a->memo, &d);
-	src->ops->doc_put(src->ctx, p->t, key, &d);
-	memcpy(p->d.len, d.len, sizeof(d.len));
-	memcpy(p->d.bloom, d.bloom, sizeof(d.bloom));
-	p->d.irregular = d.irregular;
-	post_doc_release(&d);
-	return 0;
+	memcpy(p->d.len, v->d.len, sizeof(v->d.len));
+	memcpy(p->d.bloom, v->d.bloom, sizeof(v->d.bloom));
+	p->d.irregular = v->d.irregular;
+	pp->src->ops->doc_put(pp->src->ctx, p->t, v->key, &v->d);
 }
 
-/* Every term that passes flt, with its postings.  -1: a text failed. */
+/*
+ * Every term that passes flt, with its postings: those kept, else made
+ * from its text (all at once: rank_make_all) and kept.  -1: a text
+ * could not be read.
+ */
 static int
 pp_terms(struct ppass *pp, const struct filter *flt)
 {
 	const struct table *tab = pp->tab;
-	size_t i;
+	const struct post_src *src = pp->src;
+	struct rank_make *mk = xcalloc(tab->n ? tab->n : 1, sizeof(*mk));
+	size_t i, n = 0;
+	int rc = 0;
 
 	pp->pt = xcalloc(tab->n ? tab->n : 1, sizeof(*pp->pt));
 	pp->at = xcalloc(tab->n ? tab->n : 1, sizeof(*pp->at));
-	for (i = 0; i < tab->n; i++) {
+	for (i = 0; i < tab->n && rc == 0; i++) {
 		struct pterm *p = &pp->pt[pp->n];
+		uint64_t key;
 
 		if (!filter_match(flt, tab->terms[i]))
 			continue;
 		p->t = tab->terms[i];
 		p->g = pp_algo(pp, p->t);
-		p->algo = pp->alg[p->g].algo;
-		if (pp_doc(pp, p, &pp->alg[p->g]) < 0)
-			return -1;
+		p->d.algo = p->algo = pp->alg[p->g].algo;
+		key = post_key(p->t, p->algo);
+		if (!src->ops->doc_get(src->ctx, p->t, key, &p->d)) {
+			if (src->ops->text(src->ctx, p->t) < 0)
+				rc = -1;
+			mk[n].t = p->t;
+			mk[n].algo = p->algo;
+			mk[n].key = key;
+			mk[n++].at = pp->n;
+		}
 		pp->at[i] = ++pp->n;
 	}
-	return 0;
+	if (rc == 0)
+		rank_make_all(mk, n);
+	for (i = 0; rc == 0 && i < n; i++)
+		pp_made(pp, &mk[i]);
+	free(mk);
+	return rc;
 }
 
 /* A term of the list being read holds the stem. */
@@ -304,8 +306,6 @@ pp_release(struct ppass *pp)
 	size_t i;
 
 	for (i = 0; i < pp->nalg; i++) {
-		query_stemmer_free(pp->alg[i].st);
-		memo_free(pp->alg[i].memo);
 		free(pp->alg[i].bits);
 	}
 	free(pp->alg);

@@ -558,12 +558,10 @@ fake_doc_get(void *ctx, const struct term *t, uint64_t key, struct post_doc *d)
 }
 
 static void
-fake_doc_put(
-    void *ctx, const struct term *t, uint64_t key, const struct post_doc *d)
+fake_doc_put(void *ctx, const struct term *t, uint64_t key, struct post_doc *d)
 {
 	struct fake *fk = ctx;
 	struct fake_doc *e = fake_find(fk, t);
-	size_t i;
 
 	if (e == NULL) {
 		e = &fk->v[fk->n++];
@@ -571,14 +569,8 @@ fake_doc_put(
 	} else
 		post_doc_release(&e->d);
 	e->key = key;
-	e->d = *d;
-	e->d.stems = xcalloc(d->nstems + 1, sizeof(char *));
-	e->d.tf = xcalloc(d->nstems * POST_NFIELDS + 1, sizeof(unsigned));
-	for (i = 0; i < d->nstems; i++)
-		e->d.stems[i] = xstrdup(d->stems[i]);
-	if (d->nstems > 0)
-		memcpy(e->d.tf, d->tf,
-		    d->nstems * POST_NFIELDS * sizeof(unsigned));
+	e->d = *d; /* taken */
+	memset(d, 0, sizeof(*d));
 }
 
 static int
