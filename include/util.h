@@ -27,6 +27,8 @@ void *xrealloc(void *, size_t);
 /* Grow an array of n elements of size sz to hold at least need elements. */
 void *xreallocarray(void *, size_t n, size_t sz);
 char *xstrdup(const char *);
+/* Whether a and b are equal strings, or both NULL. */
+int str_same(const char *a, const char *b);
 char *xstrndup(const char *, size_t);
 /* The caller frees the result. */
 char *xasprintf(const char *, ...) GLOSS_PRINTF(1, 2);

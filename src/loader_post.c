@@ -98,19 +98,13 @@ lp_index(struct lpost_dir *d)
 	return d->ix;
 }
 
-static int
-same_algo(const char *a, const char *b)
-{
-	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
-}
-
 static struct lp_algo *
 lp_algo(struct lpost_dir *d, const char *algo)
 {
 	size_t i;
 
 	for (i = 0; i < d->nalgos; i++)
-		if (same_algo(d->algos[i].algo, algo))
+		if (str_same(d->algos[i].algo, algo))
 			return &d->algos[i];
 	d->algos = xreallocarray(d->algos, d->nalgos + 1, sizeof(*d->algos));
 	d->algos[d->nalgos].algo = algo;
@@ -245,7 +239,7 @@ lp_stem_each(
 		for (j = 0; j < d->npend; j++) {
 			const struct post_doc *pd = &d->pend[j].d;
 
-			if (!same_algo(pd->algo, algo))
+			if (!str_same(pd->algo, algo))
 				continue;
 			for (k = 0; k < pd->nstems; k++)
 				if (strcmp(pd->stems[k], stem) == 0) {

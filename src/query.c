@@ -416,12 +416,6 @@ query_stemmer_free(struct sb_stemmer *st)
 		sb_stemmer_delete(st);
 }
 
-static int
-same_algo(const char *a, const char *b)
-{
-	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
-}
-
 /* The query's words stemmed by alt, for those not stemmed yet. */
 static void
 alt_update(const struct query *q, struct query_alt *alt)
@@ -444,10 +438,10 @@ query_alt_find(const struct query *q, const char *lang)
 	const char *a;
 	size_t i;
 
-	if (lang == NULL || same_algo(a = algo_for(lang), q->algo))
+	if (lang == NULL || str_same(a = algo_for(lang), q->algo))
 		return NULL;
 	for (i = 0; i < q->nalt; i++)
-		if (same_algo(q->alt[i].algo, a))
+		if (str_same(q->alt[i].algo, a))
 			return &q->alt[i];
 	return NULL;
 }
@@ -458,7 +452,7 @@ query_alt(struct query *q, const char *lang)
 	struct query_alt *alt;
 	const char *a;
 
-	if (lang == NULL || same_algo(a = algo_for(lang), q->algo))
+	if (lang == NULL || str_same(a = algo_for(lang), q->algo))
 		return NULL;
 	if ((alt = (struct query_alt *)query_alt_find(q, lang)) == NULL) {
 		if (q->memo != NULL) { /* its words are keyed by the alts */

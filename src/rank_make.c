@@ -34,12 +34,6 @@ struct make_stemmer {
 	struct memo *memo;
 };
 
-static int
-same_algo(const char *a, const char *b)
-{
-	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
-}
-
 /* The thread's stemmer for algo, made when first asked for. */
 static struct make_stemmer *
 stemmer_of(struct make_stemmer **v, size_t *n, const char *algo)
@@ -47,7 +41,7 @@ stemmer_of(struct make_stemmer **v, size_t *n, const char *algo)
 	size_t i;
 
 	for (i = 0; i < *n; i++)
-		if (same_algo((*v)[i].algo, algo))
+		if (str_same((*v)[i].algo, algo))
 			return &(*v)[i];
 	*v = xreallocarray(*v, *n + 1, sizeof(**v));
 	(*v)[*n].algo = algo;

@@ -45,12 +45,6 @@ struct ppass {
 	size_t stem;	 /* the stem of it */
 };
 
-static int
-same_algo(const char *a, const char *b)
-{
-	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
-}
-
 /* The stemmer of t's language: its index among the pass's. */
 static size_t
 pp_algo(struct ppass *pp, const struct term *t)
@@ -60,11 +54,11 @@ pp_algo(struct ppass *pp, const struct term *t)
 	size_t i;
 
 	for (i = 0; i < pp->nalg; i++)
-		if (same_algo(pp->alg[i].lang, lang))
+		if (str_same(pp->alg[i].lang, lang))
 			return i;
 	a = query_algo(lang);
 	for (i = 0; i < pp->nalg; i++)
-		if (same_algo(pp->alg[i].algo, a))
+		if (str_same(pp->alg[i].algo, a))
 			return i;
 	pp->alg = xreallocarray(pp->alg, pp->nalg + 1, sizeof(*pp->alg));
 	memset(&pp->alg[pp->nalg], 0, sizeof(*pp->alg));
@@ -141,7 +135,7 @@ pp_hit(void *arg, const struct term *t, const unsigned *tf)
 	    (i = pp->at[t->idx]) == 0)
 		return; /* filtered out */
 	p = &pp->pt[i - 1];
-	if (!same_algo(p->algo, pp->cur))
+	if (!str_same(p->algo, pp->cur))
 		return;
 	p->cand = 1;
 	memcpy(&pp->tf[((i - 1) * pp->q->nstems + pp->stem) * POST_NFIELDS], tf,

@@ -100,6 +100,12 @@ xasprintf(const char *fmt, ...)
 	return s;
 }
 
+int
+str_same(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
 void
 sb_init(struct sbuf *sb)
 {
