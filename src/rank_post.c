@@ -89,8 +89,8 @@ pp_terms(struct ppass *pp, const struct filter *flt)
 {
 	const struct table *tab = pp->tab;
 	const struct post_src *src = pp->src;
-	struct rank_make *mk = xcalloc(tab->n ? tab->n : 1, sizeof(*mk));
-	size_t i, n = 0;
+	struct rank_make *mk = NULL; /* those with none stored: mostly none */
+	size_t i, n = 0, cap = 0;
 	int rc = 0;
 
 	pp->pt = xcalloc(tab->n ? tab->n : 1, sizeof(*pp->pt));
@@ -106,8 +106,15 @@ pp_terms(struct ppass *pp, const struct filter *flt)
 		p->d.algo = p->algo = pp->alg[p->g].algo;
 		key = post_key(p->t, p->algo);
 		if (!src->ops->doc_get(src->ctx, p->t, key, &p->d)) {
-			if (src->ops->text(src->ctx, p->t) < 0)
+			if (src->ops->text(src->ctx, p->t) < 0) {
 				rc = -1;
+				break;
+			}
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				mk = xreallocarray(mk, cap, sizeof(*mk));
+			}
+			memset(&mk[n], 0, sizeof(*mk));
 			mk[n].t = p->t;
 			mk[n].algo = p->algo;
 			mk[n].key = key;
