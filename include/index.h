@@ -91,8 +91,9 @@ struct index *index_open(
  * own, so that SQLite's start (its schema read, its shared memory) is
  * paid while the caller walks the files; the first index_open of the
  * same cache_dir and root then takes the connection, with the flags and
- * the time it is called with.  One at a time (a second call is a no-op);
- * a failure is left for index_open to meet again, and report.  Strings
+ * the time it is called with.  An index that is not there is left for
+ * index_open to build.  One at a time (a second call is a no-op); a
+ * failure is left for index_open to meet again, and report.  Strings
  * are copied.
  */
 void index_prefetch(const char *cache_dir, const char *root);

@@ -599,7 +599,8 @@ prefetch_run(void *arg)
 
 	(void)arg;
 	diag_init(&d);
-	pre.ix = ix_open(pre.cache_dir, pre.root, 1, &d);
+	/* Not a build: only the run's own open knows whether it writes. */
+	pre.ix = ix_open(pre.cache_dir, pre.root, 0, &d);
 	diag_release(&d); /* index_open meets it again */
 	return NULL;
 }
@@ -651,10 +652,6 @@ index_open(const char *cache_dir, const char *root, int flags, struct diag *d)
 	if (pre.on && strcmp(pre.root, root) == 0 &&
 	    strcmp(pre.cache_dir, cache_dir) == 0)
 		ix = prefetch_join();
-	if (ix != NULL && ix->build.path != NULL && (flags & INDEX_NOWRITE)) {
-		ix_free(ix); /* a build that would stay empty */
-		return NULL;
-	}
 	if (ix == NULL &&
 	    (ix = ix_open(cache_dir, root, !(flags & INDEX_NOWRITE), d)) ==
 		NULL)
