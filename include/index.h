@@ -154,6 +154,10 @@ char *index_file(const char *cache_dir, const char *root);
  */
 void index_context(struct index *, const void *ctx, size_t len);
 
+/* Whether the handle builds a new index aside (index_open found none):
+ * every file of this run is a miss, and a put. */
+int index_building(const struct index *);
+
 /* The database file of an open index (borrowed). */
 const char *index_db_path(const struct index *);
 

@@ -89,6 +89,7 @@ struct loader_walk {
 	struct walk_list list;
 	struct diag diag; /* the configuration's and the walk's messages */
 	int rc;		  /* walk_tree's: -1 when dir cannot be walked */
+	int built;	  /* its load built the directory's index */
 };
 
 /*

@@ -29,6 +29,7 @@ struct loader_snap {
 	uint64_t hash;	       /* its first half */
 	int home;	       /* the directory whose index keeps it, or -1 */
 	int settled;	       /* every file was settled at stamp */
+	int built;	       /* a load built its directory's index */
 };
 
 /*

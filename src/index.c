@@ -145,6 +145,12 @@ index_context(struct index *ix, const void *ctx, size_t len)
 	ix->seed = index_sum_blob(h, ctx, len, ctx != NULL);
 }
 
+int
+index_building(const struct index *ix)
+{
+	return ix->build.path != NULL;
+}
+
 int64_t
 index_stamp(const struct index *ix)
 {

@@ -464,6 +464,7 @@ loader_load_walk(struct table *table, struct loader_walk *w, int dirno,
 	    (ix = index_open(opts->cache_dir, w->dir,
 		 opts->parse_all ? INDEX_NOREAD : 0, &ixd)) != NULL)
 		index_conf(ix, &w->conf);
+	w->built = ix != NULL && index_building(ix);
 	if (ix != NULL && opts->postings)
 		pd = loader_post_dir(
 		    table, opts->cache_dir, w->dir, index_stamp(ix));

@@ -28,6 +28,14 @@ nindex() {
 	find "$1" -name '*.db' 2>/dev/null | grep -c ''
 }
 
+# How many snapshots the indexes under cache directory $1 keep.
+nsnap() {
+	for db in "$1"/gloss/*.db; do
+		python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM snap").fetchone()[0])' "$db"
+	done | awk '{ n += $1 } END { print n + 0 }'
+}
+
 unset GLOSS_PATH XDG_CONFIG_HOME
 HOME=$T/home
 XDG_CACHE_HOME=$T/cache
@@ -92,9 +100,14 @@ check "a root bundle named by the directory's first name" \
     test "$(cat "$T/g1.out")" = g1
 check "a root bundle named by the directory's second name" \
     test "$(cat "$T/g2.out")" = g2
-"$GLOSS" -d "$T/g3" list >/dev/null
+# The run that builds the index leaves the snapshot to the next run.
+XDG_CACHE_HOME=$T/cache3 "$GLOSS" -d "$T/g3" list >/dev/null
+check "the run that builds the index writes no snapshot" \
+    test "$(nsnap "$T/cache3")" = 0
+XDG_CACHE_HOME=$T/cache3 "$GLOSS" -d "$T/g3" list >/dev/null
+check "the next run writes the snapshot" test "$(nsnap "$T/cache3")" = 1
 for name in zq117391 zq94068; do
-	"$GLOSS" -d "$T/g3" show $name >"$T/out" 2>&1
+	XDG_CACHE_HOME=$T/cache3 "$GLOSS" -d "$T/g3" show $name >"$T/out" 2>&1
 	echo $? >>"$T/out"
 	"$GLOSS" --no-cache -d "$T/g3" show $name >"$T/out0" 2>&1
 	echo $? >>"$T/out0"
