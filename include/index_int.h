@@ -130,6 +130,11 @@ int index_kv_begin(struct index *);
  * this run; index_close reports a failure). */
 int index_kv_put(
     struct index *, const void *k, size_t kn, const void *v, size_t vn);
+/* The same for a k that has no value: one emptied by index_kv_clear in
+ * this transaction, or not put since (it skips removing longer values'
+ * parts). */
+int index_kv_add(
+    struct index *, const void *k, size_t kn, const void *v, size_t vn);
 /* Empty the store, in the write transaction: 0, or -1. */
 int index_kv_clear(struct index *);
 

@@ -16,8 +16,9 @@
 
 /* What a word gave. */
 struct memo_val {
-	long num;  /* the caller's number */
-	char *str; /* the caller's string (a copy the memo owns), or NULL */
+	long num;     /* the caller's number */
+	uint64_t aux; /* and a second one */
+	char *str;    /* the caller's string (a copy the memo owns), or NULL */
 };
 
 struct memo;
@@ -32,18 +33,18 @@ void memo_free(struct memo *m);
 /*
  * What w (n bytes) gave under tag, or NULL when it is not kept (an empty
  * word or one longer than MEMO_WORD never is).  Valid until the next
- * memo_put or memo_free.
+ * memo_put or memo_free; its str until memo_free.
  */
 const struct memo_val *memo_get(
     const struct memo *m, uintptr_t tag, const char *w, size_t n);
 
 /*
- * Keep that w (n bytes) under tag gave num and str (copied; NULL for
- * none).  Does nothing when the word is empty, longer than MEMO_WORD,
- * already kept, or the memo is full.
+ * Keep that w (n bytes) under tag gave num, aux and str (copied; NULL
+ * for none).  Does nothing when the word is empty, longer than
+ * MEMO_WORD, already kept, or the memo is full.
  */
 void memo_put(struct memo *m, uintptr_t tag, const char *w, size_t n, long num,
-    const char *str);
+    uint64_t aux, const char *str);
 
 /* How many words m keeps. */
 size_t memo_count(const struct memo *m);

@@ -33,9 +33,11 @@ struct post_doc {
 	unsigned char bloom[POST_BLOOM];
 	/* For put only: its distinct stems and how often each occurs in
 	 * each field, stem i's in tf[i * POST_NFIELDS ..]; freed by
-	 * post_doc_release. */
+	 * post_doc_release.  The stems (an array of its own) point into
+	 * pool, which holds their bytes. */
 	const char *algo; /* the stemmer (query_algo), or NULL: none */
 	char **stems;
+	char *pool;
 	unsigned *tf;
 	size_t nstems;
 };

@@ -276,11 +276,13 @@ meta_get(struct index *ix, struct post_meta *m)
 	return rc;
 }
 
+/* Seal v and put it under k; fresh: k has no value (see doc_put). */
 static int
-put_sealed(struct index *ix, const struct sbuf *k, struct sbuf *v)
+put_sealed(struct index *ix, const struct sbuf *k, struct sbuf *v, int fresh)
 {
 	post_seal(k, v);
-	return index_kv_put(ix, k->s, k->len, v->s, v->len);
+	return fresh ? index_kv_add(ix, k->s, k->len, v->s, v->len)
+		     : index_kv_put(ix, k->s, k->len, v->s, v->len);
 }
 
 static int
@@ -296,7 +298,7 @@ meta_put(struct index *ix, const struct post_meta *m)
 	tval_pack_uint(&v, m->next);
 	tval_pack_uint(&v, m->base);
 	tval_pack_uint(&v, m->paths);
-	rc = put_sealed(ix, &k, &v);
+	rc = put_sealed(ix, &k, &v, 0);
 	sb_release(&k);
 	sb_release(&v);
 	return rc;
@@ -304,11 +306,13 @@ meta_put(struct index *ix, const struct post_meta *m)
 
 /*
  * Write record r as number num, counting in m a path that had none:
- * 1, 0 when it is not kept (racily clean), -1 on a failure.
+ * 1, 0 when it is not kept (racily clean), -1 on a failure.  fresh: the
+ * store was emptied in this transaction, so that nothing need be read
+ * (a path has no record yet, a stem no list) or trimmed.
  */
 static int
 doc_put(struct index *ix, const struct index_post_new *r, uint64_t num,
-    struct post_meta *m)
+    struct post_meta *m, int fresh)
 {
 	struct sbuf k, v;
 	int64_t id[ID_N];
@@ -320,7 +324,7 @@ doc_put(struct index *ix, const struct index_post_new *r, uint64_t num,
 	sb_init(&k);
 	sb_init(&v);
 	key_doc(&k, r->relpath);
-	if ((i = index_kv_get(ix, k.s, k.len, &v)) < 0)
+	if ((i = fresh ? 0 : index_kv_get(ix, k.s, k.len, &v)) < 0)
 		goto out;
 	m->paths += i == 0;
 	post_value(&v);
@@ -333,7 +337,7 @@ doc_put(struct index *ix, const struct index_post_new *r, uint64_t num,
 	for (i = 0; i < POST_NFIELDS; i++)
 		tval_pack_uint(&v, r->d.len[i]);
 	sb_addn(&v, (const char *)r->d.bloom, POST_BLOOM);
-	rc = put_sealed(ix, &k, &v) < 0 ? -1 : 1;
+	rc = put_sealed(ix, &k, &v, fresh) < 0 ? -1 : 1;
 out:
 	sb_release(&k);
 	sb_release(&v);
@@ -414,9 +418,10 @@ group_adds(
 	return ng;
 }
 
-/* Add the entries a[0..n), one stem's, to its list.  -2: it is damaged. */
+/* Add the entries a[0..n), one stem's, to its list (fresh: it has none,
+ * see doc_put).  -2: it is damaged. */
 static int
-list_add(struct index *ix, const struct post_add *a, size_t n)
+list_add(struct index *ix, const struct post_add *a, size_t n, int fresh)
 {
 	struct index_post_ref *old = NULL;
 	struct sbuf k, v;
@@ -426,7 +431,7 @@ list_add(struct index *ix, const struct post_add *a, size_t n)
 
 	sb_init(&k);
 	sb_init(&v);
-	rc = index_post_stem(ix, a->algo, a->stem, &old, &nold);
+	rc = fresh ? 0 : index_post_stem(ix, a->algo, a->stem, &old, &nold);
 	if (rc < 0 || (nold > 0 && old[nold - 1].id >= a->id)) {
 		rc = -2;
 		goto out;
@@ -441,7 +446,7 @@ list_add(struct index *ix, const struct post_add *a, size_t n)
 		pack_tf(&v, i < nold ? old[i].tf : a[i - nold].tf);
 		last = id;
 	}
-	rc = put_sealed(ix, &k, &v);
+	rc = put_sealed(ix, &k, &v, fresh);
 out:
 	free(old);
 	sb_release(&k);
@@ -469,7 +474,7 @@ cmp_run(const void *x, const void *y)
  */
 static int
 lists_add(struct index *ix, const struct index_post_new *const *o, size_t n,
-    const uint64_t *num)
+    const uint64_t *num, int fresh)
 {
 	struct post_add *a, *b;
 	struct post_run *run;
@@ -496,7 +501,7 @@ lists_add(struct index *ix, const struct index_post_new *const *o, size_t n,
 	if (ng > 1)
 		qsort(run, ng, sizeof(*run), cmp_run);
 	for (g = 0; g < ng && rc == 0; g++)
-		rc = list_add(ix, run[g].a, run[g].n);
+		rc = list_add(ix, run[g].a, run[g].n, fresh);
 	free(run);
 	free(start);
 	free(a);
@@ -535,7 +540,7 @@ index_post_write(struct index *ix, const struct index_post_new *r, size_t n)
 	struct post_meta m;
 	uint64_t *num;
 	size_t i;
-	int rc;
+	int rc, fresh = 0;
 
 	if (n == 0 || index_kv_begin(ix) < 0)
 		return -1;
@@ -553,6 +558,7 @@ index_post_write(struct index *ix, const struct index_post_new *r, size_t n)
 		m.base = m.next > now ? m.next : now;
 		m.next = m.base;
 		m.paths = 0;
+		fresh = 1;
 	}
 	rc = 0;
 	num = xcalloc(n, sizeof(*num));
@@ -560,11 +566,15 @@ index_post_write(struct index *ix, const struct index_post_new *r, size_t n)
 	for (i = 0; i < n; i++)
 		o[i] = &r[i];
 	qsort(o, n, sizeof(*o), cmp_new);
+	for (i = 1; i < n && fresh; i++) /* a path's second record reads
+					    and replaces its first */
+		if (strcmp(o[i - 1]->relpath, o[i]->relpath) == 0)
+			fresh = 0;
 	for (i = 0; i < n && rc >= 0; i++)
-		if ((rc = doc_put(ix, o[i], m.next, &m)) == 1)
+		if ((rc = doc_put(ix, o[i], m.next, &m, fresh)) == 1)
 			num[i] = m.next++;
 	if (rc >= 0)
-		rc = lists_add(ix, o, n, num);
+		rc = lists_add(ix, o, n, num, fresh);
 	if (rc == -2) /* a damaged list: none can be trusted */
 		rc = index_kv_clear(ix) < 0 ? -1 : -2;
 	else if (rc >= 0)

@@ -308,14 +308,13 @@ static void
 dir_free(struct lpost_dir *d)
 {
 	struct diag tmp;
-	size_t i, j;
+	size_t i;
 
 	diag_init(&tmp);
 	(void)index_close(d->ix, &tmp);
 	diag_release(&tmp);
-	for (i = 0; i < d->npend; i++) {
-		for (j = 0; j < d->pend[i].d.nstems; j++)
-			free(d->pend[i].d.stems[j]);
+	for (i = 0; i < d->npend; i++) { /* what post.h says a doc owns */
+		free(d->pend[i].d.pool);
 		free(d->pend[i].d.stems);
 		free(d->pend[i].d.tf);
 	}

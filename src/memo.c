@@ -1,7 +1,8 @@
 /*
  * A memo of short words (memo.h): linear probing in a power-of-two
- * table kept at most half full, an FNV-1a hash of the word seeded with
- * the tag.
+ * table kept at most half full, a hash of the word eight bytes at a
+ * step, seeded with the tag; each entry keeps its hash, so that a probe
+ * compares bytes only where the hashes are equal.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #define MEMO_CAP0 1024 /* the first table's slots */
 
 struct memo_ent {
+	uint64_t h; /* word_hash of the word under its tag */
 	uintptr_t tag;
 	struct memo_val val;
 	unsigned char n; /* the word's bytes; 0: an empty slot */
@@ -45,18 +47,42 @@ memo_free(struct memo *m)
 	free(m);
 }
 
-/* The slot of w (n bytes) under tag: its entry or an empty one. */
-static struct memo_ent *
-memo_slot(const struct memo *m, uintptr_t tag, const char *w, size_t n)
+/* One step of word_hash: a bijection of h and of x. */
+static uint64_t
+mix(uint64_t h, uint64_t x)
 {
-	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ (uint64_t)tag;
-	size_t i;
+	h = (h ^ x) * UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 29);
+}
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * UINT64_C(0x100000001b3);
-	i = (size_t)(h ^ (h >> 29)) & (m->cap - 1);
+/* The hash of w (n bytes, at most MEMO_WORD) under tag. */
+static uint64_t
+word_hash(uintptr_t tag, const char *w, size_t n)
+{
+	uint64_t h = mix(UINT64_C(0xcbf29ce484222325) ^ (uint64_t)tag, n), x;
+	size_t i, k;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&x, w + i, 8);
+		h = mix(h, x);
+	}
+	if (i < n) {
+		for (x = 0, k = 0; i + k < n; k++)
+			x |= (uint64_t)(unsigned char)w[i + k] << (8 * k);
+		h = mix(h, x);
+	}
+	return h;
+}
+
+/* The slot of w (n bytes, hash h) under tag: its entry or an empty one. */
+static struct memo_ent *
+memo_slot(
+    const struct memo *m, uint64_t h, uintptr_t tag, const char *w, size_t n)
+{
+	size_t i = (size_t)h & (m->cap - 1);
+
 	while (m->v[i].n != 0 &&
-	    (m->v[i].n != n || m->v[i].tag != tag ||
+	    (m->v[i].h != h || m->v[i].n != n || m->v[i].tag != tag ||
 		memcmp(m->v[i].w, w, n) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return &m->v[i];
@@ -72,7 +98,8 @@ memo_grow(struct memo *m)
 	m->v = xcalloc(m->cap, sizeof(*m->v));
 	for (i = 0; i < cap; i++)
 		if (old[i].n != 0)
-			*memo_slot(m, old[i].tag, old[i].w, old[i].n) = old[i];
+			*memo_slot(m, old[i].h, old[i].tag, old[i].w,
+			    old[i].n) = old[i];
 	free(old);
 }
 
@@ -83,25 +110,29 @@ memo_get(const struct memo *m, uintptr_t tag, const char *w, size_t n)
 
 	if (m->cap == 0 || n == 0 || n > MEMO_WORD)
 		return NULL;
-	e = memo_slot(m, tag, w, n);
+	e = memo_slot(m, word_hash(tag, w, n), tag, w, n);
 	return e->n != 0 ? &e->val : NULL;
 }
 
 void
 memo_put(struct memo *m, uintptr_t tag, const char *w, size_t n, long num,
-    const char *str)
+    uint64_t aux, const char *str)
 {
 	struct memo_ent *e;
+	uint64_t h;
 
 	if (n == 0 || n > MEMO_WORD || m->n >= m->max)
 		return;
 	if (2 * (m->n + 1) > m->cap)
 		memo_grow(m);
-	e = memo_slot(m, tag, w, n);
+	h = word_hash(tag, w, n);
+	e = memo_slot(m, h, tag, w, n);
 	if (e->n != 0)
 		return;
+	e->h = h;
 	e->tag = tag;
 	e->val.num = num;
+	e->val.aux = aux;
 	e->val.str = str != NULL ? xstrdup(str) : NULL;
 	e->n = (unsigned char)n;
 	memcpy(e->w, w, n);

@@ -97,35 +97,8 @@ post_memo_new(void)
 	return memo_new(POST_MEMO_MAX);
 }
 
-/* The stem of w (n bytes) into buf, as query_stem makes it; the memo,
- * when there is one, keeps it under no tag with its length. */
-static size_t
-memo_stem(struct memo *m, struct sb_stemmer *st, const char *w, size_t n,
-    char *buf, size_t bufsz)
-{
-	const struct memo_val *v;
-	size_t len;
-
-	if (m != NULL && (v = memo_get(m, 0, w, n)) != NULL) {
-		memcpy(buf, v->str, (size_t)v->num + 1);
-		return (size_t)v->num;
-	}
-	len = query_stem(st, w, n, buf, bufsz);
-	if (m != NULL)
-		memo_put(m, 0, w, n, (long)len, buf);
-	return len;
-}
-
-/* The distinct stems of a term as they are found. */
-struct maker {
-	struct memo *memo;
-	struct sb_stemmer *st;
-	struct post_doc *d;
-	size_t *slot; /* open addressing: index + 1 into d->stems */
-	size_t cap, nalloc;
-	int field;
-};
-
+/* A stem's hash: its slot in a maker, and its bits in a Bloom filter
+ * (which the index keeps: a change is a change of its format). */
 static uint64_t
 hash_str(const char *s)
 {
@@ -135,6 +108,47 @@ hash_str(const char *s)
 		h = (h ^ (unsigned char)*s++) * UINT64_C(0x100000001b3);
 	return h;
 }
+
+/*
+ * The stem of w (n bytes), as query_stem makes it, and its hash_str in
+ * *h: the memo's copy, or buf's.  The memo, when there is one, keeps
+ * the stem under no tag with its length and its hash, so that a word
+ * met again costs one probe of the memo and nothing else.
+ */
+static const char *
+memo_stem(struct memo *m, struct sb_stemmer *st, const char *w, size_t n,
+    char *buf, size_t bufsz, size_t *len, uint64_t *h)
+{
+	const struct memo_val *v;
+
+	if (m != NULL && (v = memo_get(m, 0, w, n)) != NULL) {
+		*len = (size_t)v->num;
+		*h = v->aux;
+		return v->str;
+	}
+	*len = query_stem(st, w, n, buf, bufsz);
+	*h = hash_str(buf);
+	if (m != NULL)
+		memo_put(m, 0, w, n, (long)*len, *h, buf);
+	return buf;
+}
+
+/*
+ * The distinct stems of a term as they are found: each is copied once
+ * into one pool of the term's (d->pool when done), at off[i], with its
+ * hash at sh[i].
+ */
+struct maker {
+	struct memo *memo;
+	struct sb_stemmer *st;
+	struct post_doc *d;
+	size_t *slot; /* open addressing: index + 1 into off and sh */
+	size_t *off;
+	uint64_t *sh;
+	struct sbuf pool;
+	size_t cap, nalloc;
+	int field;
+};
 
 void
 post_bloom_bits(const char *stem, unsigned bits[POST_BLOOM_K])
@@ -158,14 +172,18 @@ post_bloom_may(const unsigned char *bloom, const unsigned *bits)
 	return 1;
 }
 
+/* Set the bits of the stem of hash h (hash_str) in bloom: as
+ * post_bloom_bits. */
 static void
-bloom_add(unsigned char *bloom, const char *stem)
+bloom_add(unsigned char *bloom, uint64_t h)
 {
-	unsigned bits[POST_BLOOM_K], i;
+	uint32_t a = (uint32_t)h, b = (uint32_t)(h >> 32) | 1;
+	unsigned i, bit;
 
-	post_bloom_bits(stem, bits);
-	for (i = 0; i < POST_BLOOM_K; i++)
-		bloom[bits[i] / 8] |= (unsigned char)(1u << (bits[i] % 8));
+	for (i = 0; i < POST_BLOOM_K; i++) {
+		bit = (a + i * b) % (POST_BLOOM * 8);
+		bloom[bit / 8] |= (unsigned char)(1u << (bit % 8));
+	}
 }
 
 static void
@@ -177,40 +195,45 @@ mk_grow(struct maker *m)
 	m->slot = xcalloc(cap, sizeof(*m->slot));
 	m->cap = cap;
 	for (i = 0; i < m->d->nstems; i++) {
-		j = (size_t)hash_str(m->d->stems[i]) & (cap - 1);
+		j = (size_t)m->sh[i] & (cap - 1);
 		while (m->slot[j] != 0)
 			j = (j + 1) & (cap - 1);
 		m->slot[j] = i + 1;
 	}
 }
 
-/* Count stem in the field being read: a new stem, or one more. */
+/* Count stem (len bytes, hash h) in the field being read: a new stem,
+ * or one more. */
 static void
-mk_add(struct maker *m, const char *stem)
+mk_add(struct maker *m, const char *stem, size_t len, uint64_t h)
 {
 	struct post_doc *d = m->d;
-	size_t j;
+	size_t j, k;
 
 	if (2 * (d->nstems + 1) > m->cap)
 		mk_grow(m);
-	j = (size_t)hash_str(stem) & (m->cap - 1);
-	while (m->slot[j] != 0 && strcmp(d->stems[m->slot[j] - 1], stem) != 0)
+	j = (size_t)h & (m->cap - 1);
+	while ((k = m->slot[j]) != 0 &&
+	    (m->sh[k - 1] != h || strcmp(m->pool.s + m->off[k - 1], stem) != 0))
 		j = (j + 1) & (m->cap - 1);
-	if (m->slot[j] == 0) {
+	if (k == 0) {
 		if (d->nstems == m->nalloc) {
 			m->nalloc = m->nalloc ? m->nalloc * 2 : 64;
-			d->stems = xreallocarray(
-			    d->stems, m->nalloc, sizeof(*d->stems));
+			m->off =
+			    xreallocarray(m->off, m->nalloc, sizeof(*m->off));
+			m->sh = xreallocarray(m->sh, m->nalloc, sizeof(*m->sh));
 			d->tf = xreallocarray(
 			    d->tf, m->nalloc, POST_NFIELDS * sizeof(*d->tf));
 		}
-		d->stems[d->nstems] = xstrdup(stem);
+		m->off[d->nstems] = m->pool.len;
+		sb_addn(&m->pool, stem, len + 1); /* and its NUL */
+		m->sh[d->nstems] = h;
 		memset(&d->tf[d->nstems * POST_NFIELDS], 0,
 		    POST_NFIELDS * sizeof(*d->tf));
-		bloom_add(d->bloom, stem);
-		m->slot[j] = ++d->nstems;
+		bloom_add(d->bloom, h);
+		k = m->slot[j] = ++d->nstems;
 	}
-	d->tf[(m->slot[j] - 1) * POST_NFIELDS + (size_t)m->field]++;
+	d->tf[(k - 1) * POST_NFIELDS + (size_t)m->field]++;
 }
 
 static int
@@ -220,19 +243,22 @@ mk_word(void *arg, const char *s, size_t start, size_t end)
 	char buf[QUERY_STEM_BUF];
 	unsigned char c = (unsigned char)s[start];
 	size_t n = end - start, len;
+	const char *stem;
+	uint64_t h;
 
 	m->d->len[m->field]++;
-	if ((len = memo_stem(m->memo, m->st, s + start, n, buf, sizeof(buf))) ==
-	    0)
+	stem =
+	    memo_stem(m->memo, m->st, s + start, n, buf, sizeof(buf), &len, &h);
+	if (len == 0)
 		return 0;
 	/* query_find_stem skips such a word unstemmed, by its first
 	 * letter and length, when the query's stems allow: then the
 	 * postings could count it where rank does not. */
 	if (c >= 'A' && c <= 'Z')
 		c = (unsigned char)(c - 'A' + 'a');
-	if (c < 0x80 && ((unsigned char)buf[0] != c || n < len))
+	if (c < 0x80 && ((unsigned char)stem[0] != c || n < len))
 		m->d->irregular = 1;
-	mk_add(m, buf);
+	mk_add(m, stem, len, h);
 	return 0;
 }
 
@@ -259,16 +285,25 @@ post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
 	b = term_body_text(t);
 	query_words(b, strlen(b), mk_word, &m);
 	sb_release(&sb);
+	/* The pool moves no more: the stems can point into it. */
+	if (d->nstems > 0) {
+		size_t i;
+
+		d->stems = xreallocarray(NULL, d->nstems, sizeof(*d->stems));
+		for (i = 0; i < d->nstems; i++)
+			d->stems[i] = m.pool.s + m.off[i];
+		d->pool = m.pool.s;
+	} else
+		sb_release(&m.pool);
 	free(m.slot);
+	free(m.off);
+	free(m.sh);
 }
 
 void
 post_doc_release(struct post_doc *d)
 {
-	size_t i;
-
-	for (i = 0; i < d->nstems; i++)
-		free(d->stems[i]);
+	free(d->pool);
 	free(d->stems);
 	free(d->tf);
 	memset(d, 0, sizeof(*d));

@@ -656,6 +656,6 @@ query_find_stem(
 			if (strcmp(stems[i], buf) == 0)
 				id = (long)i;
 	if (q->memo != NULL)
-		memo_put(q->memo, (uintptr_t)alt, w, n, id, NULL);
+		memo_put(q->memo, (uintptr_t)alt, w, n, id, 0, NULL);
 	return id;
 }

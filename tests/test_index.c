@@ -1331,6 +1331,48 @@ test_index_post(void **state)
 }
 
 /*
+ * A first write into an empty store reads nothing back (index_post.c,
+ * fresh), unless two records share a path: the second then replaces
+ * the first, as in a store that had one, and both numbers stay in the
+ * lists, the first held by no record.
+ */
+static void
+test_index_post_fresh(void **state)
+{
+	struct fx *f = *state;
+	char w1[] = "churn", w2[] = "rate";
+	char *sa[] = {w1, w2}, *sb[] = {w1};
+	unsigned ta[] = {0, 0, 0, 0, 2, 0, 0, 0, 0, 1}, tb[] = {0, 0, 0, 0, 4};
+	struct index_post_new r[3];
+	struct post_doc d;
+	struct index *ix = open_ok(f, 0);
+	int64_t stamp = index_stamp(ix);
+	struct stat st = mk_stat(stamp), other = st;
+	uint64_t id, base;
+	char buf[256];
+
+	other.st_ino++;
+	mk_post(&r[0], "b.md", &st, stamp, 5, sa, ta, 2);
+	mk_post(&r[1], "a.md", &st, stamp, 7, sa, ta, 2);
+	mk_post(&r[2], "a.md", &other, stamp, 8, sb, tb, 1);
+	assert_int_equal(index_post_write(ix, r, 3), 0);
+	close_ok(ix);
+	ix = open_ok(f, 0);
+	memset(&d, 0, sizeof(d));
+	assert_int_equal(index_post_doc(ix, "a.md", &st, 7, &id, &d), 0);
+	assert_int_equal(index_post_doc(ix, "a.md", &other, 8, &id, &d), 1);
+	assert_int_equal(index_post_doc(ix, "b.md", &st, 5, &base, &d), 1);
+	/* Numbered in path order: a.md's two, then b.md. */
+	assert_true(id == base - 1);
+	base -= 2;
+	assert_int_equal(list_of(ix, "churn", base, buf), 1);
+	assert_string_equal(buf, "0:2 1:4 2:2");
+	assert_int_equal(list_of(ix, "rate", base, buf), 1);
+	assert_string_equal(buf, "0:1 2:1");
+	close_ok(ix);
+}
+
+/*
  * The key-value store keeps a long value in parts (index.c, KV_PART):
  * values of every length round-trip, and a shorter value leaves none of
  * a longer one's parts behind (12,345 bytes, then 3).
@@ -1361,6 +1403,15 @@ test_index_kv_parts(void **state)
 		assert_int_equal(index_kv_get(ix, "k", 1, &out), 0);
 		close_ok(ix);
 	}
+	/* A key with no value, added to without trimming. */
+	ix = open_ok(f, 0);
+	assert_int_equal(index_kv_add(ix, "k2", 2, v, 5000), 0);
+	close_ok(ix);
+	ix = open_ok(f, 0);
+	assert_int_equal(index_kv_get(ix, "k2", 2, &out), 1);
+	assert_int_equal(out.len, 5000);
+	assert_memory_equal(out.s, v, 5000);
+	close_ok(ix);
 	sb_release(&out);
 	free(v);
 }
@@ -1409,6 +1460,8 @@ main(void)
 		test_index_processes, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_post, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_post_fresh, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_kv_parts, fx_setup, fx_teardown),
 	};

@@ -1,6 +1,7 @@
 /* The memo of short words: what is kept, under which tag, and its limits. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "testutil.h"
 
@@ -14,12 +15,13 @@ test_get_put(void **state)
 
 	(void)state;
 	assert_null(memo_get(m, 0, "churn", 5));
-	memo_put(m, 0, "churning", 8, 5, "churn");
-	memo_put(m, 0, "churn", 5, -1, NULL);
+	memo_put(m, 0, "churning", 8, 5, UINT64_C(0xfeedface12345678), "churn");
+	memo_put(m, 0, "churn", 5, -1, 0, NULL);
 	v = memo_get(m, 0, "churning", 8);
 	assert_non_null(v);
 	assert_int_equal(v->num, 5);
 	assert_string_equal(v->str, "churn");
+	assert_true(v->aux == UINT64_C(0xfeedface12345678));
 	v = memo_get(m, 0, "churn", 5);
 	assert_non_null(v);
 	assert_int_equal(v->num, -1);
@@ -28,7 +30,7 @@ test_get_put(void **state)
 	assert_non_null(memo_get(m, 0, "churnXYZ", 5));
 	assert_null(memo_get(m, 0, "churnin", 7));
 	/* The first put of a word stands. */
-	memo_put(m, 0, "churn", 5, 7, "x");
+	memo_put(m, 0, "churn", 5, 7, 0, "x");
 	assert_int_equal(memo_get(m, 0, "churn", 5)->num, -1);
 	assert_int_equal(memo_count(m), 2);
 	memo_free(m);
@@ -42,8 +44,8 @@ test_tags(void **state)
 	int a, b;
 
 	(void)state;
-	memo_put(m, (uintptr_t)&a, "word", 4, 1, NULL);
-	memo_put(m, (uintptr_t)&b, "word", 4, 2, NULL);
+	memo_put(m, (uintptr_t)&a, "word", 4, 1, 0, NULL);
+	memo_put(m, (uintptr_t)&b, "word", 4, 2, 0, NULL);
 	assert_int_equal(memo_get(m, (uintptr_t)&a, "word", 4)->num, 1);
 	assert_int_equal(memo_get(m, (uintptr_t)&b, "word", 4)->num, 2);
 	assert_null(memo_get(m, 0, "word", 4));
@@ -59,19 +61,44 @@ test_limits(void **state)
 
 	(void)state;
 	memset(w, 'a', sizeof(w));
-	memo_put(m, 0, w, 0, 1, NULL);
+	memo_put(m, 0, w, 0, 1, 0, NULL);
 	assert_null(memo_get(m, 0, w, 0));
-	memo_put(m, 0, w, MEMO_WORD + 1, 1, NULL);
+	memo_put(m, 0, w, MEMO_WORD + 1, 1, 0, NULL);
 	assert_null(memo_get(m, 0, w, MEMO_WORD + 1));
-	memo_put(m, 0, w, MEMO_WORD, 2, NULL);
+	memo_put(m, 0, w, MEMO_WORD, 2, 0, NULL);
 	assert_int_equal(memo_get(m, 0, w, MEMO_WORD)->num, 2);
-	memo_put(m, 0, "b", 1, 3, NULL);
-	memo_put(m, 0, "c", 1, 4, NULL);
+	memo_put(m, 0, "b", 1, 3, 0, NULL);
+	memo_put(m, 0, "c", 1, 4, 0, NULL);
 	/* Full: a fourth word is not kept, the three are. */
-	memo_put(m, 0, "d", 1, 5, NULL);
+	memo_put(m, 0, "d", 1, 5, 0, NULL);
 	assert_null(memo_get(m, 0, "d", 1));
 	assert_int_equal(memo_get(m, 0, "c", 1)->num, 4);
 	assert_int_equal(memo_count(m), 3);
+	memo_free(m);
+}
+
+/* Words alike in their first eight or sixteen bytes, or but for their
+ * length, are told apart. */
+static void
+test_alike(void **state)
+{
+	static const char *const w[] = {"forecast", "forecasts", "forecastt",
+	    "forecastingpipelin", "forecastingpipelinx", "forecastingpipeli"};
+	struct memo *m = memo_new(100);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		memo_put(m, 0, w[i], strlen(w[i]), (long)i, (uint64_t)i, w[i]);
+	assert_int_equal(memo_count(m), sizeof(w) / sizeof(w[0]));
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		const struct memo_val *v = memo_get(m, 0, w[i], strlen(w[i]));
+
+		assert_non_null(v);
+		assert_int_equal(v->num, (long)i);
+		assert_string_equal(v->str, w[i]);
+	}
+	assert_null(memo_get(m, 0, "forecas", 7));
 	memo_free(m);
 }
 
@@ -86,7 +113,7 @@ test_grow(void **state)
 	(void)state;
 	for (i = 0; i < 20000; i++) {
 		n = snprintf(w, sizeof(w), "w%d", i);
-		memo_put(m, (uintptr_t)(i % 3), w, (size_t)n, i, w);
+		memo_put(m, (uintptr_t)(i % 3), w, (size_t)n, i, 0, w);
 	}
 	assert_int_equal(memo_count(m), 20000);
 	for (i = 0; i < 20000; i++) {
@@ -109,6 +136,7 @@ main(void)
 	    cmocka_unit_test(test_get_put),
 	    cmocka_unit_test(test_tags),
 	    cmocka_unit_test(test_limits),
+	    cmocka_unit_test(test_alike),
 	    cmocka_unit_test(test_grow),
 	};
 
