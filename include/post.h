@@ -34,10 +34,12 @@ struct post_doc {
 	/* For put only: its distinct stems and how often each occurs in
 	 * each field, stem i's in tf[i * POST_NFIELDS ..]; freed by
 	 * post_doc_release.  The stems (an array of its own) point into
-	 * pool, which holds their bytes. */
+	 * pool, which holds their bytes; hash, when not NULL, holds each
+	 * one's hash (post.c's hash_str, as the Bloom filter's). */
 	const char *algo; /* the stemmer (query_algo), or NULL: none */
 	char **stems;
 	char *pool;
+	uint64_t *hash;
 	unsigned *tf;
 	size_t nstems;
 };

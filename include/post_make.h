@@ -28,19 +28,21 @@ void post_field_text(const struct term *t, enum post_field f, struct sbuf *sb);
 uint64_t post_key(const struct term *t, const char *algo);
 
 /*
- * A memo (memo.h) for the words one stemmer has stemmed, for post_make:
- * the words of a glossary repeat from term to term.  memo_free frees it.
+ * What post_make keeps from term to term of one stemmer (one thread):
+ * the words it has stemmed, as the words of a glossary repeat, and
+ * their stems.  post_memo_free frees it (NULL is a no-op).
  */
-struct memo;
-struct memo *post_memo_new(void);
+struct post_memo;
+struct post_memo *post_memo_new(void);
+void post_memo_free(struct post_memo *);
 
 /*
  * The postings of t (whose text it holds, or it has none), stemmed by
  * st, stemmer algo, into d; post_doc_release frees what d then owns.
- * memo, if not NULL, is st's words already stemmed (and grows).
+ * memo is st's (post_memo_new), and grows.
  */
 void post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
-    struct memo *memo, struct post_doc *d);
+    struct post_memo *memo, struct post_doc *d);
 void post_doc_release(struct post_doc *d);
 
 /* The bits of a stem in a post_doc's Bloom filter. */

@@ -344,76 +344,117 @@ out:
 	return rc;
 }
 
-/* One entry to add to a list: the stem of record i, j-th. */
-struct post_add {
-	const char *algo, *stem;
-	uint64_t id;
-	const unsigned *tf; /* [POST_NFIELDS] */
+/* The new records of a write, in path order (lists_add's o), with the
+ * number each is written as (0: not written). */
+struct adds {
+	const struct index_post_new *const *o;
+	const uint64_t *num;
+	size_t n;
 };
+
+/* One entry to add to a list: stem j of record rec, and its counts
+ * (which the writing of the lists reads, in no order of the records'). */
+struct post_add {
+	const unsigned *tf;
+	uint32_t rec, j;
+};
+
+static const char *
+add_algo(const struct adds *s, struct post_add x)
+{
+	return s->o[x.rec]->d.algo != NULL ? s->o[x.rec]->d.algo : "";
+}
+
+static const char *
+add_stem(const struct adds *s, struct post_add x)
+{
+	return s->o[x.rec]->d.stems[x.j];
+}
 
 /* Whether two entries are of one list: by stemmer, then stem. */
 static int
-cmp_list(const struct post_add *x, const struct post_add *y)
+cmp_list(const struct adds *s, struct post_add x, struct post_add y)
 {
-	int c = strcmp(
-	    x->algo != NULL ? x->algo : "", y->algo != NULL ? y->algo : "");
+	const char *a = add_algo(s, x), *b = add_algo(s, y);
+	int c = a == b ? 0 : strcmp(a, b);
 
-	return c != 0 ? c : strcmp(x->stem, y->stem);
+	return c != 0 ? c : strcmp(add_stem(s, x), add_stem(s, y));
 }
 
 static uint64_t
-add_hash(const struct post_add *x)
+fnv(uint64_t h, const char *p)
 {
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	const char *p;
+	for (; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * UINT64_C(0x100000001b3);
+	return h;
+}
 
-	for (p = x->algo != NULL ? x->algo : ""; *p != '\0'; p++)
-		h = (h ^ (unsigned char)*p) * UINT64_C(0x100000001b3);
-	h = (h ^ 0xff) * UINT64_C(0x100000001b3);
-	for (p = x->stem; *p != '\0'; p++)
-		h = (h ^ (unsigned char)*p) * UINT64_C(0x100000001b3);
+/* The hash of an entry's list, from its stem's hash where the record
+ * has them (post_make's) and its stemmer's (ah, one a record). */
+static uint64_t
+add_hash(const struct adds *s, const uint64_t *ah, struct post_add x)
+{
+	const struct post_doc *d = &s->o[x.rec]->d;
+	uint64_t h = d->hash != NULL
+	    ? d->hash[x.j]
+	    : fnv(UINT64_C(0xcbf29ce484222325), d->stems[x.j]);
+
+	h = (h ^ ah[x.rec]) * UINT64_C(0x9e3779b97f4a7c15);
 	return h ^ (h >> 29);
 }
 
 /*
- * a[0..n) regrouped by list into out, each list's entries in their
- * order in a (the records' numbers, increasing): list g is
- * out[start[g]..start[g + 1]).  Returns the number of lists; the caller
- * frees *start.
+ * The entries of the written records, by list, each list's in the order
+ * of the records (their numbers, increasing): list g is
+ * (*out)[start[g]..start[g + 1]).  Returns the number of lists; the
+ * caller frees *out and *start.
  */
 static size_t
 group_adds(
-    const struct post_add *a, size_t n, struct post_add *out, size_t **start)
+    const struct adds *s, size_t na, struct post_add **out, size_t **start)
 {
-	size_t cap = 16, *slot, *grp = xcalloc(n + 1, sizeof(*grp));
-	size_t *rep = xcalloc(n + 1, sizeof(*rep)), *at, ng = 0, i, j;
+	uint32_t *grp = xcalloc(na + 1, sizeof(*grp)), *slot;
+	uint64_t *ah = xcalloc(s->n + 1, sizeof(*ah));
+	struct post_add *rep = xcalloc(na + 1, sizeof(*rep)), x = {NULL, 0, 0};
+	size_t cap = 16, *at, ng = 0, i, k, j;
 
-	while (cap < 2 * n)
+	while (cap < 2 * na)
 		cap *= 2;
 	slot = xcalloc(cap, sizeof(*slot));
-	for (i = 0; i < n; i++) {
-		j = (size_t)add_hash(&a[i]) & (cap - 1);
-		while (
-		    slot[j] != 0 && cmp_list(&a[rep[slot[j] - 1]], &a[i]) != 0)
-			j = (j + 1) & (cap - 1);
-		if (slot[j] == 0) {
-			rep[ng] = i;
-			slot[j] = ++ng;
+	for (i = 0; i < s->n; i++)
+		ah[i] = fnv(UINT64_C(0x84222325cbf29ce4),
+		    s->o[i]->d.algo != NULL ? s->o[i]->d.algo : "");
+	for (k = 0, x.rec = 0; x.rec < s->n; x.rec++)
+		for (x.j = 0; s->num[x.rec] != 0 && x.j < s->o[x.rec]->d.nstems;
+		     x.j++, k++) {
+			j = (size_t)add_hash(s, ah, x) & (cap - 1);
+			while (slot[j] != 0 &&
+			    cmp_list(s, rep[slot[j] - 1], x) != 0)
+				j = (j + 1) & (cap - 1);
+			if (slot[j] == 0) {
+				rep[ng] = x;
+				slot[j] = (uint32_t)++ng;
+			}
+			grp[k] = slot[j] - 1;
 		}
-		grp[i] = slot[j] - 1;
-	}
 	at = xcalloc(ng + 1, sizeof(*at));
-	for (i = 0; i < n; i++)
-		at[grp[i] + 1]++;
+	for (k = 0; k < na; k++)
+		at[grp[k] + 1]++;
 	for (i = 0; i < ng; i++)
 		at[i + 1] += at[i];
 	*start = xcalloc(ng + 1, sizeof(**start));
 	memcpy(*start, at, (ng + 1) * sizeof(*at));
-	for (i = 0; i < n; i++)
-		out[at[grp[i]]++] = a[i];
+	*out = xcalloc(na + 1, sizeof(**out));
+	for (k = 0, x.rec = 0; x.rec < s->n; x.rec++)
+		for (x.j = 0; s->num[x.rec] != 0 && x.j < s->o[x.rec]->d.nstems;
+		     x.j++, k++) {
+			x.tf = &s->o[x.rec]->d.tf[x.j * POST_NFIELDS];
+			(*out)[at[grp[k]]++] = x;
+		}
 	free(slot);
 	free(grp);
 	free(rep);
+	free(ah);
 	free(at);
 	return ng;
 }
@@ -421,8 +462,10 @@ group_adds(
 /* Add the entries a[0..n), one stem's, to its list (fresh: it has none,
  * see doc_put).  -2: it is damaged. */
 static int
-list_add(struct index *ix, const struct post_add *a, size_t n, int fresh)
+list_add(struct index *ix, const struct adds *s, const struct post_add *a,
+    size_t n, int fresh)
 {
+	const char *algo = s->o[a->rec]->d.algo, *stem = add_stem(s, a[0]);
 	struct index_post_ref *old = NULL;
 	struct sbuf k, v;
 	size_t nold = 0, i;
@@ -431,19 +474,20 @@ list_add(struct index *ix, const struct post_add *a, size_t n, int fresh)
 
 	sb_init(&k);
 	sb_init(&v);
-	rc = fresh ? 0 : index_post_stem(ix, a->algo, a->stem, &old, &nold);
-	if (rc < 0 || (nold > 0 && old[nold - 1].id >= a->id)) {
+	rc = fresh ? 0 : index_post_stem(ix, algo, stem, &old, &nold);
+	if (rc < 0 || (nold > 0 && old[nold - 1].id >= s->num[a->rec])) {
 		rc = -2;
 		goto out;
 	}
-	key_stem(&k, a->algo, a->stem);
+	key_stem(&k, algo, stem);
 	post_value(&v);
 	tval_pack_uint(&v, nold + n);
 	for (i = 0; i < nold + n; i++) {
-		uint64_t id = i < nold ? old[i].id : a[i - nold].id;
+		const struct post_add *x = i < nold ? NULL : &a[i - nold];
+		uint64_t id = x == NULL ? old[i].id : s->num[x->rec];
 
 		tval_pack_uint(&v, id - last);
-		pack_tf(&v, i < nold ? old[i].tf : a[i - nold].tf);
+		pack_tf(&v, x == NULL ? old[i].tf : x->tf);
 		last = id;
 	}
 	rc = put_sealed(ix, &k, &v, fresh);
@@ -458,13 +502,16 @@ out:
 struct post_run {
 	const struct post_add *a;
 	size_t n;
+	const char *algo, *stem;
 };
 
 static int
 cmp_run(const void *x, const void *y)
 {
-	return cmp_list(
-	    ((const struct post_run *)x)->a, ((const struct post_run *)y)->a);
+	const struct post_run *a = x, *b = y;
+	int c = a->algo == b->algo ? 0 : strcmp(a->algo, b->algo);
+
+	return c != 0 ? c : strcmp(a->stem, b->stem);
 }
 
 /*
@@ -476,35 +523,36 @@ static int
 lists_add(struct index *ix, const struct index_post_new *const *o, size_t n,
     const uint64_t *num, int fresh)
 {
-	struct post_add *a, *b;
+	struct adds s;
+	struct post_add *b;
 	struct post_run *run;
-	size_t i, j, na = 0, cnt = 0, ng, g, *start;
+	size_t i, cnt = 0, ng, g, *start;
 	int rc = 0;
 
-	for (i = 0; i < n; i++)
+	s.o = o;
+	s.num = num;
+	s.n = n;
+	for (i = 0; i < n; i++) {
+		if (o[i]->d.nstems > UINT32_MAX)
+			return -1;
 		cnt += num[i] != 0 ? o[i]->d.nstems : 0;
-	a = xcalloc(cnt + 1, sizeof(*a));
-	for (i = 0; i < n; i++)
-		for (j = 0; num[i] != 0 && j < o[i]->d.nstems; j++) {
-			a[na].algo = o[i]->d.algo;
-			a[na].stem = o[i]->d.stems[j];
-			a[na].id = num[i];
-			a[na++].tf = &o[i]->d.tf[j * POST_NFIELDS];
-		}
-	b = xcalloc(na + 1, sizeof(*b));
-	ng = group_adds(a, na, b, &start);
+	}
+	if (n > UINT32_MAX || cnt >= UINT32_MAX)
+		return -1;
+	ng = group_adds(&s, cnt, &b, &start);
 	run = xcalloc(ng + 1, sizeof(*run));
 	for (g = 0; g < ng; g++) {
 		run[g].a = &b[start[g]];
 		run[g].n = start[g + 1] - start[g];
+		run[g].algo = add_algo(&s, run[g].a[0]);
+		run[g].stem = add_stem(&s, run[g].a[0]);
 	}
 	if (ng > 1)
 		qsort(run, ng, sizeof(*run), cmp_run);
 	for (g = 0; g < ng && rc == 0; g++)
-		rc = list_add(ix, run[g].a, run[g].n, fresh);
+		rc = list_add(ix, &s, run[g].a, run[g].n, fresh);
 	free(run);
 	free(start);
-	free(a);
 	free(b);
 	return rc;
 }

@@ -316,6 +316,7 @@ dir_free(struct lpost_dir *d)
 	for (i = 0; i < d->npend; i++) { /* what post.h says a doc owns */
 		free(d->pend[i].d.pool);
 		free(d->pend[i].d.stems);
+		free(d->pend[i].d.hash);
 		free(d->pend[i].d.tf);
 	}
 	free(d->pend);

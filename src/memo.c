@@ -55,22 +55,42 @@ mix(uint64_t h, uint64_t x)
 	return h ^ (h >> 29);
 }
 
-/* The hash of w (n bytes, at most MEMO_WORD) under tag. */
+/* The last t bytes (1 to 7) of a word as a number: two loads that
+ * overlap, which together hold every byte, so that for one t no two
+ * tails give one number. */
+static uint64_t
+tail(const char *p, size_t t)
+{
+	uint32_t a, b;
+	uint16_t c, d;
+
+	if (t >= 4) {
+		memcpy(&a, p, 4);
+		memcpy(&b, p + t - 4, 4);
+		return (uint64_t)a | (uint64_t)b << 32;
+	}
+	if (t >= 2) {
+		memcpy(&c, p, 2);
+		memcpy(&d, p + t - 2, 2);
+		return (uint64_t)c | (uint64_t)d << 16;
+	}
+	return (unsigned char)p[0];
+}
+
+/* The hash of w (n bytes, at most MEMO_WORD) under tag; n is part of
+ * it, which tells the tails of two lengths apart. */
 static uint64_t
 word_hash(uintptr_t tag, const char *w, size_t n)
 {
 	uint64_t h = mix(UINT64_C(0xcbf29ce484222325) ^ (uint64_t)tag, n), x;
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i + 8 <= n; i += 8) {
 		memcpy(&x, w + i, 8);
 		h = mix(h, x);
 	}
-	if (i < n) {
-		for (x = 0, k = 0; i + k < n; k++)
-			x |= (uint64_t)(unsigned char)w[i + k] << (8 * k);
-		h = mix(h, x);
-	}
+	if (i < n)
+		h = mix(h, tail(w + i, n - i));
 	return h;
 }
 

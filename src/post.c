@@ -91,14 +91,8 @@ post_key(const struct term *t, const char *algo)
 /* At most this many words are kept by a stemmer's memo. */
 #define POST_MEMO_MAX (1u << 17)
 
-struct memo *
-post_memo_new(void)
-{
-	return memo_new(POST_MEMO_MAX);
-}
-
-/* A stem's hash: its slot in a maker, and its bits in a Bloom filter
- * (which the index keeps: a change is a change of its format). */
+/* A stem's hash: its slot in the stems' table, and its bits in a Bloom
+ * filter (which the index keeps: a change is a change of its format). */
 static uint64_t
 hash_str(const char *s)
 {
@@ -110,43 +104,121 @@ hash_str(const char *s)
 }
 
 /*
- * The stem of w (n bytes), as query_stem makes it, and its hash_str in
- * *h: the memo's copy, or buf's.  The memo, when there is one, keeps
- * the stem under no tag with its length and its hash, so that a word
- * met again costs one probe of the memo and nothing else.
+ * What the post_make calls of one thread share: the words stemmed so
+ * far, each to the number of its stem (-1: none), and each stem once,
+ * with its hash and what the term being made does with it.  A word met
+ * again then costs one probe of the memo and no hashing or comparing
+ * of its stem.
  */
-static const char *
-memo_stem(struct memo *m, struct sb_stemmer *st, const char *w, size_t n,
-    char *buf, size_t bufsz, size_t *len, uint64_t *h)
-{
-	const struct memo_val *v;
+struct post_memo {
+	struct memo *words;
+	struct {
+		char *s;
+		size_t len;
+		uint64_t h;
+		size_t term; /* the last term (post_memo's terms) that has it */
+		size_t at;   /* its index among that term's stems */
+	} * stem;
+	size_t n, nalloc;
+	size_t *slot; /* open addressing by hash: stem number + 1 */
+	size_t cap;
+	size_t terms; /* the terms made so far, this one too */
+};
 
-	if (m != NULL && (v = memo_get(m, 0, w, n)) != NULL) {
-		*len = (size_t)v->num;
-		*h = v->aux;
-		return v->str;
-	}
-	*len = query_stem(st, w, n, buf, bufsz);
-	*h = hash_str(buf);
-	if (m != NULL)
-		memo_put(m, 0, w, n, (long)*len, *h, buf);
-	return buf;
+struct post_memo *
+post_memo_new(void)
+{
+	struct post_memo *pm = xcalloc(1, sizeof(*pm));
+
+	pm->words = memo_new(POST_MEMO_MAX);
+	return pm;
 }
 
-/*
- * The distinct stems of a term as they are found: each is copied once
- * into one pool of the term's (d->pool when done), at off[i], with its
- * hash at sh[i].
- */
+void
+post_memo_free(struct post_memo *pm)
+{
+	size_t i;
+
+	if (pm == NULL)
+		return;
+	memo_free(pm->words);
+	for (i = 0; i < pm->n; i++)
+		free(pm->stem[i].s);
+	free(pm->stem);
+	free(pm->slot);
+	free(pm);
+}
+
+static void
+stems_grow(struct post_memo *pm)
+{
+	size_t i, j, cap = pm->cap ? pm->cap * 2 : 1024;
+
+	free(pm->slot);
+	pm->slot = xcalloc(cap, sizeof(*pm->slot));
+	pm->cap = cap;
+	for (i = 0; i < pm->n; i++) {
+		j = (size_t)pm->stem[i].h & (cap - 1);
+		while (pm->slot[j] != 0)
+			j = (j + 1) & (cap - 1);
+		pm->slot[j] = i + 1;
+	}
+}
+
+/* The number of stem (len bytes), given one if it has none. */
+static long
+stem_number(struct post_memo *pm, const char *stem, size_t len)
+{
+	uint64_t h = hash_str(stem);
+	size_t j, k;
+
+	if (2 * (pm->n + 1) > pm->cap)
+		stems_grow(pm);
+	j = (size_t)h & (pm->cap - 1);
+	while ((k = pm->slot[j]) != 0 &&
+	    (pm->stem[k - 1].h != h || strcmp(pm->stem[k - 1].s, stem) != 0))
+		j = (j + 1) & (pm->cap - 1);
+	if (k == 0) {
+		if (pm->n == pm->nalloc) {
+			pm->nalloc = pm->nalloc ? pm->nalloc * 2 : 1024;
+			pm->stem = xreallocarray(
+			    pm->stem, pm->nalloc, sizeof(*pm->stem));
+		}
+		pm->stem[pm->n].s = xstrdup(stem);
+		pm->stem[pm->n].len = len;
+		pm->stem[pm->n].h = h;
+		pm->stem[pm->n].term = 0; /* no term's yet */
+		pm->stem[pm->n].at = 0;
+		k = pm->slot[j] = ++pm->n;
+	}
+	return (long)k - 1;
+}
+
+/* The number of the stem of w (n bytes), as query_stem makes it, or -1
+ * when it has none. */
+static long
+word_stem(struct post_memo *pm, struct sb_stemmer *st, const char *w, size_t n)
+{
+	const struct memo_val *v;
+	char buf[QUERY_STEM_BUF];
+	size_t len;
+	long id;
+
+	if ((v = memo_get(pm->words, 0, w, n)) != NULL)
+		return v->num;
+	len = query_stem(st, w, n, buf, sizeof(buf));
+	id = len > 0 ? stem_number(pm, buf, len) : -1;
+	memo_put(pm->words, 0, w, n, id, 0, NULL);
+	return id;
+}
+
+/* A term's postings as they are made. */
 struct maker {
-	struct memo *memo;
+	struct post_memo *pm;
 	struct sb_stemmer *st;
 	struct post_doc *d;
-	size_t *slot; /* open addressing: index + 1 into off and sh */
-	size_t *off;
-	uint64_t *sh;
-	struct sbuf pool;
-	size_t cap, nalloc;
+	size_t *num; /* the number of each of its stems */
+	size_t nalloc;
 	int field;
 };
 
@@ -186,85 +258,88 @@ bloom_add(unsigned char *bloom, uint64_t h)
 	}
 }
 
+/* Count stem number id in the field being read: a new stem of the
+ * term's, or one more. */
 static void
-mk_grow(struct maker *m)
-{
-	size_t i, j, cap = m->cap ? m->cap * 2 : 256;
-
-	free(m->slot);
-	m->slot = xcalloc(cap, sizeof(*m->slot));
-	m->cap = cap;
-	for (i = 0; i < m->d->nstems; i++) {
-		j = (size_t)m->sh[i] & (cap - 1);
-		while (m->slot[j] != 0)
-			j = (j + 1) & (cap - 1);
-		m->slot[j] = i + 1;
-	}
-}
-
-/* Count stem (len bytes, hash h) in the field being read: a new stem,
- * or one more. */
-static void
-mk_add(struct maker *m, const char *stem, size_t len, uint64_t h)
+mk_add(struct maker *m, size_t id)
 {
 	struct post_doc *d = m->d;
-	size_t j, k;
+	struct post_memo *pm = m->pm;
+	size_t at;
 
-	if (2 * (d->nstems + 1) > m->cap)
-		mk_grow(m);
-	j = (size_t)h & (m->cap - 1);
-	while ((k = m->slot[j]) != 0 &&
-	    (m->sh[k - 1] != h || strcmp(m->pool.s + m->off[k - 1], stem) != 0))
-		j = (j + 1) & (m->cap - 1);
-	if (k == 0) {
+	if (pm->stem[id].term == pm->terms)
+		at = pm->stem[id].at;
+	else {
 		if (d->nstems == m->nalloc) {
 			m->nalloc = m->nalloc ? m->nalloc * 2 : 64;
-			m->off =
-			    xreallocarray(m->off, m->nalloc, sizeof(*m->off));
-			m->sh = xreallocarray(m->sh, m->nalloc, sizeof(*m->sh));
+			m->num =
+			    xreallocarray(m->num, m->nalloc, sizeof(*m->num));
 			d->tf = xreallocarray(
 			    d->tf, m->nalloc, POST_NFIELDS * sizeof(*d->tf));
 		}
-		m->off[d->nstems] = m->pool.len;
-		sb_addn(&m->pool, stem, len + 1); /* and its NUL */
-		m->sh[d->nstems] = h;
-		memset(&d->tf[d->nstems * POST_NFIELDS], 0,
+		at = d->nstems++;
+		m->num[at] = id;
+		memset(&d->tf[at * POST_NFIELDS], 0,
 		    POST_NFIELDS * sizeof(*d->tf));
-		bloom_add(d->bloom, h);
-		k = m->slot[j] = ++d->nstems;
+		bloom_add(d->bloom, pm->stem[id].h);
+		pm->stem[id].term = pm->terms;
+		pm->stem[id].at = at;
 	}
-	d->tf[(k - 1) * POST_NFIELDS + (size_t)m->field]++;
+	d->tf[at * POST_NFIELDS + (size_t)m->field]++;
 }
 
 static int
 mk_word(void *arg, const char *s, size_t start, size_t end)
 {
 	struct maker *m = arg;
-	char buf[QUERY_STEM_BUF];
 	unsigned char c = (unsigned char)s[start];
-	size_t n = end - start, len;
-	const char *stem;
-	uint64_t h;
+	size_t n = end - start;
+	long id;
 
 	m->d->len[m->field]++;
-	stem =
-	    memo_stem(m->memo, m->st, s + start, n, buf, sizeof(buf), &len, &h);
-	if (len == 0)
+	if ((id = word_stem(m->pm, m->st, s + start, n)) < 0)
 		return 0;
 	/* query_find_stem skips such a word unstemmed, by its first
 	 * letter and length, when the query's stems allow: then the
 	 * postings could count it where rank does not. */
 	if (c >= 'A' && c <= 'Z')
 		c = (unsigned char)(c - 'A' + 'a');
-	if (c < 0x80 && ((unsigned char)stem[0] != c || n < len))
+	if (c < 0x80 &&
+	    ((unsigned char)m->pm->stem[id].s[0] != c ||
+		n < m->pm->stem[id].len))
 		m->d->irregular = 1;
-	mk_add(m, stem, len, h);
+	mk_add(m, (size_t)id);
 	return 0;
+}
+
+/* Give d its stems (m->num) and their hashes, in one pool of its own:
+ * the memo's outlive it. */
+static void
+mk_done(struct maker *m)
+{
+	struct post_doc *d = m->d;
+	struct post_memo *pm = m->pm;
+	size_t i, size = 0;
+	char *p;
+
+	if (d->nstems == 0)
+		return;
+	for (i = 0; i < d->nstems; i++)
+		size += pm->stem[m->num[i]].len + 1;
+	d->stems = xreallocarray(NULL, d->nstems, sizeof(*d->stems));
+	d->hash = xreallocarray(NULL, d->nstems, sizeof(*d->hash));
+	d->pool = p = xmalloc(size);
+	for (i = 0; i < d->nstems; i++) {
+		memcpy(p, pm->stem[m->num[i]].s, pm->stem[m->num[i]].len + 1);
+		d->stems[i] = p;
+		d->hash[i] = pm->stem[m->num[i]].h;
+		p += pm->stem[m->num[i]].len + 1;
+	}
 }
 
 void
 post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
-    struct memo *memo, struct post_doc *d)
+    struct post_memo *pm, struct post_doc *d)
 {
 	struct maker m;
 	struct sbuf sb;
@@ -273,9 +348,10 @@ post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
 	memset(d, 0, sizeof(*d));
 	memset(&m, 0, sizeof(m));
 	d->algo = algo;
-	m.memo = memo;
+	m.pm = pm;
 	m.st = st;
 	m.d = d;
+	pm->terms++;
 	sb_init(&sb);
 	for (m.field = PF_NAME; m.field < PF_BODY; m.field++) {
 		sb.len = 0;
@@ -285,19 +361,8 @@ post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
 	b = term_body_text(t);
 	query_words(b, strlen(b), mk_word, &m);
 	sb_release(&sb);
-	/* The pool moves no more: the stems can point into it. */
-	if (d->nstems > 0) {
-		size_t i;
-
-		d->stems = xreallocarray(NULL, d->nstems, sizeof(*d->stems));
-		for (i = 0; i < d->nstems; i++)
-			d->stems[i] = m.pool.s + m.off[i];
-		d->pool = m.pool.s;
-	} else
-		sb_release(&m.pool);
-	free(m.slot);
-	free(m.off);
-	free(m.sh);
+	mk_done(&m);
+	free(m.num);
 }
 
 void
@@ -305,6 +370,7 @@ post_doc_release(struct post_doc *d)
 {
 	free(d->pool);
 	free(d->stems);
+	free(d->hash);
 	free(d->tf);
 	memset(d, 0, sizeof(*d));
 }

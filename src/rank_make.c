@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "memo.h"
 #include "post_make.h"
 #include "query.h"
 #include "rank_int.h"
@@ -31,7 +30,7 @@ struct make_work {
 struct make_stemmer {
 	const char *algo;
 	struct sb_stemmer *st;
-	struct memo *memo;
+	struct post_memo *memo;
 };
 
 /* The thread's stemmer for algo, made when first asked for. */
@@ -72,7 +71,7 @@ make_run(void *arg)
 	}
 	for (i = 0; i < ns; i++) {
 		query_stemmer_free(sv[i].st);
-		memo_free(sv[i].memo);
+		post_memo_free(sv[i].memo);
 	}
 	free(sv);
 	return NULL;
