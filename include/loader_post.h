@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
+#include "diag.h"
+#include "index.h"
 #include "table.h"
 
 struct lpost_dir;
@@ -24,6 +26,16 @@ struct lpost_dir;
 struct lpost_dir *loader_post_dir(
     struct table *tab, const char *cache_dir, const char *root, int64_t stamp);
 
+/*
+ * Give d the loader's handle ix on the directory's index, which it is
+ * building (index_building): the postings search makes are then
+ * written in the build's own transaction, without a second connection
+ * or the WAL, and ix is closed (the build put in place) when they are,
+ * or when tab is released.  A failure then adds the index's one warning
+ * of the run to warn, if it holds none (NULL: nowhere).
+ */
+void loader_post_adopt(
+    struct lpost_dir *d, struct index *ix, struct diag *warn);
 /*
  * t, just given to tab, came from the file rel (below the directory)
  * whose identity was st when its fields (and text, if it has it) were

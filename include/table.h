@@ -49,6 +49,12 @@ struct table {
 uint64_t table_key_hash(const char *key, size_t len);
 
 void table_init(struct table *);
+/*
+ * Have the postings source, if any, write what it keeps and put in
+ * place what it holds (post.h flush): once the answer is out, before
+ * exit, whatever the command did.  A second call does nothing.
+ */
+void table_flush(const struct table *);
 /* Free every term and the index. */
 void table_release(struct table *);
 /* Add a term; the table owns it from now on. */

@@ -489,7 +489,10 @@ loader_load_walk(struct table *table, struct loader_walk *w, int dirno,
 	added = merge_all(table, &p, w->dir, dirno, w->conf.lang, pd, d);
 	if (ix != NULL && w->rc == 0)
 		index_prune(ix);
-	(void)index_close(ix, &ixd);
+	if (pd != NULL && index_building(ix))
+		loader_post_adopt(pd, ix, opts->index_diag);
+	else
+		(void)index_close(ix, &ixd);
 	if (opts != NULL)
 		index_warn(opts, &ixd);
 	diag_release(&ixd);

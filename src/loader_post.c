@@ -1,7 +1,8 @@
 /*
  * The loader's source of stored postings (loader_post.h).  Each
  * glossary directory's index is opened again when search first asks,
- * after the loader has closed it; records found valid give their
+ * after the loader has closed it (or, one the loader built, kept open
+ * from the load: loader_post_adopt); records found valid give their
  * numbers, which map the stems' lists to terms; new records wait in
  * memory, where search sees them at once, and are written by flush.
  */
@@ -30,7 +31,8 @@ struct lpost_dir {
 	char *root, *cache_dir;
 	int64_t stamp;
 	struct index *ix;
-	int opened; /* the index was opened (ix NULL: unusable) */
+	int opened;	   /* the index was opened (ix NULL: unusable) */
+	struct diag *warn; /* where closing ix warns (loader_post_adopt) */
 	struct lp_live *live;
 	size_t nlive, sorted;
 	int dup;     /* two valid records of one number: trust none */
@@ -283,6 +285,21 @@ lp_text(void *ctx, const struct term *ct)
 	return 0;
 }
 
+/* Close d's index.  A failure costs only time, and is told only of a
+ * build the loader gave (loader_post_adopt). */
+static void
+dir_close(struct lpost_dir *d)
+{
+	struct diag tmp;
+
+	diag_init(&tmp);
+	(void)index_close(d->ix, &tmp);
+	if (tmp.n > 0 && d->warn != NULL && d->warn->n == 0)
+		diag_push(d->warn, &tmp.v[0]);
+	diag_release(&tmp);
+	d->ix = NULL;
+}
+
 static void
 lp_flush(void *ctx)
 {
@@ -291,28 +308,21 @@ lp_flush(void *ctx)
 
 	for (i = 0; i < lp->ndirs; i++) {
 		struct lpost_dir *d = lp->dirs[i];
-		struct diag tmp;
 
 		if (d->damaged && d->ix != NULL)
 			(void)index_post_clear(d->ix);
 		else if (d->npend > 0 && d->ix != NULL)
 			(void)index_post_write(d->ix, d->pend, d->npend);
-		diag_init(&tmp);
-		(void)index_close(d->ix, &tmp); /* a failure costs time only */
-		diag_release(&tmp);
-		d->ix = NULL;
+		dir_close(d);
 	}
 }
 
 static void
 dir_free(struct lpost_dir *d)
 {
-	struct diag tmp;
 	size_t i;
 
-	diag_init(&tmp);
-	(void)index_close(d->ix, &tmp);
-	diag_release(&tmp);
+	dir_close(d);
 	for (i = 0; i < d->npend; i++) { /* what post.h says a doc owns */
 		free(d->pend[i].d.pool);
 		free(d->pend[i].d.stems);
@@ -368,6 +378,14 @@ loader_post_dir(
 	lp->dirs = xreallocarray(lp->dirs, lp->ndirs + 1, sizeof(*lp->dirs));
 	lp->dirs[lp->ndirs++] = d;
 	return d;
+}
+
+void
+loader_post_adopt(struct lpost_dir *d, struct index *ix, struct diag *warn)
+{
+	d->ix = ix;
+	d->opened = 1;
+	d->warn = warn;
 }
 
 void

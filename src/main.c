@@ -534,6 +534,9 @@ main(int argc, char *argv[])
 	}
 	rc = cmd->fn(argc, argv, &ctx);
 out:
+	/* What a search made is kept for the next run (search flushes
+	 * before its output; this is for every other way out). */
+	table_flush(&ctx.table);
 	rc = finish_output(rc);
 	filter_release(&ctx.filter);
 	/*

@@ -647,8 +647,9 @@ rank_query(const struct table *tab, const char *query, const struct filter *flt,
 		query_release(&q);
 		return 0;
 	}
-	if (tab->post != NULL)
-		tab->post->ops->flush(tab->post->ctx);
+	/* Before any output: a reader that closes the pipe early kills
+	 * the process (SIGPIPE) with what search made unwritten. */
+	table_flush(tab);
 	score_all(&q, &ps, query, fuzzy, out);
 	unmatched(&q, &ps, out);
 	qsort(out->v, out->n, sizeof(*out->v), cmp_hit);

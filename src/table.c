@@ -25,6 +25,13 @@ table_init(struct table *tab)
 }
 
 void
+table_flush(const struct table *tab)
+{
+	if (tab->post != NULL)
+		tab->post->ops->flush(tab->post->ctx);
+}
+
+void
 table_release(struct table *tab)
 {
 	size_t i;

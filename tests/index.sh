@@ -28,12 +28,17 @@ nindex() {
 	find "$1" -name '*.db' 2>/dev/null | grep -c ''
 }
 
-# How many snapshots the indexes under cache directory $1 keep.
-nsnap() {
+# How many rows table $2 of the indexes under cache directory $1 has.
+nrows() {
 	for db in "$1"/gloss/*.db; do
 		python3 -c 'import sqlite3, sys
-print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM snap").fetchone()[0])' "$db"
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM " + sys.argv[2]).fetchone()[0])' "$db" "$2"
 	done | awk '{ n += $1 } END { print n + 0 }'
+}
+
+# How many snapshots the indexes under cache directory $1 keep.
+nsnap() {
+	nrows "$1" snap
 }
 
 unset GLOSS_PATH XDG_CONFIG_HOME
@@ -114,6 +119,41 @@ for name in zq117391 zq94068; do
 	check "show $name, whose key's tag another key has" \
 	    cmp "$T/out" "$T/out0"
 done
+
+# A first search builds the index and writes its postings in the
+# build's own transaction (loader_post_adopt): the index is in place
+# after it, with its postings, whatever the query, and nothing is left
+# aside.
+for q in customer the ''; do
+	rm -rf "$T/cache4"
+	# shellcheck disable=SC2086
+	XDG_CACHE_HOME=$T/cache4 "$GLOSS" -d data search $q >/dev/null 2>&1
+	check "a first search ('$q') puts the index in place" \
+	    test "$(nindex "$T/cache4")" -eq 1
+	check "a first search ('$q') leaves no build aside" \
+	    test -z "$(find "$T/cache4" -name '*.new*')"
+done
+# Even when its reader stops early: SIGPIPE ends a first search in the
+# middle of 600 hits of some 200 bytes each, more than a pipe holds.
+mkdir -p "$T/big"
+i=0
+while [ $i -lt 600 ]; do
+	printf -- '---\nterm: Big %03d\ndescription: %s\n---\n' $i \
+	    "$(printf 'A pipeline of words, %03d, long enough. ' $i $i $i $i $i)" \
+	    >"$T/big/t$i.md"
+	i=$((i + 1))
+done
+rm -rf "$T/cache4"
+XDG_CACHE_HOME=$T/cache4 "$GLOSS" -d "$T/big" search pipeline | head -c 100 \
+    >/dev/null
+check "a first search read in part puts the index in place" \
+    test "$(nindex "$T/cache4")" -eq 1
+check "a first search read in part leaves no build aside" \
+    test -z "$(find "$T/cache4" -name '*.new*')"
+rm -rf "$T/cache4"
+XDG_CACHE_HOME=$T/cache4 "$GLOSS" -d data search customer >/dev/null
+check "a first search keeps its postings" \
+    test "$(nrows "$T/cache4" kv)" -gt 100
 
 # Search over two directories through the postings (made, then kept)
 # answers as it does reading every text.  The quotes of the phrase are
