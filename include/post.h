@@ -22,6 +22,18 @@
 /* Bytes of a term's Bloom filter of its stems (post_make.h). */
 #define POST_BLOOM 128
 
+/* A stem's hash (FNV-1a): its bits in a Bloom filter, which the index
+ * keeps, so a change is a change of the index's format. */
+static inline uint64_t
+post_stem_hash(const char *s)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * UINT64_C(0x100000001b3);
+	return h;
+}
+
 /* What is kept of one term. */
 struct post_doc {
 	size_t len[POST_NFIELDS]; /* its words in each field */
@@ -35,7 +47,7 @@ struct post_doc {
 	 * each field, stem i's in tf[i * POST_NFIELDS ..]; freed by
 	 * post_doc_release.  The stems (an array of its own) point into
 	 * pool, which holds their bytes; hash, when not NULL, holds each
-	 * one's hash (post.c's hash_str, as the Bloom filter's). */
+	 * one's post_stem_hash. */
 	const char *algo; /* the stemmer (query_algo), or NULL: none */
 	char **stems;
 	char *pool;

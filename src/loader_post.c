@@ -32,6 +32,7 @@ struct lpost_dir {
 	int64_t stamp;
 	struct index *ix;
 	int opened;	   /* the index was opened (ix NULL: unusable) */
+	int built;	   /* it was just built: it holds no postings */
 	struct diag *warn; /* where closing ix warns (loader_post_adopt) */
 	struct lp_live *live;
 	size_t nlive, sorted;
@@ -136,7 +137,8 @@ lp_doc_get(void *ctx, const struct term *t, uint64_t key, struct post_doc *d)
 	struct index *ix;
 	uint64_t id;
 
-	if (e == NULL || (ix = lp_index(dir = e->dir)) == NULL ||
+	if (e == NULL || (dir = e->dir)->built ||
+	    (ix = lp_index(dir)) == NULL ||
 	    index_post_doc(ix, e->rel, &e->st, key, &id, d) != 1)
 		return 0;
 	dir->live =
@@ -231,6 +233,7 @@ lp_stem_each(
     void *ctx, const char *algo, const char *stem, post_fn fn, void *arg)
 {
 	struct lpost *lp = ctx;
+	uint64_t h = post_stem_hash(stem);
 	size_t i, j, k;
 
 	for (i = 0; i < lp->ndirs; i++) {
@@ -244,7 +247,8 @@ lp_stem_each(
 			if (!str_same(pd->algo, algo))
 				continue;
 			for (k = 0; k < pd->nstems; k++)
-				if (strcmp(pd->stems[k], stem) == 0) {
+				if ((pd->hash == NULL || pd->hash[k] == h) &&
+				    strcmp(pd->stems[k], stem) == 0) {
 					fn(arg, d->pend_t[j],
 					    &pd->tf[k * POST_NFIELDS]);
 					break;
@@ -385,6 +389,7 @@ loader_post_adopt(struct lpost_dir *d, struct index *ix, struct diag *warn)
 {
 	d->ix = ix;
 	d->opened = 1;
+	d->built = 1;
 	d->warn = warn;
 }
 

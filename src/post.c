@@ -91,18 +91,6 @@ post_key(const struct term *t, const char *algo)
 /* At most this many words are kept by a stemmer's memo. */
 #define POST_MEMO_MAX (1u << 17)
 
-/* A stem's hash: its slot in the stems' table, and its bits in a Bloom
- * filter (which the index keeps: a change is a change of its format). */
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * UINT64_C(0x100000001b3);
-	return h;
-}
-
 /*
  * What the post_make calls of one thread share: the words stemmed so
  * far, each to the number of its stem (-1: none), and each stem once,
@@ -169,7 +157,7 @@ stems_grow(struct post_memo *pm)
 static long
 stem_number(struct post_memo *pm, const char *stem, size_t len)
 {
-	uint64_t h = hash_str(stem);
+	uint64_t h = post_stem_hash(stem);
 	size_t j, k;
 
 	if (2 * (pm->n + 1) > pm->cap)
@@ -225,7 +213,7 @@ struct maker {
 void
 post_bloom_bits(const char *stem, unsigned bits[POST_BLOOM_K])
 {
-	uint64_t h = hash_str(stem);
+	uint64_t h = post_stem_hash(stem);
 	uint32_t a = (uint32_t)h, b = (uint32_t)(h >> 32) | 1;
 	unsigned i;
 
@@ -244,7 +232,7 @@ post_bloom_may(const unsigned char *bloom, const unsigned *bits)
 	return 1;
 }
 
-/* Set the bits of the stem of hash h (hash_str) in bloom: as
+/* Set the bits of the stem of hash h (post_stem_hash) in bloom: as
  * post_bloom_bits. */
 static void
 bloom_add(unsigned char *bloom, uint64_t h)
