@@ -417,16 +417,23 @@ static size_t
 group_adds(
     const struct adds *s, size_t na, struct post_add **out, size_t **start)
 {
+	/*
+	 * The table holds the lists, not the entries: at 100,000 terms
+	 * 8.6 M entries fall in some 150,000 lists, and a table sized for
+	 * the entries (64 MB) missed the cache on every probe.  A slot is
+	 * a list's hash and number + 1; rep holds each list's first entry.
+	 */
+	struct slot {
+		uint64_t h;
+		uint32_t g;
+	} * slot;
 	/* Each written before it is read: not zeroed (megabytes). */
-	uint32_t *grp = xreallocarray(NULL, na + 1, sizeof(*grp)), *slot;
-	uint64_t *ah = xreallocarray(NULL, s->n + 1, sizeof(*ah));
-	struct post_add *rep = xreallocarray(NULL, na + 1, sizeof(*rep));
-	struct post_add x;
-	size_t cap = 16, *at, ng = 0, i, k, j;
+	uint32_t *grp = xreallocarray(NULL, na + 1, sizeof(*grp));
+	uint64_t *ah = xreallocarray(NULL, s->n + 1, sizeof(*ah)), h;
+	struct post_add *rep = NULL, x;
+	size_t cap = 1024, nrep = 0, *at, ng = 0, i, k, j;
 
 	memset(&x, 0, sizeof(x));
-	while (cap < 2 * na)
-		cap *= 2;
 	slot = xcalloc(cap, sizeof(*slot));
 	for (i = 0; i < s->n; i++)
 		ah[i] = fnv(UINT64_C(0x84222325cbf29ce4),
@@ -434,15 +441,41 @@ group_adds(
 	for (k = 0, x.rec = 0; x.rec < s->n; x.rec++)
 		for (x.j = 0; s->num[x.rec] != 0 && x.j < s->o[x.rec]->d.nstems;
 		     x.j++, k++) {
-			j = (size_t)add_hash(s, ah, x) & (cap - 1);
-			while (slot[j] != 0 &&
-			    cmp_list(s, rep[slot[j] - 1], x) != 0)
+			h = add_hash(s, ah, x);
+			j = (size_t)h & (cap - 1);
+			while (slot[j].g != 0 &&
+			    (slot[j].h != h ||
+				cmp_list(s, rep[slot[j].g - 1], x) != 0))
 				j = (j + 1) & (cap - 1);
-			if (slot[j] == 0) {
+			if (slot[j].g == 0) {
+				if (ng == nrep) {
+					nrep = nrep ? 2 * nrep : 1024;
+					rep = xreallocarray(
+					    rep, nrep, sizeof(*rep));
+				}
 				rep[ng] = x;
-				slot[j] = (uint32_t)++ng;
-			}
-			grp[k] = slot[j] - 1;
+				slot[j].h = h;
+				slot[j].g = (uint32_t)++ng;
+				if (2 * ng > cap) { /* grow, and place again */
+					struct slot *old = slot;
+					size_t oc = cap;
+
+					cap *= 2;
+					slot = xcalloc(cap, sizeof(*slot));
+					for (i = 0; i < oc; i++) {
+						if (old[i].g == 0)
+							continue;
+						j = (size_t)old[i].h &
+						    (cap - 1);
+						while (slot[j].g != 0)
+							j = (j + 1) & (cap - 1);
+						slot[j] = old[i];
+					}
+					free(old);
+				}
+				grp[k] = (uint32_t)ng - 1;
+			} else
+				grp[k] = slot[j].g - 1;
 		}
 	at = xcalloc(ng + 1, sizeof(*at));
 	for (k = 0; k < na; k++)
