@@ -352,15 +352,22 @@ struct adds {
 	size_t n;
 };
 
-/*
- * One entry to add to a list: stem j of record rec, and a copy of its
- * counts.  The lists are written in no order of the records': reading
- * each count where its record keeps it missed the cache 860,000 times
- * at 10,000 terms, a third of the write.
- */
+/* One entry to add to a list: stem j of record rec. */
 struct post_add {
 	uint32_t rec, j;
-	unsigned tf[POST_NFIELDS];
+};
+
+/*
+ * The entries a write adds to one list, packed as its value holds them
+ * (list_add), the first one's number taken from 0, in the order of the
+ * records: their numbers increase.
+ */
+struct post_list {
+	struct post_add rep;	 /* its first entry */
+	const char *algo, *stem; /* its stemmer ("": none) and stem */
+	struct sbuf v;
+	uint64_t first, last;
+	size_t n;
 };
 
 static const char *
@@ -407,130 +414,130 @@ add_hash(const struct adds *s, const uint64_t *ah, struct post_add x)
 	return h ^ (h >> 29);
 }
 
+/* A slot of make_lists' table: a list's hash, and its number + 1. */
+struct list_slot {
+	uint64_t h;
+	uint32_t g;
+};
+
+static struct list_slot *
+slots_grow(struct list_slot *old, size_t oc, size_t cap)
+{
+	struct list_slot *v = xcalloc(cap, sizeof(*v));
+	size_t i, j;
+
+	for (i = 0; i < oc; i++) {
+		if (old[i].g == 0)
+			continue;
+		j = (size_t)old[i].h & (cap - 1);
+		while (v[j].g != 0)
+			j = (j + 1) & (cap - 1);
+		v[j] = old[i];
+	}
+	free(old);
+	return v;
+}
+
 /*
- * The entries of the written records, by list, each list's in the order
- * of the records (their numbers, increasing): list g is
- * (*out)[start[g]..start[g + 1]).  Returns the number of lists; the
- * caller frees *out and *start.
+ * The entries of the written records, each packed at once into its
+ * list's value, in one pass over the records: *out, their number
+ * returned; the caller frees each one's v and *out.  The table holds
+ * the lists, not the entries: at 100,000 terms 8.6 M entries fall in
+ * some 150,000 lists, and a table sized for the entries (64 MB) missed
+ * the cache at every probe, as did a second pass that copied each
+ * entry to its list.
  */
 static size_t
-group_adds(
-    const struct adds *s, size_t na, struct post_add **out, size_t **start)
+make_lists(const struct adds *s, struct post_list **out)
 {
-	/*
-	 * The table holds the lists, not the entries: at 100,000 terms
-	 * 8.6 M entries fall in some 150,000 lists, and a table sized for
-	 * the entries (64 MB) missed the cache on every probe.  A slot is
-	 * a list's hash and number + 1; rep holds each list's first entry.
-	 */
-	struct slot {
-		uint64_t h;
-		uint32_t g;
-	} * slot;
-	/* Each written before it is read: not zeroed (megabytes). */
-	uint32_t *grp = xreallocarray(NULL, na + 1, sizeof(*grp));
-	uint64_t *ah = xreallocarray(NULL, s->n + 1, sizeof(*ah)), h;
-	struct post_add *rep = NULL, x;
-	size_t cap = 1024, nrep = 0, *at, ng = 0, i, k, j;
+	uint64_t *ah = xreallocarray(NULL, s->n + 1, sizeof(*ah)), h, id;
+	size_t cap = 1024, nl = 0, ng = 0, i, j;
+	struct list_slot *slot = xcalloc(cap, sizeof(*slot));
+	struct post_list *v = NULL, *l;
+	struct post_add x;
 
-	memset(&x, 0, sizeof(x));
-	slot = xcalloc(cap, sizeof(*slot));
 	for (i = 0; i < s->n; i++)
 		ah[i] = fnv(UINT64_C(0x84222325cbf29ce4),
 		    s->o[i]->d.algo != NULL ? s->o[i]->d.algo : "");
-	for (k = 0, x.rec = 0; x.rec < s->n; x.rec++)
-		for (x.j = 0; s->num[x.rec] != 0 && x.j < s->o[x.rec]->d.nstems;
-		     x.j++, k++) {
+	for (x.rec = 0; x.rec < s->n; x.rec++)
+		for (x.j = 0;
+		     (id = s->num[x.rec]) != 0 && x.j < s->o[x.rec]->d.nstems;
+		     x.j++) {
 			h = add_hash(s, ah, x);
 			j = (size_t)h & (cap - 1);
 			while (slot[j].g != 0 &&
 			    (slot[j].h != h ||
-				cmp_list(s, rep[slot[j].g - 1], x) != 0))
+				cmp_list(s, v[slot[j].g - 1].rep, x) != 0))
 				j = (j + 1) & (cap - 1);
 			if (slot[j].g == 0) {
-				if (ng == nrep) {
-					nrep = nrep ? 2 * nrep : 1024;
-					rep = xreallocarray(
-					    rep, nrep, sizeof(*rep));
+				if (ng == nl) {
+					nl = nl ? 2 * nl : 1024;
+					v = xreallocarray(v, nl, sizeof(*v));
 				}
-				rep[ng] = x;
+				memset(&v[ng], 0, sizeof(v[ng]));
+				v[ng].rep = x;
+				v[ng].algo = add_algo(s, x);
+				v[ng].stem = add_stem(s, x);
+				v[ng].first = id;
 				slot[j].h = h;
 				slot[j].g = (uint32_t)++ng;
-				if (2 * ng > cap) { /* grow, and place again */
-					struct slot *old = slot;
-					size_t oc = cap;
-
+				l = &v[ng - 1];
+				if (2 * ng > cap) {
+					slot = slots_grow(slot, cap, 2 * cap);
 					cap *= 2;
-					slot = xcalloc(cap, sizeof(*slot));
-					for (i = 0; i < oc; i++) {
-						if (old[i].g == 0)
-							continue;
-						j = (size_t)old[i].h &
-						    (cap - 1);
-						while (slot[j].g != 0)
-							j = (j + 1) & (cap - 1);
-						slot[j] = old[i];
-					}
-					free(old);
 				}
-				grp[k] = (uint32_t)ng - 1;
 			} else
-				grp[k] = slot[j].g - 1;
-		}
-	at = xcalloc(ng + 1, sizeof(*at));
-	for (k = 0; k < na; k++)
-		at[grp[k] + 1]++;
-	for (i = 0; i < ng; i++)
-		at[i + 1] += at[i];
-	*start = xcalloc(ng + 1, sizeof(**start));
-	memcpy(*start, at, (ng + 1) * sizeof(*at));
-	*out = xreallocarray(NULL, na + 1, sizeof(**out));
-	for (k = 0, x.rec = 0; x.rec < s->n; x.rec++)
-		for (x.j = 0; s->num[x.rec] != 0 && x.j < s->o[x.rec]->d.nstems;
-		     x.j++, k++) {
-			memcpy(x.tf, &s->o[x.rec]->d.tf[x.j * POST_NFIELDS],
-			    sizeof(x.tf));
-			(*out)[at[grp[k]]++] = x;
+				l = &v[slot[j].g - 1];
+			tval_pack_uint(&l->v, id - l->last);
+			pack_tf(&l->v, &s->o[x.rec]->d.tf[x.j * POST_NFIELDS]);
+			l->last = id;
+			l->n++;
 		}
 	free(slot);
-	free(grp);
-	free(rep);
 	free(ah);
-	free(at);
+	*out = v;
 	return ng;
 }
 
-/* Add the entries a[0..n), one stem's, to its list (fresh: it has none,
- * see doc_put).  -2: it is damaged. */
+/* Add the entries l made to its list (fresh: it has none, see
+ * doc_put).  -2: it is damaged. */
 static int
-list_add(struct index *ix, const struct adds *s, const struct post_add *a,
-    size_t n, int fresh)
+list_add(struct index *ix, const struct adds *s, const struct post_list *l,
+    int fresh)
 {
-	const char *algo = s->o[a->rec]->d.algo, *stem = add_stem(s, a[0]);
+	const char *algo = s->o[l->rep.rec]->d.algo, *stem = l->stem;
 	struct index_post_ref *old = NULL;
+	struct tval_rd rd;
 	struct sbuf k, v;
 	size_t nold = 0, i;
-	uint64_t last = 0;
+	uint64_t last = 0, first;
 	int rc;
 
 	sb_init(&k);
 	sb_init(&v);
 	rc = fresh ? 0 : index_post_stem(ix, algo, stem, &old, &nold);
-	if (rc < 0 || (nold > 0 && old[nold - 1].id >= s->num[a->rec])) {
+	if (rc < 0 || (nold > 0 && old[nold - 1].id >= l->first)) {
 		rc = -2;
 		goto out;
 	}
 	key_stem(&k, algo, stem);
 	post_value(&v);
-	tval_pack_uint(&v, nold + n);
-	for (i = 0; i < nold + n; i++) {
-		const struct post_add *x = i < nold ? NULL : &a[i - nold];
-		uint64_t id = x == NULL ? old[i].id : s->num[x->rec];
-
-		tval_pack_uint(&v, id - last);
-		pack_tf(&v, x == NULL ? old[i].tf : x->tf);
-		last = id;
+	tval_pack_uint(&v, nold + l->n);
+	for (i = 0; i < nold; i++) {
+		tval_pack_uint(&v, old[i].id - last);
+		pack_tf(&v, old[i].tf);
+		last = old[i].id;
 	}
+	/* The first new entry's number, packed from 0, follows the last
+	 * old one's. */
+	rd.p = (const unsigned char *)l->v.s;
+	rd.end = rd.p + l->v.len;
+	if (tval_read_uint(&rd, UINT64_MAX, &first) < 0 || first != l->first) {
+		rc = -1;
+		goto out;
+	}
+	tval_pack_uint(&v, first - last);
+	sb_addn(&v, (const char *)rd.p, (size_t)(rd.end - rd.p));
 	rc = put_sealed(ix, &k, &v, fresh);
 out:
 	free(old);
@@ -539,17 +546,12 @@ out:
 	return rc;
 }
 
-/* The entries of one list: a run of a group_adds array. */
-struct post_run {
-	const struct post_add *a;
-	size_t n;
-	const char *algo, *stem;
-};
-
+/* Lists in the order of their keys: by stemmer, then stem. */
 static int
-cmp_run(const void *x, const void *y)
+cmp_lists(const void *x, const void *y)
 {
-	const struct post_run *a = x, *b = y;
+	const struct post_list *a = *(const struct post_list *const *)x,
+			       *b = *(const struct post_list *const *)y;
 	int c = a->algo == b->algo ? 0 : strcmp(a->algo, b->algo);
 
 	return c != 0 ? c : strcmp(a->stem, b->stem);
@@ -564,37 +566,31 @@ static int
 lists_add(struct index *ix, const struct index_post_new *const *o, size_t n,
     const uint64_t *num, int fresh)
 {
+	struct post_list *v, **by;
 	struct adds s;
-	struct post_add *b;
-	struct post_run *run;
-	size_t i, cnt = 0, ng, g, *start;
+	size_t i, ng;
 	int rc = 0;
 
 	s.o = o;
 	s.num = num;
 	s.n = n;
-	for (i = 0; i < n; i++) {
-		if (o[i]->d.nstems > UINT32_MAX)
+	for (i = 0; i < n; i++)
+		if (o[i]->d.nstems >= UINT32_MAX)
 			return -1;
-		cnt += num[i] != 0 ? o[i]->d.nstems : 0;
-	}
-	if (n > UINT32_MAX || cnt >= UINT32_MAX)
+	if (n >= UINT32_MAX)
 		return -1;
-	ng = group_adds(&s, cnt, &b, &start);
-	run = xcalloc(ng + 1, sizeof(*run));
-	for (g = 0; g < ng; g++) {
-		run[g].a = &b[start[g]];
-		run[g].n = start[g + 1] - start[g];
-		run[g].algo = add_algo(&s, run[g].a[0]);
-		run[g].stem = add_stem(&s, run[g].a[0]);
-	}
+	ng = make_lists(&s, &v);
+	by = xcalloc(ng + 1, sizeof(*by));
+	for (i = 0; i < ng; i++)
+		by[i] = &v[i];
 	if (ng > 1)
-		qsort(run, ng, sizeof(*run), cmp_run);
-	for (g = 0; g < ng && rc == 0; g++)
-		rc = list_add(ix, &s, run[g].a, run[g].n, fresh);
-	free(run);
-	free(start);
-	free(b);
+		qsort(by, ng, sizeof(*by), cmp_lists);
+	for (i = 0; i < ng && rc == 0; i++)
+		rc = list_add(ix, &s, by[i], fresh);
+	for (i = 0; i < ng; i++)
+		sb_release(&v[i].v);
+	free(by);
+	free(v);
 	return rc;
 }
 
