@@ -51,8 +51,9 @@ uint64_t table_key_hash(const char *key, size_t len);
 void table_init(struct table *);
 /*
  * Have the postings source, if any, write what it keeps and put in
- * place what it holds (post.h flush): once the answer is out, before
- * exit, whatever the command did.  A second call does nothing.
+ * place what it holds (post.h flush): search does before its output,
+ * the cli before exit whatever the command did.  A second call does
+ * nothing.
  */
 void table_flush(const struct table *);
 /* Free every term and the index. */
