@@ -451,9 +451,9 @@ static size_t
 make_lists(const struct adds *s, struct post_list **out)
 {
 	uint64_t *ah = xreallocarray(NULL, s->n + 1, sizeof(*ah)), h, id;
-	size_t cap = 1024, nl = 0, ng = 0, i, j;
+	size_t cap = 1024, nl = 512, ng = 0, i, j;
 	struct list_slot *slot = xcalloc(cap, sizeof(*slot));
-	struct post_list *v = NULL, *l;
+	struct post_list *v = xreallocarray(NULL, nl, sizeof(*v)), *l;
 	struct post_add x;
 
 	for (i = 0; i < s->n; i++)
@@ -471,7 +471,7 @@ make_lists(const struct adds *s, struct post_list **out)
 				j = (j + 1) & (cap - 1);
 			if (slot[j].g == 0) {
 				if (ng == nl) {
-					nl = nl ? 2 * nl : 1024;
+					nl *= 2;
 					v = xreallocarray(v, nl, sizeof(*v));
 				}
 				memset(&v[ng], 0, sizeof(v[ng]));
@@ -489,7 +489,8 @@ make_lists(const struct adds *s, struct post_list **out)
 			} else
 				l = &v[slot[j].g - 1];
 			tval_pack_uint(&l->v, id - l->last);
-			pack_tf(&l->v, &s->o[x.rec]->d.tf[x.j * POST_NFIELDS]);
+			pack_tf(&l->v,
+			    s->o[x.rec]->d.tf + (size_t)x.j * POST_NFIELDS);
 			l->last = id;
 			l->n++;
 		}
