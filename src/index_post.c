@@ -392,23 +392,14 @@ cmp_list(const struct adds *s, struct post_add x, struct post_add y)
 	return c != 0 ? c : strcmp(add_stem(s, x), add_stem(s, y));
 }
 
-static uint64_t
-fnv(uint64_t h, const char *p)
-{
-	for (; *p != '\0'; p++)
-		h = (h ^ (unsigned char)*p) * UINT64_C(0x100000001b3);
-	return h;
-}
-
-/* The hash of an entry's list, from its stem's hash where the record
- * has them (post_make's) and its stemmer's (ah, one a record). */
+/* The hash of an entry's list, from its stem's hash (kept by post_make,
+ * else made) and its stemmer's (ah, one a record). */
 static uint64_t
 add_hash(const struct adds *s, const uint64_t *ah, struct post_add x)
 {
 	const struct post_doc *d = &s->o[x.rec]->d;
-	uint64_t h = d->hash != NULL
-	    ? d->hash[x.j]
-	    : fnv(UINT64_C(0xcbf29ce484222325), d->stems[x.j]);
+	uint64_t h =
+	    d->hash != NULL ? d->hash[x.j] : post_stem_hash(d->stems[x.j]);
 
 	h = (h ^ ah[x.rec]) * UINT64_C(0x9e3779b97f4a7c15);
 	return h ^ (h >> 29);
@@ -457,8 +448,9 @@ make_lists(const struct adds *s, struct post_list **out)
 	struct post_add x;
 
 	for (i = 0; i < s->n; i++)
-		ah[i] = fnv(UINT64_C(0x84222325cbf29ce4),
-		    s->o[i]->d.algo != NULL ? s->o[i]->d.algo : "");
+		ah[i] = post_stem_hash(
+			    s->o[i]->d.algo != NULL ? s->o[i]->d.algo : "") *
+		    UINT64_C(0xff51afd7ed558ccd);
 	for (x.rec = 0; x.rec < s->n; x.rec++)
 		for (x.j = 0;
 		     (id = s->num[x.rec]) != 0 && x.j < s->o[x.rec]->d.nstems;
