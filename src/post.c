@@ -210,15 +210,21 @@ struct maker {
 	int field;
 };
 
-void
-post_bloom_bits(const char *stem, unsigned bits[POST_BLOOM_K])
+/* The Bloom bits of the stem of hash h (post_stem_hash). */
+static void
+bloom_bits(uint64_t h, unsigned bits[POST_BLOOM_K])
 {
-	uint64_t h = post_stem_hash(stem);
 	uint32_t a = (uint32_t)h, b = (uint32_t)(h >> 32) | 1;
 	unsigned i;
 
 	for (i = 0; i < POST_BLOOM_K; i++)
 		bits[i] = (a + i * b) % (POST_BLOOM * 8);
+}
+
+void
+post_bloom_bits(const char *stem, unsigned bits[POST_BLOOM_K])
+{
+	bloom_bits(post_stem_hash(stem), bits);
 }
 
 int
@@ -232,18 +238,15 @@ post_bloom_may(const unsigned char *bloom, const unsigned *bits)
 	return 1;
 }
 
-/* Set the bits of the stem of hash h (post_stem_hash) in bloom: as
- * post_bloom_bits. */
+/* Set the bits of the stem of hash h (post_stem_hash) in bloom. */
 static void
 bloom_add(unsigned char *bloom, uint64_t h)
 {
-	uint32_t a = (uint32_t)h, b = (uint32_t)(h >> 32) | 1;
-	unsigned i, bit;
+	unsigned bits[POST_BLOOM_K], i;
 
-	for (i = 0; i < POST_BLOOM_K; i++) {
-		bit = (a + i * b) % (POST_BLOOM * 8);
-		bloom[bit / 8] |= (unsigned char)(1u << (bit % 8));
-	}
+	bloom_bits(h, bits);
+	for (i = 0; i < POST_BLOOM_K; i++)
+		bloom[bits[i] / 8] |= (unsigned char)(1u << (bits[i] % 8));
 }
 
 /* Count stem number id in the field being read: a new stem of the
