@@ -363,7 +363,6 @@ struct post_add {
  * records: their numbers increase.
  */
 struct post_list {
-	struct post_add rep;	 /* its first entry */
 	const char *algo, *stem; /* its stemmer ("": none) and stem */
 	struct sbuf v;
 	uint64_t first, last;
@@ -382,14 +381,13 @@ add_stem(const struct adds *s, struct post_add x)
 	return s->o[x.rec]->d.stems[x.j];
 }
 
-/* Whether two entries are of one list: by stemmer, then stem. */
+/* The order of lists, as of their keys: by stemmer, then stem. */
 static int
-cmp_list(const struct adds *s, struct post_add x, struct post_add y)
+cmp_list(const struct post_list *l, const char *algo, const char *stem)
 {
-	const char *a = add_algo(s, x), *b = add_algo(s, y);
-	int c = a == b ? 0 : strcmp(a, b);
+	int c = l->algo == algo ? 0 : strcmp(l->algo, algo);
 
-	return c != 0 ? c : strcmp(add_stem(s, x), add_stem(s, y));
+	return c != 0 ? c : strcmp(l->stem, stem);
 }
 
 /* The hash of an entry's list, from its stem's hash (kept by post_make,
@@ -459,7 +457,8 @@ make_lists(const struct adds *s, struct post_list **out)
 			j = (size_t)h & (cap - 1);
 			while (slot[j].g != 0 &&
 			    (slot[j].h != h ||
-				cmp_list(s, v[slot[j].g - 1].rep, x) != 0))
+				cmp_list(&v[slot[j].g - 1], add_algo(s, x),
+				    add_stem(s, x)) != 0))
 				j = (j + 1) & (cap - 1);
 			if (slot[j].g == 0) {
 				if (ng == nl) {
@@ -467,7 +466,6 @@ make_lists(const struct adds *s, struct post_list **out)
 					v = xreallocarray(v, nl, sizeof(*v));
 				}
 				memset(&v[ng], 0, sizeof(v[ng]));
-				v[ng].rep = x;
 				v[ng].algo = add_algo(s, x);
 				v[ng].stem = add_stem(s, x);
 				v[ng].first = id;
@@ -495,10 +493,9 @@ make_lists(const struct adds *s, struct post_list **out)
 /* Add the entries l made to its list (fresh: it has none, see
  * doc_put).  -2: it is damaged. */
 static int
-list_add(struct index *ix, const struct adds *s, const struct post_list *l,
-    int fresh)
+list_add(struct index *ix, const struct post_list *l, int fresh)
 {
-	const char *algo = s->o[l->rep.rec]->d.algo, *stem = l->stem;
+	const char *algo = l->algo, *stem = l->stem;
 	struct index_post_ref *old = NULL;
 	struct tval_rd rd;
 	struct sbuf k, v;
@@ -543,11 +540,9 @@ out:
 static int
 cmp_lists(const void *x, const void *y)
 {
-	const struct post_list *a = *(const struct post_list *const *)x,
-			       *b = *(const struct post_list *const *)y;
-	int c = a->algo == b->algo ? 0 : strcmp(a->algo, b->algo);
+	const struct post_list *b = *(const struct post_list *const *)y;
 
-	return c != 0 ? c : strcmp(a->stem, b->stem);
+	return cmp_list(*(const struct post_list *const *)x, b->algo, b->stem);
 }
 
 /*
@@ -579,7 +574,7 @@ lists_add(struct index *ix, const struct index_post_new *const *o, size_t n,
 	if (ng > 1)
 		qsort(by, ng, sizeof(*by), cmp_lists);
 	for (i = 0; i < ng && rc == 0; i++)
-		rc = list_add(ix, &s, by[i], fresh);
+		rc = list_add(ix, by[i], fresh);
 	for (i = 0; i < ng; i++)
 		sb_release(&v[i].v);
 	free(by);
