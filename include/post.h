@@ -89,7 +89,13 @@ struct post_ops {
 	/* Give t (when it has none) its file's text, as the loader would
 	 * have: 0, or -1 when the file is not the one the term came from. */
 	int (*text)(void *ctx, const struct term *t);
-	/* Write what doc_put kept; errors only cost the next run time. */
+	/*
+	 * Begin writing what doc_put kept on a thread of its own, or do
+	 * nothing: until flush, the source is asked for nothing but text.
+	 */
+	void (*flush_begin)(void *ctx);
+	/* Write what doc_put kept, or wait for flush_begin's writing to
+	 * end; errors only cost the next run time. */
 	void (*flush)(void *ctx);
 	/* Free the source. */
 	void (*release)(void *ctx);

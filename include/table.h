@@ -56,6 +56,12 @@ void table_init(struct table *);
  * nothing.
  */
 void table_flush(const struct table *);
+/*
+ * Have the postings source begin table_flush's writing on a thread of its
+ * own, while search ranks: until table_flush, which waits for it, the
+ * source gives only texts (post.h).
+ */
+void table_flush_begin(const struct table *);
 /* Free every term and the index. */
 void table_release(struct table *);
 /* Add a term; the table owns it from now on. */

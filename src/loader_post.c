@@ -6,6 +6,7 @@
  * numbers, which map the stems' lists to terms; new records wait in
  * memory, where search sees them at once, and are written by flush.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,8 @@ struct lpost {
 	struct lpost_dir **dirs;
 	size_t ndirs;
 	struct lpost_dir *mem; /* the postings of terms of no index */
+	pthread_t writer;      /* lp_flush_begin's, while writing */
+	int writing;
 };
 
 static int
@@ -304,8 +307,10 @@ dir_close(struct lpost_dir *d)
 	d->ix = NULL;
 }
 
-static void
-lp_flush(void *ctx)
+/* Write each directory's new records and close its index: a second
+ * time, nothing is left to do. */
+static void *
+write_all(void *ctx)
 {
 	struct lpost *lp = ctx;
 	size_t i;
@@ -319,6 +324,34 @@ lp_flush(void *ctx)
 			(void)index_post_write(d->ix, d->pend, d->npend);
 		dir_close(d);
 	}
+	return NULL;
+}
+
+/*
+ * The writer reads the records, the directories and their indexes; search
+ * meanwhile reads texts (lp_text: the terms and lp->terms, sorted by
+ * then), so the two share nothing that either changes.
+ */
+static void
+lp_flush_begin(void *ctx)
+{
+	struct lpost *lp = ctx;
+
+	if (!lp->writing &&
+	    pthread_create(&lp->writer, NULL, write_all, lp) == 0)
+		lp->writing = 1;
+}
+
+static void
+lp_flush(void *ctx)
+{
+	struct lpost *lp = ctx;
+
+	if (lp->writing) {
+		pthread_join(lp->writer, NULL);
+		lp->writing = 0;
+	} else
+		(void)write_all(lp);
 }
 
 static void
@@ -348,6 +381,8 @@ lp_release(void *ctx)
 	struct lpost *lp = ctx;
 	size_t i;
 
+	if (lp->writing)
+		pthread_join(lp->writer, NULL);
 	for (i = 0; i < lp->n; i++)
 		free(lp->terms[i].rel);
 	for (i = 0; i < lp->ndirs; i++)
@@ -357,8 +392,8 @@ lp_release(void *ctx)
 	free(lp);
 }
 
-static const struct post_ops lp_ops = {
-    lp_doc_get, lp_doc_put, lp_stem_each, lp_text, lp_flush, lp_release};
+static const struct post_ops lp_ops = {lp_doc_get, lp_doc_put, lp_stem_each,
+    lp_text, lp_flush_begin, lp_flush, lp_release};
 
 struct lpost_dir *
 loader_post_dir(

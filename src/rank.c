@@ -633,7 +633,7 @@ rank_query(const struct table *tab, const char *query, const struct filter *flt,
 {
 	struct query q;
 	struct pass ps;
-	int fuzzy;
+	int fuzzy, rc;
 
 	memset(out, 0, sizeof(*out));
 	query_parse(&q, query, tab->lang);
@@ -647,24 +647,25 @@ rank_query(const struct table *tab, const char *query, const struct filter *flt,
 		query_release(&q);
 		return 0;
 	}
-	/* Before any output: a reader that closes the pipe early kills
-	 * the process (SIGPIPE) with what search made unwritten. */
-	table_flush(tab);
+	/* What search made is written while it ranks, and in place
+	 * before any output: a reader that closes the pipe early kills
+	 * the process (SIGPIPE) with what was unwritten. */
+	table_flush_begin(tab);
 	score_all(&q, &ps, query, fuzzy, out);
 	unmatched(&q, &ps, out);
 	qsort(out->v, out->n, sizeof(*out->v), cmp_hit);
 	out->total = out->n;
 	if (limit > 0 && out->n > limit)
 		out->n = limit;
-	if (snippets(&q, tab, out) < 0) {
-		pass_release(&ps);
-		query_release(&q);
+	rc = snippets(&q, tab, out);
+	table_flush(tab);
+	pass_release(&ps);
+	query_release(&q);
+	if (rc < 0) {
 		hits_release(out);
 		out->stale = 1;
 		return 0;
 	}
-	pass_release(&ps);
-	query_release(&q);
 	return out->n;
 }
 

@@ -32,6 +32,13 @@ table_flush(const struct table *tab)
 }
 
 void
+table_flush_begin(const struct table *tab)
+{
+	if (tab->post != NULL)
+		tab->post->ops->flush_begin(tab->post->ctx);
+}
+
+void
 table_release(struct table *tab)
 {
 	size_t i;

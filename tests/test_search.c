@@ -531,6 +531,9 @@ struct fake {
 	const struct table *tab; /* the table served now */
 	char *texts[16];	 /* each term's text by table order */
 	int fetched, fail;
+	/* The flush protocol (post.h): writing from flush_begin to flush;
+	 * misuse counts what was asked meanwhile but a text. */
+	int begun, flushed, writing, misuse;
 };
 
 static struct fake_doc *
@@ -549,6 +552,7 @@ fake_doc_get(void *ctx, const struct term *t, uint64_t key, struct post_doc *d)
 {
 	struct fake_doc *e = fake_find(ctx, t);
 
+	((struct fake *)ctx)->misuse += ((struct fake *)ctx)->writing;
 	if (e == NULL || e->key != key)
 		return 0;
 	memcpy(d->len, e->d.len, sizeof(d->len));
@@ -563,6 +567,7 @@ fake_doc_put(void *ctx, const struct term *t, uint64_t key, struct post_doc *d)
 	struct fake *fk = ctx;
 	struct fake_doc *e = fake_find(fk, t);
 
+	fk->misuse += fk->writing;
 	if (e == NULL) {
 		e = &fk->v[fk->n++];
 		e->name = xstrdup(t->name);
@@ -580,6 +585,7 @@ fake_stem_each(
 	struct fake *fk = ctx;
 	size_t i, j, k;
 
+	fk->misuse += fk->writing;
 	for (i = 0; i < fk->tab->n; i++) {
 		const struct fake_doc *e = fake_find(fk, fk->tab->terms[i]);
 
@@ -613,13 +619,31 @@ fake_text(void *ctx, const struct term *t)
 }
 
 static void
+fake_flush_begin(void *ctx)
+{
+	struct fake *fk = ctx;
+
+	fk->begun++;
+	fk->writing = 1;
+}
+
+static void
+fake_flush(void *ctx)
+{
+	struct fake *fk = ctx;
+
+	fk->flushed++;
+	fk->writing = 0;
+}
+
+static void
 fake_nop(void *ctx)
 {
 	(void)ctx;
 }
 
-static const struct post_ops fake_ops = {
-    fake_doc_get, fake_doc_put, fake_stem_each, fake_text, fake_nop, fake_nop};
+static const struct post_ops fake_ops = {fake_doc_get, fake_doc_put,
+    fake_stem_each, fake_text, fake_flush_begin, fake_flush, fake_nop};
 
 static const struct tterm post_terms[] = {
     {.name = "Cross-sell",
@@ -718,8 +742,15 @@ test_postings(void **state)
 				char *got;
 
 				table_through(&a, &fk, langs[l]);
+				fk.begun = fk.flushed = fk.misuse = 0;
 				got = hits_text(&a, queries[i]);
 				assert_string_equal(got, want);
+				/* Written while ranking, in place before
+				 * rank_query returns (before any output). */
+				assert_int_equal(fk.begun, 1);
+				assert_int_equal(fk.flushed, 1);
+				assert_int_equal(fk.writing, 0);
+				assert_int_equal(fk.misuse, 0);
 				table_drop(&a, &fk);
 				free(got);
 				free(want);
@@ -739,6 +770,7 @@ test_postings(void **state)
 			rank_query(&a, "\"customer retention\"", NULL, 0, &h);
 			assert_int_equal(h.stale, 1);
 			assert_int_equal(h.n, 0);
+			assert_int_equal(fk.writing, 0);
 			hits_release(&h);
 		}
 		table_drop(&a, &fk);
