@@ -328,9 +328,10 @@ write_all(void *ctx)
 }
 
 /*
- * The writer reads the records, the directories and their indexes; search
- * meanwhile reads texts (lp_text: the terms and lp->terms, sorted by
- * then), so the two share nothing that either changes.
+ * The writer reads the records, the directories and their indexes, and
+ * may add the run's one index warning (dir_close), which the cli prints
+ * only at exit; search meanwhile reads texts (lp_text: the terms and
+ * lp->terms), so the two share nothing that either changes.
  */
 static void
 lp_flush_begin(void *ctx)
