@@ -303,8 +303,8 @@ mk_word(void *arg, const char *s, size_t start, size_t end)
 	return 0;
 }
 
-/* Give d its stems (m->num) and their hashes, in one pool of its own:
- * the memo's outlive it. */
+/* Give d its stems (m->num) and their hashes, copied into one pool of
+ * its own: d outlives the memo, which is the thread's. */
 static void
 mk_done(struct maker *m)
 {
