@@ -163,45 +163,21 @@ index_post_doc(struct index *ix, const char *relpath, const struct stat *st,
 	return ok;
 }
 
-/*
- * An entry's counts: the body's shifted over a bit for each other field
- * that has the stem (a word of the name, say, or only there), then those
- * fields' counts less one, in their order.  A stem is mostly in the body
- * alone, or besides in one field: one or two bytes.
- */
+/* An entry's counts, packed (post_tf_put). */
 static void
 pack_tf(struct sbuf *v, const unsigned *tf)
 {
-	unsigned mask = 0;
-	int f;
-
-	for (f = 0; f < POST_BODY; f++)
-		mask |= (tf[f] != 0) << f;
-	tval_pack_uint(v, (uint64_t)tf[POST_BODY] << POST_BODY | mask);
-	for (f = 0; f < POST_BODY; f++)
-		if (tf[f] != 0)
-			tval_pack_uint(v, tf[f] - 1);
+	sb_reserve(v, POST_TF_MAX);
+	v->len =
+	    (size_t)((char *)post_tf_put((unsigned char *)v->s + v->len, tf) -
+		v->s);
+	v->s[v->len] = '\0';
 }
 
 static int
 read_tf(struct tval_rd *rd, unsigned *tf)
 {
-	uint64_t x, y;
-	int f;
-
-	if (tval_read_uint(rd,
-		(uint64_t)UINT32_MAX << POST_BODY | ((1u << POST_BODY) - 1),
-		&x) < 0)
-		return -1;
-	memset(tf, 0, POST_NFIELDS * sizeof(*tf));
-	tf[POST_BODY] = (unsigned)(x >> POST_BODY);
-	for (f = 0; f < POST_BODY; f++)
-		if (x & (1u << f)) {
-			if (tval_read_uint(rd, UINT32_MAX - 1, &y) < 0)
-				return -1;
-			tf[f] = (unsigned)y + 1;
-		}
-	return 0;
+	return post_tf_get(&rd->p, rd->end, tf);
 }
 
 /* The entries of a list after its sum, appended to *v. */
@@ -352,11 +328,6 @@ struct adds {
 	size_t n;
 };
 
-/* One entry to add to a list: stem j of record rec. */
-struct post_add {
-	uint32_t rec, j;
-};
-
 /*
  * The entries a write adds to one list, packed as its value holds them
  * (list_add), the first one's number taken from 0, in the order of the
@@ -369,18 +340,6 @@ struct post_list {
 	size_t n;
 };
 
-static const char *
-add_algo(const struct adds *s, struct post_add x)
-{
-	return s->o[x.rec]->d.algo != NULL ? s->o[x.rec]->d.algo : "";
-}
-
-static const char *
-add_stem(const struct adds *s, struct post_add x)
-{
-	return s->o[x.rec]->d.stems[x.j];
-}
-
 /* The order of lists, as of their keys: by stemmer, then stem. */
 static int
 cmp_list(const struct post_list *l, const char *algo, const char *stem)
@@ -390,16 +349,14 @@ cmp_list(const struct post_list *l, const char *algo, const char *stem)
 	return c != 0 ? c : strcmp(l->stem, stem);
 }
 
-/* The hash of an entry's list, from its stem's hash (kept by post_make,
- * else made) and its stemmer's (ah, one a record). */
+/* The hash of a list, from its stem's hash (kept by post_make, else
+ * made) and its stemmer's (ah). */
 static uint64_t
-add_hash(const struct adds *s, const uint64_t *ah, struct post_add x)
+list_hash(const struct post_doc *d, size_t j, const char *stem, uint64_t ah)
 {
-	const struct post_doc *d = &s->o[x.rec]->d;
-	uint64_t h =
-	    d->hash != NULL ? d->hash[x.j] : post_stem_hash(d->stems[x.j]);
+	uint64_t h = d->hash != NULL ? d->hash[j] : post_stem_hash(stem);
 
-	h = (h ^ ah[x.rec]) * UINT64_C(0x9e3779b97f4a7c15);
+	h = (h ^ ah) * UINT64_C(0x9e3779b97f4a7c15);
 	return h ^ (h >> 29);
 }
 
@@ -429,45 +386,60 @@ slots_grow(struct list_slot *old, size_t oc, size_t cap)
 
 /*
  * The entries of the written records, each packed at once into its
- * list's value, in one pass over the records: *out, their number
- * returned; the caller frees each one's v and *out.  The table holds
- * the lists, not the entries: at 100,000 terms 8.6 M entries fall in
- * some 150,000 lists, and a table sized for the entries (64 MB) missed
- * the cache at every probe, as did a second pass that copied each
- * entry to its list.
+ * list's value, in one pass over the records: *out, their number in
+ * *nout; the caller frees each one's v and *out.  Returns 0, or -1 when
+ * a record's counts are malformed.  The table holds the lists, not the
+ * entries: at 100,000 terms 8.6 M entries fall in some 150,000 lists,
+ * and a table sized for the entries (64 MB) missed the cache at every
+ * probe, as did a second pass that copied each entry to its list.  An
+ * entry's counts are copied as the record holds them, packed.
  */
-static size_t
-make_lists(const struct adds *s, struct post_list **out)
+static int
+make_lists(const struct adds *s, struct post_list **out, size_t *nout)
 {
-	uint64_t *ah = xreallocarray(NULL, s->n + 1, sizeof(*ah)), h, id;
-	size_t cap = 1024, nl = 512, ng = 0, i, j;
+	size_t cap = 1024, nl = 512, ng = 0, i, j, k;
 	struct list_slot *slot = xcalloc(cap, sizeof(*slot));
 	struct post_list *v = xreallocarray(NULL, nl, sizeof(*v)), *l;
-	struct post_add x;
+	const unsigned char *q, *q0, *end;
+	unsigned tf[POST_NFIELDS];
+	const char *algo, *stem;
+	uint64_t h, ah, id;
+	int rc = 0;
 
-	for (i = 0; i < s->n; i++)
-		ah[i] = post_stem_hash(
-			    s->o[i]->d.algo != NULL ? s->o[i]->d.algo : "") *
-		    UINT64_C(0xff51afd7ed558ccd);
-	for (x.rec = 0; x.rec < s->n; x.rec++)
-		for (x.j = 0;
-		     (id = s->num[x.rec]) != 0 && x.j < s->o[x.rec]->d.nstems;
-		     x.j++) {
-			h = add_hash(s, ah, x);
+	for (i = 0; i < s->n && rc == 0; i++) {
+		const struct post_doc *d = &s->o[i]->d;
+
+		if ((id = s->num[i]) == 0)
+			continue;
+		algo = d->algo != NULL ? d->algo : "";
+		ah = post_stem_hash(algo) * UINT64_C(0xff51afd7ed558ccd);
+		stem = d->pool;
+		q = d->tf;
+		end = d->tf + d->tflen;
+		for (k = 0; k < d->nstems; k++, stem += strlen(stem) + 1) {
+			q0 = q;
+			if (post_tf_get(&q, end, tf) < 0) {
+				rc = -1;
+				break;
+			}
+			h = list_hash(d, k, stem, ah);
 			j = (size_t)h & (cap - 1);
 			while (slot[j].g != 0 &&
 			    (slot[j].h != h ||
-				cmp_list(&v[slot[j].g - 1], add_algo(s, x),
-				    add_stem(s, x)) != 0))
+				cmp_list(&v[slot[j].g - 1], algo, stem) != 0))
 				j = (j + 1) & (cap - 1);
 			if (slot[j].g == 0) {
+				if (ng == UINT32_MAX - 1) {
+					rc = -1; /* past slot's numbers */
+					break;
+				}
 				if (ng == nl) {
 					nl *= 2;
 					v = xreallocarray(v, nl, sizeof(*v));
 				}
 				memset(&v[ng], 0, sizeof(v[ng]));
-				v[ng].algo = add_algo(s, x);
-				v[ng].stem = add_stem(s, x);
+				v[ng].algo = algo;
+				v[ng].stem = stem;
 				v[ng].first = id;
 				slot[j].h = h;
 				slot[j].g = (uint32_t)++ng;
@@ -479,15 +451,15 @@ make_lists(const struct adds *s, struct post_list **out)
 			} else
 				l = &v[slot[j].g - 1];
 			tval_pack_uint(&l->v, id - l->last);
-			pack_tf(&l->v,
-			    s->o[x.rec]->d.tf + (size_t)x.j * POST_NFIELDS);
+			sb_addn(&l->v, (const char *)q0, (size_t)(q - q0));
 			l->last = id;
 			l->n++;
 		}
+	}
 	free(slot);
-	free(ah);
 	*out = v;
-	return ng;
+	*nout = ng;
+	return rc;
 }
 
 /* Add the entries l made to its list (fresh: it has none, see
@@ -562,12 +534,7 @@ lists_add(struct index *ix, const struct index_post_new *const *o, size_t n,
 	s.o = o;
 	s.num = num;
 	s.n = n;
-	for (i = 0; i < n; i++)
-		if (o[i]->d.nstems >= UINT32_MAX)
-			return -1;
-	if (n >= UINT32_MAX)
-		return -1;
-	ng = make_lists(&s, &v);
+	rc = make_lists(&s, &v, &ng);
 	by = xcalloc(ng + 1, sizeof(*by));
 	for (i = 0; i < ng; i++)
 		by[i] = &v[i];

@@ -231,32 +231,50 @@ dir_stem(struct lpost_dir *d, const char *algo, const char *stem, post_fn fn,
 	return rc;
 }
 
+/*
+ * Whether d holds stem (of hash h), with its counts then in tf.  The
+ * hashes find it; only then are the stems and counts before it stepped
+ * over, packed as they are one after another.
+ */
+static int
+doc_stem(const struct post_doc *d, const char *stem, uint64_t h, unsigned *tf)
+{
+	const unsigned char *q = d->tf, *end = d->tf + d->tflen;
+	const char *s = d->pool;
+	size_t k, at = 0; /* s and q are stem at's */
+
+	for (k = 0; k < d->nstems; k++) {
+		if (d->hash != NULL && d->hash[k] != h)
+			continue;
+		for (; at < k; at++) {
+			s += strlen(s) + 1;
+			if (post_tf_get(&q, end, tf) < 0)
+				return 0;
+		}
+		if (strcmp(s, stem) == 0)
+			return post_tf_get(&q, end, tf) == 0;
+	}
+	return 0;
+}
+
 static int
 lp_stem_each(
     void *ctx, const char *algo, const char *stem, post_fn fn, void *arg)
 {
 	struct lpost *lp = ctx;
 	uint64_t h = post_stem_hash(stem);
-	size_t i, j, k;
+	unsigned tf[POST_NFIELDS];
+	size_t i, j;
 
 	for (i = 0; i < lp->ndirs; i++) {
 		struct lpost_dir *d = lp->dirs[i];
 
 		if (dir_stem(d, algo, stem, fn, arg) < 0)
 			return -1;
-		for (j = 0; j < d->npend; j++) {
-			const struct post_doc *pd = &d->pend[j].d;
-
-			if (!str_same(pd->algo, algo))
-				continue;
-			for (k = 0; k < pd->nstems; k++)
-				if ((pd->hash == NULL || pd->hash[k] == h) &&
-				    strcmp(pd->stems[k], stem) == 0) {
-					fn(arg, d->pend_t[j],
-					    &pd->tf[k * POST_NFIELDS]);
-					break;
-				}
-		}
+		for (j = 0; j < d->npend; j++)
+			if (str_same(d->pend[j].d.algo, algo) &&
+			    doc_stem(&d->pend[j].d, stem, h, tf))
+				fn(arg, d->pend_t[j], tf);
 	}
 	return 0;
 }
@@ -363,7 +381,6 @@ dir_free(struct lpost_dir *d)
 	dir_close(d);
 	for (i = 0; i < d->npend; i++) { /* what post.h says a doc owns */
 		free(d->pend[i].d.pool);
-		free(d->pend[i].d.stems);
 		free(d->pend[i].d.hash);
 		free(d->pend[i].d.tf);
 	}

@@ -205,7 +205,8 @@ struct maker {
 	struct post_memo *pm;
 	struct sb_stemmer *st;
 	struct post_doc *d;
-	size_t *num; /* the number of each of its stems */
+	size_t *num;  /* the number of each of its stems */
+	unsigned *tf; /* and its counts, stem i's at tf[i * POST_NFIELDS] */
 	size_t nalloc;
 	int field;
 };
@@ -265,18 +266,18 @@ mk_add(struct maker *m, size_t id)
 			m->nalloc = m->nalloc ? m->nalloc * 2 : 64;
 			m->num =
 			    xreallocarray(m->num, m->nalloc, sizeof(*m->num));
-			d->tf = xreallocarray(
-			    d->tf, m->nalloc, POST_NFIELDS * sizeof(*d->tf));
+			m->tf = xreallocarray(
+			    m->tf, m->nalloc, POST_NFIELDS * sizeof(*m->tf));
 		}
 		at = d->nstems++;
 		m->num[at] = id;
-		memset(&d->tf[at * POST_NFIELDS], 0,
-		    POST_NFIELDS * sizeof(*d->tf));
+		memset(&m->tf[at * POST_NFIELDS], 0,
+		    POST_NFIELDS * sizeof(*m->tf));
 		bloom_add(d->bloom, pm->stem[id].h);
 		pm->stem[id].term = pm->terms;
 		pm->stem[id].at = at;
 	}
-	d->tf[at * POST_NFIELDS + (size_t)m->field]++;
+	m->tf[at * POST_NFIELDS + (size_t)m->field]++;
 }
 
 static int
@@ -303,29 +304,36 @@ mk_word(void *arg, const char *s, size_t start, size_t end)
 	return 0;
 }
 
-/* Give d its stems (m->num) and their hashes, copied into one pool of
- * its own: d outlives the memo, which is the thread's. */
+/* Give d its stems (m->num), their hashes and their counts packed,
+ * each in one block of its own: d outlives the memo, which is the
+ * thread's, and is kept until the postings are written. */
 static void
 mk_done(struct maker *m)
 {
 	struct post_doc *d = m->d;
 	struct post_memo *pm = m->pm;
 	size_t i, size = 0;
+	unsigned char *tf, *q;
 	char *p;
 
 	if (d->nstems == 0)
 		return;
 	for (i = 0; i < d->nstems; i++)
 		size += pm->stem[m->num[i]].len + 1;
-	d->stems = xreallocarray(NULL, d->nstems, sizeof(*d->stems));
 	d->hash = xreallocarray(NULL, d->nstems, sizeof(*d->hash));
 	d->pool = p = xmalloc(size);
 	for (i = 0; i < d->nstems; i++) {
 		memcpy(p, pm->stem[m->num[i]].s, pm->stem[m->num[i]].len + 1);
-		d->stems[i] = p;
 		d->hash[i] = pm->stem[m->num[i]].h;
 		p += pm->stem[m->num[i]].len + 1;
 	}
+	/* The counts, packed in room for the most, which then shrinks to
+	 * their size. */
+	tf = q = xreallocarray(NULL, d->nstems, POST_TF_MAX);
+	for (i = 0; i < d->nstems; i++)
+		q = post_tf_put(q, &m->tf[i * POST_NFIELDS]);
+	d->tflen = (size_t)(q - tf);
+	d->tf = xrealloc(tf, d->tflen);
 }
 
 void
@@ -354,13 +362,13 @@ post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
 	sb_release(&sb);
 	mk_done(&m);
 	free(m.num);
+	free(m.tf);
 }
 
 void
 post_doc_release(struct post_doc *d)
 {
 	free(d->pool);
-	free(d->stems);
 	free(d->hash);
 	free(d->tf);
 	memset(d, 0, sizeof(*d));

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tval_pack.h"
+#include "varint.h"
 
 /* Deeper input is refused, so unpacking untrusted bytes cannot recurse
  * without bound; the loader stops well before (LOADER_MAX_DEPTH). */
@@ -103,10 +104,7 @@ put_uint(struct sbuf *out, uint64_t x)
 {
 	unsigned char *p = (unsigned char *)out->s + out->len;
 
-	for (; x >= 0x80; x >>= 7)
-		*p++ = (unsigned char)(x | 0x80);
-	*p++ = (unsigned char)x;
-	out->len = (size_t)((char *)p - out->s);
+	out->len = (size_t)((char *)varint_put(p, x) - out->s);
 }
 
 /* Room for n more bytes and the NUL, asking sb_reserve only when short. */
@@ -183,32 +181,7 @@ tval_pack(const struct tval *v, struct sbuf *out)
 int
 tval_read_uint(struct tval_rd *r, uint64_t max, uint64_t *out)
 {
-	uint64_t x = 0;
-	unsigned shift = 0;
-	unsigned char c;
-
-	/* Most numbers (lengths, counts, flags) take one byte. */
-	if (r->p != r->end && *r->p < 0x80) {
-		if (*r->p > max)
-			return -1;
-		*out = *r->p++;
-		return 0;
-	}
-	do {
-		if (r->p == r->end || shift > 63)
-			return -1;
-		c = *r->p++;
-		if (shift == 63 && (c & 0x7e) != 0)
-			return -1; /* past 64 bits */
-		x |= (uint64_t)(c & 0x7f) << shift;
-		shift += 7;
-	} while (c & 0x80);
-	if (c == 0 && shift > 7)
-		return -1; /* not the shortest form */
-	if (x > max)
-		return -1;
-	*out = x;
-	return 0;
+	return varint_get(&r->p, r->end, max, out);
 }
 
 /* A count or length: never more than the bytes left after it. */

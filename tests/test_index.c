@@ -1199,12 +1199,75 @@ test_index_processes(void **state)
 
 /* ---- search's postings (index_post.h) ---- */
 
+/* A stem's counts, packed as a post_doc and the index hold them
+ * (post.h): each comes back, in the bytes the format says, and bytes
+ * that are not the shortest form, run short or overflow are refused. */
+static void
+test_post_tf(void **state)
+{
+	static const unsigned tfs[][POST_NFIELDS] = {
+	    {0, 0, 0, 0, 1},
+	    {0, 0, 0, 0, 0},
+	    {1, 0, 0, 0, 3},
+	    {0, 2, 0, 7, 0},
+	    {200, 1, 300, 1, 100000},
+	    {UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX},
+	};
+	/* Body 3, the name once: 3 << 4 | 1, then 1 - 1. */
+	static const unsigned char name3[] = {0x31, 0x00};
+	static const unsigned char bad[][4] = {
+	    {0x80, 0x00},	/* 0 in two bytes */
+	    {0x81, 0x80, 0x80}, /* runs short */
+	    {0x01},		/* the name's count missing */
+	    {0x01, 0x80, 0x00}, /* the name's count not the shortest */
+	};
+	static const size_t badlen[] = {2, 3, 1, 3};
+	unsigned char buf[POST_TF_MAX + 8], big[2 * VARINT_MAX], *e;
+	const unsigned char *p;
+	unsigned got[POST_NFIELDS];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(tfs) / sizeof(tfs[0]); i++) {
+		e = post_tf_put(buf, tfs[i]);
+		assert_true(e > buf && e <= buf + POST_TF_MAX);
+		p = buf;
+		assert_int_equal(post_tf_get(&p, e, got), 0);
+		assert_true(p == e);
+		assert_memory_equal(got, tfs[i], sizeof(got));
+		p = buf; /* one byte short */
+		assert_int_equal(post_tf_get(&p, e - 1, got), -1);
+	}
+	e = post_tf_put(buf, tfs[2]);
+	assert_int_equal(e - buf, 2);
+	assert_memory_equal(buf, name3, sizeof(name3));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		p = bad[i];
+		assert_int_equal(post_tf_get(&p, bad[i] + badlen[i], got), -1);
+	}
+	/* A body's count past 32 bits. */
+	e = varint_put(big, ((uint64_t)UINT32_MAX + 1) << POST_BODY);
+	p = big;
+	assert_int_equal(post_tf_get(&p, e, got), -1);
+	/* Past 64 bits. */
+	memset(big, 0xff, sizeof(big));
+	big[VARINT_MAX - 1] = 0x02;
+	p = big;
+	assert_int_equal(post_tf_get(&p, big + sizeof(big), got), -1);
+}
+
 /* A record of relpath with stems s[0..n) (stem i's counts at
- * tf[i * POST_NFIELDS]), in r. */
+ * tf[i * POST_NFIELDS]), in r; its stems and counts packed, as
+ * post_make leaves them, in one of eight places reused in turn. */
 static void
 mk_post(struct index_post_new *r, const char *relpath, const struct stat *st,
     int64_t stamp, uint64_t key, char **s, unsigned *tf, size_t n)
 {
+	static char pool[8][64];
+	static unsigned char packed[8][8 * POST_TF_MAX];
+	static unsigned turn;
+	unsigned char *q;
+	char *p;
 	size_t i;
 
 	memset(r, 0, sizeof(*r));
@@ -1217,8 +1280,18 @@ mk_post(struct index_post_new *r, const char *relpath, const struct stat *st,
 	r->d.irregular = n == 3;
 	r->d.bloom[7] = (unsigned char)n;
 	r->d.algo = "english";
-	r->d.stems = s;
-	r->d.tf = tf;
+	r->d.pool = p = pool[turn];
+	r->d.tf = q = packed[turn];
+	turn = (turn + 1) % 8;
+	assert_true(n <= 8);
+	for (i = 0; i < n; i++) {
+		assert_true(
+		    p + strlen(s[i]) + 1 <= r->d.pool + sizeof(pool[0]));
+		memcpy(p, s[i], strlen(s[i]) + 1);
+		p += strlen(s[i]) + 1;
+		q = post_tf_put(q, &tf[i * POST_NFIELDS]);
+	}
+	r->d.tflen = (size_t)(q - r->d.tf);
 	r->d.nstems = n;
 }
 
@@ -1424,6 +1497,7 @@ main(void)
 	    cmocka_unit_test(test_tval_malformed),
 	    cmocka_unit_test(test_tval_limits),
 	    cmocka_unit_test(test_diag_round_trip),
+	    cmocka_unit_test(test_post_tf),
 	    cmocka_unit_test_setup_teardown(
 		test_index_round_trip, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(

@@ -583,7 +583,10 @@ fake_stem_each(
     void *ctx, const char *algo, const char *stem, post_fn fn, void *arg)
 {
 	struct fake *fk = ctx;
-	size_t i, j, k;
+	unsigned tf[POST_NFIELDS];
+	const unsigned char *q;
+	const char *p;
+	size_t i, j;
 
 	fk->misuse += fk->writing;
 	for (i = 0; i < fk->tab->n; i++) {
@@ -592,13 +595,19 @@ fake_stem_each(
 		if (e == NULL || (algo == NULL) != (e->d.algo == NULL) ||
 		    (algo != NULL && strcmp(algo, e->d.algo) != 0))
 			continue;
-		for (j = 0; j < e->d.nstems; j++)
-			if (strcmp(e->d.stems[j], stem) == 0) {
-				fn(arg, fk->tab->terms[i],
-				    &e->d.tf[j * POST_NFIELDS]);
+		/* Every stem and its counts in turn, as post.h packs them. */
+		p = e->d.pool;
+		q = e->d.tf;
+		for (j = 0; j < e->d.nstems; j++, p += strlen(p) + 1) {
+			assert_int_equal(
+			    post_tf_get(&q, e->d.tf + e->d.tflen, tf), 0);
+			if (strcmp(p, stem) == 0) {
+				fn(arg, fk->tab->terms[i], tf);
 				break;
 			}
-		(void)k;
+		}
+		if (j == e->d.nstems)
+			assert_true(q == e->d.tf + e->d.tflen);
 	}
 	return 0;
 }
