@@ -384,6 +384,22 @@ slots_grow(struct list_slot *old, size_t oc, size_t cap)
 	return v;
 }
 
+/* An entry at v's end: the step from the last entry's number, then
+ * the n bytes of its packed counts.  Written in place: a first search
+ * adds some 860,000 entries at 10,000 terms. */
+static void
+list_put(struct sbuf *v, uint64_t step, const unsigned char *tf, size_t n)
+{
+	unsigned char *p;
+
+	if (v->cap - v->len <= VARINT_MAX + n)
+		sb_reserve(v, VARINT_MAX + n);
+	p = varint_put((unsigned char *)v->s + v->len, step);
+	memcpy(p, tf, n);
+	v->len = (size_t)((char *)p + n - v->s);
+	v->s[v->len] = '\0';
+}
+
 /*
  * The entries of the written records, each packed at once into its
  * list's value, in one pass over the records: *out, their number in
@@ -450,8 +466,7 @@ make_lists(const struct adds *s, struct post_list **out, size_t *nout)
 				}
 			} else
 				l = &v[slot[j].g - 1];
-			tval_pack_uint(&l->v, id - l->last);
-			sb_addn(&l->v, (const char *)q0, (size_t)(q - q0));
+			list_put(&l->v, id - l->last, q0, (size_t)(q - q0));
 			l->last = id;
 			l->n++;
 		}
