@@ -349,12 +349,13 @@ cmp_list(const struct post_list *l, const char *algo, const char *stem)
 	return c != 0 ? c : strcmp(l->stem, stem);
 }
 
-/* The hash of a list, from its stem's hash (kept by post_make, else
- * made) and its stemmer's (ah). */
+/* The hash of a list, from its stem's (the low 32 bits post_make kept,
+ * else made) and its stemmer's (ah). */
 static uint64_t
 list_hash(const struct post_doc *d, size_t j, const char *stem, uint64_t ah)
 {
-	uint64_t h = d->hash != NULL ? d->hash[j] : post_stem_hash(stem);
+	uint64_t h =
+	    d->hash != NULL ? d->hash[j] : (uint32_t)post_stem_hash(stem);
 
 	h = (h ^ ah) * UINT64_C(0x9e3779b97f4a7c15);
 	return h ^ (h >> 29);

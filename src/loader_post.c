@@ -244,7 +244,7 @@ doc_stem(const struct post_doc *d, const char *stem, uint64_t h, unsigned *tf)
 	size_t k, at = 0; /* s and q are stem at's */
 
 	for (k = 0; k < d->nstems; k++) {
-		if (d->hash != NULL && d->hash[k] != h)
+		if (d->hash != NULL && d->hash[k] != (uint32_t)h)
 			continue;
 		for (; at < k; at++) {
 			s += strlen(s) + 1;

@@ -324,7 +324,7 @@ mk_done(struct maker *m)
 	d->pool = p = xmalloc(size);
 	for (i = 0; i < d->nstems; i++) {
 		memcpy(p, pm->stem[m->num[i]].s, pm->stem[m->num[i]].len + 1);
-		d->hash[i] = pm->stem[m->num[i]].h;
+		d->hash[i] = (uint32_t)pm->stem[m->num[i]].h;
 		p += pm->stem[m->num[i]].len + 1;
 	}
 	/* The counts, packed in room for the most, which then shrinks to
