@@ -4,7 +4,11 @@
  * (and LV=-c) when those are unset.  Colour and width were decided from
  * the real terminal before stdout is redirected here: the output is
  * gathered in an unlinked temporary file, measured, and then copied to
- * the terminal or given to the pager as its standard input.
+ * the terminal or given to the pager as its standard input.  When
+ * stderr is a terminal too, its messages are gathered with the output,
+ * in the order they were written, as git sends them to its pager: else
+ * a note written after the output (search's "20 of 58 hits shown")
+ * would reach the terminal before it.
  */
 #include <sys/ioctl.h>
 #include <sys/wait.h>
@@ -18,9 +22,12 @@
 
 #include "cli.h"
 
-static FILE *buf;	 /* the output, while it is gathered */
-static int real_fd = -1; /* the terminal stdout was */
-static int forced;	 /* --pager */
+static FILE *buf;	  /* the output, while it is gathered */
+static int real_fd = -1;  /* the terminal stdout was */
+static int real_err = -1; /* the terminal stderr was, while gathered */
+static int forced;	  /* --pager */
+
+static void pager_atexit(void);
 
 /* The pager command, or NULL for none ("cat" means none, as in git). */
 static const char *
@@ -53,6 +60,29 @@ cli_pager_start(const struct ctx *ctx)
 		return;
 	}
 	forced = ctx->pager == PAGER_ALWAYS;
+	if (isatty(STDERR_FILENO)) {
+		fflush(stderr);
+		if ((real_err = dup(STDERR_FILENO)) >= 0 &&
+		    dup2(fileno(buf), STDERR_FILENO) < 0) {
+			close(real_err);
+			real_err = -1;
+		}
+	}
+	/* An exit(3) before cli_pager_finish (usage, say) must not lose
+	 * what was gathered. */
+	(void)atexit(pager_atexit);
+}
+
+/* Give stderr its terminal back. */
+static void
+restore_stderr(void)
+{
+	fflush(stderr);
+	if (real_err < 0)
+		return;
+	(void)dup2(real_err, STDERR_FILENO);
+	close(real_err);
+	real_err = -1;
 }
 
 /* Whether n bytes of text need more rows than the terminal has. */
@@ -159,6 +189,7 @@ cli_pager_finish(void)
 		return 0;
 	err = fflush(stdout) != 0 || ferror(stdout);
 	fflush(buf);
+	restore_stderr();
 	if (dup2(real_fd, STDOUT_FILENO) < 0)
 		err = 1;
 	if (!err) {
@@ -173,4 +204,11 @@ cli_pager_finish(void)
 	buf = NULL;
 	real_fd = -1;
 	return rc;
+}
+
+static void
+pager_atexit(void)
+{
+	if (buf != NULL)
+		(void)cli_pager_finish();
 }
