@@ -229,10 +229,14 @@ int cli_want_width(int option, int tty_cols, int cap);
  * stdout is a terminal and paging is not off.  cli_pager_finish then
  * writes the output to the terminal, or through the pager when it is
  * taller than the screen (or --pager), waits for the pager and restores
- * stdout.  Returns -1 on a write error, else 0.
+ * stdout.  Returns -1 on a write error, else 0.  When stderr is a
+ * terminal too, it is gathered with the output meanwhile, and
+ * cli_pager_message, called before each message, flushes stdout so that
+ * the message keeps its place among the lines of output.
  */
 void cli_pager_start(const struct ctx *);
 int cli_pager_finish(void);
+void cli_pager_message(void);
 
 /*
  * Wait for the child pid (an editor or a pager), which owns the

@@ -38,6 +38,7 @@ cli_errorx(const char *fmt, ...)
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	e = esc_line(msg);
+	cli_pager_message();
 	fprintf(stderr, "gloss: %s\n", e);
 	free(e);
 	free(msg);
@@ -285,6 +286,7 @@ cli_print_diags(const struct diag *d, int notes)
 	 * write(2) calls.
 	 */
 	sb_init(&sb);
+	cli_pager_message();
 	for (i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->v[i];
 		const char *lvl = m->level == DIAG_WARN ? "warning: "

@@ -73,6 +73,13 @@ cli_pager_start(const struct ctx *ctx)
 	(void)atexit(pager_atexit);
 }
 
+void
+cli_pager_message(void)
+{
+	if (real_err >= 0)
+		fflush(stdout);
+}
+
 /* Give stderr its terminal back. */
 static void
 restore_stderr(void)
