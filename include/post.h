@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "term.h"
 #include "varint.h"
@@ -110,6 +112,17 @@ struct post_doc {
 	size_t tflen;
 	size_t nstems;
 };
+
+/* Free what d owns (its stems, hashes and counts) and empty it: the
+ * one list of them, for whoever holds a doc (search, the source). */
+static inline void
+post_doc_release(struct post_doc *d)
+{
+	free(d->pool);
+	free(d->hash);
+	free(d->tf);
+	memset(d, 0, sizeof(*d));
+}
 
 /* Called for each term whose postings hold a stem, with how often it
  * occurs in each field of the term (tf[POST_NFIELDS], borrowed). */

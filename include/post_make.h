@@ -38,12 +38,11 @@ void post_memo_free(struct post_memo *);
 
 /*
  * The postings of t (whose text it holds, or it has none), stemmed by
- * st, stemmer algo, into d; post_doc_release frees what d then owns.
- * memo is st's (post_memo_new), and grows.
+ * st, stemmer algo, into d; post_doc_release (post.h) frees what d
+ * then owns.  memo is st's (post_memo_new), and grows.
  */
 void post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
     struct post_memo *memo, struct post_doc *d);
-void post_doc_release(struct post_doc *d);
 
 /* The bits of a stem in a post_doc's Bloom filter. */
 #define POST_BLOOM_K 4

@@ -379,11 +379,8 @@ dir_free(struct lpost_dir *d)
 	size_t i;
 
 	dir_close(d);
-	for (i = 0; i < d->npend; i++) { /* what post.h says a doc owns */
-		free(d->pend[i].d.pool);
-		free(d->pend[i].d.hash);
-		free(d->pend[i].d.tf);
-	}
+	for (i = 0; i < d->npend; i++)
+		post_doc_release(&d->pend[i].d);
 	free(d->pend);
 	free(d->pend_t);
 	free(d->live);

@@ -364,12 +364,3 @@ post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
 	free(m.num);
 	free(m.tf);
 }
-
-void
-post_doc_release(struct post_doc *d)
-{
-	free(d->pool);
-	free(d->hash);
-	free(d->tf);
-	memset(d, 0, sizeof(*d));
-}
