@@ -123,6 +123,17 @@ int index_build_end(struct index_build *b, const char *file, int keep);
 /* The value of k into out (emptied first): 1, 0 when there is none (or
  * the index is not read), -1 on a failure. */
 int index_kv_get(struct index *, const void *k, size_t kn, struct sbuf *out);
+/*
+ * Call fn(arg, k, kn, v, vn) for each key k with lo <= k < hi (bytes
+ * compared as memcmp, a prefix first), in that order, with its value
+ * (borrowed until fn returns); a key whose parts are not all there is
+ * left out.  fn returns 0 to go on.  Returns 0, what fn returned to
+ * stop, or -1 on a failure (0 at once when the index is not read).
+ */
+typedef int (*index_kv_fn)(
+    void *arg, const void *k, size_t kn, const void *v, size_t vn);
+int index_kv_scan(struct index *, const void *lo, size_t lon, const void *hi,
+    size_t hin, index_kv_fn fn, void *arg);
 /* Take this run's write transaction now (as the first index_put does):
  * 0, or -1 when nothing is written this run. */
 int index_kv_begin(struct index *);

@@ -37,6 +37,24 @@ struct index_post_ref {
 int index_post_doc(struct index *, const char *relpath, const struct stat *st,
     uint64_t key, uint64_t *id, struct post_doc *d);
 
+/* A record asked for (index_post_docs), and what was found. */
+struct index_post_req {
+	const char *relpath;
+	const struct stat *st; /* the stat the term's text came from */
+	uint64_t key;
+	uint64_t id;	    /* set when found */
+	struct post_doc *d; /* its lengths, irregular and Bloom filter */
+	int found;	    /* 1 when the record holds, as index_post_doc */
+};
+
+/*
+ * index_post_doc for each of r[0..n): by one pass over the records in
+ * path order when n is a good part of total (how many records the
+ * caller expects the index to hold), else a lookup each.
+ */
+void index_post_docs(
+    struct index *, struct index_post_req *r, size_t n, size_t total);
+
 /*
  * The list of stem as stemmer algo (NULL: none) made it, appended to
  * *v (n entries; the caller frees *v): 1, 0 when there is none, -1

@@ -128,16 +128,23 @@ post_doc_release(struct post_doc *d)
  * occurs in each field of the term (tf[POST_NFIELDS], borrowed). */
 typedef void (*post_fn)(void *arg, const struct term *, const unsigned *tf);
 
+/* A term whose kept postings search asks for (docs_get). */
+struct post_req {
+	const struct term *t;
+	uint64_t key;	    /* what search makes of its fields (post_key) */
+	struct post_doc *d; /* d->algo says the stemmer */
+	int found;	    /* set by docs_get */
+};
+
 struct post_ops {
 	/*
-	 * The postings kept of t, when they were made from the term t is
-	 * now: key is what search makes of its fields (post_key), which
-	 * the source checks with the file's identity; d->algo says the
-	 * stemmer.  Fills d's lengths, irregular and Bloom filter and
-	 * returns 1, or returns 0.
+	 * For each of r[0..n): the postings kept of its term, when they
+	 * were made from the term it is now (the source checks key with
+	 * the file's identity): fills d's lengths, irregular and Bloom
+	 * filter and sets found to 1, else found is 0.  All at once, so
+	 * that the source can read its records in its own order.
 	 */
-	int (*doc_get)(
-	    void *ctx, const struct term *t, uint64_t key, struct post_doc *d);
+	void (*docs_get)(void *ctx, struct post_req *r, size_t n);
 	/* Keep d as t's postings under key: seen by stem_each at once,
 	 * written to the index by flush.  Takes what d owns (its stems
 	 * and counts), leaving d empty. */
@@ -145,7 +152,7 @@ struct post_ops {
 	    void *ctx, const struct term *t, uint64_t key, struct post_doc *d);
 	/*
 	 * Call fn for each term whose postings, made by stemmer algo,
-	 * hold stem (only terms doc_get found or doc_put was given this
+	 * hold stem (only terms docs_get found or doc_put was given this
 	 * run).  Returns 0, or -1 when the stem's list is damaged: then
 	 * search cannot trust the postings and reads every text.  A term
 	 * whose Bloom filter may hold the stem but that is not in its list

@@ -79,6 +79,7 @@ enum {
 	S_SNAP_PUT,
 	S_SNAP_TRIM,
 	S_KGET,
+	S_KSCAN,
 	S_KPUT,
 	S_KTRIM,
 	S_KCLEAR,
@@ -103,6 +104,7 @@ static const char *const ix_sql[S_N] = {
     "DELETE FROM snap WHERE key NOT IN"
     " (SELECT key FROM snap ORDER BY written_ns DESC LIMIT 4)",
     "SELECT part, v FROM kv WHERE k = ?1 ORDER BY part",
+    "SELECT k, part, v FROM kv WHERE k >= ?1 AND k < ?2 ORDER BY k, part",
     "INSERT OR REPLACE INTO kv(k, part, v) VALUES(?1, ?2, ?3)",
     /* The parts a longer value had past the new one's. */
     "DELETE FROM kv WHERE k = ?1 AND part >= ?2",
@@ -1199,6 +1201,23 @@ index_clock(void)
 
 /* The key-value store of the index layer (index_int.h). */
 
+/* Begin the read transaction the store's reads share, unless this
+ * connection writes; S_KGET or S_KSCAN prepared into *s: 0, or -1. */
+static int
+kv_read(struct index *ix, int w, sqlite3_stmt **s)
+{
+	int rc;
+
+	if (!ix->reading && ix->writing != 1 &&
+	    sqlite3_exec(ix->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		ix->reading = 1;
+	if ((rc = ix_stmt(ix, w, s)) != SQLITE_OK) {
+		ix_check_rc(ix, rc);
+		return -1;
+	}
+	return 0;
+}
+
 int
 index_kv_get(struct index *ix, const void *k, size_t kn, struct sbuf *out)
 {
@@ -1207,13 +1226,8 @@ index_kv_get(struct index *ix, const void *k, size_t kn, struct sbuf *out)
 
 	if ((ix->flags & INDEX_NOREAD) || ix->broken)
 		return 0;
-	if (!ix->reading && ix->writing != 1 &&
-	    sqlite3_exec(ix->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
-		ix->reading = 1;
-	if ((rc = ix_stmt(ix, S_KGET, &s)) != SQLITE_OK) {
-		ix_check_rc(ix, rc);
+	if (kv_read(ix, S_KGET, &s) < 0)
 		return -1;
-	}
 	sqlite3_bind_blob(s, 1, kn > 0 ? k : "", (int)kn, SQLITE_STATIC);
 	out->len = 0;
 	/* The parts in order, numbered from 0 without a gap. */
@@ -1235,6 +1249,77 @@ index_kv_get(struct index *ix, const void *k, size_t kn, struct sbuf *out)
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return found > 0 ? 1 : found;
+}
+
+/* Call fn for key k's value (its parts joined), when every part of it
+ * was read in order (parts > 0); 0, or what fn returned. */
+static int
+kv_scan_end(
+    struct sbuf *k, struct sbuf *v, int parts, index_kv_fn fn, void *arg)
+{
+	if (parts <= 0)
+		return 0;
+	return fn(arg, k->s, k->len, v->s, v->len);
+}
+
+int
+index_kv_scan(struct index *ix, const void *lo, size_t lon, const void *hi,
+    size_t hin, index_kv_fn fn, void *arg)
+{
+	struct sbuf k, v;
+	sqlite3_stmt *s;
+	int rc = SQLITE_DONE, parts = 0, stop = 0;
+
+	if ((ix->flags & INDEX_NOREAD) || ix->broken)
+		return 0;
+	if (kv_read(ix, S_KSCAN, &s) < 0)
+		return -1;
+	sqlite3_bind_blob(s, 1, lon > 0 ? lo : "", (int)lon, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 2, hin > 0 ? hi : "", (int)hin, SQLITE_STATIC);
+	sb_init(&k);
+	sb_init(&v);
+	/* A key's parts come together, numbered from 0 without a gap; a
+	 * key whose parts do not (parts -1) is left out, as unreadable. */
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const void *kb = sqlite3_column_blob(s, 0), *vb;
+		int kn = sqlite3_column_bytes(s, 0), n;
+		sqlite3_int64 part = sqlite3_column_int64(s, 1);
+
+		if (kn > 0 && kb == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		if ((size_t)kn != k.len ||
+		    (kn > 0 && memcmp(kb, k.s, (size_t)kn) != 0)) {
+			if ((stop = kv_scan_end(&k, &v, parts, fn, arg)) != 0)
+				break;
+			k.len = 0;
+			sb_addn(&k, kn > 0 ? kb : "", (size_t)kn);
+			v.len = 0;
+			parts = 0;
+		}
+		vb = sqlite3_column_blob(s, 2);
+		n = sqlite3_column_bytes(s, 2);
+		if (parts < 0 || (n > 0 && vb == NULL) || part != parts)
+			parts = -1;
+		else {
+			sb_addn(&v, n > 0 ? vb : "", (size_t)n);
+			parts++;
+		}
+	}
+	if (!stop) {
+		if (rc == SQLITE_DONE)
+			stop = kv_scan_end(&k, &v, parts, fn, arg);
+		else {
+			ix_check_rc(ix, rc);
+			stop = -1;
+		}
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	sb_release(&k);
+	sb_release(&v);
+	return stop;
 }
 
 int

@@ -16,13 +16,14 @@
 #define POST_FORMAT  2
 #define POST_COMPACT 1024 /* stale numbers that may wait for compaction */
 
-/* The checksum of a value: its key and its bytes after the sum. */
+/* The checksum of a value: its key (kn bytes) and its bytes after the
+ * sum. */
 static uint64_t
-post_sum(const struct sbuf *k, const void *v, size_t n)
+post_sum(const void *k, size_t kn, const void *v, size_t n)
 {
 	uint64_t h = index_sum_u64(POST_SEED, POST_FORMAT);
 
-	h = index_sum_blob(h, k->s, k->len, 1);
+	h = index_sum_blob(h, k, kn, 1);
 	h = index_sum_blob(h, v, n, 1);
 	h ^= h >> 33;
 	h *= UINT64_C(0xff51afd7ed558ccd);
@@ -33,7 +34,7 @@ post_sum(const struct sbuf *k, const void *v, size_t n)
 static void
 post_seal(const struct sbuf *k, struct sbuf *v)
 {
-	uint64_t h = post_sum(k, v->s + 8, v->len - 8);
+	uint64_t h = post_sum(k->s, k->len, v->s + 8, v->len - 8);
 	int i;
 
 	for (i = 0; i < 8; i++)
@@ -48,26 +49,38 @@ post_value(struct sbuf *v)
 	sb_addn(v, "\0\0\0\0\0\0\0\0", 8);
 }
 
+/* A reader over what follows the sum of value v of key k, when v is
+ * sealed: 1, else -1 (damaged). */
+static int
+post_open(
+    const void *k, size_t kn, const void *v, size_t vn, struct tval_rd *rd)
+{
+	const unsigned char *b = v;
+	uint64_t h = 0;
+	int i;
+
+	if (vn < 8)
+		return -1;
+	for (i = 0; i < 8; i++)
+		h |= (uint64_t)b[i] << (8 * i);
+	if (h != post_sum(k, kn, b + 8, vn - 8))
+		return -1;
+	rd->p = b + 8;
+	rd->end = b + vn;
+	return 1;
+}
+
 /* Read k's value; a reader over what follows its sum when it is sealed.
  * 1, 0 (none), -1 (damaged or unreadable). */
 static int
 post_get(
     struct index *ix, const struct sbuf *k, struct sbuf *v, struct tval_rd *rd)
 {
-	uint64_t h = 0;
-	int rc, i;
+	int rc;
 
 	if ((rc = index_kv_get(ix, k->s, k->len, v)) <= 0)
 		return rc;
-	if (v->len < 8)
-		return -1;
-	for (i = 0; i < 8; i++)
-		h |= (uint64_t)(unsigned char)v->s[i] << (8 * i);
-	if (h != post_sum(k, v->s + 8, v->len - 8))
-		return -1;
-	rd->p = (const unsigned char *)v->s + 8;
-	rd->end = (const unsigned char *)v->s + v->len;
-	return 1;
+	return post_open(k->s, k->len, v->s, v->len, rd);
 }
 
 static void
@@ -136,31 +149,131 @@ read_doc(struct tval_rd *rd, int64_t id[ID_N], int64_t *written, uint64_t *key,
 	return 0;
 }
 
+/* Whether the sealed record rd (key k) holds for r: then fill r. */
+static int
+doc_take(struct index *ix, struct tval_rd *rd, struct index_post_req *r)
+{
+	int64_t id[ID_N], now[ID_N], written;
+	uint64_t kk;
+	int i;
+
+	if (index_ident_of(r->st, now) < 0 ||
+	    read_doc(rd, id, &written, &kk, &r->id, r->d) < 0 || kk != r->key ||
+	    written > index_stamp(ix) || !index_ident_settled(id, written))
+		return 0;
+	for (i = 0; i < ID_N && id[i] == now[i]; i++)
+		;
+	return r->found = i == ID_N;
+}
+
+/* One lookup of r's record. */
+static void
+doc_lookup(struct index *ix, struct index_post_req *r)
+{
+	struct sbuf k, v;
+	struct tval_rd rd;
+
+	r->found = 0;
+	sb_init(&k);
+	sb_init(&v);
+	key_doc(&k, r->relpath);
+	if (post_get(ix, &k, &v, &rd) == 1)
+		doc_take(ix, &rd, r);
+	sb_release(&k);
+	sb_release(&v);
+}
+
 int
 index_post_doc(struct index *ix, const char *relpath, const struct stat *st,
     uint64_t key, uint64_t *num, struct post_doc *d)
 {
-	struct sbuf k, v;
-	struct tval_rd rd;
-	int64_t id[ID_N], now[ID_N], written;
-	uint64_t kk;
-	int ok = 0, i;
+	struct index_post_req r = {relpath, st, key, 0, d, 0};
 
-	if (index_ident_of(st, now) < 0)
+	doc_lookup(ix, &r);
+	*num = r.id;
+	return r.found;
+}
+
+/* The requests of a pass over the records, in the records' order. */
+struct doc_pass {
+	struct index *ix;
+	struct index_post_req **r;
+	size_t n, i;
+};
+
+/* Compare a request's path with a record's, as the store orders keys
+ * (memcmp, a prefix first). */
+static int
+cmp_path(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+
+	return c != 0 ? c : (an > bn) - (an < bn);
+}
+
+static int
+cmp_req(const void *a, const void *b)
+{
+	const struct index_post_req *x = *(struct index_post_req *const *)a;
+	const struct index_post_req *y = *(struct index_post_req *const *)b;
+
+	return cmp_path(
+	    x->relpath, strlen(x->relpath), y->relpath, strlen(y->relpath));
+}
+
+/* A record of the pass: give it to the requests of its path. */
+static int
+doc_pass_one(void *arg, const void *k, size_t kn, const void *v, size_t vn)
+{
+	struct doc_pass *dp = arg;
+	const char *path = (const char *)k + 1, *p0;
+	size_t pn = kn - 1;
+	struct tval_rd rd;
+	int c = -1;
+
+	while (dp->i < dp->n &&
+	    (c = cmp_path(dp->r[dp->i]->relpath, strlen(dp->r[dp->i]->relpath),
+		 path, pn)) < 0)
+		dp->i++;
+	if (dp->i == dp->n)
+		return 1; /* nothing more is asked */
+	if (c != 0 || post_open(k, kn, v, vn, &rd) < 0)
 		return 0;
-	sb_init(&k);
-	sb_init(&v);
-	key_doc(&k, relpath);
-	if (post_get(ix, &k, &v, &rd) == 1 &&
-	    read_doc(&rd, id, &written, &kk, num, d) == 0 && kk == key &&
-	    written <= index_stamp(ix) && index_ident_settled(id, written)) {
-		for (i = 0; i < ID_N && id[i] == now[i]; i++)
-			;
-		ok = i == ID_N;
+	/* A path asked twice is given the record twice. */
+	p0 = dp->r[dp->i]->relpath;
+	for (; dp->i < dp->n && !strcmp(dp->r[dp->i]->relpath, p0); dp->i++) {
+		struct tval_rd one = rd;
+
+		doc_take(dp->ix, &one, dp->r[dp->i]);
 	}
-	sb_release(&k);
-	sb_release(&v);
-	return ok;
+	return 0;
+}
+
+void
+index_post_docs(
+    struct index *ix, struct index_post_req *r, size_t n, size_t total)
+{
+	struct doc_pass dp;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		r[i].found = 0;
+	/* A lookup costs what some five rows of a pass cost. */
+	if (n * 8 < total) {
+		for (i = 0; i < n; i++)
+			doc_lookup(ix, &r[i]);
+		return;
+	}
+	dp.ix = ix;
+	dp.r = xreallocarray(NULL, n, sizeof(*dp.r));
+	dp.n = n;
+	dp.i = 0;
+	for (i = 0; i < n; i++)
+		dp.r[i] = &r[i];
+	qsort(dp.r, n, sizeof(*dp.r), cmp_req);
+	/* Every key of a record is "d" and its path. */
+	(void)index_kv_scan(ix, "d", 1, "e", 1, doc_pass_one, &dp);
+	free(dp.r);
 }
 
 /* An entry's counts, packed (post_tf_put). */

@@ -41,6 +41,7 @@ struct lpost_dir {
 	int damaged; /* a list could not be read: empty the store */
 	struct lp_algo *algos;
 	size_t nalgos;
+	size_t nterms;		     /* the terms the loader gave of it */
 	struct index_post_new *pend; /* records to write */
 	const struct term **pend_t;
 	size_t npend;
@@ -132,24 +133,98 @@ lp_mem(struct lpost *lp)
 	return lp->mem;
 }
 
-static int
-lp_doc_get(void *ctx, const struct term *t, uint64_t key, struct post_doc *d)
-{
-	struct lp_term *e = lp_find(ctx, t);
+/* What one directory's index is asked (lp_docs_get). */
+struct lp_ask {
 	struct lpost_dir *dir;
-	struct index *ix;
-	uint64_t id;
+	struct index_post_req *r;
+	struct post_req **of; /* the request each of r answers */
+	size_t n, total;      /* asked; the terms it gave */
+};
 
-	if (e == NULL || (dir = e->dir)->built ||
-	    (ix = lp_index(dir)) == NULL ||
-	    index_post_doc(ix, e->rel, &e->st, key, &id, d) != 1)
-		return 0;
-	dir->live =
-	    xreallocarray(dir->live, dir->nlive + 1, sizeof(*dir->live));
-	dir->live[dir->nlive].id = id;
-	dir->live[dir->nlive++].t = t;
-	lp_algo(dir, d->algo)->stored++;
-	return 1;
+static int
+cmp_ask(const void *a, const void *b)
+{
+	uintptr_t p = (uintptr_t)((const struct lp_ask *)a)->dir;
+	uintptr_t q = (uintptr_t)((const struct lp_ask *)b)->dir;
+
+	return p < q ? -1 : p > q;
+}
+
+/* Each directory's ask of what r asks. */
+static struct lp_ask *
+lp_asks(struct lpost *lp, struct post_req *r, size_t n)
+{
+	struct lp_ask *a, key, **at;
+	struct lp_term **tt;
+	size_t i;
+
+	memset(&key, 0, sizeof(key));
+	a = xcalloc(lp->ndirs + 1, sizeof(*a));
+	for (i = 0; i < lp->ndirs; i++) {
+		a[i].dir = lp->dirs[i];
+		a[i].total = lp->dirs[i]->nterms;
+	}
+	qsort(a, lp->ndirs, sizeof(*a), cmp_ask);
+	at = xcalloc(n + 1, sizeof(*at));
+	tt = xcalloc(n + 1, sizeof(*tt));
+	for (i = 0; i < n; i++) {
+		r[i].found = 0;
+		if ((tt[i] = lp_find(lp, r[i].t)) == NULL)
+			continue;
+		key.dir = tt[i]->dir;
+		if ((at[i] = bsearch(
+			 &key, a, lp->ndirs, sizeof(*a), cmp_ask)) != NULL)
+			at[i]->n++;
+	}
+	for (i = 0; i < lp->ndirs; i++) {
+		a[i].r = xcalloc(a[i].n + 1, sizeof(*a[i].r));
+		a[i].of = xcalloc(a[i].n + 1, sizeof(*a[i].of));
+		a[i].n = 0;
+	}
+	for (i = 0; i < n; i++) {
+		struct lp_ask *e = at[i];
+
+		if (e == NULL || tt[i] == NULL)
+			continue;
+		e->r[e->n].relpath = tt[i]->rel;
+		e->r[e->n].st = &tt[i]->st;
+		e->r[e->n].key = r[i].key;
+		e->r[e->n].d = r[i].d;
+		e->of[e->n++] = &r[i];
+	}
+	free(at);
+	free(tt);
+	return a;
+}
+
+static void
+lp_docs_get(void *ctx, struct post_req *r, size_t n)
+{
+	struct lpost *lp = ctx;
+	struct lp_ask *a;
+	size_t i, j;
+
+	a = lp_asks(lp, r, n);
+	for (i = 0; i < lp->ndirs; i++) {
+		struct lpost_dir *dir = a[i].dir;
+		struct index *ix;
+
+		if (a[i].n > 0 && !dir->built && (ix = lp_index(dir)) != NULL)
+			index_post_docs(ix, a[i].r, a[i].n, a[i].total);
+		for (j = 0; j < a[i].n; j++) {
+			if (dir->built || dir->ix == NULL || !a[i].r[j].found)
+				continue;
+			a[i].of[j]->found = 1;
+			dir->live = xreallocarray(
+			    dir->live, dir->nlive + 1, sizeof(*dir->live));
+			dir->live[dir->nlive].id = a[i].r[j].id;
+			dir->live[dir->nlive++].t = a[i].of[j]->t;
+			lp_algo(dir, a[i].of[j]->d->algo)->stored++;
+		}
+		free(a[i].r);
+		free(a[i].of);
+	}
+	free(a);
 }
 
 static void
@@ -407,7 +482,7 @@ lp_release(void *ctx)
 	free(lp);
 }
 
-static const struct post_ops lp_ops = {lp_doc_get, lp_doc_put, lp_stem_each,
+static const struct post_ops lp_ops = {lp_docs_get, lp_doc_put, lp_stem_each,
     lp_text, lp_flush_begin, lp_flush, lp_release};
 
 struct lpost_dir *
@@ -463,5 +538,6 @@ loader_post_term(struct table *tab, struct lpost_dir *d, struct term *t,
 	e->dir = d;
 	e->rel = xstrdup(rel);
 	e->st = *st;
+	d->nterms++;
 	lp->sorted = 0;
 }

@@ -90,38 +90,45 @@ pp_terms(struct ppass *pp, const struct filter *flt)
 	const struct table *tab = pp->tab;
 	const struct post_src *src = pp->src;
 	struct rank_make *mk = NULL; /* those with none stored: mostly none */
+	struct post_req *rq;
 	size_t i, n = 0, cap = 0;
 	int rc = 0;
 
 	pp->pt = xcalloc(tab->n ? tab->n : 1, sizeof(*pp->pt));
 	pp->at = xcalloc(tab->n ? tab->n : 1, sizeof(*pp->at));
-	for (i = 0; i < tab->n && rc == 0; i++) {
+	rq = xcalloc(tab->n ? tab->n : 1, sizeof(*rq));
+	for (i = 0; i < tab->n; i++) {
 		struct pterm *p = &pp->pt[pp->n];
-		uint64_t key;
 
 		if (!filter_match(flt, tab->terms[i]))
 			continue;
 		p->t = tab->terms[i];
 		p->g = pp_algo(pp, p->t);
 		p->d.algo = p->algo = pp->alg[p->g].algo;
-		key = post_key(p->t, p->algo);
-		if (!src->ops->doc_get(src->ctx, p->t, key, &p->d)) {
-			if (src->ops->text(src->ctx, p->t) < 0) {
-				rc = -1;
-				break;
-			}
-			if (n == cap) {
-				cap = cap ? 2 * cap : 64;
-				mk = xreallocarray(mk, cap, sizeof(*mk));
-			}
-			memset(&mk[n], 0, sizeof(*mk));
-			mk[n].t = p->t;
-			mk[n].algo = p->algo;
-			mk[n].key = key;
-			mk[n++].at = pp->n;
-		}
+		rq[pp->n].t = p->t;
+		rq[pp->n].key = post_key(p->t, p->algo);
+		rq[pp->n].d = &p->d;
 		pp->at[i] = ++pp->n;
 	}
+	src->ops->docs_get(src->ctx, rq, pp->n);
+	for (i = 0; i < pp->n && rc == 0; i++) {
+		if (rq[i].found)
+			continue;
+		if (src->ops->text(src->ctx, rq[i].t) < 0) {
+			rc = -1;
+			break;
+		}
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			mk = xreallocarray(mk, cap, sizeof(*mk));
+		}
+		memset(&mk[n], 0, sizeof(*mk));
+		mk[n].t = rq[i].t;
+		mk[n].algo = pp->pt[i].algo;
+		mk[n].key = rq[i].key;
+		mk[n++].at = i;
+	}
+	free(rq);
 	if (rc == 0)
 		rank_make_all(mk, n);
 	for (i = 0; rc == 0 && i < n; i++)

@@ -1489,6 +1489,159 @@ test_index_kv_parts(void **state)
 	free(v);
 }
 
+/* What a scan of the store gave: each key and its value, and when to
+ * stop. */
+struct scanned {
+	char keys[8][16];
+	size_t lens[8];
+	unsigned char first[8];
+	size_t n, stop_at;
+};
+
+static int
+scan_one(void *arg, const void *k, size_t kn, const void *v, size_t vn)
+{
+	struct scanned *sc = arg;
+
+	assert_true(sc->n < 8 && kn < sizeof(sc->keys[0]));
+	memcpy(sc->keys[sc->n], k, kn);
+	sc->keys[sc->n][kn] = '\0';
+	sc->lens[sc->n] = vn;
+	sc->first[sc->n] = vn > 0 ? *(const unsigned char *)v : 0;
+	return ++sc->n == sc->stop_at ? 7 : 0;
+}
+
+/*
+ * A scan of the store (index_kv_scan) gives the keys in [lo, hi) in
+ * order, prefixes first, each value's parts joined; fn's non-zero
+ * stops it and is returned.
+ */
+static void
+test_index_kv_scan(void **state)
+{
+	struct fx *f = *state;
+	struct index *ix = open_ok(f, 0);
+	struct scanned sc;
+	char *v = malloc(5000);
+	struct sbuf out;
+	size_t j;
+
+	assert_non_null(v);
+	for (j = 0; j < 5000; j++)
+		v[j] = (char)(j * 13 + j / 300);
+	assert_int_equal(index_kv_put(ix, "c", 1, "1", 1), 0);
+	assert_int_equal(index_kv_put(ix, "db", 2, v, 5000), 0);
+	assert_int_equal(index_kv_put(ix, "d", 1, "2", 1), 0);
+	assert_int_equal(index_kv_put(ix, "da/b", 4, "3", 1), 0);
+	assert_int_equal(index_kv_put(ix, "da-b", 4, "", 0), 0);
+	assert_int_equal(index_kv_put(ix, "e", 1, "4", 1), 0);
+	close_ok(ix);
+
+	ix = open_ok(f, 0);
+	memset(&sc, 0, sizeof(sc));
+	assert_int_equal(index_kv_scan(ix, "d", 1, "e", 1, scan_one, &sc), 0);
+	assert_int_equal(sc.n, 4);
+	assert_string_equal(sc.keys[0], "d");
+	assert_int_equal(sc.first[0], '2');
+	assert_string_equal(sc.keys[1], "da-b");
+	assert_int_equal(sc.lens[1], 0);
+	assert_string_equal(sc.keys[2], "da/b");
+	assert_string_equal(sc.keys[3], "db");
+	assert_int_equal(sc.lens[3], 5000);
+	/* The joined parts are the value put. */
+	sb_init(&out);
+	assert_int_equal(index_kv_get(ix, "db", 2, &out), 1);
+	assert_memory_equal(out.s, v, 5000);
+	assert_int_equal(sc.first[3], (unsigned char)v[0]);
+	sb_release(&out);
+
+	memset(&sc, 0, sizeof(sc));
+	sc.stop_at = 2;
+	assert_int_equal(index_kv_scan(ix, "d", 1, "e", 1, scan_one, &sc), 7);
+	assert_int_equal(sc.n, 2);
+	memset(&sc, 0, sizeof(sc));
+	assert_int_equal(index_kv_scan(ix, "da", 2, "db", 2, scan_one, &sc), 0);
+	assert_int_equal(sc.n, 2);
+	close_ok(ix);
+	free(v);
+}
+
+/*
+ * Asked many records at once (index_post_docs), the store answers as
+ * a lookup of each would, whether it passes over its records in path
+ * order (the requests in any order, a path asked twice, one with a
+ * byte below '/') or looks each up; a damaged record is not found.
+ */
+static void
+test_index_post_docs(void **state)
+{
+	static const char *const paths[] = {"a.md", "a-b.md", "a/b.md", "b.md"};
+	static const char *const ask[] = {"b.md", "a/b.md", "x.md", "a.md",
+	    "a-b.md", "b.md", "bad.md", "a.md"};
+	struct fx *f = *state;
+	char w1[] = "churn", w2[] = "rate";
+	char *sa[] = {w1, w2};
+	unsigned ta[] = {0, 0, 0, 0, 2, 0, 0, 0, 0, 1};
+	struct index_post_new r[4];
+	struct index_post_req q[8];
+	struct post_doc d[8];
+	struct index *ix = open_ok(f, 0);
+	int64_t stamp = index_stamp(ix);
+	struct stat st = mk_stat(stamp), other = st;
+	uint64_t want[8];
+	int found[8], pass;
+	size_t i, k;
+
+	other.st_ino++;
+	for (i = 0; i < 4; i++)
+		mk_post(&r[i], paths[i], &st, stamp, 10 + i, sa, ta, 1 + i % 2);
+	assert_int_equal(index_post_write(ix, r, 4), 0);
+	assert_int_equal(
+	    index_kv_put(ix, "dbad.md", 7, "garbage!garbage", 15), 0);
+	close_ok(ix);
+
+	ix = open_ok(f, 0);
+	/* What one lookup each finds. */
+	for (i = 0; i < 8; i++) {
+		uint64_t key = 0;
+
+		for (k = 0; k < 4; k++)
+			if (strcmp(ask[i], paths[k]) == 0)
+				key = 10 + k;
+		memset(&d[i], 0, sizeof(d[i]));
+		found[i] = index_post_doc(
+		    ix, ask[i], i == 5 ? &other : &st, key, &want[i], &d[i]);
+	}
+	assert_int_equal(
+	    found[0] + found[1] + found[3] + found[4] + found[7], 5);
+	assert_int_equal(found[2] + found[5] + found[6], 0);
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < 8; i++) {
+			memset(&d[i], 0, sizeof(d[i]));
+			q[i].relpath = ask[i];
+			q[i].st = i == 5 ? &other : &st;
+			q[i].key = 0;
+			for (k = 0; k < 4; k++)
+				if (strcmp(ask[i], paths[k]) == 0)
+					q[i].key = 10 + k;
+			q[i].id = 0;
+			q[i].d = &d[i];
+			q[i].found = -1;
+		}
+		/* total 0: one pass over the records; 1,000: lookups. */
+		index_post_docs(ix, q, 8, pass == 0 ? 0 : 1000);
+		for (i = 0; i < 8; i++) {
+			assert_int_equal(q[i].found, found[i]);
+			if (!found[i])
+				continue;
+			assert_true(q[i].id == want[i]);
+			assert_int_equal(
+			    d[i].len[4], 40 + (q[i].key % 2 ? 2 : 1));
+		}
+	}
+	close_ok(ix);
+}
+
 int
 main(void)
 {
@@ -1538,6 +1691,10 @@ main(void)
 		test_index_post_fresh, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_index_kv_parts, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_kv_scan, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_index_post_docs, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

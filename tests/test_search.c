@@ -547,18 +547,23 @@ fake_find(struct fake *fk, const struct term *t)
 	return NULL;
 }
 
-static int
-fake_doc_get(void *ctx, const struct term *t, uint64_t key, struct post_doc *d)
+static void
+fake_docs_get(void *ctx, struct post_req *r, size_t n)
 {
-	struct fake_doc *e = fake_find(ctx, t);
+	size_t i;
 
-	((struct fake *)ctx)->misuse += ((struct fake *)ctx)->writing;
-	if (e == NULL || e->key != key)
-		return 0;
-	memcpy(d->len, e->d.len, sizeof(d->len));
-	memcpy(d->bloom, e->d.bloom, sizeof(d->bloom));
-	d->irregular = e->d.irregular;
-	return 1;
+	for (i = 0; i < n; i++) {
+		struct fake_doc *e = fake_find(ctx, r[i].t);
+		struct post_doc *d = r[i].d;
+
+		((struct fake *)ctx)->misuse += ((struct fake *)ctx)->writing;
+		r[i].found = e != NULL && e->key == r[i].key;
+		if (!r[i].found)
+			continue;
+		memcpy(d->len, e->d.len, sizeof(d->len));
+		memcpy(d->bloom, e->d.bloom, sizeof(d->bloom));
+		d->irregular = e->d.irregular;
+	}
 }
 
 static void
@@ -651,7 +656,7 @@ fake_nop(void *ctx)
 	(void)ctx;
 }
 
-static const struct post_ops fake_ops = {fake_doc_get, fake_doc_put,
+static const struct post_ops fake_ops = {fake_docs_get, fake_doc_put,
     fake_stem_each, fake_text, fake_flush_begin, fake_flush, fake_nop};
 
 static const struct tterm post_terms[] = {
