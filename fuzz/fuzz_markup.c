@@ -3,7 +3,9 @@
  * output is never longer than the input, every reference points inside
  * the output, the same output comes back without references, the
  * summary divider is where a comment starts, and outside code (no
- * backtick or tilde in the input) no `<!--' survives.
+ * backtick or tilde in the input) no `<!--' survives.  The output, read
+ * as a body, also holds md_plain_cut's promise: the plain text of a
+ * prefix cut there is the start of the whole's, but for its last byte.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "markup.h"
+#include "md.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -23,6 +26,32 @@ has(const char *s, size_t n, const char *pat)
 		if (memcmp(s + k, pat, m) == 0)
 			return 1;
 	return 0;
+}
+
+/* Abort unless md_plain of each prefix md_plain_cut gives of body
+ * starts the whole's plain text, but for its last byte. */
+static void
+check_cuts(const char *body)
+{
+	static const size_t wants[] = {1, 16, 128};
+	size_t n = strlen(body), fl, pl, i;
+	char *full = md_plain(body, n), *pre;
+
+	fl = strlen(full);
+	for (i = 0; i < sizeof(wants) / sizeof(wants[0]); i++) {
+		size_t cut = md_plain_cut(body, n, wants[i]);
+
+		if (cut > n)
+			abort();
+		if (cut == n)
+			continue;
+		pre = md_plain(body, cut);
+		pl = strlen(pre);
+		if (pl > 0 && (pl - 1 > fl || memcmp(pre, full, pl - 1) != 0))
+			abort();
+		free(pre);
+	}
+	free(full);
 }
 
 int
@@ -47,6 +76,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (memchr(in, '`', size) == NULL && memchr(in, '~', size) == NULL &&
 	    has(out, len, "<!--"))
 		abort();
+	check_cuts(out);
 	more = markup_more(in, size);
 	if (more > size || (more < size && memcmp(in + more, "<!--", 4) != 0))
 		abort();

@@ -42,6 +42,17 @@ void md_doc_release(struct md_doc *);
  */
 char *md_plain(const char *body, size_t len);
 /*
+ * Where the body may be cut for md_plain to give the start of its plain
+ * text: after the first empty line ("\n\n") that ends at or after want,
+ * or len when there is none or when the body may define a link
+ * reference ("]:" anywhere: a definition changes the links before it).
+ * md_plain of body[0..cut) then equals the first bytes of md_plain of
+ * the whole body, all but its last: CommonMark ends every paragraph at
+ * an empty line, and what follows only adds blocks after it, but a code
+ * block open at the cut ends there, with a newline the rest may not have.
+ */
+size_t md_plain_cut(const char *body, size_t len, size_t want);
+/*
  * As md_plain, but a link is only its text (no <url>): a description
  * with inline Markdown shown as the text it renders to.  The caller frees
  * it.

@@ -6,6 +6,8 @@
 #ifndef GLOSS_SNIPPET_H
 #define GLOSS_SNIPPET_H
 
+#include <stddef.h>
+
 struct hit;
 struct query;
 struct term;
@@ -19,5 +21,9 @@ struct term;
  * without its text (loader_opts.drop_text): nothing is set then.
  */
 int snippet_make(const struct query *q, struct hit *h);
+/* snippet_make with the body rendered whole (cut 0) or a prefix of at
+ * least cut bytes at a time: the same snippet whatever cut (the tests
+ * hold it to that). */
+int snippet_make_cut(const struct query *q, struct hit *h, size_t cut);
 
 #endif

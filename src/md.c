@@ -291,6 +291,34 @@ md_plain(const char *body, size_t len)
 	return plain(body, len, 0);
 }
 
+/* The first a[0] a[1] pair of p[0..n), or NULL (memmem is not POSIX). */
+static const char *
+find2(const char *p, size_t n, const char *a)
+{
+	const char *q, *end = p + n;
+
+	while ((q = memchr(p, a[0], (size_t)(end - p))) != NULL) {
+		if (q + 1 < end && q[1] == a[1])
+			return q;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+size_t
+md_plain_cut(const char *body, size_t len, size_t want)
+{
+	const char *p;
+
+	if (want >= len || find2(body, len, "]:") != NULL)
+		return len;
+	/* The empty line may begin just before want. */
+	want = want > 0 ? want - 1 : 0;
+	if ((p = find2(body + want, len - want, "\n\n")) == NULL)
+		return len;
+	return (size_t)(p - body) + 2;
+}
+
 char *
 md_plain_text(const char *s, size_t len)
 {

@@ -8,6 +8,12 @@
 
 #define SNIPPET_BEFORE 60
 #define SNIPPET_LEN    180
+/* A body is rendered a prefix at a time (body_plain): the first at
+ * least this long, each next four times the last. */
+#define SNIPPET_CUT 1024
+/* What an excerpt may read past its end: a word's end, a UTF-8
+ * sequence, "..." (generously). */
+#define SNIPPET_SLACK 64
 
 /* Collects the byte ranges of the words of a text that the query holds. */
 struct marker {
@@ -164,8 +170,45 @@ excerpt(const struct first *f, struct hit *h, const char *text)
 	query_words(h->snippet, len, mark_word, &m);
 }
 
+/*
+ * The plain text of body b (n bytes), or as much of it as the excerpt
+ * of its first mark needs, that mark looked for in f.  A body is mostly
+ * much longer than an excerpt, and its words are mostly found early: so
+ * it is rendered a prefix at a time (md_plain_cut), first 1 KiB, until
+ * the mark and all the excerpt reads are before the prefix's last byte,
+ * which alone may differ from the whole's.  cut 0 renders it whole.
+ */
+static char *
+body_plain(struct first *f, const char *b, size_t n, size_t cut)
+{
+	char *plain;
+	size_t len;
+
+	for (;;) {
+		cut = cut > 0 ? md_plain_cut(b, n, cut) : n;
+		plain = md_plain(b, cut);
+		if (cut == n)
+			break;
+		len = strlen(plain);
+		if (first_mark(f, plain) && f->end + SNIPPET_SLACK < len &&
+		    excerpt_start(f, plain, len) + SNIPPET_LEN + SNIPPET_SLACK <
+			len)
+			return plain;
+		free(plain);
+		cut *= 4;
+	}
+	first_mark(f, plain);
+	return plain;
+}
+
 int
 snippet_make(const struct query *q, struct hit *h)
+{
+	return snippet_make_cut(q, h, SNIPPET_CUT);
+}
+
+int
+snippet_make_cut(const struct query *q, struct hit *h, size_t cut)
 {
 	const struct term *t = h->term;
 	struct first f = {q, query_alt_find(q, t->lang), 0, 0, 0};
@@ -182,8 +225,8 @@ snippet_make(const struct query *q, struct hit *h)
 		if (t->text == NULL && t->textlen > t->body_off)
 			return -1; /* a body the term does not hold */
 		b = term_body_text(t);
-		plain = md_plain(b, strlen(b));
-		text = first_mark(&f, plain) ? plain : t->description;
+		plain = body_plain(&f, b, strlen(b), cut);
+		text = f.found ? plain : t->description;
 	}
 	excerpt(&f, h, text);
 	free(plain);

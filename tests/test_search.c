@@ -389,6 +389,127 @@ load_multilingual(struct table *t, const char *lang)
 	diag_release(&d);
 }
 
+/* Blocks of Markdown that a body is made of (test_snippet_cuts), each
+ * ending in an empty line unless it says otherwise. */
+static const char *const md_blocks[] = {
+    "Plain prose about the quarter and its numbers, long enough to wrap "
+    "once or twice in a terminal of eighty columns.\n\n",
+    "A payment lands in *the* account, with `code` and a [link](u).\n\n",
+    "```\nfenced code\n\nwith a payment after an empty line\n\n```\n\n",
+    "    indented code\n\n    payment in it, after an empty line\n\n",
+    "- one item\n\n- a loose item with payment\n\n  and a second paragraph\n\n",
+    "<!-- a comment with payment\n\nthat spans an empty line -->\n\n",
+    "> quoted payment\n\n> quoted again\n\n",
+    "Setext payment\n==============\n\n",
+    "Zahlung und Bezahlung: Umlaute äöü, 決済 and payment.\n\n",
+    "Windows lines with payment\r\n\r\nand more\r\n\r\n",
+    "No empty line after this payment line\n",
+    "<div>\npayment in HTML\n</div>\n\n",
+    "1. first\n2. second payment\n\n3. third\n\n",
+    "Text\n\n\n\nafter three empty lines, payment.\n\n",
+};
+
+/* A body of blocks picked by a fixed generator: nblocks of them. */
+static void
+md_body(char *out, size_t cap, unsigned seed, size_t nblocks)
+{
+	size_t nb = sizeof(md_blocks) / sizeof(md_blocks[0]), i, len = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < nblocks; i++) {
+		const char *b;
+
+		seed = seed * 1103515245u + 12345u;
+		b = md_blocks[(seed >> 16) % nb];
+		if (len + strlen(b) + 1 > cap)
+			break;
+		memcpy(out + len, b, strlen(b) + 1);
+		len += strlen(b);
+	}
+}
+
+/*
+ * A body is rendered a prefix at a time for its snippet (snippet.c,
+ * md_plain_cut): whatever the cut, the snippet and its marks are those
+ * of the whole body: code blocks and HTML across the cut, the word
+ * only far into the body, a link reference defined after it (then the
+ * body is rendered whole), CRLF lines, no empty line at all.
+ */
+static void
+test_snippet_cuts(void **state)
+{
+	static const size_t cuts[] = {1, 2, 3, 8, 16, 40, 64, 200, 1024, 5000};
+	static char body[16384];
+	struct query q;
+	struct term *t;
+	unsigned seed;
+	size_t c, len;
+
+	(void)state;
+	query_parse(&q, "payment", NULL);
+	query_prepare(&q);
+	for (seed = 0; seed < 400; seed++) {
+		struct tterm w = {0};
+		struct hit whole = {0};
+
+		if (seed == 397) {
+			/* A reference used far before its definition:
+			 * rendered without it, the link would read
+			 * "[payment][r]". */
+			strcpy(body, md_blocks[0]);
+			strcat(body, "The [payment][r] and more.\n\n");
+			for (c = 0; c < 4; c++)
+				strcat(body, md_blocks[0]);
+			strcat(body, "[r]: /u\n\n");
+			strcat(body, md_blocks[0]);
+		} else if (seed == 398) {
+			/* Emphasis over the lines of a long paragraph: cut
+			 * at a line, not an empty one, it would read "*". */
+			strcpy(body, "Lead.\n\n*payment");
+			for (c = 0; c < 4; c++)
+				strcat(body, " and words that go on");
+			strcat(body, "\n");
+			for (c = 0; c < 20; c++)
+				strcat(body, " more words, on and on,");
+			strcat(body, "\n and the end* of it.\n\n");
+			strcat(body, md_blocks[0]);
+		} else if (seed == 399) {
+			/* Only late, past the first prefixes. */
+			md_body(body, sizeof(body), 1, 400);
+			len = strlen(body);
+			for (c = 0; c + 7 <= len; c++)
+				if (memcmp(body + c, "payment", 7) == 0)
+					memcpy(body + c, "paiment", 7);
+			memcpy(body + len - 200, "\n\npayment\n\n", 11);
+		} else
+			md_body(body, sizeof(body), seed, 4 + seed % 60);
+		w.name = "Payment terms";
+		w.description = "Something else.";
+		w.body = body;
+		t = tterm_new(&w);
+		whole.term = t;
+		assert_int_equal(snippet_make_cut(&q, &whole, 0), 0);
+		for (c = 0; c < sizeof(cuts) / sizeof(cuts[0]); c++) {
+			struct hit one = {0};
+
+			one.term = t;
+			assert_int_equal(
+			    snippet_make_cut(&q, &one, cuts[c]), 0);
+			assert_string_equal(one.snippet, whole.snippet);
+			assert_int_equal(one.nmarks, whole.nmarks);
+			if (one.nmarks > 0)
+				assert_memory_equal(one.marks, whole.marks,
+				    2 * one.nmarks * sizeof(*one.marks));
+			free(one.snippet);
+			free(one.marks);
+		}
+		free(whole.snippet);
+		free(whole.marks);
+		term_free(t);
+	}
+	query_release(&q);
+}
+
 /*
  * Many hits have their snippets made on two threads: each is the one
  * snippet_make gives alone, whatever the term's language, and whether
@@ -810,6 +931,7 @@ main(void)
 	    cmocka_unit_test(test_words),
 	    cmocka_unit_test(test_words_stop),
 	    cmocka_unit_test(test_snippets_many),
+	    cmocka_unit_test(test_snippet_cuts),
 	    cmocka_unit_test(test_languages),
 	    cmocka_unit_test(test_postings),
 	};
