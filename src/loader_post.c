@@ -209,14 +209,16 @@ lp_docs_get(void *ctx, struct post_req *r, size_t n)
 		struct lpost_dir *dir = a[i].dir;
 		struct index *ix;
 
-		if (a[i].n > 0 && !dir->built && (ix = lp_index(dir)) != NULL)
+		/* An index just built holds no postings. */
+		if (a[i].n > 0 && !dir->built && (ix = lp_index(dir)) != NULL) {
 			index_post_docs(ix, a[i].r, a[i].n, a[i].total);
+			dir->live = xreallocarray(
+			    dir->live, dir->nlive + a[i].n, sizeof(*dir->live));
+		}
 		for (j = 0; j < a[i].n; j++) {
-			if (dir->built || dir->ix == NULL || !a[i].r[j].found)
+			if (!a[i].r[j].found) /* calloc's 0 when not asked */
 				continue;
 			a[i].of[j]->found = 1;
-			dir->live = xreallocarray(
-			    dir->live, dir->nlive + 1, sizeof(*dir->live));
 			dir->live[dir->nlive].id = a[i].r[j].id;
 			dir->live[dir->nlive++].t = a[i].of[j]->t;
 			lp_algo(dir, a[i].of[j]->d->algo)->stored++;

@@ -111,7 +111,7 @@ pp_terms(struct ppass *pp, const struct filter *flt)
 		pp->at[i] = ++pp->n;
 	}
 	src->ops->docs_get(src->ctx, rq, pp->n);
-	for (i = 0; i < pp->n && rc == 0; i++) {
+	for (i = 0; i < pp->n; i++) {
 		if (rq[i].found)
 			continue;
 		if (src->ops->text(src->ctx, rq[i].t) < 0) {
