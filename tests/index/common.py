@@ -50,6 +50,10 @@ def future_env(env):
     index are used on every run instead of only after a pause."""
     if not os.path.exists(FAKETIME_LIB):
         sys.exit("%s is missing: apt-get install faketime" % FAKETIME_LIB)
+    if "TSAN_OPTIONS" in env:
+        # libfaketime's constructor allocates before TSan's runtime is
+        # ready, and the process hangs at its start.
+        sys.exit("a ThreadSanitizer build cannot run under libfaketime")
     env = dict(env)
     env.update({"LD_PRELOAD": FAKETIME_LIB, "FAKETIME": "+10s",
                 "NO_FAKE_STAT": "1"})
