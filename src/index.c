@@ -1218,6 +1218,27 @@ kv_read(struct index *ix, int w, sqlite3_stmt **s)
 	return 0;
 }
 
+/*
+ * Add the part in columns pc (its number) and pc + 1 (its bytes) of s's
+ * row to out, as the next of *parts read so far: the parts of a value
+ * come in order, numbered from 0 without a gap.  One out of place (or
+ * unreadable) makes *parts -1, and the value unreadable.
+ */
+static void
+kv_part(sqlite3_stmt *s, int pc, struct sbuf *out, int *parts)
+{
+	const void *v = sqlite3_column_blob(s, pc + 1);
+	int n = sqlite3_column_bytes(s, pc + 1);
+
+	if (*parts < 0 || (n > 0 && v == NULL) ||
+	    sqlite3_column_int64(s, pc) != *parts)
+		*parts = -1;
+	else {
+		sb_addn(out, n > 0 ? v : "", (size_t)n);
+		(*parts)++;
+	}
+}
+
 int
 index_kv_get(struct index *ix, const void *k, size_t kn, struct sbuf *out)
 {
@@ -1230,18 +1251,8 @@ index_kv_get(struct index *ix, const void *k, size_t kn, struct sbuf *out)
 		return -1;
 	sqlite3_bind_blob(s, 1, kn > 0 ? k : "", (int)kn, SQLITE_STATIC);
 	out->len = 0;
-	/* The parts in order, numbered from 0 without a gap. */
-	while (found >= 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const void *v = sqlite3_column_blob(s, 1);
-		int n = sqlite3_column_bytes(s, 1);
-
-		if ((n > 0 && v == NULL) || sqlite3_column_int64(s, 0) != found)
-			found = -1;
-		else {
-			sb_addn(out, n > 0 ? v : "", (size_t)n);
-			found++;
-		}
-	}
+	while (found >= 0 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		kv_part(s, 0, out, &found);
 	if (found >= 0 && rc != SQLITE_DONE) {
 		ix_check_rc(ix, rc);
 		found = -1;
@@ -1278,12 +1289,11 @@ index_kv_scan(struct index *ix, const void *lo, size_t lon, const void *hi,
 	sqlite3_bind_blob(s, 2, hin > 0 ? hi : "", (int)hin, SQLITE_STATIC);
 	sb_init(&k);
 	sb_init(&v);
-	/* A key's parts come together, numbered from 0 without a gap; a
-	 * key whose parts do not (parts -1) is left out, as unreadable. */
+	/* A key's parts come together (kv_part); a key whose parts are
+	 * not all there in order is left out, as unreadable. */
 	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const void *kb = sqlite3_column_blob(s, 0), *vb;
-		int kn = sqlite3_column_bytes(s, 0), n;
-		sqlite3_int64 part = sqlite3_column_int64(s, 1);
+		const void *kb = sqlite3_column_blob(s, 0);
+		int kn = sqlite3_column_bytes(s, 0);
 
 		if (kn > 0 && kb == NULL) {
 			rc = SQLITE_NOMEM;
@@ -1298,14 +1308,7 @@ index_kv_scan(struct index *ix, const void *lo, size_t lon, const void *hi,
 			v.len = 0;
 			parts = 0;
 		}
-		vb = sqlite3_column_blob(s, 2);
-		n = sqlite3_column_bytes(s, 2);
-		if (parts < 0 || (n > 0 && vb == NULL) || part != parts)
-			parts = -1;
-		else {
-			sb_addn(&v, n > 0 ? vb : "", (size_t)n);
-			parts++;
-		}
+		kv_part(s, 1, &v, &parts);
 	}
 	if (!stop) {
 		if (rc == SQLITE_DONE)

@@ -211,14 +211,14 @@ cmp_path(const char *a, size_t an, const char *b, size_t bn)
 	return c != 0 ? c : (an > bn) - (an < bn);
 }
 
+/* Two requests in the store's order: strcmp's, for paths hold no NUL. */
 static int
 cmp_req(const void *a, const void *b)
 {
 	const struct index_post_req *x = *(struct index_post_req *const *)a;
 	const struct index_post_req *y = *(struct index_post_req *const *)b;
 
-	return cmp_path(
-	    x->relpath, strlen(x->relpath), y->relpath, strlen(y->relpath));
+	return strcmp(x->relpath, y->relpath);
 }
 
 /* A record of the pass: give it to the requests of its path. */
