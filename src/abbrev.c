@@ -187,15 +187,22 @@ clause_start(const char *text, size_t end)
 
 /*
  * The pair defined by the parenthesis text[open] .. text[close]: first
- * "long form (SF)", else "SF (long form)" with SF the word before it.
+ * "long form (SF)", with SF what the parenthesis holds up to a comma or
+ * semicolon and a space, else "SF (long form)" with SF the word before
+ * it.
  */
 static int
 pair_at(const char *text, size_t open, size_t close, struct abbrev *a)
 {
-	size_t io = open + 1, in = close - open - 1, lo, wo;
+	size_t io = open + 1, in = close - open - 1, sn, lo, wo;
 
+	/* A comma or semicolon ends the short form: "(Ajax, or AJAX)". */
+	for (sn = 0; sn < in; sn++)
+		if ((text[io + sn] == ',' || text[io + sn] == ';') &&
+		    sn + 1 < in && is_space(text[io + sn + 1]))
+			break;
 	lo = clause_start(text, open);
-	if (settle(text, io, in, lo, open - lo, a))
+	if (settle(text, io, sn, lo, open - lo, a))
 		return 1;
 	/* The word just before the parenthesis as the short form. */
 	wo = open;

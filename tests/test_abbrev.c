@@ -47,6 +47,22 @@ test_long_then_short(void **state)
 	    "WAF=Web Application Firewall;");
 }
 
+/* What a parenthesis holds after a comma or semicolon is not part of
+ * the short form (Schwartz and Hearst cut it there). */
+static void
+test_short_form_cut(void **state)
+{
+	(void)state;
+	assert_string_equal(
+	    pairs("Asynchronous Loading Protocol (ALP, or alp) moves data"),
+	    "ALP=Asynchronous Loading Protocol;");
+	assert_string_equal(
+	    pairs("Service Level Objective (SLO; see also SLA) sets"),
+	    "SLO=Service Level Objective;");
+	/* Nothing before the comma: no short form. */
+	assert_string_equal(pairs("Annual Recurring Revenue (, ARR)"), "");
+}
+
 static void
 test_short_then_long(void **state)
 {
@@ -117,6 +133,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_long_then_short),
+	    cmocka_unit_test(test_short_form_cut),
 	    cmocka_unit_test(test_short_then_long),
 	    cmocka_unit_test(test_not_definitions),
 	    cmocka_unit_test(test_several_and_max),
