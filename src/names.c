@@ -39,25 +39,45 @@ add(struct term *t, const char *s, size_t n)
 	strlist_push(&t->derived_keys, key);
 }
 
+/* The full-width parentheses of CJK text, U+FF08 and U+FF09. */
+#define FW_OPEN	 "\xef\xbc\x88"
+#define FW_CLOSE "\xef\xbc\x89"
+
+/* The first of the two strings a and b in s, or NULL; *len its length. */
+static const char *
+first_of(const char *s, const char *a, const char *b, size_t *len)
+{
+	const char *x = strstr(s, a), *y = strstr(s, b);
+
+	if (x == NULL || (y != NULL && y < x)) {
+		*len = strlen(b);
+		return y;
+	}
+	*len = strlen(a);
+	return x;
+}
+
 /*
- * "Churn (Customer & Revenue)": the name without the parenthesis, and
- * what it holds.
+ * "Churn (Customer & Revenue)", "集群（Cluster）": the name without the
+ * parenthesis, and what it holds.
  */
 static void
 paren_parts(struct term *t)
 {
-	const char *o = strchr(t->name, '('), *c;
+	const char *o, *c;
+	size_t on, cn;
 	struct sbuf sb;
 
-	if (o == NULL || (c = strchr(o, ')')) == NULL)
+	if ((o = first_of(t->name, "(", FW_OPEN, &on)) == NULL ||
+	    (c = first_of(o + on, ")", FW_CLOSE, &cn)) == NULL)
 		return;
 	sb_init(&sb);
 	sb_addn(&sb, t->name, (size_t)(o - t->name));
-	sb_adds(&sb, c + 1);
+	sb_adds(&sb, c + cn);
 	if (sb.len > 0)
 		add(t, sb.s, sb.len);
 	sb_release(&sb);
-	add(t, o + 1, (size_t)(c - o - 1));
+	add(t, o + on, (size_t)(c - o - on));
 }
 
 /* The length of the first sentence of s: up to ". " or a blank line. */

@@ -396,6 +396,62 @@ test_string_fields(void **state)
 	diag_release(&d);
 }
 
+/* Whether t has a derived name that names s. */
+static int
+has_derived(const struct term *t, const char *s)
+{
+	char *key = term_key(s);
+	size_t i;
+	int yes = 0;
+
+	for (i = 0; i < t->derived_keys.n; i++)
+		yes |= strcmp(t->derived_keys.v[i], key) == 0;
+	free(key);
+	return yes;
+}
+
+/* The parts of a name with a parenthesis, ASCII or full-width (CJK
+ * titles write "集群（Cluster）"), are names of the term too. */
+static void
+test_paren_parts(void **state)
+{
+	static const char *const names[][3] = {
+	    {"Churn (Customer)", "Churn", "Customer"},
+	    {"\xe9\x9b\x86\xe7\xbe\xa4\xef\xbc\x88"
+	     "Cluster\xef\xbc\x89",
+		"\xe9\x9b\x86\xe7\xbe\xa4", "Cluster"},
+	    {"Pod \xef\xbc\x88\xe5\x90\x8a\xe8\x88\xb1\xef\xbc\x89 set",
+		"Pod  set", "\xe5\x90\x8a\xe8\x88\xb1"},
+	};
+	struct diag d;
+	struct term *t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *yaml =
+		    xasprintf("term: \"%s\"\ndescription: d\n", names[i][0]);
+
+		assert_int_equal(interpret(yaml, &d, &t), 0);
+		if (!has_derived(t, names[i][1]) ||
+		    !has_derived(t, names[i][2]))
+			fail_msg("'%s': no '%s' and '%s'", names[i][0],
+			    names[i][1], names[i][2]);
+		term_free(t);
+		diag_release(&d);
+		free(yaml);
+	}
+	/* Unclosed, or closed before it opens: no parts. */
+	assert_int_equal(interpret("term: \"a \xef\xbc\x88"
+				   "b\"\n"
+				   "description: d\n",
+			     &d, &t),
+	    0);
+	assert_int_equal(t->derived.n, 0);
+	term_free(t);
+	diag_release(&d);
+}
+
 /* One trimming rule: surrounding white space off every string field. */
 static void
 test_trimming(void **state)
@@ -553,6 +609,7 @@ main(void)
 	    cmocka_unit_test(test_no_name),
 	    cmocka_unit_test(test_own_keys),
 	    cmocka_unit_test(test_string_fields),
+	    cmocka_unit_test(test_paren_parts),
 	    cmocka_unit_test(test_trimming),
 	    cmocka_unit_test(test_name_limits),
 	    cmocka_unit_test(test_name_letters),
