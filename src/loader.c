@@ -1,5 +1,6 @@
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,9 +24,14 @@
 #define GLOSS_SRCSUM ""
 #endif
 
-/* Files loaded a round when there is an index (load_all): few enough
- * that two rounds of records and captures are little memory. */
-#define LOADER_ROUND 256
+/*
+ * With an index, the files whose records are looked up ahead of the
+ * puts: the window grows by this many once fewer than half of it wait
+ * to be loaded, and never holds more than three times this many files
+ * not yet put, so that the records and captures of some hundreds of
+ * files are in memory, not a glossary's.
+ */
+#define LOADER_WINDOW 256
 
 /* What loading one file of a walk gave. */
 struct result {
@@ -34,22 +40,35 @@ struct result {
 	struct index_rec *hit; /* the index's record of the file, or NULL */
 	struct capture *put;   /* what to record in the index, or NULL */
 	struct stat src;       /* the identity the term was read from */
+	atomic_int done;       /* loaded: the rest is final */
 };
 
-/* The files of a walk, shared by the loading threads. */
+/*
+ * The files of a walk, shared by the loading threads.  Items below
+ * limit have been looked up and may be loaded; each is taken once (next)
+ * and marked done when loaded.  The main thread moves limit on and puts
+ * the done items in path order; a helper that finds nothing to take
+ * waits for limit to move (win), the main thread for the item it is to
+ * put next (done), each only when nothing else is to be done.
+ */
 struct pool {
 	struct walk_item *items;
 	struct result *res; /* one per item */
 	size_t n;
 	atomic_size_t next;	     /* the next item to load */
-	size_t end;		     /* the end of this round's items */
+	atomic_size_t limit;	     /* items below it may be loaded */
 	int keep_text;		     /* terms keep their file's text */
 	int keep_miss;		     /* and those parsed, for postings */
 	int indexed;		     /* an index is open: capture parses */
 	const struct siteconf *conf; /* the glossary's .gloss.yaml */
-	atomic_size_t slots;	     /* the threads of this round so far */
-	struct term_pool terms[LOADER_MAX_THREADS]; /* where each thread of
-						       a round makes terms */
+	atomic_size_t slots;	     /* the helper threads so far */
+	pthread_mutex_t mu;
+	pthread_cond_t win;	 /* limit moved */
+	pthread_cond_t done;	 /* an item was done */
+	atomic_int helpers_wait; /* helpers waiting on win */
+	atomic_int main_waits;	 /* the main thread waits on done */
+	struct term_pool terms[LOADER_MAX_THREADS]; /* where each thread
+						       makes terms */
 };
 
 int
@@ -150,63 +169,96 @@ load_hit(
 	return 0;
 }
 
-static void *
-parse_jobs(void *arg)
+/* Load item i on this thread, then mark it done. */
+static void
+load_one(
+    struct pool *p, size_t i, struct readfile_buf *rb, struct term_pool *pool)
 {
-	struct pool *p = arg;
-	struct readfile_buf rb = {NULL, 0};
-	struct term_pool *pool = &p->terms[atomic_fetch_add(&p->slots, 1)];
-	struct result *r;
-	size_t i;
+	struct result *r = &p->res[i];
 
-	while ((i = atomic_fetch_add(&p->next, 1)) < p->end) {
-		if (p->items[i].path == NULL)
-			continue;
-		r = &p->res[i];
-		if (r->hit == NULL || load_hit(p, i, &rb, pool) < 0)
-			load_miss(p, i, &rb, -1, NULL);
+	if (p->items[i].path != NULL) {
+		if (r->hit == NULL || load_hit(p, i, rb, pool) < 0)
+			load_miss(p, i, rb, -1, NULL);
 		if (r->hit != NULL) { /* done with: free it now */
 			index_rec_release(r->hit);
 			free(r->hit);
 			r->hit = NULL;
 		}
 	}
+	atomic_store(&r->done, 1);
+	if (atomic_load(&p->main_waits)) {
+		pthread_mutex_lock(&p->mu);
+		pthread_cond_signal(&p->done);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* Take the next item below the window's limit: its index, p->n when
+ * every item is taken, or SIZE_MAX when the window has none left now. */
+static size_t
+take(struct pool *p)
+{
+	size_t i = atomic_load(&p->next);
+
+	do {
+		if (i >= p->n)
+			return p->n;
+		if (i >= atomic_load(&p->limit))
+			return SIZE_MAX;
+	} while (!atomic_compare_exchange_weak(&p->next, &i, i + 1));
+	return i;
+}
+
+static void *
+helper(void *arg)
+{
+	struct pool *p = arg;
+	struct readfile_buf rb = {NULL, 0};
+	struct term_pool *pool = &p->terms[atomic_fetch_add(&p->slots, 1)];
+	size_t i;
+
+	while ((i = take(p)) != p->n) {
+		if (i != SIZE_MAX) {
+			load_one(p, i, &rb, pool);
+			continue;
+		}
+		/* helpers_wait is set before limit is read again, and the
+		 * main thread moves limit before it reads helpers_wait:
+		 * one of the two sees the other. */
+		pthread_mutex_lock(&p->mu);
+		atomic_fetch_add(&p->helpers_wait, 1);
+		while (atomic_load(&p->next) >= atomic_load(&p->limit) &&
+		    atomic_load(&p->limit) < p->n)
+			pthread_cond_wait(&p->win, &p->mu);
+		atomic_fetch_sub(&p->helpers_wait, 1);
+		pthread_mutex_unlock(&p->mu);
+	}
 	free(rb.s);
 	return NULL;
 }
 
-/* Record what item i's parse gave, if it was captured whole. */
+/* Record what item i's parse gave, if it was captured whole, and free
+ * the capture. */
 static void
 put_one(struct index *ix, struct pool *p, size_t i)
 {
 	struct walk_item *it = &p->items[i];
-	struct capture *c = p->res[i].put;
+	struct result *r = &p->res[i];
+	struct capture *c = r->put;
 
-	if (c != NULL && c->ok)
+	r->src = c != NULL ? c->st : it->st;
+	if (c == NULL)
+		return;
+	if (ix != NULL && c->ok)
 		(void)index_put(ix, it->rel, it->path, &c->st, &c->rec);
+	termfile_capture_release(c);
+	r->put = NULL;
 }
 
-/* Put what items lo to hi gave, in path order, and free the captures. */
+/* Look items lo to hi up in the index (NULL: none), then let them be
+ * loaded. */
 static void
-put_round(struct index *ix, struct pool *p, size_t lo, size_t hi)
-{
-	size_t i;
-
-	for (i = lo; i < hi; i++) {
-		struct result *r = &p->res[i];
-
-		r->src = r->put != NULL ? r->put->st : p->items[i].st;
-		if (ix != NULL)
-			put_one(ix, p, i);
-		if (r->put != NULL)
-			termfile_capture_release(r->put);
-		r->put = NULL;
-	}
-}
-
-/* Look items lo to hi up in the index (NULL: none), for their loading. */
-static void
-lookup_round(struct pool *p, struct index *ix, size_t lo, size_t hi)
+open_window(struct pool *p, struct index *ix, size_t lo, size_t hi)
 {
 	struct index_rec rec;
 	size_t i;
@@ -220,40 +272,40 @@ lookup_round(struct pool *p, struct index *ix, size_t lo, size_t hi)
 		p->res[i].hit = xmalloc(sizeof(rec));
 		*p->res[i].hit = rec;
 	}
+	atomic_store(&p->limit, hi);
+	if (atomic_load(&p->helpers_wait) > 0) {
+		pthread_mutex_lock(&p->mu);
+		pthread_cond_broadcast(&p->win);
+		pthread_mutex_unlock(&p->mu);
+	}
 }
 
-/*
- * Parse every queued file, on as many threads as there are processors
- * (at most LOADER_MAX_THREADS), when there are enough files to pay for
- * starting them.  Meanwhile this thread puts what the files put_lo to
- * put_hi gave (the previous round) and looks up the next round's, from
- * the end of this round to look_hi, then joins the parsing: the index's
- * writes cost the first run, and its reads a later run, no time of
- * their own.
- */
+/* Wait until item i is done. */
 static void
-parse_all(struct pool *p, struct index *ix, size_t put_lo, size_t put_hi,
-    size_t look_hi)
+wait_done(struct pool *p, size_t i)
 {
-	pthread_t tid[LOADER_MAX_THREADS];
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t i, nt, n = p->end - atomic_load(&p->next);
+	pthread_mutex_lock(&p->mu);
+	atomic_store(&p->main_waits, 1);
+	while (!atomic_load(&p->res[i].done))
+		pthread_cond_wait(&p->done, &p->mu);
+	atomic_store(&p->main_waits, 0);
+	pthread_mutex_unlock(&p->mu);
+}
 
-	nt = ncpu > 1 ? (size_t)ncpu : 1;
+/* Helper threads for n files: one a processor (at most
+ * LOADER_MAX_THREADS in all), when there are files enough to pay for
+ * starting them. */
+static size_t
+helpers_for(size_t n)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nt = ncpu > 1 ? (size_t)ncpu : 1;
+
 	if (nt > LOADER_MAX_THREADS)
 		nt = LOADER_MAX_THREADS;
 	if (nt > n / 64 + 1)
 		nt = n / 64 + 1;
-	atomic_store(&p->slots, 0);
-	for (i = 1; i < nt; i++)
-		if (pthread_create(&tid[i], NULL, parse_jobs, p) != 0)
-			break;
-	nt = i;
-	put_round(ix, p, put_lo, put_hi);
-	lookup_round(p, ix, p->end, look_hi); /* not this round's: disjoint */
-	parse_jobs(p);
-	for (i = 1; i < nt; i++)
-		pthread_join(tid[i], NULL);
+	return nt - 1;
 }
 
 const char *
@@ -389,28 +441,50 @@ index_conf(struct index *ix, const struct siteconf *conf)
 }
 
 /*
- * Load the items, in rounds of LOADER_ROUND when there is an index: the
- * lookups of the first round on this thread (one handle), then each
- * round's files on the threads while this one puts the previous round's
- * entries in path order and looks up the next round's, so that the
- * records and captures of three rounds at a time are in memory, not a
- * glossary's.
+ * Load the items on as many threads as there are processors, without
+ * a pause: with an index, this thread looks up the records of a window
+ * of files ahead (one handle), puts the entries of those loaded in path
+ * order as they are done, and loads files itself in between; the
+ * helpers load what the window holds, so that the index's writes cost
+ * the first run, and its reads a later run, little time of their own.
  */
 static void
 load_all(struct pool *p, struct index *ix)
 {
-	size_t lo, hi, next, prev = 0, round = ix != NULL ? LOADER_ROUND : p->n;
+	pthread_t tid[LOADER_MAX_THREADS];
+	struct readfile_buf rb = {NULL, 0};
+	size_t i, nh, put = 0, w = ix != NULL ? LOADER_WINDOW : p->n;
 
-	lookup_round(p, ix, 0, p->n > round ? round : p->n);
-	for (lo = 0; lo < p->n; lo = hi) {
-		hi = p->n - lo > round ? lo + round : p->n;
-		next = p->n - hi > round ? hi + round : p->n;
-		atomic_store(&p->next, lo);
-		p->end = hi;
-		parse_all(p, ix, prev, lo, next);
-		prev = lo;
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->win, NULL);
+	pthread_cond_init(&p->done, NULL);
+	atomic_store(&p->slots, 1); /* the first pool is this thread's */
+	open_window(p, ix, 0, p->n > w ? w : p->n);
+	nh = helpers_for(p->n);
+	for (i = 0; i < nh; i++)
+		if (pthread_create(&tid[i], NULL, helper, p) != 0)
+			break;
+	nh = i;
+	while (put < p->n) {
+		size_t lim = atomic_load(&p->limit), j;
+
+		if (lim < p->n && lim - atomic_load(&p->next) < w / 2 &&
+		    lim - put < 2 * w)
+			open_window(
+			    p, ix, lim, p->n - lim > w ? lim + w : p->n);
+		else if (atomic_load(&p->res[put].done))
+			put_one(ix, p, put++);
+		else if ((j = take(p)) < p->n)
+			load_one(p, j, &rb, &p->terms[0]);
+		else /* every item of the window is taken: put's too */
+			wait_done(p, put);
 	}
-	put_round(ix, p, prev, p->n);
+	for (i = 0; i < nh; i++)
+		pthread_join(tid[i], NULL);
+	free(rb.s);
+	pthread_cond_destroy(&p->done);
+	pthread_cond_destroy(&p->win);
+	pthread_mutex_destroy(&p->mu);
 }
 
 /* The index's warnings: at most one a run, kept apart (index_diag). */
@@ -482,7 +556,10 @@ loader_load_walk(struct table *table, struct loader_walk *w, int dirno,
 	p.indexed = ix != NULL;
 	p.conf = &w->conf;
 	atomic_init(&p.next, 0);
+	atomic_init(&p.limit, 0);
 	atomic_init(&p.slots, 0);
+	atomic_init(&p.helpers_wait, 0);
+	atomic_init(&p.main_waits, 0);
 	load_all(&p, ix);
 	for (i = 0; i < LOADER_MAX_THREADS; i++)
 		term_pool_move(&table->pool, &p.terms[i]);
