@@ -38,8 +38,15 @@ void links_release(struct links *l);
 int links_to(
     const struct links *, const struct term *from, const struct term *to);
 
-/* How a term relates: links out, in, both ways, or a mention in its body. */
-enum rel_dir { REL_OUT = 1, REL_IN = 2, REL_BOTH = 3, REL_MENTION = 4 };
+/* How a term relates: links out, in, both ways, a mention in its body,
+ * or its body mentions the term. */
+enum rel_dir {
+	REL_OUT = 1,
+	REL_IN = 2,
+	REL_BOTH = 3,
+	REL_MENTION = 4,
+	REL_MENTIONED_BY = 5
+};
 
 struct rel {
 	const struct term *term; /* NULL for a name that resolves to nothing */
@@ -57,9 +64,10 @@ struct rels {
 /*
  * The terms t links to (with the names that resolve to nothing) and the
  * terms that link to it, then the terms its body mentions that neither
- * listed (REL_MENTION), then (depth > 1) their links, breadth-first,
- * each term once, never t itself.  out is always filled; rels_release
- * frees it.
+ * listed (REL_MENTION) and the terms whose bodies mention it
+ * (REL_MENTIONED_BY), then (depth > 1) their links, breadth-first, each
+ * term once, never t itself.  out is always filled; rels_release frees
+ * it.
  */
 void links_related(
     const struct table *, const struct term *t, int depth, struct rels *out);

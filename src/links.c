@@ -183,6 +183,26 @@ walk_mentions(struct walk *w, const struct table *tab, const struct term *from)
 	}
 }
 
+/* The terms whose bodies mention to, not seen yet, in table order. */
+static void
+walk_mentioned(struct walk *w, const struct table *tab, const struct term *to)
+{
+	size_t i, j;
+
+	for (i = 0; i < tab->n; i++) {
+		const struct term *u = tab->terms[i];
+
+		if (w->visited[u->idx])
+			continue;
+		for (j = 0; j < u->mentions.n; j++)
+			if (links_resolve(tab, u->mentions.v[j]) == to) {
+				w->visited[u->idx] = 1;
+				walk_add(w, u, u->name, REL_MENTIONED_BY, to);
+				break;
+			}
+	}
+}
+
 void
 links_related(
     const struct table *tab, const struct term *t, int depth, struct rels *out)
@@ -209,8 +229,10 @@ links_related(
 				continue;
 			walk_out(&w, from);
 			walk_in(&w, from, first);
-			if (w.depth == 1)
+			if (w.depth == 1) {
 				walk_mentions(&w, tab, from);
+				walk_mentioned(&w, tab, from);
+			}
 		}
 		level_start = w.depth == 1 ? 0 : level_end;
 		level_end = out->n;

@@ -96,7 +96,8 @@ static const struct {
 	enum rel_dir dir;
 	const char *name, *arrow;
 } rel_dirs[] = {{REL_OUT, "out", "->"}, {REL_IN, "in", "<-"},
-    {REL_MENTION, "mention", "~"}, {REL_BOTH, "both", "<->"}};
+    {REL_MENTION, "mention", "~"}, {REL_MENTIONED_BY, "mentioned-by", "<~"},
+    {REL_BOTH, "both", "<->"}};
 
 /* The row of direction d; the last (both) for anything else. */
 static size_t

@@ -297,6 +297,8 @@ text_related(struct render_ctx *ctx, const struct rrec *r)
 	esc_append(&sb, l->name, strlen(l->name));
 	if (l->dir == REL_MENTION)
 		sb_adds(&sb, " (mentioned)");
+	else if (l->dir == REL_MENTIONED_BY)
+		sb_adds(&sb, " (mentions it)");
 	if (l->term == NULL)
 		sb_adds(&sb, " (not in the glossary)");
 	else {

@@ -145,10 +145,30 @@ test_related(void **state)
 	assert_int_equal(r.v[1].depth, 2);
 	assert_ptr_equal(r.v[1].from, r.v[0].term);
 	rels_release(&r);
-	links_related(&tab, term("partner program"), 3, &r);
-	assert_int_equal(r.n, 2);
+	/* The terms whose bodies mention it, after the links in: Churn
+	 * mentions Partner Program by its id. */
+	links_related(&tab, term("partner program"), 1, &r);
+	assert_int_equal(r.n, 3);
 	assert_string_equal(r.v[0].name, "Affiliate");
 	assert_string_equal(r.v[1].name, "Channel Partner");
+	assert_string_equal(r.v[2].name, "Churn");
+	assert_int_equal(r.v[2].dir, REL_MENTIONED_BY);
+	assert_int_equal(r.v[2].depth, 1);
+	rels_release(&r);
+	/* Deeper, the walk goes on from them as from any other. */
+	links_related(&tab, term("partner program"), 3, &r);
+	assert_int_equal(r.n, 4);
+	assert_string_equal(r.v[3].name, "Customer Retention");
+	assert_int_equal(r.v[3].dir, REL_IN);
+	assert_int_equal(r.v[3].depth, 2);
+	assert_ptr_equal(r.v[3].from, r.v[2].term);
+	rels_release(&r);
+	/* A term listed already by a link is not listed again for its
+	 * mention (Churn links nowhere; Customer Retention links to it). */
+	links_related(&tab, term("customer retention"), 1, &r);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.v[0].name, "Churn");
+	assert_int_equal(r.v[0].dir, REL_OUT);
 	rels_release(&r);
 	assert_null(r.v);
 }
