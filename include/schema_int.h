@@ -24,6 +24,9 @@ struct schema_ctx {
 	struct tval *got[SF_NFIELDS]; /* each field's value, once chosen */
 	const char *key[SF_NFIELDS];  /* the key it was given by */
 	int rank[SF_NFIELDS];	      /* of that key: lower wins */
+	char *lead; /* the body's first paragraph as text, when the front
+		       matter gave the description and it may define an
+		       abbreviation (a parenthesis), or NULL */
 };
 
 struct schema_row;

@@ -109,12 +109,12 @@ names_term(const struct term *t, const char *s, size_t n)
 	return yes;
 }
 
-/* "Cross-Origin Resource Sharing (CORS) is ...": the other form. */
+/* "Cross-Origin Resource Sharing (CORS) is ...": the other form, from
+ * the first sentence of d. */
 static void
-definitions(struct term *t)
+definitions(struct term *t, const char *d)
 {
 	struct abbrev a[NAMES_MAX_ABBREV];
-	const char *d = t->description;
 	size_t n, i;
 
 	/* A definition needs a parenthesis: most descriptions have none. */
@@ -132,8 +132,9 @@ definitions(struct term *t)
 }
 
 void
-names_derive(struct term *t)
+names_derive(struct term *t, const char *lead)
 {
 	paren_parts(t);
-	definitions(t);
+	definitions(t, t->description);
+	definitions(t, lead);
 }

@@ -462,9 +462,10 @@ schema_term(struct tval *root, struct term *t, const struct schema_file *f,
 		rc = -1;
 	if (schema_take_description(&sp, root) < 0)
 		rc = -1;
-	if (rc < 0)
-		return -1;
-	take_fields(&sp);
-	names_derive(t);
-	return 0;
+	if (rc == 0) {
+		take_fields(&sp);
+		names_derive(t, sp.lead);
+	}
+	free(sp.lead);
+	return rc;
 }

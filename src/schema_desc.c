@@ -173,8 +173,14 @@ take_body_text(struct schema_ctx *sp, int want_desc)
 		if (t->body_text != NULL)
 			text = t->body_text;
 	}
-	if (!want_desc)
+	if (!want_desc) {
+		/* Its first sentence may define the name (names.h). */
+		r = first_para(text);
+		if (strchr(r, '(') != NULL)
+			sp->lead = md_plain_text(r, strlen(r));
+		free(r);
 		return NULL;
+	}
 	more = markup_more(f->body, f->bodylen);
 	if (more < f->bodylen)
 		return desc_text(

@@ -452,6 +452,39 @@ test_paren_parts(void **state)
 	diag_release(&d);
 }
 
+/*
+ * An abbreviation defined in the first sentence of the body counts when
+ * the description is the front matter's (Kubernetes: a short_description
+ * of its own, "CIDR (Classless Inter-Domain Routing) is" in the body).
+ */
+static void
+test_body_definitions(void **state)
+{
+	struct diag d;
+	struct term *t;
+
+	(void)state;
+	assert_int_equal(interpret_file("term: SLO\ndescription: A target.\n",
+			     "\n# About\n\n**SLO** ({{< glossary_tooltip "
+			     "text=\"Service Level Objective\" term_id=\"x\" "
+			     ">}}) is a goal.\n\nLater (LT) text.\n",
+			     "slo", 0, NULL, &d, &t),
+	    0);
+	assert_true(has_derived(t, "service level objective"));
+	assert_false(has_derived(t, "later"));
+	assert_int_equal(t->mentions.n, 1); /* not twice */
+	term_free(t);
+	diag_release(&d);
+	/* Only the first sentence, as of a description. */
+	assert_int_equal(interpret_file("term: SLO\ndescription: A target.\n",
+			     "A goal. Service Level Objective (SLO) again.\n",
+			     "slo", 0, NULL, &d, &t),
+	    0);
+	assert_int_equal(t->derived.n, 0);
+	term_free(t);
+	diag_release(&d);
+}
+
 /* One trimming rule: surrounding white space off every string field. */
 static void
 test_trimming(void **state)
@@ -610,6 +643,7 @@ main(void)
 	    cmocka_unit_test(test_own_keys),
 	    cmocka_unit_test(test_string_fields),
 	    cmocka_unit_test(test_paren_parts),
+	    cmocka_unit_test(test_body_definitions),
 	    cmocka_unit_test(test_trimming),
 	    cmocka_unit_test(test_name_limits),
 	    cmocka_unit_test(test_name_letters),
