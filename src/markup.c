@@ -161,13 +161,59 @@ close_bracket(struct rd *r)
 	}
 }
 
-/* At a line start: fenced code, or an MDX line. */
+/*
+ * At a line start: the fence of an admonition (Docusaurus, Starlight,
+ * Pandoc's fenced divs), three colons or more, then a type, a title in
+ * brackets or after a space, attributes in braces.  The fence goes, its
+ * title stays as a line of text; what it encloses is read as ever.
+ */
+static int
+admonition(struct rd *r)
+{
+	const char *s = r->s;
+	size_t j = r->i, k, e, te;
+
+	while (j < r->n && j - r->i < 3 && s[j] == ' ')
+		j++;
+	for (k = j; k < r->n && s[k] == ':'; k++)
+		;
+	if (k - j < 3)
+		return 0;
+	e = markup_eol(r, k);
+	while (k < e &&
+	    (isalnum_((unsigned char)s[k]) || s[k] == '-' || s[k] == '_'))
+		k++;
+	if (k < e && s[k] == '{') { /* attributes */
+		while (k < e && s[k] != '}')
+			k++;
+		k += k < e;
+	}
+	k = markup_skip_ws(s, k, e);
+	if (k < e && s[k] == '[' && (te = k + 1) < e) {
+		while (te < e && s[te] != ']')
+			te++;
+		k++;
+	} else
+		te = e;
+	while (te > k &&
+	    (s[te - 1] == '\n' || s[te - 1] == '\r' || s[te - 1] == ' ' ||
+		s[te - 1] == '\t'))
+		te--;
+	if (te > k) {
+		markup_putn(r, s + k, te - k);
+		markup_put(r, '\n');
+	}
+	r->i = e;
+	return 1;
+}
+
+/* At a line start: fenced code, an admonition's fence, or an MDX line. */
 static int
 line_start(struct rd *r)
 {
 	if (r->i > 0 && r->s[r->i - 1] != '\n')
 		return 0;
-	if (fence(r))
+	if (fence(r) || admonition(r))
 		return 1;
 	if (markup_is_mdx(r)) {
 		markup_mdx(r);

@@ -13,24 +13,28 @@
 
 /*
  * Whether s (NUL-terminated) may hold site markup that markup_reduce
- * changes: a tag, entity, shortcode, macro or link, or an MDX
- * import/export line.  A quick scan (the C library's vectorised string
- * search), so that plain text costs no copy.
+ * changes: a tag, entity, shortcode, macro or link, an MDX
+ * import/export line, or an admonition's fence.  A quick scan (the C library's
+ * vectorised string search), so that plain text costs no copy.
  */
 static int
 has_markup(const char *s, size_t n)
 {
-	const char *p = s, *end = s + n;
+	const char *p = s, *end = s + n, *q;
 
 	if (memchr(s, '<', n) != NULL || memchr(s, '{', n) != NULL ||
 	    memchr(s, '&', n) != NULL || memchr(s, '[', n) != NULL)
 		return 1;
-	/* An MDX line: from one line start to the next, not a substring
-	 * search over every byte. */
+	/* An MDX line or an admonition's fence (markup.c): from one line
+	 * start to the next, not a substring search over every byte. */
 	for (;;) {
 		if ((size_t)(end - p) >= 7 &&
 		    (memcmp(p, "import ", 7) == 0 ||
 			memcmp(p, "export ", 7) == 0))
+			return 1;
+		for (q = p; q < end && q - p < 3 && *q == ' '; q++)
+			;
+		if ((size_t)(end - q) >= 3 && memcmp(q, ":::", 3) == 0)
 			return 1;
 		if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			return 0;

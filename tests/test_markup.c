@@ -204,6 +204,26 @@ test_mdx(void **state)
 	check("  import X from 'y'\n", "  import X from 'y'\n");
 }
 
+/* Docusaurus and Starlight admonitions (and Pandoc's fenced divs): the
+ * fence lines go, their title and what they enclose stay. */
+static void
+test_admonitions(void **state)
+{
+	(void)state;
+	check(":::note\nA cup holds tea.\n:::\nAfter.\n",
+	    "A cup holds tea.\nAfter.\n");
+	check(":::tip[Pour slowly]\nHot.\n:::\n", "Pour slowly\nHot.\n");
+	check(
+	    ":::caution Mind the handle\nHot.\n:::", "Mind the handle\nHot.\n");
+	check("::::info{open}\n:::note\nIn.\n:::\n::::\n", "In.\n");
+	check("  :::danger\r\nBoiling.\r\n  :::\r\n", "Boiling.\r\n");
+	/* Not at a line start, two colons, or in code: text. */
+	check("A ratio of 3:::1 holds.\n", "A ratio of 3:::1 holds.\n");
+	check("::note\n", "::note\n");
+	check("    :::note\n", "    :::note\n"); /* indented code */
+	check("```\n:::note\n```\n", "```\n:::note\n```\n");
+}
+
 static void
 test_markdown_links(void **state)
 {
@@ -432,6 +452,7 @@ main(void)
 	    cmocka_unit_test(test_html_script_style),
 	    cmocka_unit_test(test_entities),
 	    cmocka_unit_test(test_mdx),
+	    cmocka_unit_test(test_admonitions),
 	    cmocka_unit_test(test_markdown_links),
 	    cmocka_unit_test(test_link_markup_inside),
 	    cmocka_unit_test(test_url_key),
