@@ -202,10 +202,67 @@ jwrite(struct render_ctx *ctx, const char *s)
 	fwrite(s + run, 1, n - run, fp);
 }
 
+/*
+ * The significant digits d needs: the fewest that read back as d, and
+ * (up to 17) enough that %g writes it without an exponent a plain
+ * number would not need (1000.0, not 1e+03).
+ */
+static int
+real_digits(double d)
+{
+	char buf[32];
+	int p, e;
+
+	for (p = 1; p < 17; p++) {
+		snprintf(buf, sizeof(buf), "%.*g", p, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+	if (d != 0 && (e = (int)floor(log10(fabs(d)))) >= p && e < 17)
+		p = e + 1;
+	return p;
+}
+
+/* The most digits a real in j needs (0: it has none). */
+static int
+jdigits(json_t *j)
+{
+	const char *k;
+	json_t *v;
+	size_t i;
+	int p = 0, q;
+
+	if (json_is_real(j))
+		return real_digits(json_real_value(j));
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+		{
+			if ((q = jdigits(v)) > p)
+				p = q;
+		}
+	}
+	if (json_is_object(j)) {
+		json_object_foreach(j, k, v)
+		{
+			if ((q = jdigits(v)) > p)
+				p = q;
+		}
+	}
+	return p;
+}
+
+/*
+ * Write j.  jansson writes every real in one precision, by default 17
+ * digits (0.1 as 0.10000000000000001): the most that one of j's reals
+ * needs is enough for each to read back exactly, and most reals a
+ * glossary holds were typed by hand, in few digits.
+ */
 static void
 jdump(struct render_ctx *ctx, json_t *j, size_t flags)
 {
-	char *s = json_dumps(j, flags | JSON_ENCODE_ANY);
+	int p = jdigits(j);
+	char *s = json_dumps(
+	    j, flags | JSON_ENCODE_ANY | (p > 0 ? JSON_REAL_PRECISION(p) : 0));
 
 	if (s != NULL) {
 		jwrite(ctx, s);

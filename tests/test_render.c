@@ -614,6 +614,59 @@ test_json_typed_values(void **state)
 	free(s);
 }
 
+/*
+ * Floats are written in as few digits as give each back exactly, not in
+ * 17: 0.1 as 0.1 (jansson's default wrote 0.10000000000000001), in
+ * JSON and NDJSON alike, and never in an exponent a plain number would
+ * not need.  One document's reals share a precision: a value that needs
+ * 17 digits (0.30000000000000004) gets them, and so do the others.
+ */
+static void
+test_json_short_reals(void **state)
+{
+	static const char *const in[][2] = {{"tenth", "0.1"}, {"pi", "3.14159"},
+	    {"thousand", "1e3"}, {"tiny", "2.5e-7"}, {"big", "1.5e300"},
+	    {"third", "0.30000000000000004"}};
+	static const char *const want[] = {"\"tenth\": 0.1,",
+	    "\"pi\": 3.14159,", "\"thousand\": 1000.0,", "\"tiny\": 2.5e-7,",
+	    "\"big\": 1.5e300\n"};
+	struct render_opts o = opts();
+	struct term *t = mkterm("Reals", "d", "C", "b"), *v[1];
+	json_error_t err;
+	json_t *j;
+	size_t i;
+	char *s;
+
+	(void)state;
+	v[0] = t;
+	for (i = 0; i + 1 < sizeof(in) / sizeof(in[0]); i++)
+		add_extra(t, in[i][0], scalar(in[i][1], 1));
+	s = render_as(&render_json, RM_SHOW, &o, v, 1, 1, NULL);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		if (strstr(s, want[i]) == NULL)
+			fail_msg("no '%s' in\n%s", want[i], s);
+	free(s);
+	add_extra(t, in[i][0], scalar(in[i][1], 1));
+	s = render_as(&render_json, RM_SHOW, &o, v, 1, 1, NULL);
+	assert_non_null(strstr(s, "\"third\": 0.30000000000000004"));
+	j = json_loads(s, 0, &err);
+	assert_non_null(j);
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++)
+		assert_true(json_real_value(json_object_get(j, in[i][0])) ==
+		    strtod(in[i][1], NULL));
+	json_decref(j);
+	free(s);
+	term_free(t);
+	/* A record of NDJSON is a document of its own. */
+	t = mkterm("Tenth", "d", "C", "b");
+	v[0] = t;
+	add_extra(t, "tenth", scalar("0.1", 1));
+	s = render(&render_ndjson, RM_LIST, &o, v, 1, NULL);
+	assert_non_null(strstr(s, "\"tenth\":0.1}"));
+	free(s);
+	term_free(t);
+}
+
 /* check: text sums up at the end; other formats write each record. */
 static void
 test_check(void **state)
@@ -693,6 +746,7 @@ main(void)
 	    cmocka_unit_test(test_json_keys_reserved),
 	    cmocka_unit_test(test_json_null_and_linesep),
 	    cmocka_unit_test(test_json_typed_values),
+	    cmocka_unit_test(test_json_short_reals),
 	    cmocka_unit_test(test_check),
 	    cmocka_unit_test(test_needs_body),
 	};
