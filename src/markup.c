@@ -207,13 +207,31 @@ admonition(struct rd *r)
 	return 1;
 }
 
-/* At a line start: fenced code, an admonition's fence, or an MDX line. */
+/* At a line start: MDN's definition of a term, "- : text", a list item
+ * as "- text". */
+static int
+mdn_definition(struct rd *r)
+{
+	const char *s = r->s;
+	size_t j = r->i;
+
+	while (j < r->n && (s[j] == ' ' || s[j] == '\t'))
+		j++;
+	if (r->n - j < 4 || memcmp(s + j, "- : ", 4) != 0)
+		return 0;
+	markup_putn(r, s + r->i, j + 2 - r->i);
+	r->i = j + 4;
+	return 1;
+}
+
+/* At a line start: fenced code, an admonition's fence, MDN's definition
+ * of a term, or an MDX line. */
 static int
 line_start(struct rd *r)
 {
 	if (r->i > 0 && r->s[r->i - 1] != '\n')
 		return 0;
-	if (fence(r) || admonition(r))
+	if (fence(r) || admonition(r) || mdn_definition(r))
 		return 1;
 	if (markup_is_mdx(r)) {
 		markup_mdx(r);

@@ -14,8 +14,9 @@
 /*
  * Whether s (NUL-terminated) may hold site markup that markup_reduce
  * changes: a tag, entity, shortcode, macro or link, an MDX
- * import/export line, or an admonition's fence.  A quick scan (the C library's
- * vectorised string search), so that plain text costs no copy.
+ * import/export line, an admonition's fence, or MDN's "- : ".  A quick
+ * scan (the C library's vectorised string search), so that plain text
+ * costs no copy.
  */
 static int
 has_markup(const char *s, size_t n)
@@ -32,9 +33,12 @@ has_markup(const char *s, size_t n)
 		    (memcmp(p, "import ", 7) == 0 ||
 			memcmp(p, "export ", 7) == 0))
 			return 1;
-		for (q = p; q < end && q - p < 3 && *q == ' '; q++)
+		for (q = p; q < end && (*q == ' ' || *q == '\t'); q++)
 			;
-		if ((size_t)(end - q) >= 3 && memcmp(q, ":::", 3) == 0)
+		if ((size_t)(end - q) >= 3 && memcmp(q, ":::", 3) == 0 &&
+		    q - p <= 3)
+			return 1;
+		if ((size_t)(end - q) >= 4 && memcmp(q, "- : ", 4) == 0)
 			return 1;
 		if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			return 0;

@@ -224,6 +224,19 @@ test_admonitions(void **state)
 	check("```\n:::note\n```\n", "```\n:::note\n```\n");
 }
 
+/* MDN's definition lists: a term's item, then its definition as a
+ * nested item that starts "- : ".  The colon goes. */
+static void
+test_mdn_definitions(void **state)
+{
+	(void)state;
+	check("- `cup`\n  - : Holds tea.\n- `mug`\n  - : Holds more.\n",
+	    "- `cup`\n  - Holds tea.\n- `mug`\n  - Holds more.\n");
+	check("- : Alone.\n", "- Alone.\n");
+	/* Elsewhere a colon is text. */
+	check("- a : b\n-: c\n  x - : y\n", "- a : b\n-: c\n  x - : y\n");
+}
+
 static void
 test_markdown_links(void **state)
 {
@@ -453,6 +466,7 @@ main(void)
 	    cmocka_unit_test(test_entities),
 	    cmocka_unit_test(test_mdx),
 	    cmocka_unit_test(test_admonitions),
+	    cmocka_unit_test(test_mdn_definitions),
 	    cmocka_unit_test(test_markdown_links),
 	    cmocka_unit_test(test_link_markup_inside),
 	    cmocka_unit_test(test_url_key),
