@@ -186,10 +186,9 @@ clause_start(const char *text, size_t end)
 }
 
 /*
- * The pair defined by the parenthesis text[open] .. text[close]: first
- * "long form (SF)", with SF what the parenthesis holds up to a comma or
- * semicolon and a space, else "SF (long form)" with SF the word before
- * it.
+ * The pair defined by the parenthesis text[open] .. text[close], of what
+ * it holds up to a comma or semicolon and a space: first "long form
+ * (SF)", else "SF (long form)" with SF the word before it.
  */
 static int
 pair_at(const char *text, size_t open, size_t close, struct abbrev *a)
@@ -211,7 +210,7 @@ pair_at(const char *text, size_t open, size_t close, struct abbrev *a)
 	while (wo > lo && !is_space(text[wo - 1]))
 		wo--;
 	return wo < open && has_upper(text + wo, open - wo) &&
-	    settle(text, wo, open - wo, io, in, a);
+	    settle(text, wo, open - wo, io, sn, a);
 }
 
 size_t

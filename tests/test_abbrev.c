@@ -59,6 +59,11 @@ test_short_form_cut(void **state)
 	assert_string_equal(
 	    pairs("Service Level Objective (SLO; see also SLA) sets"),
 	    "SLO=Service Level Objective;");
+	/* The cut is the long form when the short form comes first, as
+	 * Schwartz and Hearst swap them. */
+	assert_string_equal(
+	    pairs("The EYZ (Extra Yellow Zone, also called the band) is"),
+	    "EYZ=Extra Yellow Zone;");
 	/* Nothing before the comma: no short form. */
 	assert_string_equal(pairs("Annual Recurring Revenue (, ARR)"), "");
 }
