@@ -31,7 +31,9 @@ struct rd {
 	size_t n, i;
 	struct sbuf out;
 	struct markup_refs *refs;
-	struct finder cmt, sc, pc, mac, liq, script, style;
+	struct finder cmt, sc, pc, mac, liq, script, style, endcmt;
+	size_t ec_from, ec_at; /* the first {% endcomment at or after any
+				  point of [ec_from, ec_at] is at ec_at */
 	size_t blank_from, blank_at;
 	size_t tick_none[TICKMAX + 1]; /* no closer of k ticks before this */
 	size_t br[BRMAX];	       /* output offsets after open `[' */

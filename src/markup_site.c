@@ -162,6 +162,44 @@ emit_macro(struct rd *r, const struct call *c)
 		    r, MARKUP_MACRO, c->arg1.p, c->arg1.n, off, r->out.len);
 }
 
+/*
+ * The Liquid tag s[b..e) (inside `{%' and `%}'): when it opens a comment
+ * block, where the `%}' of its `{% endcomment %}' is, so that all of it
+ * goes; else e.  An unclosed comment drops its tag alone.
+ */
+static size_t
+liquid_comment(struct rd *r, size_t b, size_t e)
+{
+	const char *s = r->s;
+	size_t j = b, k;
+
+	while (j < e && (s[j] == '-' || isws((unsigned char)s[j])))
+		j++;
+	if (e - j < 7 || memcmp(s + j, "comment", 7) != 0 ||
+	    isalnum_((unsigned char)s[j + 7]))
+		return e;
+	/* The first "{%", blanks or "-", then endcomment: remembered, so
+	 * that no stretch of the input is searched twice. */
+	if (e < r->ec_from || e > r->ec_at) {
+		r->ec_from = e;
+		for (k = e;; k++) {
+			if ((k = markup_find(r, &r->endcmt, k)) >= r->n)
+				break;
+			for (j = k; j > e &&
+			     (s[j - 1] == '-' || isws((unsigned char)s[j - 1]));
+			     j--)
+				;
+			if (j >= e + 2 && s[j - 1] == '%' && s[j - 2] == '{')
+				break;
+		}
+		r->ec_at = k < r->n ? k : r->n;
+	}
+	if (r->ec_at >= r->n)
+		return e;
+	k = markup_find(r, &r->liq, r->ec_at);
+	return k < r->n ? k : e;
+}
+
 int
 markup_curly(struct rd *r)
 {
@@ -192,6 +230,8 @@ markup_curly(struct rd *r)
 		emit_shortcode(r, &c);
 	} else if (f == &r->mac && macro(s, i + open, e, &c))
 		emit_macro(r, &c);
+	else if (f == &r->liq)
+		e = liquid_comment(r, i + open, e);
 	r->i = e + shut;
 	return 1;
 }

@@ -138,6 +138,15 @@ test_liquid(void **state)
 	/* An unclosed {{ is text, and costs nothing per brace. */
 	check("{{ never {{ closed", "{{ never {{ closed");
 	check("{{Glossary(\"a\")\n\n}}", "{{Glossary(\"a\")\n\n}}");
+	/* A comment block goes whole, blank lines and all. */
+	check("Tea{% comment %} draft\n\nnote {{ x }}{% endcomment %} cup.",
+	    "Tea cup.");
+	check("A{%- comment -%}x{%- endcomment -%}B{% comment %}y"
+	      "{% endcomment %}C",
+	    "ABC");
+	/* Unclosed, only the tag goes; "commentary" is another tag. */
+	check("A{% comment %}b", "Ab");
+	check("A{% commentary %}b{% endcomment %}c", "Abc");
 }
 
 static void
@@ -428,6 +437,20 @@ check_worst(const char *pat, const char *tail, const char *want)
 	free(in);
 }
 
+/* pat repeated to 1 MiB, as check_worst, reduced in time whatever it
+ * gives; its length is no more than the input's. */
+static void
+check_worst_any(const char *pat)
+{
+	size_t n, len;
+	char *in = repeat(pat, test_scale(1 << 20, 1 << 15), "", &n), *got;
+
+	got = markup_reduce(in, n, &len, NULL);
+	assert_true(len <= n);
+	free(got);
+	free(in);
+}
+
 static void
 test_worst_shapes(void **state)
 {
@@ -449,6 +472,14 @@ test_worst_shapes(void **state)
 	check_worst("[", "", NULL);
 	check_worst("](", "", NULL);
 	check_worst("\n\n", "", NULL);
+	/* Comment blocks never closed, and closers never opened (the
+	 * harness's time limit is the test). */
+	check_worst_any("{% comment %}");
+	check_worst_any("- endcomment %}");
+	check_worst_any("{% comment %}x - endcomment");
+	/* Admonition fences, MDN definitions. */
+	check_worst(":::\n", "", "");
+	check_worst_any("  - : ");
 }
 
 int
