@@ -38,7 +38,9 @@ void md_doc_release(struct md_doc *);
 
 /*
  * The text of the body's paragraphs, list items and code, without markup
- * or headings, one block a line, unescaped.  The caller frees it.
+ * or headings, one block a line, unescaped; a link is only its text (its
+ * destination is not shown): a snippet, or a description with inline
+ * Markdown shown as the text it renders to.  The caller frees it.
  */
 char *md_plain(const char *body, size_t len);
 /*
@@ -52,12 +54,6 @@ char *md_plain(const char *body, size_t len);
  * block open at the cut ends there, with a newline the rest may not have.
  */
 size_t md_plain_cut(const char *body, size_t len, size_t want);
-/*
- * As md_plain, but a link is only its text (no <url>): a description
- * with inline Markdown shown as the text it renders to.  The caller frees
- * it.
- */
-char *md_plain_text(const char *s, size_t len);
 
 /*
  * Whether body may have a `## Example' or `## Examples' section: a cheap

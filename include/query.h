@@ -134,5 +134,12 @@ typedef int (*query_word_fn)(
  * each bigram after the one before); fn may stop them.
  */
 void query_words(const char *s, size_t n, query_word_fn fn, void *arg);
+/*
+ * query_words of a Markdown body: what its links point to is not its
+ * text, so a link's destination and title ("](url \"title\")"), a
+ * reference's label ("][label]") and a definition line ("[label]: url")
+ * give no words.
+ */
+void query_body_words(const char *s, size_t n, query_word_fn fn, void *arg);
 
 #endif

@@ -29,6 +29,22 @@ md_text(struct sbuf *sb, const char *lit, int escape)
 #define IN_MARKS  1 /* style marks */
 #define IN_NOURLS 2 /* links as their text only */
 
+/* Whether link reads its address url: "<https://x.y>", "<a@b.c>". */
+static int
+is_autolink(cmark_node *link, const char *url)
+{
+	cmark_node *t = cmark_node_first_child(link);
+	const char *lit;
+
+	if (t == NULL || cmark_node_next(t) != NULL ||
+	    cmark_node_get_type(t) != CMARK_NODE_TEXT ||
+	    (lit = cmark_node_get_literal(t)) == NULL)
+		return 0;
+	if (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, lit) == 0)
+		return 1;
+	return strcmp(url, lit) == 0;
+}
+
 static void
 md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 {
@@ -70,10 +86,11 @@ md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
 			url = cmark_node_get_url(c);
-			/* A site's own path means nothing outside it. */
+			/* A site's own path means nothing outside it; an
+			 * autolink's text is its address already. */
 			if (ev == CMARK_EVENT_EXIT && url != NULL &&
 			    *url != '\0' && *url != '/' && *url != '#' &&
-			    !(marks & IN_NOURLS)) {
+			    !(marks & IN_NOURLS) && !is_autolink(c, url)) {
 				sb_adds(sb, " <");
 				md_text(sb, url, escape);
 				sb_addc(sb, '>');
@@ -288,7 +305,7 @@ plain(const char *body, size_t len, int marks)
 char *
 md_plain(const char *body, size_t len)
 {
-	return plain(body, len, 0);
+	return plain(body, len, IN_NOURLS);
 }
 
 /* The first a[0] a[1] pair of p[0..n), or NULL (memmem is not POSIX). */
@@ -317,12 +334,6 @@ md_plain_cut(const char *body, size_t len, size_t want)
 	if ((p = find2(body + want, len - want, "\n\n")) == NULL)
 		return len;
 	return (size_t)(p - body) + 2;
-}
-
-char *
-md_plain_text(const char *s, size_t len)
-{
-	return plain(s, len, IN_NOURLS);
 }
 
 /* Whether the line p[0..n) reads `## Example' or `## Examples'. */

@@ -358,7 +358,7 @@ post_make(const struct term *t, const char *algo, struct sb_stemmer *st,
 		query_words(sb.s ? sb.s : "", sb.len, mk_word, &m);
 	}
 	b = term_body_text(t);
-	query_words(b, strlen(b), mk_word, &m);
+	query_body_words(b, strlen(b), mk_word, &m);
 	sb_release(&sb);
 	mk_done(&m);
 	free(m.num);

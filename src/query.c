@@ -251,13 +251,44 @@ classify(const char *s, size_t n, size_t i, int *len, int *cjk)
 }
 
 /*
- * query_words, with split saying whether camelCase parts are words too.
+ * In Markdown, at s[i] = ']': the last byte of the link destination or
+ * reference label after it, "](url \"title\")" or "][label]"; i when
+ * there is none.  A destination ends at its first ')' on the line: a
+ * ')' inside one is rare, and then only the rest of it is read as text.
+ * none[k]: where a search for ')' (k 1) or ']' (k 0) last ran out, at
+ * a line's end: one from before it on that line runs out there too.
+ */
+static size_t
+md_skip(const char *s, size_t n, size_t i, size_t none[2])
+{
+	size_t j;
+	int k;
+	char close;
+
+	if (i + 1 >= n || (s[i + 1] != '(' && s[i + 1] != '['))
+		return i;
+	close = s[i + 1] == '(' ? ')' : ']';
+	k = close == ')';
+	if (i + 1 < none[k])
+		return i;
+	for (j = i + 2; j < n && s[j] != close && s[j] != '\n'; j++)
+		;
+	if (j >= n || s[j] != close) {
+		none[k] = j;
+		return i;
+	}
+	return j;
+}
+
+/*
+ * query_words, with split saying whether camelCase parts are words too;
+ * nonzero when fn stopped it.
  * A run of CJK characters gives each two in a row (Lucene's CJK bigrams;
  * a lone one alone): prev is where the last of them starts, ncjk how
  * many the run has had.  The search's hot path: a run of ASCII is read
  * by an inner loop, the rest a character at a time.
  */
-static void
+static int
 scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 {
 	size_t i = 0, start = 0, prev = 0, ncjk = 0;
@@ -271,7 +302,7 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 				if (in &&
 				    word_end(
 					s, start, i, fn, arg, split && upper))
-					return;
+					return 1;
 				in = 0;
 				i++;
 				continue;
@@ -291,7 +322,7 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 		word = classify(s, n, i, &len, &cjk);
 		if (ncjk > 0 && !cjk) {
 			if (ncjk == 1 && fn(arg, s, prev, i))
-				return;
+				return 1;
 			ncjk = 0;
 		}
 		if (word && !in) {
@@ -302,27 +333,79 @@ scan_words(const char *s, size_t n, query_word_fn fn, void *arg, int split)
 			upper |= ascii_word[c] & 2;
 		else if (!word && in) {
 			if (word_end(s, start, i, fn, arg, split && upper))
-				return;
+				return 1;
 			in = 0;
 		}
 		if (cjk) {
 			if (ncjk > 0 && fn(arg, s, prev, i + (size_t)len))
-				return;
+				return 1;
 			prev = i;
 			ncjk++;
 		}
 		i += (size_t)len;
 	}
 	if (ncjk == 1 && fn(arg, s, prev, n))
-		return;
-	if (in)
-		(void)word_end(s, start, n, fn, arg, split && upper);
+		return 1;
+	return in && word_end(s, start, n, fn, arg, split && upper);
 }
 
 void
 query_words(const char *s, size_t n, query_word_fn fn, void *arg)
 {
-	scan_words(s, n, fn, arg, 1);
+	(void)scan_words(s, n, fn, arg, 1);
+}
+
+/*
+ * Whether the ']' at s[j] ends the label of a reference definition,
+ * "[label]: url": the line (from ls) begins with '[' after at most three
+ * spaces, and no other ']' (the last at prev) came since.
+ */
+static int
+md_definition(const char *s, size_t n, size_t ls, size_t prev, size_t j)
+{
+	size_t k = ls;
+
+	while (k < j && k - ls < 3 && s[k] == ' ')
+		k++;
+	return s[k] == '[' && (prev == SIZE_MAX || prev < ls) && j + 1 < n &&
+	    s[j + 1] == ':';
+}
+
+/* The words of the body s[0..n) are those of its stretches between what
+ * its links point to (md_skip, md_definition), each read as query_words
+ * reads a text: the scan of a text's words is search's hot path, and
+ * stays as it is.  Each byte is looked at a bounded number of times. */
+void
+query_body_words(const char *s, size_t n, query_word_fn fn, void *arg)
+{
+	size_t i = 0, j = 0, e, from, ls = 0, seen = 0, prev = SIZE_MAX;
+	size_t none[2] = {0, 0};
+	const char *p, *nl;
+
+	while ((p = memchr(s + j, ']', n - j)) != NULL) {
+		j = (size_t)(p - s);
+		/* The start of j's line. */
+		while ((nl = memchr(s + seen, '\n', j - seen)) != NULL)
+			seen = ls = (size_t)(nl - s) + 1;
+		seen = j;
+		if (md_definition(s, n, ls, prev, j)) {
+			/* The whole line, its label too. */
+			nl = memchr(s + j, '\n', n - j);
+			e = (nl != NULL ? (size_t)(nl - s) : n) - 1;
+			from = ls;
+		} else {
+			e = md_skip(s, n, j, none);
+			from = j;
+		}
+		prev = j;
+		if (e > j) {
+			if (scan_words(s + i, from - i, fn, arg, 1))
+				return;
+			i = e + 1;
+		}
+		j = e + 1;
+	}
+	(void)scan_words(s + i, n - i, fn, arg, 1);
 }
 
 /* Snowball's English stopwords, less a few that carry meaning here. */

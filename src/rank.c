@@ -82,7 +82,7 @@ doc_count(struct query *q, const struct term *t, struct doc *d, int body)
 		    (f == F_BODY && !body))
 			continue;
 		if (f == F_BODY) {
-			query_words(term_body_text(t),
+			query_body_words(term_body_text(t),
 			    strlen(term_body_text(t)), seq_word, &sq);
 		} else {
 			sb.len = 0;
@@ -234,7 +234,7 @@ fix_scan(struct fix *fx, const struct table *tab, const struct filter *flt)
 			field_text(t, (enum field)f, &sb);
 			query_words(sb.s ? sb.s : "", sb.len, fix_word, fx);
 		}
-		query_words(
+		query_body_words(
 		    term_body_text(t), strlen(term_body_text(t)), fix_word, fx);
 	}
 	sb_release(&sb);

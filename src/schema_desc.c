@@ -96,7 +96,7 @@ desc_text(struct term *t, char *s, int markdown)
 		s = r;
 	}
 	if (markdown || has_inline_markdown(s)) {
-		r = md_plain_text(s, strlen(s));
+		r = md_plain(s, strlen(s));
 		free(s);
 		s = r;
 	}
@@ -185,7 +185,7 @@ take_body_text(struct schema_ctx *sp, int want_desc)
 		/* Its first sentence may define the name (names.h). */
 		r = first_para(text);
 		if (strchr(r, '(') != NULL)
-			sp->lead = md_plain_text(r, strlen(r));
+			sp->lead = md_plain(r, strlen(r));
 		free(r);
 		return NULL;
 	}

@@ -104,6 +104,18 @@ test_links_and_escapes(void **state)
 	/* Terminal controls in a body never reach the terminal. */
 	assert_string_equal(d.v[1].text, "esc ^[[31mred");
 	md_doc_release(&d);
+	/* An autolink's text is its address: once. */
+	parse("see <https://x.y/z> or <a@b.c>, [x.y](https://x.y)\n", &d);
+	assert_string_equal(
+	    d.v[0].text, "see https://x.y/z or a@b.c, x.y <https://x.y>");
+	md_doc_release(&d);
+	/* A plain text (a snippet) has a link's text only. */
+	{
+		char *p = md_plain("a [b](http://x.y) <http://z.w>\n", 31);
+
+		assert_string_equal(p, "a b http://z.w\n");
+		free(p);
+	}
 }
 
 /* A body of n nested quotes around one word. */

@@ -211,6 +211,48 @@ test_fulltext(void **state)
 	hits_release(&h);
 }
 
+/*
+ * What a body's links point to is not its text: a link's destination and
+ * title, a reference's label and definition are not searched, nor shown
+ * in a snippet; the link's text is, and so is an autolink, whose text is
+ * its address.
+ */
+static void
+test_link_urls(void **state)
+{
+	static const struct tterm g[] = {{.name = "Deal Desk",
+	    .description = "Approves unusual deals.",
+	    .body = "Read the [pricing guide](/docs/handbook/#zebra "
+		    "\"walrus\") or\n![a chart](chart-osprey.png) or "
+		    "<https://example.com/yak>.\n\n"
+		    "Ask [finance][heron] first.\n\n"
+		    "  [heron]: https://example.com/egret\n"}};
+	static const char *const hidden[] = {
+	    "zebra", "handbook", "walrus", "osprey", "heron", "egret", "docs"};
+	struct table t;
+	struct hits h;
+	size_t i;
+
+	(void)state;
+	tterm_table(&t, g, 1);
+	for (i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++) {
+		if (rank_query(&t, hidden[i], NULL, 0, &h) != 0)
+			fail_msg("'%s' found", hidden[i]);
+		hits_release(&h);
+	}
+	assert_int_equal(rank_query(&t, "yak", NULL, 0, &h), 1);
+	hits_release(&h);
+	assert_int_equal(rank_query(&t, "finance", NULL, 0, &h), 1);
+	hits_release(&h);
+	/* The link's words are next to the words around it. */
+	assert_int_equal(rank_query(&t, "\"guide or\"", NULL, 0, &h), 1);
+	assert_non_null(h.v[0].snippet);
+	assert_null(strstr(h.v[0].snippet, "zebra"));
+	assert_null(strchr(h.v[0].snippet, '<'));
+	hits_release(&h);
+	table_release(&t);
+}
+
 /* Words no term holds are named; the rest still search (SPEC 4). */
 static void
 test_unmatched(void **state)
@@ -297,6 +339,60 @@ words(const char *s)
 	buf[0] = '\0';
 	query_words(s, strlen(s), join_word, buf);
 	return buf;
+}
+
+/* The words query_body_words finds in the Markdown s, joined by |. */
+static const char *
+body_words(const char *s)
+{
+	static char buf[256];
+
+	buf[0] = '\0';
+	query_body_words(s, strlen(s), join_word, buf);
+	return buf;
+}
+
+static int
+count_word(void *arg, const char *s, size_t start, size_t end)
+{
+	(void)s;
+	(void)start;
+	(void)end;
+	++*(size_t *)arg;
+	return 0;
+}
+
+/* A body's link destinations, titles, labels and definitions give no
+ * words; its link texts and the rest do, each byte read a few times. */
+static void
+test_body_words(void **state)
+{
+	static const char *const worst[] = {
+	    "a](b ", "a][b ", "a]:b\n", "[a]:b [c]:d ", "](", "]]]"};
+	size_t i, k, n, len = test_scale(1 << 20, 1 << 14);
+	char *big = xmalloc(len + 1);
+
+	(void)state;
+	assert_string_equal(
+	    body_words("A [b c](d/e \"f\") g ![h](i.png)j"), "A|b|c|g|h|j");
+	assert_string_equal(body_words("[x][y] z [w]\n"), "x|z|w");
+	assert_string_equal(
+	    body_words("a\n   [Lbl]: http://u.v/w \"t\"\nb [c]: d\n"),
+	    "a|b|c|d");
+	/* Unclosed, or a parenthesis on the next line: text. */
+	assert_string_equal(body_words("a](b c\n)d"), "a|b|c|d");
+	assert_string_equal(body_words("    [a]: b"), "a|b");
+	for (k = 0; k < sizeof(worst) / sizeof(worst[0]); k++) {
+		size_t m = strlen(worst[k]);
+
+		for (i = 0; i < len; i++)
+			big[i] = worst[k][i % m];
+		big[len] = '\0';
+		n = 0;
+		query_body_words(big, len, count_word, &n);
+		assert_true(n <= len);
+	}
+	free(big);
 }
 
 static void
@@ -925,6 +1021,8 @@ main(void)
 	    cmocka_unit_test(test_ambiguous_and_suggest),
 	    cmocka_unit_test(test_filter),
 	    cmocka_unit_test(test_fulltext),
+	    cmocka_unit_test(test_link_urls),
+	    cmocka_unit_test(test_body_words),
 	    cmocka_unit_test(test_unmatched),
 	    cmocka_unit_test(test_stopwords_only),
 	    cmocka_unit_test(test_ties_by_name),
