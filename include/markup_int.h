@@ -34,6 +34,7 @@ struct rd {
 	struct finder cmt, sc, pc, mac, liq, script, style, endcmt;
 	size_t ec_from, ec_at; /* the first {% endcomment at or after any
 				  point of [ec_from, ec_at] is at ec_at */
+	size_t ial_none;       /* no `}' closes a `{:' before this */
 	size_t blank_from, blank_at;
 	size_t tick_none[TICKMAX + 1]; /* no closer of k ticks before this */
 	size_t br[BRMAX];	       /* output offsets after open `[' */

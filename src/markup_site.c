@@ -1,6 +1,7 @@
 /*
  * The markup of documentation sites' generators: Hugo shortcodes,
- * MDN macros, Liquid output and tags, MDX import and export lines.
+ * MDN macros, Liquid output and tags, Kramdown attribute lists, MDX
+ * import and export lines.
  */
 #include <string.h>
 
@@ -200,6 +201,28 @@ liquid_comment(struct rd *r, size_t b, size_t e)
 	return k < r->n ? k : e;
 }
 
+/*
+ * At `{:': a Kramdown attribute list, "{:.class}" or "{: key=\"v\"}",
+ * dropped to its `}' on the line.  Returns 0 when none closes it.
+ */
+static int
+attr_list(struct rd *r)
+{
+	const char *s = r->s;
+	size_t j = r->i + 2;
+
+	if (j <= r->ial_none)
+		return 0;
+	while (j < r->n && s[j] != '}' && s[j] != '\n' && s[j] != '{')
+		j++;
+	if (j >= r->n || s[j] != '}') {
+		r->ial_none = j;
+		return 0;
+	}
+	r->i = j + 1;
+	return 1;
+}
+
 int
 markup_curly(struct rd *r)
 {
@@ -211,6 +234,8 @@ markup_curly(struct rd *r)
 
 	if (i + 1 >= n)
 		return 0;
+	if (s[i + 1] == ':')
+		return attr_list(r);
 	if (s[i + 1] == '%')
 		f = &r->liq, shut = 2;
 	else if (s[i + 1] != '{')

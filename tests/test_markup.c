@@ -144,6 +144,11 @@ test_liquid(void **state)
 	check("A{%- comment -%}x{%- endcomment -%}B{% comment %}y"
 	      "{% endcomment %}C",
 	    "ABC");
+	/* Kramdown's attribute lists (Jekyll) go: after a span, after a
+	 * link, on a line of their own. */
+	check("a state{:.glossary} that", "a state that");
+	check("[x](y){:target=\"_blank\"}.\n{: .note}\nz", "[x](y).\n\nz");
+	check("{: not closed\n}", "{: not closed\n}");
 	/* Unclosed, only the tag goes; "commentary" is another tag. */
 	check("A{% comment %}b", "Ab");
 	check("A{% commentary %}b{% endcomment %}c", "Abc");
@@ -480,6 +485,9 @@ test_worst_shapes(void **state)
 	/* Admonition fences, MDN definitions. */
 	check_worst(":::\n", "", "");
 	check_worst_any("  - : ");
+	/* Attribute lists never closed. */
+	check_worst("{:", "", NULL);
+	check_worst("{: a ", "", NULL);
 }
 
 int
