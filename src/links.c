@@ -194,8 +194,11 @@ walk_mentioned(struct walk *w, const struct table *tab, const struct term *to)
 
 		if (w->visited[u->idx])
 			continue;
+		/* A mention is the name of the term it means (table_index):
+		 * another name is another term. */
 		for (j = 0; j < u->mentions.n; j++)
-			if (links_resolve(tab, u->mentions.v[j]) == to) {
+			if (strcmp(u->mentions.v[j], to->name) == 0 &&
+			    links_resolve(tab, u->mentions.v[j]) == to) {
 				w->visited[u->idx] = 1;
 				walk_add(w, u, u->name, REL_MENTIONED_BY, to);
 				break;
