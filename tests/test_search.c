@@ -330,26 +330,29 @@ join_word(void *arg, const char *s, size_t start, size_t end)
 	return 0;
 }
 
-/* The words query_words finds in s, joined by |. */
+/* The words scan finds in s, joined by |. */
 static const char *
-words(const char *s)
+joined(void (*scan)(const char *, size_t, query_word_fn, void *), const char *s)
 {
 	static char buf[256];
 
 	buf[0] = '\0';
-	query_words(s, strlen(s), join_word, buf);
+	scan(s, strlen(s), join_word, buf);
 	return buf;
 }
 
-/* The words query_body_words finds in the Markdown s, joined by |. */
+/* The words query_words finds in s. */
+static const char *
+words(const char *s)
+{
+	return joined(query_words, s);
+}
+
+/* The words query_body_words finds in the Markdown s. */
 static const char *
 body_words(const char *s)
 {
-	static char buf[256];
-
-	buf[0] = '\0';
-	query_body_words(s, strlen(s), join_word, buf);
-	return buf;
+	return joined(query_body_words, s);
 }
 
 static int
