@@ -203,27 +203,26 @@ jwrite(struct render_ctx *ctx, const char *s)
 }
 
 /*
- * The significant digits d needs: the fewest that read back as d, and
- * (up to 17) enough that %g writes it without an exponent a plain
- * number would not need (1000.0, not 1e+03).
+ * The precision %g writes d in exactly: 15, 16 or 17 significant
+ * digits.  %g drops trailing zeros, so 15 writes 0.1 as 0.1 and 1000.0
+ * as 1000 (jansson adds the .0): a real typed by hand reads back at 15.
  */
 static int
 real_digits(double d)
 {
 	char buf[32];
-	int p, e;
+	int p;
 
-	for (p = 1; p < 17; p++) {
+	for (p = 15; p < 17; p++) {
 		snprintf(buf, sizeof(buf), "%.*g", p, d);
 		if (strtod(buf, NULL) == d)
 			break;
 	}
-	if (d != 0 && (e = (int)floor(log10(fabs(d)))) >= p && e < 17)
-		p = e + 1;
 	return p;
 }
 
-/* The most digits a real in j needs (0: it has none). */
+/* The most digits a real in j needs (0: it has none); it stops at 17,
+ * the most any needs. */
 static int
 jdigits(json_t *j)
 {
@@ -237,15 +236,15 @@ jdigits(json_t *j)
 	if (json_is_array(j)) {
 		json_array_foreach(j, i, v)
 		{
-			if ((q = jdigits(v)) > p)
-				p = q;
+			if ((q = jdigits(v)) > p && (p = q) == 17)
+				break;
 		}
 	}
 	if (json_is_object(j)) {
 		json_object_foreach(j, k, v)
 		{
-			if ((q = jdigits(v)) > p)
-				p = q;
+			if ((q = jdigits(v)) > p && (p = q) == 17)
+				break;
 		}
 	}
 	return p;
