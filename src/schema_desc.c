@@ -26,8 +26,9 @@ has_markup(const char *s, size_t n)
 	if (memchr(s, '<', n) != NULL || memchr(s, '{', n) != NULL ||
 	    memchr(s, '&', n) != NULL || memchr(s, '[', n) != NULL)
 		return 1;
-	/* An MDX line or an admonition's fence (markup.c): from one line
-	 * start to the next, not a substring search over every byte. */
+	/* An MDX line, an admonition's fence or MDN's "- : " (markup.c):
+	 * from one line start to the next, not a substring search over
+	 * every byte. */
 	for (;;) {
 		if ((size_t)(end - p) >= 7 &&
 		    (memcmp(p, "import ", 7) == 0 ||
@@ -108,9 +109,10 @@ desc_text(struct term *t, char *s, int markdown)
 	return s;
 }
 
-/* The first paragraph of a body (reduced), headings skipped. */
-static char *
-first_para(const char *b)
+/* Where the first paragraph of a body (reduced) starts, headings
+ * skipped; *len its length. */
+static const char *
+para_span(const char *b, size_t *len)
 {
 	const char *e, *nl, *p;
 
@@ -133,7 +135,18 @@ first_para(const char *b)
 		}
 		e = nl + 1;
 	}
-	return xstrndup(b, (size_t)(e - b));
+	*len = (size_t)(e - b);
+	return b;
+}
+
+/* The first paragraph of a body (reduced), headings skipped. */
+static char *
+first_para(const char *b)
+{
+	size_t n;
+
+	b = para_span(b, &n);
+	return xstrndup(b, n);
 }
 
 /* r (of n bytes), what body (of len) was reduced to; NULL if the same. */
@@ -182,11 +195,12 @@ take_body_text(struct schema_ctx *sp, int want_desc)
 			text = t->body_text;
 	}
 	if (!want_desc) {
-		/* Its first sentence may define the name (names.h). */
-		r = first_para(text);
-		if (strchr(r, '(') != NULL)
-			sp->lead = md_plain(r, strlen(r));
-		free(r);
+		/* Its first sentence may define the name (names.h): only
+		 * with a parenthesis, which most have not. */
+		const char *lead = para_span(text, &n);
+
+		if (memchr(lead, '(', n) != NULL)
+			sp->lead = md_plain(lead, n);
 		return NULL;
 	}
 	more = markup_more(f->body, f->bodylen);
