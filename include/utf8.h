@@ -81,6 +81,27 @@ int utf8_cpwidth(int32_t cp);
 /* Display width of n bytes of UTF-8; an invalid byte counts as 4 ("\xNN"). */
 size_t utf8_width(const char *s, size_t n);
 
+/*
+ * Whether a line break between code points a and b is no space, as CSS
+ * Text 3 has a browser show it: both Chinese or Japanese (East Asian
+ * wide, fullwidth or halfwidth), neither Hangul, whose words are spaced.
+ */
+int utf8_break_vanishes(int32_t a, int32_t b);
+
+/*
+ * Drop each single space of s[0..n) that sits between two code points a
+ * line break between which vanishes (utf8_break_vanishes), in place: for
+ * text whose line breaks were made spaces (a folded YAML scalar).
+ * Returns the new length; s is NUL-terminated there if it was at n.
+ */
+size_t utf8_unfold_cjk(char *s, size_t n);
+
+/*
+ * The code point that ends s[0..n), or -1 when s does not end with a
+ * whole, valid one.
+ */
+int32_t utf8_last(const char *s, size_t n);
+
 /* Whether cp is a letter or a digit: a word character for search. */
 int utf8_isalnum(int32_t cp);
 

@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -7,6 +8,7 @@
 
 #include "escape.h"
 #include "md.h"
+#include "utf8.h"
 
 /* Append literal text, escaped for a terminal when escape is set. */
 static void
@@ -45,6 +47,26 @@ is_autolink(cmark_node *link, const char *url)
 	return strcmp(url, lit) == 0;
 }
 
+/*
+ * Drop the space a soft break left at sb[at] when the text after it,
+ * now appended, begins with a character that, with the one before it,
+ * is Chinese or Japanese: such a break is no space (utf8_break_vanishes).
+ */
+static void
+md_unbreak(struct sbuf *sb, size_t at)
+{
+	int32_t a, b;
+
+	if (at == 0 || at + 1 >= sb->len || sb->s[at] != ' ' ||
+	    !(sb->s[at - 1] & 0x80) || !(sb->s[at + 1] & 0x80) ||
+	    (a = utf8_last(sb->s, at)) < 0 ||
+	    utf8_decode(sb->s + at + 1, sb->len - at - 1, &b) <= 0 ||
+	    !utf8_break_vanishes(a, b))
+		return;
+	memmove(sb->s + at, sb->s + at + 1, sb->len - at); /* and the NUL */
+	sb->len--;
+}
+
 static void
 md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 {
@@ -52,6 +74,7 @@ md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 	cmark_event_type ev;
 	cmark_node *c;
 	const char *url;
+	size_t brk = SIZE_MAX; /* where the last soft break's space is */
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		c = cmark_iter_get_node(it);
@@ -59,6 +82,11 @@ md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 			continue;
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_TEXT:
+			md_text(sb, cmark_node_get_literal(c), escape);
+			if (brk != SIZE_MAX)
+				md_unbreak(sb, brk);
+			brk = SIZE_MAX;
+			break;
 		case CMARK_NODE_HTML_INLINE:
 		case CMARK_NODE_CODE_BLOCK:
 		case CMARK_NODE_HTML_BLOCK:
@@ -72,6 +100,9 @@ md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 				sb_addc(sb, MD_CODE);
 			break;
 		case CMARK_NODE_SOFTBREAK:
+			brk = sb->len;
+			sb_addc(sb, ' ');
+			break;
 		case CMARK_NODE_LINEBREAK:
 			sb_addc(sb, ' ');
 			break;

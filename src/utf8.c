@@ -399,6 +399,62 @@ utf8_cpwidth(int32_t cp)
 	return w < 0 ? 0 : w;
 }
 
+static int
+is_hangul(int32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x11ff) ||
+	    (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0xa960 && cp <= 0xa97f) ||
+	    (cp >= 0xac00 && cp <= 0xd7ff) || (cp >= 0xffa0 && cp <= 0xffdc);
+}
+
+/* East Asian wide or fullwidth (two columns), or a halfwidth katakana. */
+static int
+is_east_asian(int32_t cp)
+{
+	return (cp >= 0xff61 && cp <= 0xff9f) || utf8proc_charwidth(cp) == 2;
+}
+
+int
+utf8_break_vanishes(int32_t a, int32_t b)
+{
+	return a >= 0x1100 && b >= 0x1100 && is_east_asian(a) &&
+	    is_east_asian(b) && !is_hangul(a) && !is_hangul(b);
+}
+
+int32_t
+utf8_last(const char *s, size_t n)
+{
+	size_t i = n;
+	int32_t cp;
+
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == 0 ||
+	    utf8_decode(s + i - 1, n - i + 1, &cp) != (int)(n - i + 1))
+		return -1;
+	return cp;
+}
+
+size_t
+utf8_unfold_cjk(char *s, size_t n)
+{
+	size_t i, w = 0;
+	int32_t a, b;
+
+	for (i = 0; i < n; i++) {
+		/* Only a space with multibyte text on both sides can go. */
+		if (s[i] == ' ' && w > 0 && (s[w - 1] & 0x80) && i + 1 < n &&
+		    (s[i + 1] & 0x80) && (a = utf8_last(s, w)) >= 0 &&
+		    utf8_decode(s + i + 1, n - i - 1, &b) > 0 &&
+		    utf8_break_vanishes(a, b))
+			continue;
+		s[w++] = s[i];
+	}
+	if (w < n && s[n] == '\0')
+		s[w] = '\0';
+	return w;
+}
+
 size_t
 utf8_width(const char *s, size_t n)
 {

@@ -175,6 +175,13 @@ test_plain(void **state)
 	/* No headings, no marks, no escapes: one block a line. */
 	assert_string_equal(p, "Para x y.\nitem\ncode\n");
 	free(p);
+	/* A line break between Chinese or Japanese characters is no
+	 * space; beside Latin text or Hangul it is one. */
+	b = "代金を\nアクワイアラー\n\nPod は\nノード\n한국\n어 and\n見\n";
+	p = md_plain(b, strlen(b));
+	assert_string_equal(
+	    p, "代金をアクワイアラー\nPod はノード 한국 어 and 見\n");
+	free(p);
 	p = md_plain("\x1b", 1);
 	assert_string_equal(p, "\x1b\n");
 	free(p);

@@ -271,6 +271,41 @@ test_width(void **state)
 	assert_int_equal(utf8_width("e\xcc\x81", 3), 1); /* e + combining */
 }
 
+/*
+ * A line break between two Chinese or Japanese characters is no space
+ * (CSS Text 3's segment break rule, as a browser shows the site); Korean
+ * spaces its words, and a break beside Latin text is a space.
+ */
+static void
+test_break_vanishes(void **state)
+{
+	char s[64];
+
+	(void)state;
+	assert_true(utf8_break_vanishes(0x3092, 0x30a2));  /* を ア */
+	assert_true(utf8_break_vanishes(0xff0c, 0x4f1a));  /* ， 会 */
+	assert_true(utf8_break_vanishes(0x3002, 0x3042));  /* 。 あ */
+	assert_false(utf8_break_vanishes('a', 0x898b));	   /* a 見 */
+	assert_false(utf8_break_vanishes(0x898b, 'a'));	   /* 見 a */
+	assert_false(utf8_break_vanishes(0xac00, 0xb098)); /* 가 나 */
+	assert_false(utf8_break_vanishes(0x898b, 0xac00)); /* 見 가 */
+	assert_false(utf8_break_vanishes(0xd55c, 0x3002)); /* 한 。 */
+
+	strcpy(s, "节点， 会运行 a 見 b");
+	assert_int_equal(
+	    utf8_unfold_cjk(s, strlen(s)), strlen("节点，会运行 a 見 b"));
+	assert_string_equal(s, "节点，会运行 a 見 b");
+	strcpy(s, "한국 어 見  見 a 見");
+	/* Hangul, and two spaces, stay. */
+	assert_int_equal(utf8_unfold_cjk(s, strlen(s)), strlen(s));
+	assert_string_equal(s, "한국 어 見  見 a 見");
+	strcpy(s, "見 見 見");
+	assert_int_equal(utf8_unfold_cjk(s, strlen(s)), strlen("見見見"));
+	assert_string_equal(s, "見見見");
+	strcpy(s, " \xe8 見 \xe8");
+	assert_int_equal(utf8_unfold_cjk(s, strlen(s)), strlen(s));
+}
+
 static void
 check_esc(const char *in, size_t n, const char *want)
 {
@@ -348,6 +383,7 @@ main(void)
 	    cmocka_unit_test(test_check_anywhere),
 	    cmocka_unit_test(test_linecol),
 	    cmocka_unit_test(test_width),
+	    cmocka_unit_test(test_break_vanishes),
 	    cmocka_unit_test(test_escape),
 	};
 

@@ -310,6 +310,34 @@ test_duplicate_keys(void **state)
 	diag_release(&d);
 }
 
+/*
+ * A scalar folded over lines joins two Chinese or Japanese characters
+ * without the space the fold makes, as the site's page shows them; one
+ * line keeps its spaces, a literal block its line breaks.
+ */
+static void
+test_cjk_folds(void **state)
+{
+	struct tval root;
+	struct diag d;
+
+	(void)state;
+	load("a: >\n  一组机器，\n  会运行。\n" /* 2-4 */
+	     "b: 一组\n  机器 and\n  見\n"	/* 5-7 */
+	     "c: 一组 机器\n"			/* 8 */
+	     "d: |\n  一组\n  机器\n"		/* 9-11 */
+	     "e: \"한국\n  어\"\n",		/* 12-13 */
+	    &d, &root);
+	assert_int_equal(d.n, 0);
+	assert_string_equal(tval_get(&root, "a")->str, "一组机器，会运行。\n");
+	assert_string_equal(tval_get(&root, "b")->str, "一组机器 and 見");
+	assert_string_equal(tval_get(&root, "c")->str, "一组 机器");
+	assert_string_equal(tval_get(&root, "d")->str, "一组\n机器\n");
+	assert_string_equal(tval_get(&root, "e")->str, "한국 어");
+	tval_release(&root);
+	diag_release(&d);
+}
+
 /* Scalars are typed when parsed; tags decide; unknown tags warned. */
 static void
 test_typed_scalars(void **state)
@@ -373,6 +401,7 @@ main(void)
 	    cmocka_unit_test(test_messages),
 	    cmocka_unit_test(test_duplicate_keys),
 	    cmocka_unit_test(test_typed_scalars),
+	    cmocka_unit_test(test_cjk_folds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
