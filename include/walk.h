@@ -48,4 +48,12 @@ int walk_tree(const char *dir, size_t used, size_t max,
 /* Free every path, diag and the array of list; it is then empty. */
 void walk_release(struct walk_list *list);
 
+/*
+ * Whether a file named name is a folder's index page: `index.md', or
+ * `README.md' in any case (Docusaurus).  Alone in its folder it is a
+ * term named by the folder (a page bundle); beside other .md files it
+ * introduces the folder and is not a term.
+ */
+int walk_is_index(const char *name);
+
 #endif

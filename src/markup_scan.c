@@ -185,7 +185,9 @@ markup_url_key(const char *url, size_t n, size_t *off)
 		}
 		if (b == lo ||
 		    !((e - b == 5 && !memcmp(url + b, "index", 5)) ||
-			(e - b == 6 && !memcmp(url + b, "_index", 6))))
+			(e - b == 6 && !memcmp(url + b, "_index", 6)) ||
+			(e - b == 6 &&
+			    markup_match_at(url, e, b, "readme", 6, 1))))
 			break;
 		e = b; /* a page bundle: the folder names it */
 	}

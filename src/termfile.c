@@ -7,13 +7,15 @@
 #include "term_pack.h"
 #include "termfile.h"
 #include "tval_pack.h"
+#include "walk.h"
 #include "yaml_tree.h"
 
 /* The front matter starts on line 2 of the file: the `---' is line 1. */
 #define FM_FIRST_LINE 2
 /*
- * The stem of a term file: its name without `.md'; for an `index.md' (a
- * page bundle), its folder's name.  The caller frees it.
+ * The stem of a term file: its name without `.md'; for an `index.md' or
+ * a `README.md' (a page bundle, walk_is_index), its folder's name.  The
+ * caller frees it.
  */
 static char *
 file_stem(const char *path, int *bundle)
@@ -22,7 +24,7 @@ file_stem(const char *path, int *bundle)
 	size_t n;
 
 	base = base != NULL ? base + 1 : path;
-	*bundle = strcmp(base, "index.md") == 0;
+	*bundle = walk_is_index(base);
 	if (!*bundle) {
 		n = strlen(base);
 		return xstrndup(base,

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "loader.h"
@@ -341,24 +342,35 @@ walk_file(struct walk *w, struct walk_item *it)
 	return 1;
 }
 
+int
+walk_is_index(const char *name)
+{
+	return strcmp(name, "index.md") == 0 ||
+	    strcasecmp(name, "readme.md") == 0;
+}
+
 /*
  * Whether a file is a site page that is not a term (SPEC 1): `_index.md'
- * (a Hugo section), or an `index.md' beside other .md files (it
- * introduces its folder); noted on it.  An index.md alone in its folder
- * is a term (a page bundle).
+ * (a Hugo section), or an `index.md' or `README.md' beside other .md
+ * files (it introduces its folder); noted on it.  Alone in its folder
+ * either is a term (a page bundle).
  */
 static int
 walk_site_page(struct walk_item *it, const char *name, int beside_md)
 {
 	const char *what;
 
-	if (name[0] != '_' && name[0] != 'i')
+	if (name[0] != '_' && name[0] != 'i' && name[0] != 'r' &&
+	    name[0] != 'R')
 		return 0;
 	if (strcmp(name, "_index.md") == 0)
 		what = "a section page (_index.md)";
 	else if (strcmp(name, "index.md") == 0 && beside_md)
 		what =
 		    "a folder's index page (index.md beside other .md files)";
+	else if (walk_is_index(name) && beside_md)
+		what = "a folder's index page (README.md beside other .md "
+		       "files)";
 	else
 		return 0;
 	diag_add(&it->diag, DIAG_SITE_PAGE, it->path, 0, 0, what);

@@ -318,6 +318,8 @@ test_url_key(void **state)
 	check_key("kettle.HTML", "kettle");
 	check_key("/glossary/ladle/index.md", "ladle");
 	check_key("/glossary/ladle/_index.md", "ladle");
+	check_key("../ladle/README.md", "ladle");
+	check_key("/docs/ladle/readme", "ladle");
 	check_key("https://example.org/a/b.mdx", "b");
 	check_key("https://example.org/a/b/", "b");
 	check_key("https://example.org", "");
