@@ -43,6 +43,12 @@ void md_doc_release(struct md_doc *);
  * Markdown shown as the text it renders to.  The caller frees it.
  */
 char *md_plain(const char *body, size_t len);
+
+/*
+ * Whether len bytes of Markdown show a reader any text: not only images
+ * (whose alt text is no text on the page), raw HTML and white space.
+ */
+int md_has_text(const char *s, size_t len);
 /*
  * Where the body may be cut for md_plain to give the start of its plain
  * text: after the first empty line ("\n\n") that ends at or after want,

@@ -339,6 +339,40 @@ md_plain(const char *body, size_t len)
 	return plain(body, len, IN_NOURLS);
 }
 
+int
+md_has_text(const char *s, size_t len)
+{
+	cmark_node *root = cmark_parse_document(s, len, CMARK_OPT_DEFAULT), *c;
+	cmark_iter *it;
+	cmark_event_type ev;
+	const char *lit;
+	int images = 0, found = 0;
+
+	if (root == NULL)
+		return 0;
+	it = cmark_iter_new(root);
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_IMAGE:
+			images += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			lit = cmark_node_get_literal(c);
+			found = images == 0 && lit != NULL &&
+			    lit[strspn(lit, " \t\r\n")] != '\0';
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	return found;
+}
+
 /* The first a[0] a[1] pair of p[0..n), or NULL (memmem is not POSIX). */
 static const char *
 find2(const char *p, size_t n, const char *a)

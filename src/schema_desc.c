@@ -139,14 +139,24 @@ para_span(const char *b, size_t *len)
 	return b;
 }
 
-/* The first paragraph of a body (reduced), headings skipped. */
+/*
+ * The first paragraph of a body (reduced) that a reader sees text in,
+ * headings skipped: a screenshot or a logo above the definition is not
+ * it.  NULL if none has.
+ */
 static char *
 first_para(const char *b)
 {
 	size_t n;
 
-	b = para_span(b, &n);
-	return xstrndup(b, n);
+	for (;;) {
+		b = para_span(b, &n);
+		if (n == 0)
+			return NULL;
+		if (md_has_text(b, n))
+			return xstrndup(b, n);
+		b += n;
+	}
 }
 
 /* r (of n bytes), what body (of len) was reduced to; NULL if the same. */
@@ -207,7 +217,9 @@ take_body_text(struct schema_ctx *sp, int want_desc)
 	if (more < f->bodylen)
 		return desc_text(
 		    t, markup_reduce(f->body, more, NULL, NULL), 1);
-	return desc_text(t, first_para(text), 1);
+	if ((r = first_para(text)) == NULL)
+		return NULL;
+	return desc_text(t, r, 1);
 }
 
 int

@@ -269,6 +269,24 @@ test_description_from_body(void **state)
 	term_free(t);
 	diag_release(&d);
 
+	/* A paragraph of images, or of HTML only, says nothing: the first
+	 * with text is the description. */
+	assert_int_equal(interpret_file("title: W\n",
+			     "![Two widgets](w.png)\n\n"
+			     "[![logo](l.svg)](https://x.y) <img src=\"a\">\n\n"
+			     "A widget *filters*.\n\nMore.\n",
+			     "w", 0, NULL, &d, &t),
+	    0);
+	assert_string_equal(t->description, "A widget filters.");
+	term_free(t);
+	diag_release(&d);
+	assert_int_equal(interpret_file("title: W\n", "![only](w.png)\n", "w",
+			     0, NULL, &d, &t),
+	    -1);
+	assert_int_equal(d.v[0].code, DIAG_NO_DESCRIPTION);
+	term_free(t);
+	diag_release(&d);
+
 	/* Plain text is not copied. */
 	assert_int_equal(interpret_file("term: W\ndescription: d\n",
 			     "Plain text.\n", "w", 0, NULL, &d, &t),
