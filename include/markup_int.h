@@ -31,7 +31,7 @@ struct rd {
 	size_t n, i;
 	struct sbuf out;
 	struct markup_refs *refs;
-	struct finder cmt, sc, pc, mac, liq, script, style, endcmt;
+	struct finder cmt, sc, pc, mac, liq, script, style, head, endcmt;
 	size_t ec_from, ec_at; /* the first {% endcomment at or after any
 				  point of [ec_from, ec_at] is at ec_at */
 	size_t ial_none;       /* no `}' closes a `{:' before this */

@@ -328,6 +328,7 @@ reduce(struct rd *r, const char *s, size_t n, struct markup_refs *refs,
 	markup_finder_init(&r->endcmt, "endcomment", 0);
 	markup_finder_init(&r->script, "</script", 1);
 	markup_finder_init(&r->style, "</style", 1);
+	markup_finder_init(&r->head, "</head", 1);
 	r->blank_from = 1;
 	while (r->i < r->n)
 		step(r);

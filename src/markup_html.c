@@ -1,6 +1,6 @@
 /*
  * Raw HTML in site markup: comments (and `<!--more-->'), start and end
- * tags dropped (an <a href> recorded as a link), <script> and <style>
+ * tags dropped (an <a href> recorded as a link), <script>, <style> and <head>
  * elements dropped whole, entities decoded.
  */
 #include <stdint.h>
@@ -103,7 +103,8 @@ attributes(const char *s, size_t n, size_t *j, struct span *href)
 	return 1;
 }
 
-/* Drop a <script> or <style> element's content and its end tag. */
+/* Drop a <script>, <style> or <head> element's content and its end
+ * tag: no reader sees them (a page's <head> holds its tab's title). */
 static void
 skip_element(struct rd *r, struct finder *f)
 {
@@ -160,6 +161,8 @@ markup_html(struct rd *r)
 		skip_element(r, &r->script);
 	else if (s[j - 2] != '/' && markup_span_is(name, "style"))
 		skip_element(r, &r->style);
+	else if (s[j - 2] != '/' && markup_span_is(name, "head"))
+		skip_element(r, &r->head);
 	else if (markup_span_is(name, "a") && href.p != NULL) {
 		markup_close_anchor(r);
 		if (r->refs != NULL) {

@@ -179,6 +179,12 @@ test_html_script_style(void **state)
 	check("A<script src=\"x.js\"/>B", "AB");
 	/* Unclosed: dropped to the end. */
 	check("A<script>var x = 1; <!-- no end", "A");
+	/* A page's <head> (dbt's MDX, Docusaurus' <Head>) is never shown. */
+	check("<head>\n  <title>CTE in SQL: a tab's title</title>\n</head>\n\n"
+	      "A CTE is",
+	    "\n\nA CTE is");
+	check("A<Head><meta name=\"x\" /></Head>B", "AB");
+	check("A<header>kept</header>B", "AkeptB"); /* not a <head> */
 }
 
 static void
@@ -471,6 +477,7 @@ test_worst_shapes(void **state)
 	check_worst("{{", "}}tail", "tail");
 	check_worst("{{Glossary(\"a\"", "", NULL);
 	check_worst("<script>", "", "");
+	check_worst("<head>", "", "");
 	check_worst("&", "", NULL);
 	check_worst("&#x1", "", NULL);
 	check_worst("`", "", NULL);
