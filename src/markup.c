@@ -165,7 +165,9 @@ close_bracket(struct rd *r)
  * At a line start: the fence of an admonition (Docusaurus, Starlight,
  * Pandoc's fenced divs), three colons or more, then a type, a title in
  * brackets or after a space, attributes in braces.  The fence goes, its
- * title stays as a line of text; what it encloses is read as ever.
+ * title stays as a paragraph of its own; what it encloses is read as
+ * ever.  A fence ends the paragraph before it (a blank line), as the
+ * box does on the page.
  */
 static int
 admonition(struct rd *r)
@@ -199,9 +201,10 @@ admonition(struct rd *r)
 	    (s[te - 1] == '\n' || s[te - 1] == '\r' || s[te - 1] == ' ' ||
 		s[te - 1] == '\t'))
 		te--;
+	markup_put(r, '\n');
 	if (te > k) {
 		markup_putn(r, s + k, te - k);
-		markup_put(r, '\n');
+		markup_putn(r, "\n\n", 2);
 	}
 	r->i = e;
 	return 1;
