@@ -4,7 +4,7 @@
 #
 #   tests/data/sites/run-expect.sh [GLOSS] [SITE]
 #
-# GLOSS defaults to ./gloss; SITE, if given, runs only that fixture's rows.
+# GLOSS defaults to $GLOSS, else ./gloss; SITE, if given, runs only that fixture's rows.
 # The environment is the one tests/cli/run.sh gives its golden tests.
 # Rows listed in EXPECT-SKIP.tsv (work of another branch) are printed as
 # SKIP, or XPASS when they pass already, and never fail the run; with
@@ -22,7 +22,7 @@
 # Exit status: 0 if every row not skipped passed, 1 otherwise.
 
 set -u
-GLOSS=${1:-./gloss}
+GLOSS=${1:-${GLOSS:-./gloss}}
 ONLY=${2:-}
 VALGRIND=${VALGRIND:-}
 SKIPS=${SKIPS:-list}
@@ -200,4 +200,5 @@ summary="sites: $pass passed, $fail failed, $skip skipped (EXPECT-SKIP.tsv)"
 [ -z "$SAMPLE" ] ||
     summary="$summary, $sampled not in the sample (SAMPLE=$SAMPLE)"
 echo "$summary"
+echo "$pass passed, $fail failed" # for tests/all.sh
 [ $fail = 0 ]
