@@ -4,6 +4,7 @@
  * (SPEC 4), whatever stdout is.  This file decides what to print; wrap.c
  * lays it out.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,12 +60,14 @@ para_raw(struct render_ctx *ctx, const char *base, int indent, int hang,
 	free(e);
 }
 
-/* Block i of a body; the block before it decides the spacing. */
+/* Block i of a body shown from block start on; the block before it
+ * decides the spacing. */
 static void
-body_block(struct render_ctx *ctx, const struct md_doc *doc, size_t i)
+body_block(
+    struct render_ctx *ctx, const struct md_doc *doc, size_t start, size_t i)
 {
 	const struct md_block *k = &doc->v[i];
-	enum md_kind prev = i > 0 ? doc->v[i - 1].kind : MD_HEADING;
+	enum md_kind prev = i > start ? doc->v[i - 1].kind : MD_HEADING;
 	int ind = 2 + 2 * k->level;
 	char *s;
 
@@ -101,18 +104,69 @@ body_block(struct render_ctx *ctx, const struct md_doc *doc, size_t i)
 	}
 }
 
+/*
+ * Whether text (a block's, with style marks) is what *d starts with,
+ * white space taken as one space and the marks as nothing; if so, *d
+ * moves past it and the space after it.
+ */
+static int
+starts_with_text(const char **d, const char *text)
+{
+	const char *p = *d, *q = text;
+
+	for (;;) {
+		while (*q == MD_EMPH || *q == MD_STRONG || *q == MD_CODE)
+			q++;
+		if (isspace((unsigned char)*q) || *q == '\0') {
+			q += strspn(q, " \t\n\r\016\017\020");
+			if (*q == '\0')
+				break;
+			if (!isspace((unsigned char)*p))
+				return 0;
+			p += strspn(p, " \t\n\r");
+			continue;
+		}
+		if (*p++ != *q++)
+			return 0;
+	}
+	if (*p != '\0' && !isspace((unsigned char)*p))
+		return 0;
+	*d = p + strspn(p, " \t\n\r");
+	return 1;
+}
+
+/*
+ * How many of doc's first blocks are paragraphs that say the
+ * description again word for word, and all of it (Kubernetes repeats its
+ * short_description above <!--more-->; a description from the body is
+ * its first paragraph): --full shows them once, as the description.
+ */
+static size_t
+said_already(const struct md_doc *doc, const char *desc)
+{
+	const char *d = desc + strspn(desc, " \t\n\r");
+	size_t i;
+
+	for (i = 0; i < doc->n && *d != '\0'; i++)
+		if (doc->v[i].kind != MD_PARA ||
+		    !starts_with_text(&d, doc->v[i].text))
+			return 0;
+	return *d == '\0' ? i : 0;
+}
+
 static void
 body(struct render_ctx *ctx, const struct term *t)
 {
 	struct md_doc doc;
 	const char *b = term_body_text(t);
-	size_t i;
+	size_t i, start;
 	int skip = 0;
 
 	md_parse(b, strlen(b), &doc);
-	if (doc.n > 0 && doc.v[0].kind != MD_HEADING)
+	start = t->description != NULL ? said_already(&doc, t->description) : 0;
+	if (start < doc.n && doc.v[start].kind != MD_HEADING)
 		fputc('\n', ctx->fp);
-	for (i = 0; i < doc.n; i++) {
+	for (i = start; i < doc.n; i++) {
 		const struct md_block *k = &doc.v[i];
 
 		/*
@@ -125,7 +179,7 @@ body(struct render_ctx *ctx, const struct term *t)
 		if (k->kind == MD_HEADING && k->level <= 2)
 			skip = k->examples;
 		if (!skip)
-			body_block(ctx, &doc, i);
+			body_block(ctx, &doc, start, i);
 	}
 	md_doc_release(&doc);
 }
