@@ -161,6 +161,27 @@ url_path(const char *url, size_t e)
 	return j;
 }
 
+/*
+ * The key of a link to a glossary page, [b, e) its last segment: the
+ * term its anchor names (Gatsby's /docs/glossary#jsx; Kubernetes writes
+ * #term-pod), else the page.
+ */
+static size_t
+glossary_anchor(const char *url, size_t n, size_t *off, size_t b, size_t e)
+{
+	const char *h = memchr(url + e, '#', n - e);
+	size_t a = h != NULL ? (size_t)(h - url) + 1 : n;
+
+	if (n - a > 5 && markup_match_at(url, n, a, "term-", 5, 0))
+		a += 5;
+	if (a >= n) {
+		*off = b;
+		return e - b;
+	}
+	*off = a;
+	return n - a;
+}
+
 size_t
 markup_url_key(const char *url, size_t n, size_t *off)
 {
@@ -191,6 +212,8 @@ markup_url_key(const char *url, size_t n, size_t *off)
 			break;
 		e = b; /* a page bundle: the folder names it */
 	}
+	if (e - b == 8 && markup_match_at(url, e, b, "glossary", 8, 1))
+		return glossary_anchor(url, n, off, b, e);
 	*off = b;
 	return e - b;
 }

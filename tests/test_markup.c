@@ -337,6 +337,14 @@ test_url_key(void **state)
 	check_key("//example.org/cdn/x.html", "x");
 	check_key("mailto:cook@example.org", "cook@example.org");
 	check_key("#top", "");
+	/* A glossary page's anchor names its term (Gatsby; Kubernetes
+	 * writes the anchor term-ID). */
+	check_key("/docs/glossary#jsx", "jsx");
+	check_key("/docs/Glossary/#npm", "npm");
+	check_key("/docs/reference/glossary/?all=true#term-pod", "pod");
+	check_key("/docs/reference/glossary/?all=true", "glossary");
+	check_key("/docs/glossary#", "glossary");
+	check_key("/docs/api#jsx", "api");
 	check_key("/", "");
 	check_key(".md", ".md");
 	check_key("index.md", "index");
