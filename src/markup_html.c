@@ -1,6 +1,7 @@
 /*
  * Raw HTML in site markup: comments (and `<!--more-->'), start and end
- * tags dropped (an <a href> recorded as a link), <script>, <style> and <head>
+ * tags dropped (an <a href> recorded as a link, a term component of an
+ * MDX page as a mention), <script>, <style> and <head>
  * elements dropped whole, entities decoded.
  */
 #include <stdint.h>
@@ -48,9 +49,31 @@ is_block(struct span name)
 	return 0;
 }
 
-/* A tag's attributes from s[*j]: to `>' or `/>'; the href is kept. */
+/*
+ * Whether a tag is a term component of an MDX page: a component (its
+ * name capitalised) named for a term or a glossary, as dbt's <Term
+ * id="dag"> or a plugin's <GlossaryTerm term="x">.
+ */
 static int
-attributes(const char *s, size_t n, size_t *j, struct span *href)
+is_term_component(struct span name)
+{
+	size_t i;
+
+	if (name.n == 0 || name.p[0] < 'A' || name.p[0] > 'Z')
+		return 0;
+	for (i = 0; i + 4 <= name.n; i++)
+		if (markup_span_is((struct span){name.p + i, 4}, "term") ||
+		    (i + 5 <= name.n &&
+			markup_span_is((struct span){name.p + i, 5}, "gloss")))
+			return 1;
+	return 0;
+}
+
+/* A tag's attributes from s[*j]: to `>' or `/>'; the href is kept, and
+ * the term a term component names (id, term, termId, term_id). */
+static int
+attributes(
+    const char *s, size_t n, size_t *j, struct span *href, struct span *term)
 {
 	size_t k = *j, b;
 	struct span name, v;
@@ -98,6 +121,11 @@ attributes(const char *s, size_t n, size_t *j, struct span *href)
 			return 0;
 		if (markup_span_is(name, "href"))
 			*href = v;
+		else if (markup_span_is(name, "id") ||
+		    markup_span_is(name, "term") ||
+		    markup_span_is(name, "termid") ||
+		    markup_span_is(name, "term_id"))
+			*term = v;
 	}
 	*j = k + 1;
 	return 1;
@@ -132,7 +160,7 @@ markup_html(struct rd *r)
 {
 	const char *s = r->s;
 	size_t j = r->i + 1, n = r->n, k;
-	struct span name, href = {NULL, 0};
+	struct span name, href = {NULL, 0}, term = {NULL, 0};
 	int end = 0;
 
 	if (markup_match_at(s, n, r->i, "<!--", 4, 0)) {
@@ -148,14 +176,14 @@ markup_html(struct rd *r)
 		j++;
 	name.n = (size_t)(s + j - name.p);
 	if (end ? (j = markup_skip_ws(s, j, n)) >= n || s[j++] != '>'
-		: !attributes(s, n, &j, &href))
+		: !attributes(s, n, &j, &href, &term))
 		return 0;
 	r->i = j;
 	if (is_block(name) && r->out.len > 0 &&
 	    !isws((unsigned char)r->out.s[r->out.len - 1]))
 		markup_put(r, ' ');
 	if (end) {
-		if (markup_span_is(name, "a"))
+		if (markup_span_is(name, "a") || is_term_component(name))
 			markup_close_anchor(r);
 	} else if (s[j - 2] != '/' && markup_span_is(name, "script"))
 		skip_element(r, &r->script);
@@ -171,6 +199,17 @@ markup_html(struct rd *r)
 			    r, href.p, href.n, r->out.len, r->out.len);
 			r->anchor = r->refs->n > k ? r->refs->n : 0;
 		}
+	} else if (term.n > 0 && is_term_component(name)) {
+		/* Alone, its id stands in for the text the site gives it;
+		 * else the text it encloses is the mention's, as an <a>'s. */
+		markup_close_anchor(r);
+		k = r->out.len;
+		if (s[j - 2] == '/')
+			markup_putn(r, term.p, term.n);
+		if (markup_add_ref(r, MARKUP_TOOLTIP, term.p, term.n, k,
+			r->out.len) != NULL &&
+		    s[j - 2] != '/')
+			r->anchor = r->refs->n;
 	}
 	return 1;
 }

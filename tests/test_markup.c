@@ -89,6 +89,32 @@ test_shortcode_tooltip_without_text(void **state)
 	markup_refs_release(&refs);
 }
 
+/* A term component of an MDX page (dbt's <Term id>, a plugin's
+ * <GlossaryTerm term>): a mention; alone, its id stands in as text. */
+static void
+test_term_components(void **state)
+{
+	struct markup_refs refs;
+	const char *want = "A DAG runs before any other edw, then tabs.";
+
+	(void)state;
+	markup_refs_init(&refs);
+	check_refs("A <Term id=\"dag\">DAG</Term> runs before any other "
+		   "<Term id=\"edw\" />, then <Tabs id=\"t\">tabs</Tabs>.",
+	    want, &refs);
+	assert_int_equal(refs.n, 2);
+	check_ref(&refs, 0, MARKUP_TOOLTIP, "dag", want, "DAG");
+	check_ref(&refs, 1, MARKUP_TOOLTIP, "edw", want, "edw");
+	markup_refs_release(&refs);
+	check_refs("<GlossaryTerm term='data-warehouse'>warehouses"
+		   "</GlossaryTerm> and <term id=\"x\">x</term>",
+	    "warehouses and x", &refs);
+	assert_int_equal(refs.n, 1);
+	check_ref(&refs, 0, MARKUP_TOOLTIP, "data-warehouse",
+	    "warehouses and x", "warehouses");
+	markup_refs_release(&refs);
+}
+
 static void
 test_shortcode_paired_and_dropped(void **state)
 {
@@ -518,6 +544,7 @@ main(void)
 	    cmocka_unit_test(test_comments),
 	    cmocka_unit_test(test_shortcode_text),
 	    cmocka_unit_test(test_shortcode_tooltip_without_text),
+	    cmocka_unit_test(test_term_components),
 	    cmocka_unit_test(test_shortcode_paired_and_dropped),
 	    cmocka_unit_test(test_macros),
 	    cmocka_unit_test(test_liquid),
