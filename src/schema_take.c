@@ -169,6 +169,28 @@ push_item(void *l, char *s)
 }
 
 /* A string (split on commas for SPLIT rows), or a list of strings. */
+/*
+ * The text of a list's item: a string, or of a mapping the string its
+ * name key gives (term, title or name), as a list of links to other
+ * pages names them (statecharts' aka: [{title, url}]).  Taken; NULL if
+ * none.
+ */
+static char *
+item_name(struct tval *item)
+{
+	static const char *const keys[] = {"term", "title", "name"};
+	struct tval *v;
+	size_t k;
+
+	if (item->type != TV_MAP)
+		return schema_tv_take(item);
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+		if ((v = (struct tval *)tval_get(item, keys[k])) != NULL &&
+		    v->type == TV_STR)
+			return schema_tv_take(v);
+	return NULL;
+}
+
 static void
 take_strings(struct schema_ctx *sp, const struct schema_row *row,
     struct tval *v, const char *key)
@@ -203,7 +225,7 @@ take_strings(struct schema_ctx *sp, const struct schema_row *row,
 		return;
 	}
 	for (i = 0; i < v->n; i++) {
-		if ((s = schema_tv_take(&v->items[i])) == NULL) {
+		if ((s = item_name(&v->items[i])) == NULL) {
 			if (!tval_is_null(&v->items[i]))
 				warn_type(
 				    sp, &v->items[i], key, "a list of strings");

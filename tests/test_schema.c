@@ -412,6 +412,21 @@ test_string_fields(void **state)
 	assert_int_equal(t->nrelated, 0);
 	term_free(t);
 	diag_release(&d);
+
+	/* A list of names given as mappings, each naming its item by a
+	 * name key (statecharts' aka: [{title, url, oneliner}]). */
+	assert_int_equal(interpret("term: Refine\ndescription: d\n"
+				   "aka:\n- title: Specialise\n  url: s.html\n"
+				   "- {name: Narrow}\n- {url: x.html}\n",
+			     &d, &t),
+	    0);
+	assert_int_equal(t->aliases.n, 2);
+	assert_string_equal(t->aliases.v[0], "Specialise");
+	assert_string_equal(t->aliases.v[1], "Narrow");
+	assert_int_equal(d.n, 1);
+	assert_true(has_code(&d, DIAG_WRONG_TYPE, 8));
+	term_free(t);
+	diag_release(&d);
 }
 
 /* Whether t has a derived name that names s. */
