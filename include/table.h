@@ -32,10 +32,12 @@ struct table {
 	struct table_entry *ids; /* link keys (term->ids), sorted by key;
 				    alias is the index into term->ids */
 	size_t nids;
-	char *lang;	       /* the language served (table_serve_lang); NULL:
-				  every language, or the glossary names none */
-	int ndirs;	       /* directories that were loaded */
-	size_t bytes;	       /* term file bytes held */
+	char *lang;	 /* the language served (table_serve_lang); NULL:
+			    every language, or the glossary names none */
+	char *prefer[3]; /* every language served: those whose terms a name
+			    finds first, in this order (table_serve_lang) */
+	int ndirs;	 /* directories that were loaded */
+	size_t bytes;	 /* term file bytes held */
 	struct post_src *post; /* stored postings (post.h), or NULL: the
 				  table owns it */
 	struct term_pool pool; /* where terms of the index were made */

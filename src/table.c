@@ -54,6 +54,8 @@ table_release(struct table *tab)
 	free(tab->idx);
 	free(tab->ids);
 	free(tab->lang);
+	for (i = 0; i < 3; i++)
+		free(tab->prefer[i]);
 	table_init(tab);
 }
 
@@ -122,8 +124,18 @@ table_serve_lang(
 
 	free(tab->lang);
 	tab->lang = NULL;
-	if (lang != NULL && strcmp(lang, "all") == 0)
+	if (lang != NULL && strcmp(lang, "all") == 0) {
+		/* A name that terms of several languages have finds the one
+		 * of the language that would be served first. */
+		for (i = 0; i < 3; i++) {
+			free(tab->prefer[i]);
+			tab->prefer[i] = i < n && prefs[i] != NULL &&
+				strcmp(prefs[i], "all") != 0
+			    ? xstrdup(prefs[i])
+			    : NULL;
+		}
 		return 0;
+	}
 	if (lang == NULL)
 		l = lang_choose(tab, prefs, n);
 	else if ((l = lang_best(tab, lang)) == NULL)
@@ -175,19 +187,40 @@ entry_rank(const struct table_entry *e)
 	return e->alias < 0 ? 0 : e->derived ? 2 : 1;
 }
 
+/*
+ * Where t's language stands when every language is served (tab->prefer):
+ * none 0, the preferred 1 to 3 in order, any other 4.
+ */
 static int
-cmp_entry(const void *a, const void *b)
+lang_rank(const struct table *tab, const struct term *t)
 {
-	const struct table_entry *x = a, *y = b;
+	int i;
+
+	if (t->lang == NULL)
+		return 0;
+	for (i = 0; i < 3; i++)
+		if (tab->prefer[i] != NULL &&
+		    lang_matches(tab->prefer[i], t->lang))
+			return 1 + i;
+	return 4;
+}
+
+static int
+cmp_entry(const struct table *tab, const struct table_entry *x,
+    const struct table_entry *y)
+{
 	int c = key_cmp(x->key, y->key);
 
 	if (c != 0)
 		return c;
 	if (entry_rank(x) != entry_rank(y))
 		return entry_rank(x) < entry_rank(y) ? -1 : 1;
-	/* Stable among equals: earlier directory, then name order. */
+	/* Stable among equals: earlier directory, then the preferred
+	 * language, then name order. */
 	if (x->term->dirno != y->term->dirno)
 		return x->term->dirno < y->term->dirno ? -1 : 1;
+	if ((c = lang_rank(tab, x->term) - lang_rank(tab, y->term)) != 0)
+		return c;
 	c = strcmp(x->term->key, y->term->key);
 	if (c != 0)
 		return c;
@@ -352,25 +385,33 @@ sort_order(size_t n, const char *(*key)(const void *, size_t), sort_tie *tie,
 	return order;
 }
 
+/* What the sort of a table's entries reads. */
+struct entries {
+	const struct table *tab;
+	const struct table_entry *v;
+};
+
 static const char *
-entry_key(const void *v, size_t i)
+entry_key(const void *arg, size_t i)
 {
-	return ((const struct table_entry *)v)[i].key;
+	return ((const struct entries *)arg)->v[i].key;
 }
 
 static int
-entry_tie(const void *v, size_t a, size_t b)
+entry_tie(const void *arg, size_t a, size_t b)
 {
-	return cmp_entry(&((const struct table_entry *)v)[a],
-	    &((const struct table_entry *)v)[b]);
+	const struct entries *e = arg;
+
+	return cmp_entry(e->tab, &e->v[a], &e->v[b]);
 }
 
-/* Sort the n entries at v by cmp_entry, stably. */
+/* Sort the n entries at v of tab by cmp_entry, stably. */
 static void
-entries_sort(struct table_entry *v, size_t n)
+entries_sort(const struct table *tab, struct table_entry *v, size_t n)
 {
+	struct entries e = {tab, v};
 	uint64_t *hash = xreallocarray(NULL, n + 1, sizeof(*hash));
-	size_t *order = sort_order(n, entry_key, entry_tie, v, hash), i;
+	size_t *order = sort_order(n, entry_key, entry_tie, &e, hash), i;
 	struct table_entry *sorted = xreallocarray(NULL, n + 1, sizeof(*v));
 
 	for (i = 0; i < n; i++) {
@@ -502,7 +543,7 @@ index_ids(struct table *tab)
 		}
 	}
 	tab->nids = n;
-	entries_sort(tab->ids, n);
+	entries_sort(tab, tab->ids, n);
 }
 
 /* Each term's mentions: the names of the other terms they mean. */
@@ -571,7 +612,7 @@ table_index(struct table *tab, struct diag *d)
 			add_entry(tab, &n, t, t->derived_keys.v[j], (int)j, 1);
 	}
 	tab->nidx = n;
-	entries_sort(tab->idx, n);
+	entries_sort(tab, tab->idx, n);
 	check_aliases(tab, d);
 	index_ids(tab);
 	resolve_mentions(tab);
