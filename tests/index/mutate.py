@@ -72,7 +72,11 @@ class Glossary:
         f = self.pick()
         if f:
             to = self.rng.choice(["", "a", "b/c", "new"])
-            dst = os.path.join(to, "r%d.md" % self.rng.randint(0, 99))
+            # A folder's page (index.md, README.md) is a term named by
+            # its folder when alone there, else not a term at all.
+            dst = os.path.join(to, self.rng.choice(
+                ["r%d.md" % self.rng.randint(0, 99)] * 6 +
+                ["index.md", "README.md"]))
             os.makedirs(os.path.dirname(self.path(dst)) or self.root,
                         exist_ok=True)
             if not os.path.isdir(self.path(dst)):
