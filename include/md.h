@@ -16,7 +16,16 @@
 #define MD_STRONG '\017'
 #define MD_CODE	  '\020'
 
-enum md_kind { MD_HEADING, MD_PARA, MD_ITEM, MD_CODEBLOCK, MD_QUOTE, MD_RULE };
+/* MD_ROW: a row of a pipe table, its cells joined by " | ". */
+enum md_kind {
+	MD_HEADING,
+	MD_PARA,
+	MD_ITEM,
+	MD_CODEBLOCK,
+	MD_QUOTE,
+	MD_RULE,
+	MD_ROW
+};
 
 struct md_block {
 	enum md_kind kind;
@@ -38,9 +47,9 @@ void md_doc_release(struct md_doc *);
 
 /*
  * The text of the body's paragraphs, list items and code, without markup
- * or headings, one block a line, unescaped; a link is only its text (its
- * destination is not shown): a snippet, or a description with inline
- * Markdown shown as the text it renders to.  The caller frees it.
+ * or headings, one block a line (a pipe table's row too), unescaped; a link is
+ * only its text (its destination is not shown): a snippet, or a description
+ * with inline Markdown shown as the text it renders to.  The caller frees it.
  */
 char *md_plain(const char *body, size_t len);
 

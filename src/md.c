@@ -30,6 +30,7 @@ md_text(struct sbuf *sb, const char *lit, int escape)
 /* The bits of md_inline's marks. */
 #define IN_MARKS  1 /* style marks */
 #define IN_NOURLS 2 /* links as their text only */
+#define IN_LINES  4 /* soft breaks as line breaks */
 
 /* Whether link reads its address url: "<https://x.y>", "<a@b.c>". */
 static int
@@ -100,6 +101,10 @@ md_inline(struct sbuf *sb, cmark_node *node, int escape, int marks)
 				sb_addc(sb, MD_CODE);
 			break;
 		case CMARK_NODE_SOFTBREAK:
+			if (marks & IN_LINES) {
+				sb_addc(sb, '\n');
+				break;
+			}
 			brk = sb->len;
 			sb_addc(sb, ' ');
 			break;
@@ -210,14 +215,98 @@ heading_is_examples(cmark_node *h)
 	return yes;
 }
 
+/* Whether s[0..n) is a pipe table's delimiter row: `|---|:--:|`. */
+static int
+is_delimiter_row(const char *s, size_t n)
+{
+	size_t i;
+	int dash = 0, pipe = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '-')
+			dash = 1;
+		else if (s[i] == '|')
+			pipe = 1;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return dash && pipe;
+}
+
+/* Row s[0..n) of a pipe table into sb: its cells, trimmed, joined by
+ * " | ", without the outer pipes. */
+static void
+table_row(struct sbuf *sb, const char *s, size_t n)
+{
+	size_t i = 0, e, c;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	while (n > i && s[n - 1] == ' ')
+		n--;
+	if (i < n && s[i] == '|')
+		i++;
+	if (n > i && s[n - 1] == '|')
+		n--;
+	for (c = 0; i <= n; c++) {
+		for (e = i; e < n && s[e] != '|'; e++)
+			;
+		if (c > 0)
+			sb_adds(sb, " | ");
+		while (i < e && s[i] == ' ')
+			i++;
+		for (; e > i && s[e - 1] == ' '; e--)
+			;
+		sb_addn(sb, s + i, e - i);
+		for (i = e; i < n && s[i] != '|'; i++)
+			;
+		i++;
+	}
+}
+
+/*
+ * A paragraph that is a pipe table (GitHub's tables, which cmark reads
+ * as a paragraph of lines): its rows, but the delimiter row, into rows,
+ * each with its cells apart.  Returns whether it was one.
+ */
+static int
+table_rows(cmark_node *para, int escape, int marks, struct strlist *rows)
+{
+	struct sbuf sb, row;
+	const char *p, *nl, *second;
+	size_t n;
+
+	sb_init(&sb);
+	md_inline(&sb, para, escape, marks | IN_LINES);
+	p = sb.s != NULL ? sb.s : "";
+	if ((nl = strchr(p, '\n')) == NULL ||
+	    memchr(p, '|', (size_t)(nl - p)) == NULL ||
+	    !is_delimiter_row(second = nl + 1, strcspn(nl + 1, "\n"))) {
+		sb_release(&sb);
+		return 0;
+	}
+	for (; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		n = (size_t)(nl - p);
+		if (p == second)
+			continue;
+		sb_init(&row);
+		table_row(&row, p, n);
+		strlist_push(rows, sb_take(&row));
+	}
+	sb_release(&sb);
+	return 1;
+}
+
 /* Flatten the block node into doc; depth is the list nesting. */
 static void
 md_blocks(struct md_doc *doc, cmark_node *node, int depth, int quote)
 {
+	struct strlist rows = {NULL, 0, 0};
 	struct sbuf sb;
 	struct md_block *b;
 	cmark_node *c;
 	const char *lit;
+	size_t i;
 
 	if (depth + quote > MD_MAX_NEST) {
 		sb_init(&sb);
@@ -249,6 +338,12 @@ md_blocks(struct md_doc *doc, cmark_node *node, int depth, int quote)
 		    heading_is_examples(node);
 		break;
 	case CMARK_NODE_PARAGRAPH:
+		if (!quote && table_rows(node, 1, IN_MARKS, &rows)) {
+			for (i = 0; i < rows.n; i++)
+				md_add(doc, MD_ROW, depth)->text = rows.v[i];
+			free(rows.v);
+			break;
+		}
 		sb_init(&sb);
 		md_inline(&sb, node, 1, 1);
 		b = md_add(doc, quote ? MD_QUOTE : MD_PARA, depth);
@@ -301,7 +396,9 @@ md_doc_release(struct md_doc *doc)
 static char *
 plain(const char *body, size_t len, int marks)
 {
+	struct strlist rows = {NULL, 0, 0};
 	struct sbuf sb;
+	size_t i;
 	cmark_node *root, *node;
 	cmark_iter *it;
 	cmark_event_type ev;
@@ -317,6 +414,14 @@ plain(const char *body, size_t len, int marks)
 			continue;
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_PARAGRAPH:
+			if (table_rows(node, 0, marks, &rows)) {
+				for (i = 0; i < rows.n; i++) {
+					sb_adds(&sb, rows.v[i]);
+					sb_addc(&sb, '\n');
+				}
+				strlist_release(&rows);
+				break;
+			}
 			md_inline(&sb, node, 0, marks);
 			sb_addc(&sb, '\n');
 			break;

@@ -101,6 +101,11 @@ body_block(
 		fputc('\n', ctx->fp);
 		tw_para(ctx, SGR_DIM, 4, 4, "----");
 		break;
+	case MD_ROW: /* a table's rows, one a line */
+		if (prev != MD_ROW && prev != MD_HEADING)
+			fputc('\n', ctx->fp);
+		tw_para(ctx, "", 4, 6, k->text);
+		break;
 	}
 }
 

@@ -43,6 +43,45 @@ test_blocks(void **state)
 	assert_null(d.v);
 }
 
+/*
+ * A pipe table (GitHub's, which cmark reads as a paragraph): a row a
+ * line, its cells apart, the delimiter row gone; text that only looks
+ * like one stays a paragraph.
+ */
+static void
+test_pipe_tables(void **state)
+{
+	struct md_doc d;
+	char *p;
+
+	(void)state;
+	parse("| Term | Means |\n|:---|---:|\n| `CTE` | a *named* query |\n"
+	      "| view | a saved query |\n\nAfter.\n",
+	    &d);
+	assert_int_equal(d.n, 4);
+	assert_int_equal(d.v[0].kind, MD_ROW);
+	assert_string_equal(d.v[0].text, "Term | Means");
+	assert_int_equal(d.v[1].kind, MD_ROW);
+	assert_string_equal(d.v[1].text, "\020CTE\020 | a \016named\016 query");
+	assert_string_equal(d.v[2].text, "view | a saved query");
+	assert_int_equal(d.v[3].kind, MD_PARA);
+	md_doc_release(&d);
+	/* No leading pipes; a row of fewer cells. */
+	parse("a | b\n--- | ---\nx |\n", &d);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.v[0].text, "a | b");
+	assert_string_equal(d.v[1].text, "x");
+	md_doc_release(&d);
+	/* Not tables: no delimiter row; a dash line without a pipe. */
+	parse("a | b\nc | d\n\nx\n- - -\n", &d);
+	assert_int_equal(d.v[0].kind, MD_PARA);
+	assert_string_equal(d.v[0].text, "a | b c | d");
+	md_doc_release(&d);
+	p = md_plain(LIT("| A | B |\n|---|---|\n| 1 | 2 |\n"));
+	assert_string_equal(p, "A | B\n1 | 2\n");
+	free(p);
+}
+
 /* Which headings open an examples section, as md_examples reads them. */
 static void
 test_examples_heading(void **state)
@@ -258,6 +297,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_blocks),
+	    cmocka_unit_test(test_pipe_tables),
 	    cmocka_unit_test(test_examples_heading),
 	    cmocka_unit_test(test_lists),
 	    cmocka_unit_test(test_links_and_escapes),
