@@ -34,6 +34,7 @@ struct md_block {
 	char *text;   /* escaped text with style marks; code keeps newlines */
 	int examples; /* a `## Example(s)' heading: md_examples took what
 			 its section holds */
+	int pictures; /* a paragraph of images only (md_has_text) */
 };
 
 struct md_doc {

@@ -160,6 +160,7 @@ md_add(struct md_doc *doc, enum md_kind kind, int level)
 	b->marker = NULL;
 	b->text = NULL;
 	b->examples = 0;
+	b->pictures = 0;
 	return b;
 }
 
@@ -213,6 +214,38 @@ heading_is_examples(cmark_node *h)
 		strcasecmp(sb.s, "examples") == 0);
 	sb_release(&sb);
 	return yes;
+}
+
+/* Whether what node holds shows a reader any text: not only images
+ * (their alt text is no text on the page), raw HTML or white space. */
+static int
+node_has_text(cmark_node *node)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	cmark_node *c;
+	const char *lit;
+	int images = 0, found = 0;
+
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_IMAGE:
+			images += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			lit = cmark_node_get_literal(c);
+			found = images == 0 && lit != NULL &&
+			    lit[strspn(lit, " \t\r\n")] != '\0';
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return found;
 }
 
 /* Whether s[0..n) is a pipe table's delimiter row: `|---|:--:|`. */
@@ -348,6 +381,7 @@ md_blocks(struct md_doc *doc, cmark_node *node, int depth, int quote)
 		md_inline(&sb, node, 1, 1);
 		b = md_add(doc, quote ? MD_QUOTE : MD_PARA, depth);
 		b->text = sb_take(&sb);
+		b->pictures = !node_has_text(node);
 		break;
 	case CMARK_NODE_CODE_BLOCK:
 	case CMARK_NODE_HTML_BLOCK:
@@ -447,33 +481,12 @@ md_plain(const char *body, size_t len)
 int
 md_has_text(const char *s, size_t len)
 {
-	cmark_node *root = cmark_parse_document(s, len, CMARK_OPT_DEFAULT), *c;
-	cmark_iter *it;
-	cmark_event_type ev;
-	const char *lit;
-	int images = 0, found = 0;
+	cmark_node *root = cmark_parse_document(s, len, CMARK_OPT_DEFAULT);
+	int found;
 
 	if (root == NULL)
 		return 0;
-	it = cmark_iter_new(root);
-	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		c = cmark_iter_get_node(it);
-		switch (cmark_node_get_type(c)) {
-		case CMARK_NODE_IMAGE:
-			images += ev == CMARK_EVENT_ENTER ? 1 : -1;
-			break;
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_CODE_BLOCK:
-			lit = cmark_node_get_literal(c);
-			found = images == 0 && lit != NULL &&
-			    lit[strspn(lit, " \t\r\n")] != '\0';
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
+	found = node_has_text(root);
 	cmark_node_free(root);
 	return found;
 }

@@ -60,14 +60,13 @@ para_raw(struct render_ctx *ctx, const char *base, int indent, int hang,
 	free(e);
 }
 
-/* Block i of a body shown from block start on; the block before it
- * decides the spacing. */
+/* Block i of a body; prev, the kind of the block shown before it (a
+ * heading for the first), decides the spacing. */
 static void
-body_block(
-    struct render_ctx *ctx, const struct md_doc *doc, size_t start, size_t i)
+body_block(struct render_ctx *ctx, const struct md_doc *doc, enum md_kind prev,
+    size_t i)
 {
 	const struct md_block *k = &doc->v[i];
-	enum md_kind prev = i > start ? doc->v[i - 1].kind : MD_HEADING;
 	int ind = 2 + 2 * k->level;
 	char *s;
 
@@ -111,19 +110,26 @@ body_block(
 
 /*
  * Whether text (a block's, with style marks) is what *d starts with,
- * white space taken as one space and the marks as nothing; if so, *d
+ * white space taken as one space, the marks as nothing, and a link's
+ * " <address>" (which a description leaves out) as nothing; if so, *d
  * moves past it and the space after it.
  */
 static int
 starts_with_text(const char **d, const char *text)
 {
-	const char *p = *d, *q = text;
+	const char *p = *d, *q = text, *gt;
 
 	for (;;) {
 		while (*q == MD_EMPH || *q == MD_STRONG || *q == MD_CODE)
 			q++;
+		if (q[0] == ' ' && q[1] == '<' &&
+		    !(p[0] == ' ' && p[1] == '<') &&
+		    (gt = strchr(q, '>')) != NULL) {
+			q = gt + 1;
+			continue;
+		}
 		if (isspace((unsigned char)*q) || *q == '\0') {
-			q += strspn(q, " \t\n\r\016\017\020");
+			q += strspn(q, " \t\n\r");
 			if (*q == '\0')
 				break;
 			if (!isspace((unsigned char)*p))
@@ -141,22 +147,29 @@ starts_with_text(const char **d, const char *text)
 }
 
 /*
- * How many of doc's first blocks are paragraphs that say the
- * description again word for word, and all of it (Kubernetes repeats its
- * short_description above <!--more-->; a description from the body is
- * its first paragraph): --full shows them once, as the description.
+ * The paragraphs of doc that say the description again word for word,
+ * and all of it, as doc[*first .. *first + the count returned): those
+ * the description was taken from, past the headings and pictures above
+ * them (Kubernetes repeats its short_description above <!--more-->; a
+ * description from the body is its first paragraph with text).  --full
+ * shows them once, as the description.  0 if none do.
  */
 static size_t
-said_already(const struct md_doc *doc, const char *desc)
+said_already(const struct md_doc *doc, const char *desc, size_t *first)
 {
 	const char *d = desc + strspn(desc, " \t\n\r");
-	size_t i;
+	size_t i = 0, j;
 
-	for (i = 0; i < doc->n && *d != '\0'; i++)
-		if (doc->v[i].kind != MD_PARA ||
-		    !starts_with_text(&d, doc->v[i].text))
+	while (i < doc->n &&
+	    (doc->v[i].kind == MD_HEADING ||
+		(doc->v[i].kind == MD_PARA && doc->v[i].pictures)))
+		i++;
+	*first = i;
+	for (j = i; j < doc->n && *d != '\0'; j++)
+		if (doc->v[j].kind != MD_PARA ||
+		    !starts_with_text(&d, doc->v[j].text))
 			return 0;
-	return *d == '\0' ? i : 0;
+	return *d == '\0' ? j - i : 0;
 }
 
 static void
@@ -164,14 +177,19 @@ body(struct render_ctx *ctx, const struct term *t)
 {
 	struct md_doc doc;
 	const char *b = term_body_text(t);
-	size_t i, start;
+	size_t i, start, first = 0, said;
 	int skip = 0;
 
 	md_parse(b, strlen(b), &doc);
-	start = t->description != NULL ? said_already(&doc, t->description) : 0;
+	said = t->description != NULL
+	    ? said_already(&doc, t->description, &first)
+	    : 0;
+	start = first == 0 ? said : 0;
 	if (start < doc.n && doc.v[start].kind != MD_HEADING)
 		fputc('\n', ctx->fp);
 	for (i = start; i < doc.n; i++) {
+		if (said > 0 && i >= first && i < first + said)
+			continue;
 		const struct md_block *k = &doc.v[i];
 
 		/*
@@ -184,7 +202,12 @@ body(struct render_ctx *ctx, const struct term *t)
 		if (k->kind == MD_HEADING && k->level <= 2)
 			skip = k->examples;
 		if (!skip)
-			body_block(ctx, &doc, start, i);
+			body_block(ctx, &doc,
+			    said > 0 && first > 0 && i == first + said
+				? doc.v[first - 1].kind
+				: i > start ? doc.v[i - 1].kind
+					    : MD_HEADING,
+			    i);
 	}
 	md_doc_release(&doc);
 }
