@@ -105,14 +105,46 @@ open_bracket(struct rd *r)
 }
 
 /*
+ * Whether s[j..n) opens a Liquid output that gives a string, as
+ * Jekyll writes a link's address: {{ '/terms/x/' | relative_url }}.
+ * The string is *str, and *e where the output ends.  On one line.
+ */
+static int
+liquid_string(const char *s, size_t n, size_t j, struct span *str, size_t *e)
+{
+	size_t k, q;
+
+	if (!markup_match_at(s, n, j, "{{", 2, 0))
+		return 0;
+	k = markup_skip_ws(s, j + 2, n);
+	if (k >= n || (s[k] != '\'' && s[k] != '"'))
+		return 0;
+	for (q = k + 1; q < n && s[q] != s[k] && s[q] != '\n'; q++)
+		;
+	if (q >= n || s[q] != s[k])
+		return 0;
+	for (*e = q + 1; *e + 1 < n && s[*e] != '\n'; (*e)++)
+		if (s[*e] == '}' && s[*e + 1] == '}') {
+			*str = (struct span){s + k + 1, q - k - 1};
+			*e += 2;
+			return 1;
+		}
+	return 0;
+}
+
+/*
  * The destination of a Markdown link, at r->i after `](': copied (a Hugo
- * ref shortcode by its path) and recorded with the text from off.
+ * ref shortcode by its path, a Liquid output by its string) and recorded
+ * with the text from off.
  */
 static void
 destination(struct rd *r, size_t off, size_t end, int img)
 {
 	const char *s = r->s;
 	size_t j = r->i, b = r->out.len, depth = 0;
+
+	struct span str;
+	size_t e;
 
 	if (markup_match_at(s, r->n, j, "{{<", 3, 0) ||
 	    markup_match_at(s, r->n, j, "{{%", 3, 0)) {
@@ -121,6 +153,22 @@ destination(struct rd *r, size_t off, size_t end, int img)
 			    r, r->out.s + b, r->out.len - b, off, end);
 		return;
 	}
+	if (liquid_string(s, r->n, j, &str, &e)) {
+		markup_putn(r, str.p, str.n);
+		if (!img)
+			markup_add_link(
+			    r, r->out.s + b, r->out.len - b, off, end);
+		r->i = e;
+		return;
+	}
+	/* {{ site.baseurl }}/terms/x/: the site's own prefix goes. */
+	if (markup_match_at(s, r->n, j, "{{", 2, 0))
+		for (e = j + 2; e + 1 < r->n && s[e] != '\n' && s[e] != ')';
+		     e++)
+			if (s[e] == '}' && s[e + 1] == '}') {
+				r->i = j = e + 2;
+				break;
+			}
 	if (j < r->n && s[j] == '<') {
 		while (j < r->n && s[j] != '>' && s[j] != '\n' && s[j] != '<')
 			j++;

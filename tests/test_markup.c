@@ -89,6 +89,31 @@ test_shortcode_tooltip_without_text(void **state)
 	markup_refs_release(&refs);
 }
 
+/* Jekyll's links: a Liquid output that gives a string is that string
+ * in a link's destination, so the link is one, and a mention. */
+static void
+test_liquid_destinations(void **state)
+{
+	struct markup_refs refs;
+	const char *want = "- [permission](/terms/permission/) and [x](/a/b)";
+
+	(void)state;
+	markup_refs_init(&refs);
+	check_refs("- [permission]({{ '/terms/permission/' | relative_url }})"
+		   " and [x]({{\"/a/b\"}})",
+	    want, &refs);
+	assert_int_equal(refs.n, 2);
+	check_ref(&refs, 0, MARKUP_LINK, "permission", want, "permission");
+	check_ref(&refs, 1, MARKUP_LINK, "b", want, "x");
+	markup_refs_release(&refs);
+	/* Anything else in a destination, and in text, as before. */
+	check_refs("[y]({{ site.baseurl }}/terms/y/) {{ 'z' | upcase }}",
+	    "[y](/terms/y/) ", &refs);
+	check_ref(&refs, 0, MARKUP_LINK, "y", "[y](/terms/y/) ", "y");
+	markup_refs_release(&refs);
+	check("[y]({{ 'open) never closed", "[y]({{ 'open) never closed");
+}
+
 /* A term component of an MDX page (dbt's <Term id>, a plugin's
  * <GlossaryTerm term>): a mention; alone, its id stands in as text. */
 static void
@@ -545,6 +570,7 @@ main(void)
 	    cmocka_unit_test(test_shortcode_text),
 	    cmocka_unit_test(test_shortcode_tooltip_without_text),
 	    cmocka_unit_test(test_term_components),
+	    cmocka_unit_test(test_liquid_destinations),
 	    cmocka_unit_test(test_shortcode_paired_and_dropped),
 	    cmocka_unit_test(test_macros),
 	    cmocka_unit_test(test_liquid),
