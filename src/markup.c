@@ -89,6 +89,39 @@ fence(struct rd *r)
 	return 1;
 }
 
+/*
+ * At `[^': a footnote (GitHub's; cmark reads none).  Its reference, a
+ * mark in the text, is dropped; its definition at a line start,
+ * "[^1]: text", is a note at the page's end, made a list item.  Not one
+ * when a link's destination or label follows.
+ */
+static int
+footnote(struct rd *r)
+{
+	const char *s = r->s;
+	size_t j = r->i + 2, k;
+
+	if (j >= r->n || s[r->i + 1] != '^')
+		return 0;
+	for (k = j; k < r->n && k - j < 100 && s[k] != ']' &&
+	     !isws((unsigned char)s[k]) && s[k] != '[';
+	     k++)
+		;
+	if (k == j || k >= r->n || s[k] != ']' ||
+	    (k + 1 < r->n && (s[k + 1] == '(' || s[k + 1] == '[')))
+		return 0;
+	if ((r->i == 0 || s[r->i - 1] == '\n') && k + 1 < r->n &&
+	    s[k + 1] == ':') {
+		markup_putn(r, "- ", 2);
+		r->i = k + 2;
+		if (r->i < r->n && s[r->i] == ' ')
+			r->i++;
+		return 1;
+	}
+	r->i = k + 1;
+	return 1;
+}
+
 /* At `[': remember where the link text starts in the output. */
 static void
 open_bracket(struct rd *r)
@@ -330,7 +363,8 @@ step(struct rd *r)
 		code_span(r);
 		return;
 	case '[':
-		open_bracket(r);
+		if (!footnote(r))
+			open_bracket(r);
 		return;
 	case ']':
 		close_bracket(r);

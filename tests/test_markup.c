@@ -89,6 +89,22 @@ test_shortcode_tooltip_without_text(void **state)
 	markup_refs_release(&refs);
 }
 
+/* Footnotes (GitHub's, which cmark does not read): a reference is a
+ * mark, dropped; a definition a note at the end, a list item. */
+static void
+test_footnotes(void **state)
+{
+	(void)state;
+	check("ISA-95[^ref-1] links plants and offices.[^2]\n\n"
+	      "[^ref-1]: The standard's own text.\n[^2]:Second note.\n",
+	    "ISA-95 links plants and offices.\n\n"
+	    "- The standard's own text.\n- Second note.\n");
+	/* Not footnotes: a link's text, a reference link, inside code,
+	 * no label, a space in it, a definition not at a line start. */
+	check("[^up](https://x.y) [^a][b] `[^c]` [^] [^a b] x [^d]: e",
+	    "[^up](https://x.y) [^a][b] `[^c]` [^] [^a b] x : e");
+}
+
 /* Jekyll's links: a Liquid output that gives a string is that string
  * in a link's destination, so the link is one, and a mention. */
 static void
@@ -571,6 +587,7 @@ main(void)
 	    cmocka_unit_test(test_shortcode_tooltip_without_text),
 	    cmocka_unit_test(test_term_components),
 	    cmocka_unit_test(test_liquid_destinations),
+	    cmocka_unit_test(test_footnotes),
 	    cmocka_unit_test(test_shortcode_paired_and_dropped),
 	    cmocka_unit_test(test_macros),
 	    cmocka_unit_test(test_liquid),
