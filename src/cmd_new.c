@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "walk.h"
 
 static const char template_head[] = "---\n"
 				    "term: %s\n"
@@ -182,6 +183,17 @@ cmd_new(int argc, char **argv, struct ctx *ctx)
 		sb_adds(&name, argv[i]);
 	}
 	stem = kebab(name.s);
+	path = xasprintf("%s.md", stem);
+	if (walk_is_index(path)) {
+		/* index.md or README.md beside other term files would be
+		 * the folder's page, not a term. */
+		char *t = xasprintf("%s-term", stem);
+
+		free(stem);
+		stem = t;
+	}
+	free(path);
+	path = NULL;
 	if (*stem == '\0' || strchr(name.s, '\n') != NULL)
 		cli_errorx("new: '%s' cannot name a term file", name.s);
 	else if ((dir = new_dir(ctx)) != NULL) {

@@ -479,6 +479,22 @@ fi
 if [ "$(cat "$T/out")" = "$N/foo.md" ]; then ok; else
 	bad "new foo: '$(cat "$T/out")'"
 fi
+# A term named as a folder's page (index.md, README.md) would be no term
+# beside the others: its file takes another name, and it loads.
+for name in Index README _index; do
+	"$GLOSS" -d "$N" new "$name" >"$T/out" 2>&1
+	g=$(cat "$T/out")
+	case $g in
+	"$N/index.md" | "$N/readme.md" | "$N"/_index*) good=0 ;;
+	"$N"/*.md) good=1 ;;
+	*) good=0 ;;
+	esac
+	if [ $good = 1 ] && [ "$("$GLOSS" --no-cache -d "$N" -e --field file \
+	    show "$name" 2>&1)" = "$g" ]; then ok; else
+		bad "new $name: '$g'"
+	fi
+	rm -f "$g"
+done
 ED=$TOP/tests/cli/bin/editor
 EDITOR_LOG=$T/editor.log
 export EDITOR_LOG
