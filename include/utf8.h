@@ -89,14 +89,6 @@ size_t utf8_width(const char *s, size_t n);
 int utf8_break_vanishes(int32_t a, int32_t b);
 
 /*
- * Drop each single space of s[0..n) that sits between two code points a
- * line break between which vanishes (utf8_break_vanishes), in place: for
- * text whose line breaks were made spaces (a folded YAML scalar).
- * Returns the new length; s is NUL-terminated there if it was at n.
- */
-size_t utf8_unfold_cjk(char *s, size_t n);
-
-/*
  * The code point that ends s[0..n), or -1 when s does not end with a
  * whole, valid one.
  */

@@ -436,26 +436,6 @@ utf8_last(const char *s, size_t n)
 }
 
 size_t
-utf8_unfold_cjk(char *s, size_t n)
-{
-	size_t i, w = 0;
-	int32_t a, b;
-
-	for (i = 0; i < n; i++) {
-		/* Only a space with multibyte text on both sides can go. */
-		if (s[i] == ' ' && w > 0 && (s[w - 1] & 0x80) && i + 1 < n &&
-		    (s[i + 1] & 0x80) && (a = utf8_last(s, w)) >= 0 &&
-		    utf8_decode(s + i + 1, n - i - 1, &b) > 0 &&
-		    utf8_break_vanishes(a, b))
-			continue;
-		s[w++] = s[i];
-	}
-	if (w < n && s[n] == '\0')
-		s[w] = '\0';
-	return w;
-}
-
-size_t
 utf8_width(const char *s, size_t n)
 {
 	size_t i = 0, w = 0;

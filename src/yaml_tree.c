@@ -237,14 +237,6 @@ yt_scalar(struct yt *yt, yaml_event_t *ev, struct tval *out)
 		ev->data.scalar.value = NULL;
 	} else
 		out->str = xstrndup(value, ev->data.scalar.length);
-	/* Folded over lines, Chinese or Japanese text shows no space
-	 * where a line broke (utf8_unfold_cjk); a literal block keeps its
-	 * breaks, and a scalar on one line every space it has. */
-	if (ev->data.scalar.style != YAML_LITERAL_SCALAR_STYLE &&
-	    ev->end_mark.line > ev->start_mark.line &&
-	    utf8_ascii_prefix(out->str, ev->data.scalar.length) <
-		ev->data.scalar.length)
-		(void)utf8_unfold_cjk(out->str, ev->data.scalar.length);
 	out->scalar = tval_type_scalar((const char *)tag,
 	    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE, out->str, &ck);
 	if (ck != TVT_OK)

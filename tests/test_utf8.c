@@ -279,8 +279,6 @@ test_width(void **state)
 static void
 test_break_vanishes(void **state)
 {
-	char s[64];
-
 	(void)state;
 	assert_true(utf8_break_vanishes(0x3092, 0x30a2));  /* を ア */
 	assert_true(utf8_break_vanishes(0xff0c, 0x4f1a));  /* ， 会 */
@@ -290,20 +288,6 @@ test_break_vanishes(void **state)
 	assert_false(utf8_break_vanishes(0xac00, 0xb098)); /* 가 나 */
 	assert_false(utf8_break_vanishes(0x898b, 0xac00)); /* 見 가 */
 	assert_false(utf8_break_vanishes(0xd55c, 0x3002)); /* 한 。 */
-
-	strcpy(s, "节点， 会运行 a 見 b");
-	assert_int_equal(
-	    utf8_unfold_cjk(s, strlen(s)), strlen("节点，会运行 a 見 b"));
-	assert_string_equal(s, "节点，会运行 a 見 b");
-	strcpy(s, "한국 어 見  見 a 見");
-	/* Hangul, and two spaces, stay. */
-	assert_int_equal(utf8_unfold_cjk(s, strlen(s)), strlen(s));
-	assert_string_equal(s, "한국 어 見  見 a 見");
-	strcpy(s, "見 見 見");
-	assert_int_equal(utf8_unfold_cjk(s, strlen(s)), strlen("見見見"));
-	assert_string_equal(s, "見見見");
-	strcpy(s, " \xe8 見 \xe8");
-	assert_int_equal(utf8_unfold_cjk(s, strlen(s)), strlen(s));
 }
 
 static void

@@ -311,9 +311,10 @@ test_duplicate_keys(void **state)
 }
 
 /*
- * A scalar folded over lines joins two Chinese or Japanese characters
- * without the space the fold makes, as the site's page shows them; one
- * line keeps its spaces, a literal block its line breaks.
+ * A value is what YAML makes of it, whatever its script: a fold between
+ * two Chinese characters is a space, as YAML folds it (a page shows
+ * none, but the front matter's values are passed through as YAML reads
+ * them: tests/yamldiff holds gloss to that).
  */
 static void
 test_cjk_folds(void **state)
@@ -324,16 +325,12 @@ test_cjk_folds(void **state)
 	(void)state;
 	load("a: >\n  一组机器，\n  会运行。\n" /* 2-4 */
 	     "b: 一组\n  机器 and\n  見\n"	/* 5-7 */
-	     "c: 一组 机器\n"			/* 8 */
-	     "d: |\n  一组\n  机器\n"		/* 9-11 */
-	     "e: \"한국\n  어\"\n",		/* 12-13 */
+	     "c: >2+\n   日本語 日本語\n",	/* 8-9 */
 	    &d, &root);
 	assert_int_equal(d.n, 0);
-	assert_string_equal(tval_get(&root, "a")->str, "一组机器，会运行。\n");
-	assert_string_equal(tval_get(&root, "b")->str, "一组机器 and 見");
-	assert_string_equal(tval_get(&root, "c")->str, "一组 机器");
-	assert_string_equal(tval_get(&root, "d")->str, "一组\n机器\n");
-	assert_string_equal(tval_get(&root, "e")->str, "한국 어");
+	assert_string_equal(tval_get(&root, "a")->str, "一组机器， 会运行。\n");
+	assert_string_equal(tval_get(&root, "b")->str, "一组 机器 and 見");
+	assert_string_equal(tval_get(&root, "c")->str, " 日本語 日本語\n");
 	tval_release(&root);
 	diag_release(&d);
 }
