@@ -174,10 +174,8 @@ static void
 destination(struct rd *r, size_t off, size_t end, int img)
 {
 	const char *s = r->s;
-	size_t j = r->i, b = r->out.len, depth = 0;
-
+	size_t j = r->i, b = r->out.len, depth = 0, e;
 	struct span str;
-	size_t e;
 
 	if (markup_match_at(s, r->n, j, "{{<", 3, 0) ||
 	    markup_match_at(s, r->n, j, "{{%", 3, 0)) {

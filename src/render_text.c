@@ -177,6 +177,7 @@ body(struct render_ctx *ctx, const struct term *t)
 {
 	struct md_doc doc;
 	const char *b = term_body_text(t);
+	enum md_kind prev = MD_HEADING; /* the block before, shown or not */
 	size_t i, start, first = 0, said;
 	int skip = 0;
 
@@ -188,10 +189,10 @@ body(struct render_ctx *ctx, const struct term *t)
 	if (start < doc.n && doc.v[start].kind != MD_HEADING)
 		fputc('\n', ctx->fp);
 	for (i = start; i < doc.n; i++) {
-		if (said > 0 && i >= first && i < first + said)
-			continue;
 		const struct md_block *k = &doc.v[i];
 
+		if (i >= first && i < first + said)
+			continue; /* the description's own paragraphs */
 		/*
 		 * Leave out the `## Example(s)' sections: the loader made
 		 * their items the term's examples, which show_examples
@@ -202,12 +203,8 @@ body(struct render_ctx *ctx, const struct term *t)
 		if (k->kind == MD_HEADING && k->level <= 2)
 			skip = k->examples;
 		if (!skip)
-			body_block(ctx, &doc,
-			    said > 0 && first > 0 && i == first + said
-				? doc.v[first - 1].kind
-				: i > start ? doc.v[i - 1].kind
-					    : MD_HEADING,
-			    i);
+			body_block(ctx, &doc, prev, i);
+		prev = k->kind;
 	}
 	md_doc_release(&doc);
 }
