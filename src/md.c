@@ -305,9 +305,21 @@ static int
 table_rows(cmark_node *para, int escape, int marks, struct strlist *rows)
 {
 	struct sbuf sb, row;
-	const char *p, *nl, *second;
+	const char *p, *nl, *second, *lit;
+	cmark_node *c;
 	size_t n;
 
+	/* Most paragraphs have no pipe in their first line and a second
+	 * line at all: told apart without rendering them twice. */
+	for (c = cmark_node_first_child(para);
+	     c != NULL && cmark_node_get_type(c) != CMARK_NODE_SOFTBREAK;
+	     c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_TEXT &&
+		    (lit = cmark_node_get_literal(c)) != NULL &&
+		    strchr(lit, '|') != NULL)
+			break;
+	if (c == NULL || cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK)
+		return 0;
 	sb_init(&sb);
 	md_inline(&sb, para, escape, marks | IN_LINES);
 	p = sb.s != NULL ? sb.s : "";
