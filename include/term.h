@@ -37,7 +37,10 @@ struct tval {
 	size_t n;		 /* items in a TV_SEQ or TV_MAP */
 	struct tval *items;	 /* TV_SEQ items, TV_MAP values */
 	char **keys;		 /* TV_MAP keys: each key once (first wins) */
-	unsigned line, col;	 /* 1-based position in the file */
+	char *joined;	    /* TV_STR folded over lines: str without the folds'
+			       spaces between Chinese or Japanese characters, as a
+			       page shows it; NULL when it has none */
+	unsigned line, col; /* 1-based position in the file */
 };
 
 /* Free what a tval owns, not the tval itself. */

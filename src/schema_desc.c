@@ -227,7 +227,16 @@ schema_take_description(struct schema_ctx *sp, const struct tval *root)
 {
 	struct term *t = sp->t;
 	struct tval *v = sp->got[SF_DESCRIPTION];
-	char *s = v != NULL ? schema_tv_take(v) : NULL;
+	char *s;
+
+	/* Shown as a page shows it: no space where a fold joined two
+	 * Chinese or Japanese characters (yaml_tree.h). */
+	if (v != NULL && v->type == TV_STR && v->joined != NULL) {
+		free(v->str);
+		v->str = v->joined;
+		v->joined = NULL;
+	}
+	s = v != NULL ? schema_tv_take(v) : NULL;
 
 	if (s != NULL && (s = desc_text(t, s, 0)) != NULL) {
 		(void)take_body_text(sp, 0);

@@ -44,12 +44,15 @@ tval_drop(const struct term *t, struct tval *v)
 	if (v == NULL)
 		return;
 	term_drop_str(t, v->str);
+	free(v->joined); /* made by the parse, never pooled */
 	for (i = 0; i < v->n; i++) {
 		/* A scalar (most items) has only its text to free. */
 		if (v->items[i].items != NULL)
 			tval_drop(t, &v->items[i]);
-		else
+		else {
 			term_drop_str(t, v->items[i].str);
+			free(v->items[i].joined);
+		}
 		if (v->keys != NULL)
 			term_drop_str(t, v->keys[i]);
 	}

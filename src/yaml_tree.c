@@ -212,6 +212,99 @@ yt_warn_tag(struct yt *yt, const yaml_mark_t *m, enum tval_tagcheck ck,
 	free(name);
 }
 
+/* The byte offset in the text parsed of mark m (libyaml counts its
+ * index and column in characters). */
+static size_t
+yt_offset(const struct yt *yt, const yaml_mark_t *m)
+{
+	const char *s = yt->yaml, *nl;
+	size_t off = 0, line, col;
+	int32_t cp;
+	int w;
+
+	for (line = 0; line < m->line; line++) {
+		nl = memchr(s + off, '\n', yt->len - off);
+		if (nl == NULL)
+			return yt->len;
+		off = (size_t)(nl - s) + 1;
+	}
+	for (col = 0; col < m->column && off < yt->len; col++)
+		off += (w = utf8_decode(s + off, yt->len - off, &cp)) > 0
+		    ? (size_t)w
+		    : 1;
+	return off;
+}
+
+/*
+ * A plain or folded scalar v (of n bytes) written over lines: v without
+ * the spaces that its folds made between two Chinese or Japanese
+ * characters (utf8_break_vanishes), as a page shows it; NULL when it has
+ * none.  The folds are found by reading the source beside v: a space of
+ * v where the source has one line break is a fold.  Anything the walk
+ * cannot match (a more-indented line, a comment) gives NULL: v as YAML
+ * folds it.
+ */
+static char *
+yt_join_folds(
+    const struct yt *yt, const yaml_event_t *ev, const char *v, size_t n)
+{
+	const char *s = yt->yaml;
+	size_t j = yt_offset(yt, &ev->start_mark), end, i = 0, k, nl, w = 0;
+	char *out = NULL;
+	int32_t a, b;
+
+	end = yt_offset(yt, &ev->end_mark);
+	if (ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE) {
+		while (j < end && s[j] != '\n') /* the header: '>-', '>2' */
+			j++;
+		j++;
+	}
+	while (i < n && j < end) {
+		if (s[j] == '\n' || s[j] == '\r') {
+			for (nl = 0; j < end && strchr("\r\n \t", s[j]) != NULL;
+			     j++)
+				nl += s[j] == '\n';
+			if (nl == 1 && v[i] == ' ' && i > 0 && i + 1 < n &&
+			    (a = utf8_last(out != NULL ? out : v,
+				 out != NULL ? w : i)) >= 0 &&
+			    utf8_decode(v + i + 1, n - i - 1, &b) > 0 &&
+			    utf8_break_vanishes(a, b)) {
+				if (out == NULL) {
+					out = xmalloc(n + 1);
+					memcpy(out, v, i);
+					w = i;
+				}
+				i++; /* the fold's space goes */
+				continue;
+			}
+			if (nl == 1 && v[i] == ' ')
+				k = 1;
+			else
+				for (k = 0; i + k < n && v[i + k] == '\n'; k++)
+					;
+			if (out != NULL)
+				memcpy(out + w, v + i, k);
+			w += out != NULL ? k : 0;
+			i += k;
+		} else if (s[j] == v[i]) {
+			if (out != NULL)
+				out[w++] = v[i];
+			i++, j++;
+		} else if (s[j] == ' ' || s[j] == '\t')
+			j++;
+		else
+			break;
+	}
+	if (out == NULL)
+		return NULL;
+	if (i < n) { /* the rest could not be followed: as YAML has it */
+		free(out);
+		return NULL;
+	}
+	out[w] = '\0';
+	return out;
+}
+
 /*
  * A scalar event into out: its text, and its type by the one typing
  * rule (tval_type_scalar).
@@ -237,6 +330,15 @@ yt_scalar(struct yt *yt, yaml_event_t *ev, struct tval *out)
 		ev->data.scalar.value = NULL;
 	} else
 		out->str = xstrndup(value, ev->data.scalar.length);
+	/* Folded over lines, Chinese or Japanese text shows no space where
+	 * a line broke; the value stays as YAML folds it (yt_join_folds). */
+	if ((ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ||
+		ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE) &&
+	    ev->end_mark.line > ev->start_mark.line &&
+	    utf8_ascii_prefix(out->str, ev->data.scalar.length) <
+		ev->data.scalar.length)
+		out->joined =
+		    yt_join_folds(yt, ev, out->str, ev->data.scalar.length);
 	out->scalar = tval_type_scalar((const char *)tag,
 	    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE, out->str, &ck);
 	if (ck != TVT_OK)

@@ -287,6 +287,21 @@ test_description_from_body(void **state)
 	term_free(t);
 	diag_release(&d);
 
+	/* A description folded over lines reads as a page shows it; the
+	 * other values stay as YAML folds them (JSON passes them through). */
+	assert_int_equal(interpret_file("title: 集群\n"
+					"short_description: >\n"
+					"  一组工作机器，称为节点，\n"
+					"  会运行容器化应用程序。\n"
+					"note: >\n  一组\n  机器\n",
+			     NULL, "w", 0, NULL, &d, &t),
+	    0);
+	assert_string_equal(
+	    t->description, "一组工作机器，称为节点，会运行容器化应用程序。");
+	assert_string_equal(tval_get(&t->extra, "note")->str, "一组 机器\n");
+	term_free(t);
+	diag_release(&d);
+
 	/* Plain text is not copied. */
 	assert_int_equal(interpret_file("term: W\ndescription: d\n",
 			     "Plain text.\n", "w", 0, NULL, &d, &t),

@@ -312,9 +312,10 @@ test_duplicate_keys(void **state)
 
 /*
  * A value is what YAML makes of it, whatever its script: a fold between
- * two Chinese characters is a space, as YAML folds it (a page shows
- * none, but the front matter's values are passed through as YAML reads
- * them: tests/yamldiff holds gloss to that).
+ * two Chinese characters is a space, as YAML folds it (the front
+ * matter's values are passed through as YAML reads them: tests/yamldiff
+ * holds gloss to that).  What a page shows, without that space, is kept
+ * beside it for the description (joined).
  */
 static void
 test_cjk_folds(void **state)
@@ -331,6 +332,28 @@ test_cjk_folds(void **state)
 	assert_string_equal(tval_get(&root, "a")->str, "一组机器， 会运行。\n");
 	assert_string_equal(tval_get(&root, "b")->str, "一组 机器 and 見");
 	assert_string_equal(tval_get(&root, "c")->str, " 日本語 日本語\n");
+	/* Beside each, the text without the folds a page shows none of:
+	 * only those between Chinese or Japanese characters, only folds. */
+	assert_string_equal(
+	    tval_get(&root, "a")->joined, "一组机器，会运行。\n");
+	assert_string_equal(tval_get(&root, "b")->joined, "一组机器 and 見");
+	assert_null(tval_get(&root, "c")->joined);
+	tval_release(&root);
+	diag_release(&d);
+	load("a: >-\n  一组\n\n  机器\n  日本\n" /* an empty line: a break */
+	     "b: \"一组\n  机器\"\n"		 /* quoted: not followed */
+	     "c: |\n  一组\n  机器\n"		 /* literal: its breaks */
+	     "d: 한국\n  어 # comment\n"	 /* Hangul keeps the space */
+	     "e: >\n  一组\r\n  机器\r\n",	 /* CRLF */
+	    &d, &root);
+	assert_int_equal(d.n, 0);
+	assert_string_equal(tval_get(&root, "a")->str, "一组\n机器 日本");
+	assert_string_equal(tval_get(&root, "a")->joined, "一组\n机器日本");
+	assert_null(tval_get(&root, "b")->joined);
+	assert_null(tval_get(&root, "c")->joined);
+	assert_null(tval_get(&root, "d")->joined);
+	assert_string_equal(tval_get(&root, "d")->str, "한국 어");
+	assert_string_equal(tval_get(&root, "e")->joined, "一组机器\n");
 	tval_release(&root);
 	diag_release(&d);
 }

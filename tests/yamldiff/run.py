@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -161,10 +162,32 @@ def strip_all(x):
     return x
 
 
+def cjk_unfolded(text):
+    """text without a space between two Chinese or Japanese characters:
+    what gloss shows of a description folded over lines there (a page
+    shows no space where such a line broke; Hangul keeps its spaces)."""
+    def wide(c):
+        o = ord(c)
+        hangul = (0x1100 <= o <= 0x11ff or 0x3130 <= o <= 0x318f or
+                  0xa960 <= o <= 0xa97f or 0xac00 <= o <= 0xd7ff or
+                  0xffa0 <= o <= 0xffdc)
+        return not hangul and (0xff61 <= o <= 0xff9f or
+                               unicodedata.east_asian_width(c) in "WF")
+    return re.sub(r"(?<=(.)) (?=(.))",
+                  lambda m: "" if wide(m.group(1)) and wide(m.group(2))
+                  else " ", text)
+
+
 def cmp_field(k, exp, got):
     if k == "description":
-        return None if isinstance(got, str) and M.norm_ws(got) == exp \
-            else "differs"
+        if isinstance(got, str) and M.norm_ws(got) == exp:
+            return None
+        # Where the fold was a line break between such characters (the
+        # model cannot tell a fold from a space written on one line).
+        if isinstance(got, str) and isinstance(exp, str) and \
+                cjk_unfolded(M.norm_ws(got)) == cjk_unfolded(exp):
+            return "open:cjk-fold"
+        return "differs"
     if k == "details" and got is None:
         got = []
     if got == exp:
