@@ -26,6 +26,18 @@ wf fm-flow-items 30000 ',' 'x: [a' '---
 '
 wf fm-long-scalar 60000 'a' 'x: ' '---
 '
+# Values folded over lines between Chinese characters, 64 KiB of them:
+# each is read beside its source (yaml_tree.c, yt_join_folds).
+mkdir -p "$W/fm-folded-cjk"
+{
+	printf -- '---\nterm: Worst\ndescription: d\n'
+	i=0
+	while [ $i -lt 2600 ]; do
+		printf 'k%d: 一组\n  机器\n' $i
+		i=$((i + 1))
+	done
+	printf -- '---\n'
+} >"$W/fm-folded-cjk/t.md"
 wf body-quotes 1040000 '>' "$ex"
 wf body-brackets 1040000 '[' "$ex"
 wf body-stars 1040000 '*' "$ex"

@@ -15,6 +15,8 @@ struct yt {
 	size_t len;
 	unsigned first_line; /* of the file, where yaml starts */
 	struct diag *diag;
+	size_t at_line, at_off; /* a line of yaml and where it starts
+				   (yt_offset: marks come in order) */
 };
 
 /* The position in the file of a libyaml mark. */
@@ -212,22 +214,30 @@ yt_warn_tag(struct yt *yt, const yaml_mark_t *m, enum tval_tagcheck ck,
 	free(name);
 }
 
-/* The byte offset in the text parsed of mark m (libyaml counts its
- * index and column in characters). */
+/*
+ * The byte offset in the text parsed of mark m (libyaml counts its
+ * index and column in characters).  The lines are counted on from the
+ * last mark's, not from the top: one front matter of many values over
+ * lines cost a scan of it a value (72% of loading such a file).
+ */
 static size_t
-yt_offset(const struct yt *yt, const yaml_mark_t *m)
+yt_offset(struct yt *yt, const yaml_mark_t *m)
 {
 	const char *s = yt->yaml, *nl;
-	size_t off = 0, line, col;
+	size_t off, line, col;
 	int32_t cp;
 	int w;
 
-	for (line = 0; line < m->line; line++) {
+	if (m->line < yt->at_line)
+		yt->at_line = yt->at_off = 0;
+	for (line = yt->at_line, off = yt->at_off; line < m->line; line++) {
 		nl = memchr(s + off, '\n', yt->len - off);
 		if (nl == NULL)
 			return yt->len;
 		off = (size_t)(nl - s) + 1;
 	}
+	yt->at_line = line;
+	yt->at_off = off;
 	for (col = 0; col < m->column && off < yt->len; col++)
 		off += (w = utf8_decode(s + off, yt->len - off, &cp)) > 0
 		    ? (size_t)w
@@ -245,8 +255,7 @@ yt_offset(const struct yt *yt, const yaml_mark_t *m)
  * folds it.
  */
 static char *
-yt_join_folds(
-    const struct yt *yt, const yaml_event_t *ev, const char *v, size_t n)
+yt_join_folds(struct yt *yt, const yaml_event_t *ev, const char *v, size_t n)
 {
 	const char *s = yt->yaml;
 	size_t j = yt_offset(yt, &ev->start_mark), end, i = 0, k, nl, w = 0;
