@@ -193,6 +193,13 @@ check-markup: $(B)/markup_run
 # catch a stale cache.
 STEPS	?= 10000
 TRIALS	?= 1000
+# The share of them that make sanitize and make tsan run on their
+# checked builds (some 40 s each there).
+SAN_STEPS  ?= 60
+SAN_TRIALS ?= 6
+check-index: $(PROG)
+	@GLOSS=$(CURDIR)/$(PROG) INDEX_STEPS=$(SAN_STEPS) \
+	  INDEX_TRIALS=$(SAN_TRIALS) tests/index.sh
 INDEX_GLOSS ?= ./$(PROG)
 $(B)/ixcat: tests/index/ixcat.c $(INDEX_OBJS) include/*.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ \
@@ -288,7 +295,7 @@ sanitize: deps
 	@$(SANMAKE) build/san/gloss
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1 $(SANMAKE) -Otarget check-unit \
-	  check-cli check-markup
+	  check-cli check-markup check-index
 asan: sanitize
 
 # The parsing threads under ThreadSanitizer (clang).
@@ -298,6 +305,8 @@ tsan: fuzz-deps
 	  LDFLAGS=-fsanitize=thread build/tsan/gloss
 	@GLOSS=$(CURDIR)/build/tsan/gloss TSAN_OPTIONS=halt_on_error=1 \
 	  tests/cli/run.sh
+	@GLOSS=$(CURDIR)/build/tsan/gloss TSAN_OPTIONS=halt_on_error=1 \
+	  INDEX_STEPS=$(SAN_STEPS) INDEX_TRIALS=$(SAN_TRIALS) tests/index.sh
 
 # The unit tests and the CLI tests under valgrind, which finds what ASan
 # does not (reads of uninitialised memory) in the optimised build.  A run
@@ -460,6 +469,6 @@ uninstall:
 clean:
 	rm -rf $(B) gloss bench/gen bench/floor bench/parts
 
-.PHONY: check-golden check-sites cppcheck tidy index-diff index-faults index-ixcat yamldiff yamldiff-ci tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
+.PHONY: check-golden check-sites check-index cppcheck tidy index-diff index-faults index-ixcat yamldiff yamldiff-ci tsan bench bench-instr fuzz fuzz-deps fuzz-run FORCE all deps run dev test check-unit check-cli check-install check-doc check-markup \
 	check-relevance check-examples relevance sanitize asan leakcheck \
 	format format-check lint install uninstall clean
