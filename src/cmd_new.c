@@ -1,8 +1,9 @@
 /*
  * gloss new NAME: write <name-in-kebab-case>.md from a template with
  * every key of SPEC 1 (term and description filled, the others
- * commented), never over an existing file; print its path; at a
- * terminal, open it in the editor and check it afterwards.
+ * commented), never over an existing file nor under a name that
+ * already finds a term; print its path; at a terminal, open it in the
+ * editor and check it afterwards.
  */
 #include <sys/stat.h>
 
@@ -118,18 +119,62 @@ new_dir(const struct ctx *ctx)
 	return NULL;
 }
 
+/*
+ * Whether name already finds a term of the glossary in force, as its
+ * name, an alias or an id: a new term of that name would take its
+ * lookups, so it is refused (saying whose it is).
+ */
+static int
+named_already(struct ctx *ctx, const char *name)
+{
+	struct cli_dirs dirs;
+	struct lookup lk;
+	int found;
+
+	cli_dirs_resolve(ctx, &dirs);
+	(void)cli_dirs_load(ctx, &dirs);
+	cli_dirs_release(&dirs);
+	lookup_find(&ctx->table, name, 1, NULL, &lk);
+	if ((found = lk.term != NULL)) {
+		if (lk.kind == MATCH_EXACT)
+			cli_errorx("new: '%s' is a term already, in '%s'; "
+				   "open it with 'gloss edit'",
+			    name, lk.term->path);
+		else
+			cli_errorx("new: '%s' already names '%s', in '%s'",
+			    name, lk.term->name, lk.term->path);
+	}
+	lookup_release(&lk);
+	return found;
+}
+
+/* The term the file path defines, or NULL. */
+static const struct term *
+defined_in(const struct table *tab, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < tab->n; i++)
+		if (strcmp(tab->terms[i]->path, path) == 0)
+			return tab->terms[i];
+	return NULL;
+}
+
 /* Write the template for name to path, never over a file; -1 on error. */
 static int
-write_template(const char *path, const char *name, const char *stem)
+write_template(const struct table *tab, const char *path, const char *name,
+    const char *stem)
 {
+	const struct term *t;
 	FILE *fp;
 	int fd;
 
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644)) < 0) {
-		if (errno == EEXIST)
-			cli_errorx("new: '%s' exists already; open it with "
-				   "'gloss edit'",
-			    path);
+		if (errno == EEXIST && (t = defined_in(tab, path)) != NULL)
+			cli_errorx("new: '%s' exists already and defines '%s'",
+			    path, t->name);
+		else if (errno == EEXIST)
+			cli_errorx("new: '%s' exists already", path);
 		else
 			cli_errorx("new: cannot create '%s': %s", path,
 			    strerror(errno));
@@ -196,10 +241,13 @@ cmd_new(int argc, char **argv, struct ctx *ctx)
 	path = NULL;
 	if (*stem == '\0' || strchr(name.s, '\n') != NULL)
 		cli_errorx("new: '%s' cannot name a term file", name.s);
-	else if ((dir = new_dir(ctx)) != NULL) {
+	else if ((dir = new_dir(ctx)) != NULL && named_already(ctx, name.s))
+		rc = EXIT_NOTFOUND;
+	else if (dir != NULL) {
 		path = xasprintf("%s/%s.md", dir, stem);
-		rc = write_template(path, name.s, stem) < 0 ? EXIT_NOTFOUND
-							    : EXIT_FOUND;
+		rc = write_template(&ctx->table, path, name.s, stem) < 0
+		    ? EXIT_NOTFOUND
+		    : EXIT_FOUND;
 	}
 	if (rc == EXIT_FOUND) {
 		printf("%s\n", path);

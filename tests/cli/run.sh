@@ -471,10 +471,33 @@ fi
 cp "$f" "$T/before"
 "$GLOSS" -d "$N" new net-revenue RETENTION >"$T/out" 2>"$T/err"
 rc=$?
-if [ $rc -eq 1 ] && cmp -s "$f" "$T/before" && grep -qF "'$f' exists" \
+if [ $rc -eq 1 ] && cmp -s "$f" "$T/before" &&
+    grep -qF "'net-revenue RETENTION' is a term already, in '$f'" \
     "$T/err"; then ok; else
 	bad "new over an existing file: exit $rc, stderr '$(cat "$T/err")'"
 fi
+# A name that is another term's alias (or id) would take the lookups
+# of that name from it: refused, and no file is written.
+printf -- '---\nterm: MRR\naliases: [Monthly Recurring Revenue]\nid: mrr-id\ndescription: Revenue a month.\n---\n' >"$N/mrr.md"
+for name in 'Monthly Recurring Revenue' 'monthly-recurring revenue' MRR-ID; do
+	"$GLOSS" -d "$N" new "$name" >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ $rc -eq 1 ] && [ ! -s "$T/out" ] &&
+	    grep -qF "gloss: new: '$name' already names 'MRR', in '$N/mrr.md'" \
+	    "$T/err" && [ "$(ls "$N" | grep -c .)" -eq 2 ]; then ok; else
+		bad "new $name over an alias: exit $rc, stdout '$(cat "$T/out")', stderr '$(cat "$T/err")', files $(ls "$N" | tr '\n' ' ')"
+	fi
+done
+# A file name another term holds: the message says whose it is, not
+# to edit it.
+printf -- '---\nterm: C++\ndescription: A language.\n---\n' >"$N/c.md"
+"$GLOSS" -d "$N" new 'C#' >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 1 ] && grep -qF "gloss: new: '$N/c.md' exists already and defines 'C++'" "$T/err" &&
+    ! grep -q "gloss edit" "$T/err"; then ok; else
+	bad "new C# beside c.md: exit $rc, stderr '$(cat "$T/err")'"
+fi
+rm -f "$N/mrr.md" "$N/c.md"
 "$GLOSS" -d "$N" new foo >"$T/out" 2>&1
 if [ "$(cat "$T/out")" = "$N/foo.md" ]; then ok; else
 	bad "new foo: '$(cat "$T/out")'"
