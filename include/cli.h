@@ -255,6 +255,9 @@ const char *cli_editor(void);
  */
 int cli_edit_file(const char *path, unsigned line);
 
+/* The description `gloss new' writes for the user to replace. */
+extern const char cli_placeholder[];
+
 /*
  * Parse one term file and print its problems as `check' does.  Returns
  * 0 when it has none, else -1.

@@ -87,9 +87,11 @@ enum diag_code {
 	DIAG_ALIAS_SHADOWED_NAME,  /* alias-shadowed-by-name, note: as above */
 	DIAG_ALIAS_SHADOWED_ALIAS, /* alias-shadowed-by-alias, note: as above */
 	/* gloss check: links between terms. */
-	DIAG_UNKNOWN_RELATED, /* unknown-related, error: name */
-	DIAG_SELF_RELATED,    /* self-related, warning: name */
-	DIAG_ONE_WAY_LINK,    /* one-way-link, note: name, name */
+	DIAG_UNKNOWN_RELATED,	   /* unknown-related, error: name */
+	DIAG_SELF_RELATED,	   /* self-related, warning: name */
+	DIAG_ONE_WAY_LINK,	   /* one-way-link, note: name, name */
+	DIAG_RELATED_UNLOADED,	   /* related-not-loaded, note: name, path */
+	DIAG_TEMPLATE_DESCRIPTION, /* template-description, warning */
 	/* gloss new and edit: the file written or edited. */
 	DIAG_NOT_A_TERM_FILE, /* not-a-term-file, error: (none) */
 	/* The user's configuration file. */

@@ -3,14 +3,79 @@
 #include <string.h>
 
 #include "cli.h"
+#include "utf8.h"
+#include "walk.h"
 
+/* A term file that did not load, by its stem folded (the key a link
+ * to it would most likely use). */
+struct unloaded {
+	char *key;
+	const char *path; /* in the diagnostics */
+};
+
+/*
+ * The files that did not load: those with an error.  An index page
+ * (index.md, README.md) goes by its folder's name.
+ */
+static size_t
+unloaded_files(const struct diag *d, struct unloaded **out)
+{
+	struct unloaded *v = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < d->n; i++) {
+		const char *f = d->v[i].file, *base, *end;
+		char *stem;
+
+		if (d->v[i].level != DIAG_ERROR || f == NULL ||
+		    (end = strrchr(f, '.')) == NULL ||
+		    strcmp(end, ".md") != 0 ||
+		    (n > 0 && strcmp(v[n - 1].path, f) == 0))
+			continue;
+		base = strrchr(f, '/');
+		base = base != NULL ? base + 1 : f;
+		if (walk_is_index(base) && base > f + 1) {
+			end = base - 1;
+			for (base = end; base > f && base[-1] != '/'; base--)
+				;
+		}
+		stem = xstrndup(base, (size_t)(end - base));
+		v = xreallocarray(v, n + 1, sizeof(*v));
+		v[n].key = utf8_key(stem);
+		v[n++].path = f;
+		free(stem);
+	}
+	*out = v;
+	return n;
+}
+
+/* The file of u[0..n) a link key names, or NULL. */
+static const char *
+unloaded_find(const struct unloaded *u, size_t n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(u[i].key, key) == 0)
+			return u[i].path;
+	return NULL;
+}
+
+/*
+ * Each related name resolved.  One that names no term, but a file that
+ * did not load, is a note beside that file's error, not an error of its
+ * own: one broken file would else make an error of every link to it.
+ */
 static void
 check_links(struct ctx *ctx)
 {
 	const struct table *tab = &ctx->table;
+	struct unloaded *un;
 	struct links l;
-	size_t i, j;
+	size_t i, j, nu;
+	const char *lost;
 
+	nu = unloaded_files(&ctx->diag, &un);
 	/* Each link resolved once: check grows with the glossary. */
 	links_build(tab, &l);
 	for (i = 0; i < tab->n; i++) {
@@ -20,7 +85,11 @@ check_links(struct ctx *ctx)
 			const struct term_link *k = &t->related[j];
 			const struct term *u = l.out_to[l.out_first[i] + j];
 
-			if (u == NULL)
+			if (u == NULL &&
+			    (lost = unloaded_find(un, nu, k->key)) != NULL)
+				diag_add(&ctx->diag, DIAG_RELATED_UNLOADED,
+				    t->path, k->line, k->col, k->name, lost);
+			else if (u == NULL)
 				diag_add(&ctx->diag, DIAG_UNKNOWN_RELATED,
 				    t->path, k->line, k->col, k->name);
 			else if (u == t)
@@ -32,6 +101,57 @@ check_links(struct ctx *ctx)
 		}
 	}
 	links_release(&l);
+	for (i = 0; i < nu; i++)
+		free(un[i].key);
+	free(un);
+}
+
+/*
+ * Where the first line of path holding s is: *line and *col, 1-based;
+ * the term's own line when the file cannot say.
+ */
+static void
+find_text(const struct term *t, const char *s, unsigned *line, unsigned *col)
+{
+	FILE *fp = fopen(t->path, "r");
+	char *buf = NULL, *p;
+	size_t cap = 0;
+	unsigned n = 0;
+
+	*line = t->line;
+	*col = t->col;
+	if (fp == NULL)
+		return;
+	while (getline(&buf, &cap, fp) != -1) {
+		n++;
+		if ((p = strstr(buf, s)) != NULL) {
+			*line = n;
+			*col = (unsigned)(p - buf) + 1;
+			break;
+		}
+	}
+	free(buf);
+	fclose(fp);
+}
+
+/* Terms whose description is still what `gloss new' wrote. */
+static void
+check_templates(struct ctx *ctx)
+{
+	const struct table *tab = &ctx->table;
+	unsigned line, col;
+	size_t i;
+
+	for (i = 0; i < tab->n; i++) {
+		const struct term *t = tab->terms[i];
+
+		if (t->description == NULL ||
+		    strcmp(t->description, cli_placeholder) != 0)
+			continue;
+		find_text(t, cli_placeholder, &line, &col);
+		diag_add(
+		    &ctx->diag, DIAG_TEMPLATE_DESCRIPTION, t->path, line, col);
+	}
 }
 
 /* Every diagnostic as a record; the text format sums them up instead. */
@@ -71,8 +191,10 @@ cmd_check(int argc, char **argv, struct ctx *ctx)
 		n = cli_dirs_load(ctx, &dirs);
 		cli_dirs_release(&dirs);
 	}
-	if (n >= 0)
+	if (n >= 0) {
+		check_templates(ctx);
 		check_links(ctx);
+	}
 	cli_print_diags(&ctx->diag, !ctx->quiet);
 	if (n < 0) {
 		cli_error_no_glossary();

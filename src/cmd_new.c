@@ -22,8 +22,9 @@ static const char template_head[] = "---\n"
 				    "description: >-\n"
 				    "  %s\n";
 
-/* The placeholder, so that an untouched template can be told apart. */
-static const char placeholder[] = "Write one paragraph that defines the term.";
+/* The placeholder, so that an untouched template can be told apart
+ * (here and by check). */
+const char cli_placeholder[] = "Write one paragraph that defines the term.";
 
 static const char template_tail[] =
     "# The keys below are optional: uncomment the ones you need.\n"
@@ -184,7 +185,7 @@ write_template(const struct table *tab, const char *path, const char *name,
 		close(fd);
 		return -1;
 	}
-	fprintf(fp, template_head, name, placeholder);
+	fprintf(fp, template_head, name, cli_placeholder);
 	fprintf(fp, template_tail, stem);
 	if (fclose(fp) != 0) {
 		cli_errorx("new: cannot write '%s': %s", path, strerror(errno));
@@ -205,7 +206,7 @@ untouched(const char *path)
 	if (fp == NULL)
 		return 0;
 	while (!found && fgets(line, sizeof(line), fp) != NULL)
-		found = strstr(line, placeholder) != NULL;
+		found = strstr(line, cli_placeholder) != NULL;
 	fclose(fp);
 	return found;
 }

@@ -128,6 +128,10 @@ static const struct {
 	"'%s' lists itself as related"},
     [DIAG_ONE_WAY_LINK] = {"one-way-link", DIAG_NOTE,
 	"one-way link: '%s' does not list '%s' back"},
+    [DIAG_RELATED_UNLOADED] = {"related-not-loaded", DIAG_NOTE,
+	"related term '%s' may be '%s', which did not load"},
+    [DIAG_TEMPLATE_DESCRIPTION] = {"template-description", DIAG_WARN,
+	"the description is still the template's: write the definition"},
     [DIAG_NOT_A_TERM_FILE] = {"not-a-term-file", DIAG_ERROR,
 	"not a term file: it must begin with a '---' line"},
 
