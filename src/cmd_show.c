@@ -22,15 +22,46 @@ suggest_command(const char *word)
 		}
 }
 
+/*
+ * Whether the n words of argv, joined by spaces, name a term exactly
+ * where the words alone do not all: `gloss deal registration' is one
+ * name typed without quotes, not two to look up by prefix.
+ */
+static int
+one_name(struct ctx *ctx, int n, char **argv, struct sbuf *joined)
+{
+	struct lookup lk;
+	int i, all = 1, found;
+
+	sb_join(joined, " ", (size_t)n, strv_item, argv);
+	lookup_find(&ctx->table, joined->s, 1, &ctx->filter, &lk);
+	found = lk.term != NULL;
+	lookup_release(&lk);
+	for (i = 0; found && all && i < n; i++) {
+		lookup_find(&ctx->table, argv[i], 1, &ctx->filter, &lk);
+		all = lk.term != NULL;
+		lookup_release(&lk);
+	}
+	return found && !all;
+}
+
 int
 cmd_show(int argc, char **argv, struct ctx *ctx)
 {
 	struct render_ctx rc;
+	struct sbuf joined;
+	char *one[1];
 	int i, rc_exit = EXIT_FOUND, shown = 0;
 
 	if (argc == 0) {
 		cli_errorx("show: name a term; try 'gloss list'");
 		return EXIT_TROUBLE;
+	}
+	sb_init(&joined);
+	if (argc > 1 && one_name(ctx, argc, argv, &joined)) {
+		one[0] = joined.s;
+		argv = one;
+		argc = 1;
 	}
 	cli_render_begin(ctx, &rc);
 	rc.single = argc == 1;
@@ -54,5 +85,6 @@ cmd_show(int argc, char **argv, struct ctx *ctx)
 		lookup_release(&lk);
 	}
 	render_end(ctx->renderer, &rc);
+	sb_release(&joined);
 	return rc_exit;
 }
