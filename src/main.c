@@ -317,6 +317,46 @@ cli_print_diags(const struct diag *d, int notes)
 	sb_release(&sb);
 }
 
+/*
+ * When a filter (-c, -t, --vertical) hides the term query finds, say
+ * which, and what the term has instead: else an existing term reads
+ * as missing.  Returns whether it did.
+ */
+static int
+filtered_out(struct ctx *ctx, const char *query)
+{
+	const struct filter *f = &ctx->filter;
+	const struct term *t;
+	struct lookup lk;
+	struct sbuf sb;
+
+	if (f->category == NULL && f->tag == NULL && f->vertical == NULL)
+		return 0;
+	lookup_find(&ctx->table, query, ctx->exact, NULL, &lk);
+	if ((t = lk.term) == NULL) {
+		lookup_release(&lk);
+		return 0;
+	}
+	sb_init(&sb);
+	if (f->category != NULL &&
+	    !filter_has((const char *const *)t->categories.v, t->categories.n,
+		f->category)) {
+		sb_join(&sb, ", ", t->categories.n, strv_item, t->categories.v);
+		cli_errorx("'%s' is not in category '%s': its %s %s", t->name,
+		    ctx->category,
+		    t->categories.n > 1 ? "categories are" : "category is",
+		    sb.s);
+	} else if (f->tag != NULL &&
+	    !filter_has((const char *const *)t->tags.v, t->tags.n, f->tag))
+		cli_errorx("'%s' has no tag '%s'", t->name, ctx->tag);
+	else
+		cli_errorx(
+		    "'%s' is not in vertical '%s'", t->name, ctx->vertical);
+	sb_release(&sb);
+	lookup_release(&lk);
+	return 1;
+}
+
 void
 cli_not_found(struct ctx *ctx, const char *query, const struct lookup *lk)
 {
@@ -333,7 +373,7 @@ cli_not_found(struct ctx *ctx, const char *query, const struct lookup *lk)
 		return;
 	}
 	cli_errorx("no term '%s'", query);
-	if (ctx->quiet || lk->ncands == 0)
+	if (filtered_out(ctx, query) || ctx->quiet || lk->ncands == 0)
 		return;
 	sb_init(&sb);
 	sb_join(&sb, ", ", lk->ncands, term_name_at, lk->cands);
