@@ -268,6 +268,6 @@ int cli_check_file(const char *path);
 void cli_render_begin(struct ctx *, struct render_ctx *);
 
 /* The error for a search path where no glossary could be read. */
-void cli_error_no_glossary(void);
+void cli_error_no_glossary(const struct ctx *);
 
 #endif

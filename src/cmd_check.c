@@ -197,7 +197,10 @@ cmd_check(int argc, char **argv, struct ctx *ctx)
 	}
 	cli_print_diags(&ctx->diag, !ctx->quiet);
 	if (n < 0) {
-		cli_error_no_glossary();
+		if (argc > 0)
+			cli_errorx("no glossary could be read");
+		else
+			cli_error_no_glossary(ctx);
 		return EXIT_TROUBLE;
 	}
 	if (n == 0)

@@ -10,13 +10,15 @@
 
 #include "cli.h"
 
-/* Whether a diagnostic is about a term file (not a directory). */
+/* Whether a diagnostic is about a term file (not a directory, even
+ * one named like a term file: `-d README.md'). */
 static int
 about_term_file(const struct diag_msg *m)
 {
 	size_t n;
 
-	if (m->file == NULL)
+	if (m->file == NULL || m->code == DIAG_NOT_A_DIRECTORY ||
+	    m->code == DIAG_CANNOT_OPEN_DIR)
 		return 0;
 	n = strlen(m->file);
 	return n >= 3 && strcmp(m->file + n - 3, ".md") == 0;

@@ -269,9 +269,14 @@ cli_render_begin(struct ctx *ctx, struct render_ctx *rc)
 }
 
 void
-cli_error_no_glossary(void)
+cli_error_no_glossary(const struct ctx *ctx)
 {
-	cli_errorx("no glossary found: give one with -d DIR or GLOSS_PATH");
+	/* The directories named were each reported: why none could be read. */
+	if (ctx->dirs.n > 0)
+		cli_errorx("no glossary could be read");
+	else
+		cli_errorx(
+		    "no glossary found: give one with -d DIR or GLOSS_PATH");
 }
 
 void
@@ -423,7 +428,7 @@ load_glossary(struct ctx *ctx)
 	cli_dirs_release(&dirs);
 	cli_report_load(ctx);
 	if (n < 0) {
-		cli_error_no_glossary();
+		cli_error_no_glossary(ctx);
 		return -1;
 	}
 	if (n == 0 && ctx->lang_dropped > 0) {

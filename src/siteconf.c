@@ -138,7 +138,8 @@ siteconf_load(const char *dir, struct siteconf *c, struct diag *d)
 	ssize_t len;
 	int rc = 1;
 
-	if (stat(path, &st) == -1 && errno == ENOENT) {
+	/* None; or dir is no directory, which the walk reports. */
+	if (stat(path, &st) == -1 && (errno == ENOENT || errno == ENOTDIR)) {
 		free(path);
 		return 0;
 	}
