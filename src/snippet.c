@@ -201,6 +201,20 @@ body_plain(struct first *f, const char *b, size_t n, size_t cut)
 	return plain;
 }
 
+/* Whether t's name or one of its aliases holds a word of f's query. */
+static int
+named(struct first *f, const struct term *t)
+{
+	size_t i;
+
+	if (first_mark(f, t->name))
+		return 1;
+	for (i = 0; i < t->aliases.n; i++)
+		if (first_mark(f, t->aliases.v[i]))
+			return 1;
+	return 0;
+}
+
 int
 snippet_make(const struct query *q, struct hit *h)
 {
@@ -216,7 +230,14 @@ snippet_make_cut(const struct query *q, struct hit *h, size_t cut)
 	char *plain = NULL;
 	size_t e;
 
-	/* The description, else the first example, that holds a word. */
+	/* A term whose name says why it was found is shown by its
+	 * definition; else the description, else the first example,
+	 * that holds a word, else the body. */
+	if (named(&f, t)) {
+		(void)first_mark(&f, text);
+		excerpt(&f, h, text);
+		return 0;
+	}
 	for (e = 0; !first_mark(&f, text) && e < t->examples.n; e++)
 		text = t->examples.v[e];
 	if (!f.found) {

@@ -582,7 +582,9 @@ test_snippet_cuts(void **state)
 			memcpy(body + len - 200, "\n\npayment\n\n", 11);
 		} else
 			md_body(body, sizeof(body), seed, 4 + seed % 60);
-		w.name = "Payment terms";
+		/* A name without the word: else the description is the
+		 * snippet (test_snippet_named). */
+		w.name = "Settlement terms";
 		w.description = "Something else.";
 		w.body = body;
 		t = tterm_new(&w);
@@ -607,6 +609,64 @@ test_snippet_cuts(void **state)
 		term_free(t);
 	}
 	query_release(&q);
+}
+
+/*
+ * A term whose name (or an alias) holds a word of the query is found
+ * for what the name says: its snippet is its definition, marked where
+ * it holds the words, not an example or the body that holds them.  A
+ * term found only in its text shows where.
+ */
+static void
+test_snippet_named(void **state)
+{
+	static const struct tterm g[] = {
+	    {.name = "Revenue Churn",
+		.description = "Recurring revenue lost in a period.",
+		.examples = {"Quayside lost 2.5% of its MRR to churn."},
+		.body = "Churn counts cancellations and downgrades.\n"},
+	    {.name = "Logo Retention",
+		.aliases = {"customer churn"},
+		.description = "The share of customers kept.",
+		.body = "The opposite of churn.\n"},
+	    {.name = "Net Revenue Retention",
+		.description = "Revenue kept after expansion and churn.",
+		.examples = {"NRR of 110% beats churn."}},
+	    {.name = "Win Rate",
+		.description = "Deals won over deals worked.",
+		.examples = {"Churn is not part of it."}}};
+	struct table t;
+	struct hits h;
+	size_t i, n;
+
+	(void)state;
+	tterm_table(&t, g, 4);
+	n = rank_query(&t, "churn", NULL, 0, &h);
+	assert_int_equal(n, 4);
+	for (i = 0; i < n; i++) {
+		const char *name = h.v[i].term->name;
+
+		assert_non_null(h.v[i].snippet);
+		if (strcmp(name, "Revenue Churn") == 0) {
+			assert_string_equal(h.v[i].snippet,
+			    "Recurring revenue lost in a period.");
+			assert_int_equal(h.v[i].nmarks, 0);
+		} else if (strcmp(name, "Logo Retention") == 0) {
+			assert_string_equal(
+			    h.v[i].snippet, "The share of customers kept.");
+		} else if (strcmp(name, "Net Revenue Retention") == 0) {
+			assert_string_equal(h.v[i].snippet,
+			    "Revenue kept after expansion and churn.");
+			assert_int_equal(h.v[i].nmarks, 1);
+		} else {
+			assert_string_equal(name, "Win Rate");
+			assert_string_equal(
+			    h.v[i].snippet, "Churn is not part of it.");
+			assert_int_equal(h.v[i].nmarks, 1);
+		}
+	}
+	hits_release(&h);
+	table_release(&t);
 }
 
 /*
@@ -1031,6 +1091,7 @@ main(void)
 	    cmocka_unit_test(test_ties_by_name),
 	    cmocka_unit_test(test_words),
 	    cmocka_unit_test(test_words_stop),
+	    cmocka_unit_test(test_snippet_named),
 	    cmocka_unit_test(test_snippets_many),
 	    cmocka_unit_test(test_snippet_cuts),
 	    cmocka_unit_test(test_languages),
