@@ -14,13 +14,14 @@ const struct cmd commands[] = {
 	O_COMMON | O_FILTER | O_OUTPUT | O_FULL | O_EXACT | O_LIMIT},
     {"search", cmd_search, "QUERY...", "ranked full-text search",
 	"Ranked full-text search over names, aliases, descriptions, examples\n"
-	"and bodies.  Every word must match; \"quoted words\" match as a\n"
-	"phrase; words are stemmed (selling finds sell).",
+	"and bodies.  One or two words must all match, a longer query at\n"
+	"least half of its words; \"quoted words\" match as a phrase; words\n"
+	"are stemmed (selling finds sell).",
 	CMD_TABLE | CMD_BODY, RM_SEARCH,
-	O_COMMON | O_FILTER | O_OUTPUT | O_LIMIT},
+	O_COMMON | O_FILTER | O_OUTPUT | O_FULL | O_LIMIT},
     {"list", cmd_list, "", "every term, one a line",
 	"List every term, one a line.", CMD_TABLE, RM_LIST,
-	O_COMMON | O_FILTER | O_OUTPUT | O_LIMIT},
+	O_COMMON | O_FILTER | O_OUTPUT | O_FULL | O_LIMIT},
     {"categories", cmd_categories, "", "each category with its term count",
 	"Print each category with its number of terms (--by vertical, tag\n"
 	"or lang for those).",
@@ -30,7 +31,7 @@ const struct cmd commands[] = {
 	"Print the terms TERM links to (->), the terms that link to it (<-),\n"
 	"and both (<->); --depth N walks further.",
 	CMD_TABLE, RM_RELATED,
-	O_COMMON | O_FILTER | O_OUTPUT | O_EXACT | O_LIMIT | O_DEPTH},
+	O_COMMON | O_FILTER | O_OUTPUT | O_FULL | O_EXACT | O_LIMIT | O_DEPTH},
     {"random", cmd_random, "", "one term at random",
 	"Print one term at random; --seed N makes the choice repeatable.",
 	CMD_TABLE, RM_SHOW, O_COMMON | O_FILTER | O_OUTPUT | O_FULL | O_SEED},

@@ -108,6 +108,9 @@ tty_columns(void)
 
 /* Set by -h/--help: the help of the command named, else gloss's. */
 static int want_help;
+/* The options given, as getopt_long returned them, in order. */
+static int given[64];
+static size_t ngiven;
 
 static void
 parse_options(int argc, char **argv, struct ctx *ctx)
@@ -117,6 +120,8 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 	opterr = 0;
 	while ((ch = getopt_long(
 		    argc, argv, cli_shortopts(), cli_longopts(), NULL)) != -1) {
+		if (ngiven < sizeof(given) / sizeof(given[0]))
+			given[ngiven++] = ch;
 		switch (ch) {
 		case '0':
 			ctx->nul = 1;
@@ -470,6 +475,44 @@ known_field(const struct cmd *cmd, const struct ctx *c)
 static struct ctx ctx;
 
 /*
+ * Options any command takes, honoured or not: where the glossary is,
+ * how much to say, how to show it.  An alias or a habit may give them
+ * to every command.
+ */
+#define O_ANY                                                                  \
+	(O_DIR | O_QUIET | O_VERBOSE | O_HELP | O_LANG | O_CACHE | O_COLOR |   \
+	    O_WIDTH | O_PAGER)
+
+/*
+ * Any other option the command does not honour is an error, not
+ * ignored: `gloss check -c sales' checked every category and said
+ * nothing, and `list --depth 2' listed as ever.
+ */
+static void
+check_options(const struct cmd *cmd)
+{
+	const struct cli_option *o;
+	size_t i;
+
+	for (i = 0; i < ngiven; i++) {
+		for (o = cli_options; o->name != NULL && o->val != given[i];
+		     o++)
+			;
+		if (o->name == NULL || (o->bit & (cmd->opts | O_ANY)))
+			continue;
+		if (o->shortopt != 0)
+			cli_errorx("%s: -%c (--%s) does not apply; see 'gloss "
+				   "%s --help'",
+			    cmd->name, o->shortopt, o->name, cmd->name);
+		else
+			cli_errorx("%s: --%s does not apply; see 'gloss %s "
+				   "--help'",
+			    cmd->name, o->name, cmd->name);
+		finish(EXIT_TROUBLE);
+	}
+}
+
+/*
  * The command the operands name, consuming its name from argc and argv:
  * `show' when the first operand is none (a term).  Prints help and
  * exits for --help, usage for no operand.
@@ -550,6 +593,7 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	cmd = choose_command(&argc, &argv);
+	check_options(cmd);
 	ctx.cmd = cmd;
 	setup_output(&ctx);
 	if (cmd->opts & O_PAGER)
