@@ -30,6 +30,13 @@ add_dir(struct cli_dirs *l, char *p, enum dir_origin origin)
 	struct stat a, b;
 	size_t i;
 
+	/* The same directory twice, or the same missing one (the installed
+	 * data is an XDG data directory too), is listed once. */
+	for (i = 0; i < l->path.n; i++)
+		if (strcmp(l->path.v[i], p) == 0) {
+			free(p);
+			return;
+		}
 	if (stat(p, &a) == 0)
 		for (i = 0; i < l->path.n; i++)
 			if (stat(l->path.v[i], &b) == 0 &&

@@ -50,6 +50,10 @@ check "DESTDIR program" test -x "$T/stage/usr/sbin/gloss"
 check "DESTDIR data" test -f "$T/stage/usr/share/gloss/mrr.md"
 check "DESTDIR compiled-in data directory" \
     grep -q /usr/share/gloss "$T/stage/usr/sbin/gloss"
+# Its data directory is also an XDG one: listed once, even missing.
+check "a default directory listed once" sh -c \
+    "env -i HOME=/nonexistent '$T/stage/usr/sbin/gloss' paths 2>/dev/null |
+    grep -c ' /usr/share/gloss\$' | grep -qx 1"
 $M uninstall DESTDIR="$T/stage" PREFIX=/usr BINDIR=/usr/sbin >/dev/null 2>&1
 check "DESTDIR uninstall" test -z "$(find "$T/stage" -type f)"
 check "DESTDIR uninstall removes the emptied data directory" \
