@@ -57,6 +57,11 @@ cmd_show(int argc, char **argv, struct ctx *ctx)
 		cli_errorx("show: name a term; try 'gloss list'");
 		return EXIT_TROUBLE;
 	}
+	for (i = 0; i < argc; i++)
+		if (argv[i][strspn(argv[i], " \t")] == '\0') {
+			cli_errorx("show: an empty name");
+			return EXIT_TROUBLE;
+		}
 	sb_init(&joined);
 	if (argc > 1 && one_name(ctx, argc, argv, &joined)) {
 		one[0] = joined.s;
