@@ -358,22 +358,21 @@ walk_is_index(const char *name)
 static int
 walk_site_page(struct walk_item *it, const char *name, int beside_md)
 {
-	const char *what;
+	char *what;
 
 	if (name[0] != '_' && name[0] != 'i' && name[0] != 'r' &&
 	    name[0] != 'R')
 		return 0;
 	if (strcmp(name, "_index.md") == 0)
-		what = "a section page (_index.md)";
-	else if (strcmp(name, "index.md") == 0 && beside_md)
-		what =
-		    "a folder's index page (index.md beside other .md files)";
+		what = xstrdup("a section page (_index.md)");
 	else if (walk_is_index(name) && beside_md)
-		what = "a folder's index page (README.md beside other .md "
-		       "files)";
+		/* As it is spelt: Readme.md, README.md. */
+		what = xasprintf(
+		    "a folder's index page (%s beside other .md files)", name);
 	else
 		return 0;
 	diag_add(&it->diag, DIAG_SITE_PAGE, it->path, 0, 0, what);
+	free(what);
 	return 1;
 }
 
