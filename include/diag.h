@@ -76,6 +76,7 @@ enum diag_code {
 	DIAG_KEY_IGNORED,	/* key-ignored, note: key, the key used */
 	DIAG_DRAFT,		/* draft, note */
 	DIAG_SITE_PAGE,		/* site-page, note: what it is */
+	DIAG_NOT_MD,		/* not-md, note */
 	DIAG_SKIPPED_BY_CONFIG, /* skipped-by-config, note: glob */
 	DIAG_CONFIG_FIELD,	/* config-unknown-field, warning: name */
 	DIAG_CONFIG_SETTING,	/* config-unknown-setting, warning: key */

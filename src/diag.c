@@ -102,6 +102,7 @@ static const struct {
 	"'%s' ignored: '%s' gives that field"},
     [DIAG_DRAFT] = {"draft", DIAG_NOTE, "a draft (draft: true); skipped"},
     [DIAG_SITE_PAGE] = {"site-page", DIAG_NOTE, "%s, not a term; skipped"},
+    [DIAG_NOT_MD] = {"not-md", DIAG_NOTE, "not read: term files end in .md"},
     [DIAG_SKIPPED_BY_CONFIG] = {"skipped-by-config", DIAG_NOTE,
 	"skipped: matches '%s' in .gloss.yaml"},
     [DIAG_CONFIG_FIELD] = {"config-unknown-field", DIAG_WARN,

@@ -120,9 +120,14 @@ cli_report_no_terms(const struct ctx *ctx)
 		}
 	}
 	if (best == NULL) {
-		cli_errorx("no term files in the glossary (%s%s)",
+		for (i = 0; i < d->n; i++)
+			files += d->v[i].code == DIAG_NOT_MD;
+		cli_errorx("no term files in the glossary (%s%s)%s",
 		    ctx->dirs.n > 0 ? ctx->dirs.v[0] : "the default places",
-		    ctx->dirs.n > 1 ? ", ..." : "");
+		    ctx->dirs.n > 1 ? ", ..." : "",
+		    files > 0 ? "; its .mdx and .markdown files are not read: "
+				"term files end in .md"
+			      : "");
 		return;
 	}
 	cli_errorx("no term could be loaded from %zu .md file%s; the "

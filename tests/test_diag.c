@@ -73,6 +73,7 @@ static const struct {
     {DIAG_UNKNOWN_RELATED, "unknown-related", DIAG_ERROR},
     {DIAG_SELF_RELATED, "self-related", DIAG_WARN},
     {DIAG_ONE_WAY_LINK, "one-way-link", DIAG_NOTE},
+    {DIAG_NOT_MD, "not-md", DIAG_NOTE},
     {DIAG_RELATED_UNLOADED, "related-not-loaded", DIAG_NOTE},
     {DIAG_TEMPLATE_DESCRIPTION, "template-description", DIAG_WARN},
     {DIAG_YAML_UNKNOWN_TAG, "unknown-tag", DIAG_WARN},

@@ -207,6 +207,19 @@ if $VALGRIND "$GLOSS" -q -d "$BAD" "good term" >/dev/null 2>&1; then ok; else
 	bad "the good file beside bad ones does not load"
 fi
 
+# A glossary of MDX files only: none is read (SPEC 1), and the error
+# says why rather than that there are no files.
+X=$T/mdx
+mkdir -p "$X"
+printf -- '---\ntitle: Portal\ndescription: d\n---\n' >"$X/portal.mdx"
+"$GLOSS" -d "$X" list >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 2 ] && [ ! -s "$T/out" ] &&
+    grep -q "its .mdx and .markdown files are not read: term files end in .md" \
+    "$T/err"; then ok; else
+	bad "mdx only: exit $rc, stderr '$(cat "$T/err")'"
+fi
+
 # Bad inputs made at run time.
 S=$T/special
 mkdir -p "$S/loop"
