@@ -80,8 +80,14 @@ number(const char *opt, const char *s, long min, long max)
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || errno != 0 || n < min || n > max) {
-		cli_errorx("%s: '%s' is not a number from %ld to %ld", opt, s,
-		    min, max);
+		if (max == LONG_MAX)
+			cli_errorx("%s: '%s' is not a whole number of %ld or "
+				   "more",
+			    opt, s, min);
+		else
+			cli_errorx("%s: '%s' is not a whole number from %ld "
+				   "to %ld",
+			    opt, s, min, max);
 		usage();
 	}
 	return n;
