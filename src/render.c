@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "escape.h"
 #include "render.h"
@@ -18,7 +19,7 @@ render_find(const char *name)
 	size_t i;
 
 	for (i = 0; renderers[i] != NULL; i++)
-		if (strcmp(renderers[i]->name, name) == 0)
+		if (strcasecmp(renderers[i]->name, name) == 0)
 			return renderers[i];
 	return NULL;
 }
