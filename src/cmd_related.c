@@ -6,19 +6,25 @@ cmd_related(int argc, char **argv, struct ctx *ctx)
 	struct render_ctx rc;
 	struct lookup lk;
 	struct rels rels;
+	struct sbuf q;
 	size_t i;
 	long n = 0;
 
-	if (argc != 1) {
-		cli_errorx("related: name one term");
+	if (argc == 0) {
+		cli_errorx("related: name a term: gloss related TERM");
 		return EXIT_TROUBLE;
 	}
-	lookup_find(&ctx->table, argv[0], ctx->exact, NULL, &lk);
+	/* One term, its words joined as edit joins them. */
+	sb_init(&q);
+	sb_join(&q, " ", (size_t)argc, strv_item, argv);
+	lookup_find(&ctx->table, q.s, ctx->exact, NULL, &lk);
 	if (lk.term == NULL) {
-		cli_not_found(ctx, argv[0], &lk);
+		cli_not_found(ctx, q.s, &lk);
 		lookup_release(&lk);
+		sb_release(&q);
 		return EXIT_NOTFOUND;
 	}
+	sb_release(&q);
 	links_related(&ctx->table, lk.term, ctx->depth, &rels);
 	cli_render_begin(ctx, &rc);
 	rc.subject = lk.term;
