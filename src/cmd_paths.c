@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "escape.h"
@@ -72,22 +73,27 @@ json_string(struct sbuf *sb, const char *s)
 	sb_addc(sb, '"');
 }
 
+/* A row as a JSON object: on one line, compact (NDJSON) or spaced. */
 static void
-paths_json(struct sbuf *sb, const struct paths_row *r)
+paths_json(struct sbuf *sb, const struct paths_row *r, int compact)
 {
-	sb_adds(sb, "{\"path\": ");
+	const char *kv = compact ? ":" : ": ", *sep = compact ? "," : ", ";
+
+	sb_addf(sb, "{\"path\"%s", kv);
 	json_string(sb, r->path);
-	sb_addf(sb, ", \"origin\": \"%s\", \"exists\": %s, \"terms\": %d",
-	    r->origin, r->exists ? "true" : "false", r->terms);
-	sb_adds(sb, ", \"index\": ");
+	sb_addf(sb, "%s\"origin\"%s\"%s\"%s\"exists\"%s%s%s\"terms\"%s%d", sep,
+	    kv, r->origin, sep, kv, r->exists ? "true" : "false", sep, kv,
+	    r->terms);
+	sb_addf(sb, "%s\"index\"%s", sep, kv);
 	if (r->index != NULL)
 		json_string(sb, r->index);
 	else
 		sb_adds(sb, "null");
+	sb_addf(sb, "%s\"index_bytes\"%s", sep, kv);
 	if (r->ixbytes >= 0)
-		sb_addf(sb, ", \"index_bytes\": %lld}", r->ixbytes);
+		sb_addf(sb, "%lld}", r->ixbytes);
 	else
-		sb_adds(sb, ", \"index_bytes\": null}");
+		sb_adds(sb, "null}");
 }
 
 /* One row in the format asked for; text is escaped at a terminal. */
@@ -98,13 +104,13 @@ paths_row(
 	const char *f = ctx->format != NULL ? ctx->format : "text";
 	char *p, status[32];
 
-	if (strcmp(f, "json") == 0) {
+	if (strcasecmp(f, "json") == 0) {
 		sb_adds(sb, i == 0 ? "[\n  " : ",\n  ");
-		paths_json(sb, r);
-	} else if (strcmp(f, "ndjson") == 0) {
-		paths_json(sb, r);
+		paths_json(sb, r, 0);
+	} else if (strcasecmp(f, "ndjson") == 0) {
+		paths_json(sb, r, 1);
 		sb_addc(sb, '\n');
-	} else if (strcmp(f, "tsv") == 0) {
+	} else if (strcasecmp(f, "tsv") == 0) {
 		p = ctx->tty ? esc_line(r->path) : xstrdup(r->path);
 		sb_addf(sb, "%s\t%s\t%s\t%d\t", p, r->origin,
 		    r->exists ? "yes" : "no", r->terms);
@@ -154,8 +160,9 @@ cmd_paths(int argc, char **argv, struct ctx *ctx)
 		cli_errorx("paths: unexpected argument '%s'", argv[0]);
 		return EXIT_TROUBLE;
 	}
-	if (f != NULL && strcmp(f, "text") != 0 && strcmp(f, "json") != 0 &&
-	    strcmp(f, "ndjson") != 0 && strcmp(f, "tsv") != 0) {
+	if (f != NULL && strcasecmp(f, "text") != 0 &&
+	    strcasecmp(f, "json") != 0 && strcasecmp(f, "ndjson") != 0 &&
+	    strcasecmp(f, "tsv") != 0) {
 		cli_errorx("paths: no '%s' format: use text, json, ndjson "
 			   "or tsv",
 		    f);
@@ -164,7 +171,7 @@ cmd_paths(int argc, char **argv, struct ctx *ctx)
 	cli_dirs_resolve(ctx, &dirs);
 	(void)cli_dirs_load(ctx, &dirs);
 	sb_init(&sb);
-	if (f != NULL && strcmp(f, "tsv") == 0 && ctx->header)
+	if (f != NULL && strcasecmp(f, "tsv") == 0 && ctx->header)
 		sb_adds(
 		    &sb, "path\torigin\texists\tterms\tindex\tindex_bytes\n");
 	for (i = 0; i < dirs.path.n; i++) {
@@ -180,7 +187,7 @@ cmd_paths(int argc, char **argv, struct ctx *ctx)
 		paths_row(&sb, ctx, &r, i);
 		free(r.index);
 	}
-	if (f != NULL && strcmp(f, "json") == 0)
+	if (f != NULL && strcasecmp(f, "json") == 0)
 		sb_adds(&sb, dirs.path.n > 0 ? "\n]\n" : "[]\n");
 	fwrite(sb.s, 1, sb.len, stdout);
 	sb_release(&sb);
