@@ -211,6 +211,31 @@ untouched(const char *path)
 	return found;
 }
 
+/*
+ * Open the new file path in the editor.  When the editor fails on a
+ * file it never saved, the file goes: nobody wrote in it, and a stub
+ * left behind would load as a term.  -1 when the editor failed.
+ */
+static int
+edit_new(const char *path)
+{
+	struct stat a, b;
+
+	if (stat(path, &a) < 0)
+		return -1;
+	if (cli_edit_file(path, 4) == 0)
+		return 0;
+	if (stat(path, &b) == 0 && a.st_ino == b.st_ino &&
+	    a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
+	    a.st_mtim.tv_nsec == b.st_mtim.tv_nsec &&
+	    a.st_ctim.tv_sec == b.st_ctim.tv_sec &&
+	    a.st_ctim.tv_nsec == b.st_ctim.tv_nsec && unlink(path) == 0)
+		cli_errorx("removed '%s': nothing was written in it", path);
+	else
+		cli_errorx("'%s' is left as the editor left it", path);
+	return -1;
+}
+
 int
 cmd_new(int argc, char **argv, struct ctx *ctx)
 {
@@ -253,8 +278,7 @@ cmd_new(int argc, char **argv, struct ctx *ctx)
 	if (rc == EXIT_FOUND) {
 		printf("%s\n", path);
 		if (isatty(STDIN_FILENO) && ctx->tty) {
-			if (cli_edit_file(path, 4) < 0 ||
-			    cli_check_file(path) < 0)
+			if (edit_new(path) < 0 || cli_check_file(path) < 0)
 				rc = EXIT_NOTFOUND;
 			else if (untouched(path)) {
 				cli_errorx("%s: the description is still the "

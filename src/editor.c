@@ -75,8 +75,7 @@ cli_edit_file(const char *path, unsigned line)
 	status = cli_wait_child(pid);
 	free(cmd);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		cli_errorx("the editor '%s' failed; '%s' is left as it is",
-		    editor, path);
+		cli_errorx("the editor '%s' failed on '%s'", editor, path);
 		return -1;
 	}
 	return 0;

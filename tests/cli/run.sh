@@ -548,6 +548,15 @@ if [ $rc -eq 1 ] && grep -q "^gloss: ./broken.md:.*description" "$T/out" &&
     [ "$(cat "$EDITOR_LOG")" = "+4 ./broken.md" ]; then ok; else
 	bad "new, broken by the editor: exit $rc, out '$(cat "$T/out")', editor '$(cat "$EDITOR_LOG")'"
 fi
+# An editor that fails on a template it never changed leaves no stub
+# behind: nobody wrote anything in it.
+pty "cd '$N' && VISUAL= EDITOR=false $GA -d . new Never Written"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -e "$N/never-written.md" ] &&
+    grep -q "the editor 'false' failed" "$T/out" &&
+    grep -q "removed './never-written.md'" "$T/out"; then ok; else
+	bad "new, the editor failing: exit $rc, out '$(cat "$T/out")', files $(ls "$N" | tr '\n' ' ')"
+fi
 pty "cd '$N' && VISUAL= EDITOR='$ED' FAKE_EDIT= $GA -d . new Untouched"
 rc=$?
 if [ $rc -eq 1 ] && grep -q "still the template" "$T/out"; then ok; else
