@@ -32,7 +32,12 @@ first_of_file(const struct diag *d, size_t i)
 	    strcmp(d->v[i - 1].file, d->v[i].file) != 0;
 }
 
-/* Print to stderr the diagnostics that are not about term files. */
+/*
+ * Print to stderr the errors that are not about term files (a directory
+ * that cannot be read); their warnings (a directory cycle, a key of
+ * .gloss.yaml) are counted with the term files' in the summary line,
+ * not printed whole on every lookup.
+ */
 static void
 print_others(const struct diag *d)
 {
@@ -43,7 +48,7 @@ print_others(const struct diag *d)
 	for (i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->v[i];
 
-		if (m->level != DIAG_NOTE && !about_term_file(m))
+		if (m->level == DIAG_ERROR && !about_term_file(m))
 			diag_push(&rest, m);
 	}
 	cli_print_diags(&rest, 0);
@@ -54,7 +59,7 @@ void
 cli_report_load(const struct ctx *ctx)
 {
 	const struct diag *d = &ctx->diag;
-	size_t i, skipped = 0, warned = 0;
+	size_t i, skipped = 0, warned = 0, others = 0;
 
 	if (ctx->quiet)
 		return;
@@ -66,12 +71,12 @@ cli_report_load(const struct ctx *ctx)
 	if (ctx->table.n == 0)
 		return; /* cli_report_no_terms says more */
 	for (i = 0; i < d->n; i++) {
-		if (!about_term_file(&d->v[i]))
-			continue;
-		if (d->v[i].level == DIAG_ERROR && first_of_file(d, i))
-			skipped++;
-		else if (d->v[i].level == DIAG_WARN)
+		if (d->v[i].level == DIAG_WARN) {
 			warned++;
+			others += !about_term_file(&d->v[i]);
+		} else if (about_term_file(&d->v[i]) &&
+		    d->v[i].level == DIAG_ERROR && first_of_file(d, i))
+			skipped++;
 	}
 	if (skipped > 0 && warned > 0)
 		cli_errorx("%zu term file%s skipped, %zu warning%s; 'gloss "
@@ -82,9 +87,9 @@ cli_report_load(const struct ctx *ctx)
 		cli_errorx("%zu term file%s skipped; 'gloss check' says why",
 		    skipped, skipped == 1 ? "" : "s");
 	else if (warned > 0)
-		cli_errorx("%zu warning%s about term files; 'gloss check' "
-			   "says why",
-		    warned, warned == 1 ? "" : "s");
+		cli_errorx("%zu warning%s%s; 'gloss check' says why", warned,
+		    warned == 1 ? "" : "s",
+		    others > 0 ? "" : " about term files");
 }
 
 /* The length of a message's kind: its text before the first quote or colon.

@@ -258,6 +258,14 @@ done
 if timeout 20 $VALGRIND "$GLOSS" -d "$S" -q "good term" >/dev/null; then ok; else
 	bad "special: the good file does not load"
 fi
+# Outside check, a warning about a directory is counted in the summary
+# line as a term file's is, not printed whole on every lookup.
+timeout 20 $VALGRIND "$GLOSS" -d "$S" "good term" >/dev/null 2>"$T/err"
+if ! grep -q "cycle" "$T/err" &&
+    grep -qx "gloss: 4 term files skipped, 1 warning; 'gloss check' says why" \
+    "$T/err"; then ok; else
+	bad "special, a lookup: stderr '$(cat "$T/err")'"
+fi
 
 # A tab in a file name is escaped once in JSON (issue 11 bug 11): `\t',
 # which a JSON reader turns back into the tab, never `\\t'.
