@@ -99,5 +99,9 @@ cmd_categories(int argc, char **argv, struct ctx *ctx)
 	}
 	render_end(ctx->renderer, &rc);
 	free(g);
+	/* Nothing to count is said, not left to an empty output. */
+	if (n == 0 && !ctx->quiet)
+		cli_errorx("no term has a %s",
+		    strcmp(by, "lang") == 0 ? "language" : by);
 	return n > 0 ? EXIT_FOUND : EXIT_NOTFOUND;
 }
