@@ -395,12 +395,6 @@ static void
 text_list(struct render_ctx *ctx, const struct rrec *r)
 {
 	put_styled(ctx, NULL, r->term->name);
-	/* Every language served: one name may be several terms. */
-	if (ctx->opts->langs && r->term->lang != NULL) {
-		fputs(" (", ctx->fp);
-		put_styled(ctx, NULL, r->term->lang); /* as written */
-		fputc(')', ctx->fp);
-	}
 	fputc(ctx->opts->sep, ctx->fp);
 }
 
