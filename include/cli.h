@@ -267,6 +267,10 @@ int cli_check_file(const char *path);
 /* Start a render context on stdout for the records of ctx->cmd. */
 void cli_render_begin(struct ctx *, struct render_ctx *);
 
+/* Whether the name s is empty or blank: a usage error, not a term not
+ * found. */
+int cli_blank(const char *s);
+
 /* The error for a search path where no glossary could be read. */
 void cli_error_no_glossary(const struct ctx *);
 

@@ -21,6 +21,11 @@ cmd_edit(int argc, char **argv, struct ctx *ctx)
 	}
 	sb_init(&q);
 	sb_join(&q, " ", (size_t)argc, strv_item, argv);
+	if (cli_blank(q.s)) {
+		cli_errorx("edit: an empty name");
+		sb_release(&q);
+		return EXIT_TROUBLE;
+	}
 	lookup_find(&ctx->table, q.s, ctx->exact, &ctx->filter, &lk);
 	if (lk.term == NULL) {
 		cli_not_found(ctx, q.s, &lk);

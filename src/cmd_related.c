@@ -17,6 +17,11 @@ cmd_related(int argc, char **argv, struct ctx *ctx)
 	/* One term, its words joined as edit joins them. */
 	sb_init(&q);
 	sb_join(&q, " ", (size_t)argc, strv_item, argv);
+	if (cli_blank(q.s)) {
+		cli_errorx("related: an empty name");
+		sb_release(&q);
+		return EXIT_TROUBLE;
+	}
 	lookup_find(&ctx->table, q.s, ctx->exact, NULL, &lk);
 	if (lk.term == NULL) {
 		cli_not_found(ctx, q.s, &lk);

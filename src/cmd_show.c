@@ -58,18 +58,19 @@ cmd_show(int argc, char **argv, struct ctx *ctx)
 		return EXIT_TROUBLE;
 	}
 	for (i = 0; i < argc; i++)
-		if (argv[i][strspn(argv[i], " \t")] == '\0') {
+		if (cli_blank(argv[i])) {
 			cli_errorx("show: an empty name");
 			return EXIT_TROUBLE;
 		}
+	cli_render_begin(ctx, &rc);
+	/* The shape follows the arguments, joined or not (SPEC 4). */
+	rc.single = argc == 1;
 	sb_init(&joined);
 	if (argc > 1 && one_name(ctx, argc, argv, &joined)) {
 		one[0] = joined.s;
 		argv = one;
 		argc = 1;
 	}
-	cli_render_begin(ctx, &rc);
-	rc.single = argc == 1;
 	for (i = 0; i < argc; i++) {
 		struct lookup lk;
 		struct rrec r = {0};

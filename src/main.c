@@ -279,6 +279,12 @@ cli_render_begin(struct ctx *ctx, struct render_ctx *rc)
 	render_begin(ctx->renderer, rc);
 }
 
+int
+cli_blank(const char *s)
+{
+	return s[strspn(s, " \t\n\r\v\f")] == '\0';
+}
+
 void
 cli_error_no_glossary(const struct ctx *ctx)
 {

@@ -207,6 +207,17 @@ if $VALGRIND "$GLOSS" -q -d "$BAD" "good term" >/dev/null 2>&1; then ok; else
 	bad "the good file beside bad ones does not load"
 fi
 
+# Words joined into one name keep the JSON shape of the arguments
+# (SPEC 4): two words, an array, here of the one term they name.
+"$GLOSS" -d "$GOOD" -j deal size >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 0 ] && python3 -c 'import json, sys
+v = json.load(open(sys.argv[1]))
+assert isinstance(v, list) and len(v) == 1 and v[0]["term"] == "Deal Size"' \
+    "$T/out"; then ok; else
+	bad "show -j deal size: exit $rc, stdout '$(head -c 200 "$T/out")'"
+fi
+
 # A glossary of MDX files only: none is read (SPEC 1), and the error
 # says why rather than that there are no files.
 X=$T/mdx
