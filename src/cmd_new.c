@@ -99,6 +99,7 @@ new_dir(const struct ctx *ctx)
 	struct cli_dirs dirs;
 	struct stat st;
 	char *dir;
+	size_t n;
 	int deflt;
 
 	cli_dirs_resolve(ctx, &dirs);
@@ -110,6 +111,9 @@ new_dir(const struct ctx *ctx)
 	dir = xstrdup(dirs.path.v[0]);
 	deflt = dirs.origin[0] == DIR_DEFAULT;
 	cli_dirs_release(&dirs);
+	/* "dir/" names the file "dir/x.md", as the loader names its terms. */
+	for (n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
+		dir[n - 1] = '\0';
 	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 		return dir;
 	/* Your own glossary (XDG_DATA_HOME) is made on first use. */
@@ -120,33 +124,73 @@ new_dir(const struct ctx *ctx)
 	return NULL;
 }
 
+/* How a name finds a term (name_owner). */
+enum owner { OWN_DERIVED, OWN_NAME, OWN_ALIAS };
+
 /*
- * Whether name already finds a term of the glossary in force, as its
- * name, an alias or an id: a new term of that name would take its
- * lookups, so it is refused (saying whose it is).
+ * The term name finds exactly in tab, and how: by its name, by an
+ * alias or an id, or only by a name drawn from that term's own
+ * (names.h), which any name beats.  NULL: none.
+ */
+static const struct term *
+name_owner(const struct table *tab, const char *name, enum owner *how)
+{
+	const struct term *t = NULL;
+	size_t i, first, last;
+	char *key = term_key(name);
+
+	*how = OWN_DERIVED;
+	table_prefix(tab, key, &first, &last);
+	for (i = first; i < last && strcmp(tab->idx[i].key, key) == 0; i++)
+		if (!tab->idx[i].derived) {
+			t = tab->idx[i].term;
+			*how = tab->idx[i].alias < 0 ? OWN_NAME : OWN_ALIAS;
+			break;
+		} else if (t == NULL)
+			t = tab->idx[i].term;
+	if (t == NULL || *how == OWN_DERIVED) {
+		table_ids(tab, key, &first, &last);
+		if (first < last) {
+			t = tab->ids[first].term;
+			*how = OWN_ALIAS;
+		}
+	}
+	free(key);
+	return t;
+}
+
+/*
+ * Whether name already finds a term of the directory new writes to (the
+ * first in force), as its name, an alias or an id: a new term of that
+ * name would take its lookups, so it is refused, saying whose it is.
+ * A term of a later directory, or one found by a name drawn from its
+ * own, is what the new term may rightly hide (SPEC 2): a warning.
  */
 static int
 named_already(struct ctx *ctx, const char *name)
 {
 	struct cli_dirs dirs;
-	struct lookup lk;
-	int found;
+	const struct term *t;
+	enum owner how;
 
 	cli_dirs_resolve(ctx, &dirs);
 	(void)cli_dirs_load(ctx, &dirs);
 	cli_dirs_release(&dirs);
-	lookup_find(&ctx->table, name, 1, NULL, &lk);
-	if ((found = lk.term != NULL)) {
-		if (lk.kind == MATCH_EXACT)
-			cli_errorx("new: '%s' is a term already, in '%s'; "
-				   "open it with 'gloss edit'",
-			    name, lk.term->path);
-		else
-			cli_errorx("new: '%s' already names '%s', in '%s'",
-			    name, lk.term->name, lk.term->path);
+	if ((t = name_owner(&ctx->table, name, &how)) == NULL)
+		return 0;
+	if (t->dirno != 0 || how == OWN_DERIVED) {
+		cli_errorx("new: the new term will hide '%s' of '%s'", t->name,
+		    t->path);
+		return 0;
 	}
-	lookup_release(&lk);
-	return found;
+	if (how == OWN_NAME)
+		cli_errorx("new: '%s' is a term already, in '%s'; open it "
+			   "with 'gloss edit'",
+		    name, t->path);
+	else
+		cli_errorx("new: '%s' already names '%s', in '%s'", name,
+		    t->name, t->path);
+	return 1;
 }
 
 /* The term the file path defines, or NULL. */
@@ -221,8 +265,10 @@ edit_new(const char *path)
 {
 	struct stat a, b;
 
-	if (stat(path, &a) < 0)
+	if (stat(path, &a) < 0) {
+		cli_errorx("new: cannot stat '%s': %s", path, strerror(errno));
 		return -1;
+	}
 	if (cli_edit_file(path, 4) == 0)
 		return 0;
 	if (stat(path, &b) == 0 && a.st_ino == b.st_ino &&

@@ -520,6 +520,28 @@ for name in 'Monthly Recurring Revenue' 'monthly-recurring revenue' MRR-ID; do
 		bad "new $name over an alias: exit $rc, stdout '$(cat "$T/out")', stderr '$(cat "$T/err")', files $(ls "$N" | tr '\n' ' ')"
 	fi
 done
+# A term of a later directory is what an earlier one is for: a new term
+# there shadows it (SPEC 2), with a warning; and a name derived from
+# another term's text ('ARR' in '... (ARR) ...') is no one's name.
+N2=$T/new-first
+mkdir -p "$N2"
+"$GLOSS" -d "$N2" -d "$N" new 'Monthly Recurring Revenue' >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(cat "$T/out")" = "$N2/monthly-recurring-revenue.md" ] &&
+    grep -qF "gloss: new: the new term will hide 'MRR' of '$N/mrr.md'" "$T/err"
+then ok; else
+	bad "new over a later directory's alias: exit $rc, stdout '$(cat "$T/out")', stderr '$(cat "$T/err")'"
+fi
+rm -rf "$N2"
+printf -- '---\nterm: Cross-Origin Resource Sharing\ndescription: Cross-Origin Resource Sharing (CORS) lets a page read from another origin.\n---\n' >"$N/cors-long.md"
+"$GLOSS" -d "$N" new CORS >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(cat "$T/out")" = "$N/cors.md" ] &&
+    grep -qF "gloss: new: the new term will hide 'Cross-Origin Resource Sharing' of '$N/cors-long.md'" "$T/err"
+then ok; else
+	bad "new over a derived name: exit $rc, stdout '$(cat "$T/out")', stderr '$(cat "$T/err")'"
+fi
+rm -f "$N/cors-long.md" "$N/cors.md"
 # A file name another term holds: the message says whose it is, not
 # to edit it.
 printf -- '---\nterm: C++\ndescription: A language.\n---\n' >"$N/c.md"
@@ -528,6 +550,11 @@ rc=$?
 if [ $rc -eq 1 ] && grep -qF "gloss: new: '$N/c.md' exists already and defines 'C++'" "$T/err" &&
     ! grep -q "gloss edit" "$T/err"; then ok; else
 	bad "new C# beside c.md: exit $rc, stderr '$(cat "$T/err")'"
+fi
+"$GLOSS" -d "$N/" new 'C#' >"$T/out" 2>"$T/err"
+if grep -qF "gloss: new: '$N/c.md' exists already and defines 'C++'" "$T/err"
+then ok; else
+	bad "new C# with -d DIR/: stderr '$(cat "$T/err")'"
 fi
 rm -f "$N/mrr.md" "$N/c.md"
 "$GLOSS" -d "$N" new foo >"$T/out" 2>&1
