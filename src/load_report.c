@@ -34,12 +34,13 @@ first_of_file(const struct diag *d, size_t i)
 
 /*
  * Print to stderr the errors that are not about term files (a directory
- * that cannot be read); their warnings (a directory cycle, a key of
- * .gloss.yaml) are counted with the term files' in the summary line,
- * not printed whole on every lookup.
+ * that cannot be read), and with warnings set their warnings too (a
+ * directory cycle, a key of .gloss.yaml), which are else counted with
+ * the term files' in the summary line, not printed whole on every
+ * lookup.
  */
 static void
-print_others(const struct diag *d)
+print_others(const struct diag *d, int warnings)
 {
 	struct diag rest;
 	size_t i;
@@ -48,7 +49,9 @@ print_others(const struct diag *d)
 	for (i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->v[i];
 
-		if (m->level == DIAG_ERROR && !about_term_file(m))
+		if ((m->level == DIAG_ERROR ||
+			(warnings && m->level == DIAG_WARN)) &&
+		    !about_term_file(m))
 			diag_push(&rest, m);
 	}
 	cli_print_diags(&rest, 0);
@@ -67,7 +70,8 @@ cli_report_load(const struct ctx *ctx)
 		cli_print_diags(d, 0);
 		return;
 	}
-	print_others(d);
+	/* When nothing loaded, a warning about the glossary may be why. */
+	print_others(d, ctx->table.n == 0);
 	if (ctx->table.n == 0)
 		return; /* cli_report_no_terms says more */
 	for (i = 0; i < d->n; i++) {

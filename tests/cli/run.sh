@@ -218,6 +218,19 @@ assert isinstance(v, list) and len(v) == 1 and v[0]["term"] == "Deal Size"' \
 	bad "show -j deal size: exit $rc, stdout '$(head -c 200 "$T/out")'"
 fi
 
+# When nothing loads, a warning about the glossary (a misspelt setting
+# of .gloss.yaml) may be why: it is printed whole, not only counted.
+Y=$T/conf-typo
+mkdir -p "$Y"
+printf 'kyes:\n  name: headword\n' >"$Y/.gloss.yaml"
+printf -- '---\nheadword: Escrow\ndescription: d\n---\n' >"$Y/escrow.md"
+"$GLOSS" -d "$Y" list >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "^gloss: $Y/.gloss.yaml:[0-9]*:[0-9]*: warning: unknown setting 'kyes'" "$T/err"
+then ok; else
+	bad "nothing loads beside a bad setting: exit $rc, stderr '$(cat "$T/err")'"
+fi
+
 # A glossary of MDX files only: none is read (SPEC 1), and the error
 # says why rather than that there are no files.
 X=$T/mdx
