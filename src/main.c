@@ -114,9 +114,22 @@ tty_columns(void)
 
 /* Set by -h/--help: the help of the command named, else gloss's. */
 static int want_help;
-/* The options given, as getopt_long returned them, in order. */
-static int given[64];
-static size_t ngiven;
+/* The options given: for each O_* bit, what getopt_long returned for
+ * the last option of it (0: none). */
+static int given[32];
+
+static void
+note_given(int ch)
+{
+	const struct cli_option *o;
+	unsigned b;
+
+	for (o = cli_options; o->name != NULL && o->val != ch; o++)
+		;
+	for (b = 0; o->name != NULL && b < 32; b++)
+		if (o->bit == 1u << b)
+			given[b] = ch;
+}
 
 static void
 parse_options(int argc, char **argv, struct ctx *ctx)
@@ -126,8 +139,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 	opterr = 0;
 	while ((ch = getopt_long(
 		    argc, argv, cli_shortopts(), cli_longopts(), NULL)) != -1) {
-		if (ngiven < sizeof(given) / sizeof(given[0]))
-			given[ngiven++] = ch;
+		note_given(ch);
 		switch (ch) {
 		case '0':
 			ctx->nul = 1;
@@ -488,12 +500,12 @@ static struct ctx ctx;
 
 /*
  * Options any command takes, honoured or not: where the glossary is,
- * how much to say, how to show it.  An alias or a habit may give them
- * to every command.
+ * how much to say, how to show it, how strictly to match.  An alias or
+ * a habit may give them to every command.
  */
 #define O_ANY                                                                  \
 	(O_DIR | O_QUIET | O_VERBOSE | O_HELP | O_LANG | O_CACHE | O_COLOR |   \
-	    O_WIDTH | O_PAGER)
+	    O_WIDTH | O_PAGER | O_FULL | O_EXACT)
 
 /*
  * Any other option the command does not honour is an error, not
@@ -504,14 +516,14 @@ static void
 check_options(const struct cmd *cmd)
 {
 	const struct cli_option *o;
-	size_t i;
+	unsigned b;
 
-	for (i = 0; i < ngiven; i++) {
-		for (o = cli_options; o->name != NULL && o->val != given[i];
+	for (b = 0; b < 32; b++) {
+		if (given[b] == 0 || ((1u << b) & (cmd->opts | O_ANY)))
+			continue;
+		for (o = cli_options; o->name != NULL && o->val != given[b];
 		     o++)
 			;
-		if (o->name == NULL || (o->bit & (cmd->opts | O_ANY)))
-			continue;
 		if (o->shortopt != 0)
 			cli_errorx("%s: -%c (--%s) does not apply; see 'gloss "
 				   "%s --help'",
