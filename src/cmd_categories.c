@@ -101,7 +101,11 @@ cmd_categories(int argc, char **argv, struct ctx *ctx)
 	free(g);
 	/* Nothing to count is said, not left to an empty output. */
 	if (n == 0 && !ctx->quiet)
-		cli_errorx("no term has a %s",
+		cli_errorx("no term %shas a %s",
+		    ctx->category != NULL || ctx->tag != NULL ||
+			    ctx->vertical != NULL
+			? "that passes the filters "
+			: "",
 		    strcmp(by, "lang") == 0 ? "language" : by);
 	return n > 0 ? EXIT_FOUND : EXIT_NOTFOUND;
 }

@@ -363,6 +363,8 @@ filtered_out(struct ctx *ctx, const char *query)
 	const struct term *t;
 	struct lookup lk;
 	struct sbuf sb;
+	size_t i;
+	int said = 1;
 
 	if (f->category == NULL && f->tag == NULL && f->vertical == NULL)
 		return 0;
@@ -375,7 +377,9 @@ filtered_out(struct ctx *ctx, const char *query)
 	if (f->category != NULL &&
 	    !filter_has((const char *const *)t->categories.v, t->categories.n,
 		f->category)) {
-		sb_join(&sb, ", ", t->categories.n, strv_item, t->categories.v);
+		for (i = 0; i < t->categories.n; i++)
+			sb_addf(&sb, "%s'%s'", i > 0 ? ", " : "",
+			    t->categories.v[i]);
 		cli_errorx("'%s' is not in category '%s': its %s %s", t->name,
 		    ctx->category,
 		    t->categories.n > 1 ? "categories are" : "category is",
@@ -383,12 +387,14 @@ filtered_out(struct ctx *ctx, const char *query)
 	} else if (f->tag != NULL &&
 	    !filter_has((const char *const *)t->tags.v, t->tags.n, f->tag))
 		cli_errorx("'%s' has no tag '%s'", t->name, ctx->tag);
-	else
+	else if (f->vertical != NULL && !filter_match(f, t))
 		cli_errorx(
 		    "'%s' is not in vertical '%s'", t->name, ctx->vertical);
+	else
+		said = 0; /* it passes: the filter is not why */
 	sb_release(&sb);
 	lookup_release(&lk);
-	return 1;
+	return said;
 }
 
 void
