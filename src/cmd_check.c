@@ -28,6 +28,8 @@ unloaded_files(const struct diag *d, struct unloaded **out)
 		char *stem;
 
 		if (d->v[i].level != DIAG_ERROR || f == NULL ||
+		    d->v[i].code == DIAG_NOT_A_DIRECTORY ||
+		    d->v[i].code == DIAG_CANNOT_OPEN_DIR ||
 		    (end = strrchr(f, '.')) == NULL ||
 		    strcmp(end, ".md") != 0 ||
 		    (n > 0 && strcmp(v[n - 1].path, f) == 0))
@@ -125,8 +127,11 @@ find_text(const struct term *t, const char *s, unsigned *line, unsigned *col)
 	while (getline(&buf, &cap, fp) != -1) {
 		n++;
 		if ((p = strstr(buf, s)) != NULL) {
+			/* Columns count characters, as libyaml's do. */
 			*line = n;
-			*col = (unsigned)(p - buf) + 1;
+			*col = 1;
+			while (p-- > buf)
+				*col += ((unsigned char)*p & 0xc0) != 0x80;
 			break;
 		}
 	}
