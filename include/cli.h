@@ -270,6 +270,12 @@ void cli_render_begin(struct ctx *, struct render_ctx *);
 /* Whether the name s is empty or blank: a usage error, not a term not
  * found. */
 int cli_blank(const char *s);
+/*
+ * The one term name the n words of argv make, joined by spaces, into q
+ * (initialised here; the caller releases it): 0, or -1 when there is
+ * none (no word, or only blanks), said for the command cmd.
+ */
+int cli_term_words(const char *cmd, int n, char **argv, struct sbuf *q);
 
 /* The error for a search path where no glossary could be read. */
 void cli_error_no_glossary(const struct ctx *);

@@ -15,14 +15,7 @@ cmd_edit(int argc, char **argv, struct ctx *ctx)
 	struct sbuf q;
 	int rc = EXIT_FOUND;
 
-	if (argc == 0) {
-		cli_errorx("edit: name a term: gloss edit TERM");
-		return EXIT_TROUBLE;
-	}
-	sb_init(&q);
-	sb_join(&q, " ", (size_t)argc, strv_item, argv);
-	if (cli_blank(q.s)) {
-		cli_errorx("edit: an empty name");
+	if (cli_term_words("edit", argc, argv, &q) < 0) {
 		sb_release(&q);
 		return EXIT_TROUBLE;
 	}

@@ -10,15 +10,8 @@ cmd_related(int argc, char **argv, struct ctx *ctx)
 	size_t i;
 	long n = 0;
 
-	if (argc == 0) {
-		cli_errorx("related: name a term: gloss related TERM");
-		return EXIT_TROUBLE;
-	}
 	/* One term, its words joined as edit joins them. */
-	sb_init(&q);
-	sb_join(&q, " ", (size_t)argc, strv_item, argv);
-	if (cli_blank(q.s)) {
-		cli_errorx("related: an empty name");
+	if (cli_term_words("related", argc, argv, &q) < 0) {
 		sb_release(&q);
 		return EXIT_TROUBLE;
 	}

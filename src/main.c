@@ -297,6 +297,22 @@ cli_blank(const char *s)
 	return s[strspn(s, " \t\n\r\v\f")] == '\0';
 }
 
+int
+cli_term_words(const char *cmd, int n, char **argv, struct sbuf *q)
+{
+	sb_init(q);
+	if (n == 0) {
+		cli_errorx("%s: name a term: gloss %s TERM", cmd, cmd);
+		return -1;
+	}
+	sb_join(q, " ", (size_t)n, strv_item, argv);
+	if (cli_blank(q->s)) {
+		cli_errorx("%s: an empty name", cmd);
+		return -1;
+	}
+	return 0;
+}
+
 void
 cli_error_no_glossary(const struct ctx *ctx)
 {
