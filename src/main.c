@@ -118,6 +118,22 @@ static int want_help;
  * the last option of it (0: none). */
 static int given[32];
 
+/*
+ * A filter given twice is one too many: the last used to win without a
+ * word, where a user may have meant either.  The same value twice is
+ * harmless.
+ */
+static const char *
+once(const char *opt, const char *what, const char *had, const char *v)
+{
+	if (had != NULL && strcmp(had, v) != 0) {
+		cli_errorx("%s given twice, '%s' and '%s': one %s at a time",
+		    opt, had, v, what);
+		finish(EXIT_TROUBLE);
+	}
+	return v;
+}
+
 static void
 note_given(int ch)
 {
@@ -145,7 +161,8 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->nul = 1;
 			break;
 		case 'c':
-			ctx->category = optarg;
+			ctx->category =
+			    once("-c", "category", ctx->category, optarg);
 			break;
 		case 'd':
 			strlist_push(&ctx->dirs, xstrdup(optarg));
@@ -166,7 +183,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->quiet = 1;
 			break;
 		case 't':
-			ctx->tag = optarg;
+			ctx->tag = once("-t", "tag", ctx->tag, optarg);
 			break;
 		case 'v':
 			ctx->verbose = 1;
@@ -230,7 +247,8 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->has_seed = 1;
 			break;
 		case OPT_VERTICAL:
-			ctx->vertical = optarg;
+			ctx->vertical = once(
+			    "--vertical", "vertical", ctx->vertical, optarg);
 			break;
 		case OPT_VERSION:
 			printf("gloss %s\n", GLOSS_VERSION);
