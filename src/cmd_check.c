@@ -116,7 +116,7 @@ static void
 find_text(const struct term *t, const char *s, unsigned *line, unsigned *col)
 {
 	FILE *fp = fopen(t->path, "r");
-	char *buf = NULL, *p;
+	char *buf = NULL, *p, *q;
 	size_t cap = 0;
 	unsigned n = 0;
 
@@ -130,8 +130,8 @@ find_text(const struct term *t, const char *s, unsigned *line, unsigned *col)
 			/* Columns count characters, as libyaml's do. */
 			*line = n;
 			*col = 1;
-			while (p-- > buf)
-				*col += ((unsigned char)*p & 0xc0) != 0x80;
+			for (q = buf; q < p; q++)
+				*col += ((unsigned char)*q & 0xc0) != 0x80;
 			break;
 		}
 	}
