@@ -25,9 +25,9 @@ enum pager_when { PAGER_AUTO, PAGER_ALWAYS, PAGER_NEVER };
 struct ctx {
 	/* options */
 	struct strlist dirs;
-	const char *category;
-	const char *vertical;
-	const char *tag;
+	struct strlist category; /* -c, each as given: any of them */
+	struct strlist vertical; /* --vertical */
+	struct strlist tag;	 /* -t */
 	const char *format;
 	const char *field;
 	const char *by;

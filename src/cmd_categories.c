@@ -102,10 +102,8 @@ cmd_categories(int argc, char **argv, struct ctx *ctx)
 	/* Nothing to count is said, not left to an empty output. */
 	if (n == 0 && !ctx->quiet)
 		cli_errorx("no term %shas a %s",
-		    ctx->category != NULL || ctx->tag != NULL ||
-			    ctx->vertical != NULL
-			? "that passes the filters "
-			: "",
+		    filter_active(&ctx->filter) ? "that passes the filters "
+						: "",
 		    strcmp(by, "lang") == 0 ? "language" : by);
 	return n > 0 ? EXIT_FOUND : EXIT_NOTFOUND;
 }

@@ -32,28 +32,28 @@ get_tag(const struct term *t, size_t i)
 	return i < t->tags.n ? t->tags.v[i] : NULL;
 }
 
-static const char *
+static const struct strlist *
 given_category(const struct ctx *ctx)
 {
-	return ctx->category;
+	return &ctx->category;
 }
 
-static const char *
+static const struct strlist *
 given_vertical(const struct ctx *ctx)
 {
-	return ctx->vertical;
+	return &ctx->vertical;
 }
 
-static const char *
+static const struct strlist *
 given_tag(const struct ctx *ctx)
 {
-	return ctx->tag;
+	return &ctx->tag;
 }
 
 static const struct facet {
-	const char *what;			  /* in messages */
-	const char *(*given)(const struct ctx *); /* the option, or NULL */
-	facet_get *get;				  /* the term's values */
+	const char *what;				    /* in messages */
+	const struct strlist *(*given)(const struct ctx *); /* as given */
+	facet_get *get;	    /* the term's values */
 	const char *listed; /* the command that lists them */
 } facets[] = {
     {"category", given_category, get_category, "gloss categories"},
@@ -164,24 +164,24 @@ facet_unknown(const struct facet *f, const char *q, const struct nears *ns)
 int
 cli_check_filters(const struct ctx *ctx)
 {
-	size_t i;
+	size_t i, j;
 	int ok = 1;
 
 	for (i = 0; i < sizeof(facets) / sizeof(facets[0]); i++) {
 		const struct facet *f = &facets[i];
-		const char *q = f->given(ctx);
-		struct nears ns = {NULL, 0};
-		char *fq;
+		const struct strlist *l = f->given(ctx);
 
-		if (q == NULL)
-			continue;
-		fq = utf8_fold(q, strlen(q));
-		if (!facet_known(&ctx->table, f, fq, &ns)) {
-			facet_unknown(f, q, &ns);
-			ok = 0;
+		for (j = 0; j < l->n; j++) {
+			struct nears ns = {NULL, 0};
+			char *fq = utf8_fold(l->v[j], strlen(l->v[j]));
+
+			if (!facet_known(&ctx->table, f, fq, &ns)) {
+				facet_unknown(f, l->v[j], &ns);
+				ok = 0;
+			}
+			nears_release(&ns);
+			free(fq);
 		}
-		nears_release(&ns);
-		free(fq);
 	}
 	return ok ? 0 : -1;
 }

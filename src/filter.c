@@ -7,18 +7,37 @@ void
 filter_init(struct filter *f, const char *category, const char *vertical,
     const char *tag)
 {
-	f->tag = tag ? term_key(tag) : NULL;
-	f->category = category ? term_key(category) : NULL;
-	f->vertical = vertical ? term_key(vertical) : NULL;
+	memset(f, 0, sizeof(*f));
+	if (category != NULL)
+		filter_add(f, FILTER_CATEGORY, category);
+	if (vertical != NULL)
+		filter_add(f, FILTER_VERTICAL, vertical);
+	if (tag != NULL)
+		filter_add(f, FILTER_TAG, tag);
+}
+
+void
+filter_add(struct filter *f, enum filter_facet k, const char *name)
+{
+	struct strlist *l = k == FILTER_CATEGORY ? &f->category
+	    : k == FILTER_VERTICAL		 ? &f->vertical
+						 : &f->tag;
+
+	strlist_push(l, term_key(name));
+}
+
+int
+filter_active(const struct filter *f)
+{
+	return f->category.n > 0 || f->vertical.n > 0 || f->tag.n > 0;
 }
 
 void
 filter_release(struct filter *f)
 {
-	free(f->category);
-	free(f->vertical);
-	free(f->tag);
-	f->category = f->vertical = f->tag = NULL;
+	strlist_release(&f->category);
+	strlist_release(&f->vertical);
+	strlist_release(&f->tag);
 }
 
 static int
@@ -57,19 +76,33 @@ filter_has(const char *const *v, size_t n, const char *name)
 	return has;
 }
 
+/* Whether one of the folded keys of l is one of the n strings of v. */
+static int
+any_of(const struct strlist *l, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (any_folded(l->v[i], v, n))
+			return 1;
+	return 0;
+}
+
 int
 filter_match(const struct filter *f, const struct term *t)
 {
 	if (f == NULL)
 		return 1;
-	if (f->category != NULL &&
-	    !any_folded(f->category, (const char *const *)t->categories.v,
+	if (f->category.n > 0 &&
+	    !any_of(&f->category, (const char *const *)t->categories.v,
 		t->categories.n))
 		return 0;
-	if (f->tag != NULL &&
-	    !any_folded(f->tag, (const char *const *)t->tags.v, t->tags.n))
+	if (f->tag.n > 0 &&
+	    !any_of(&f->tag, (const char *const *)t->tags.v, t->tags.n))
 		return 0;
-	if (f->vertical != NULL && !same_folded(f->vertical, t->vertical))
+	if (f->vertical.n > 0 &&
+	    (t->vertical == NULL ||
+		!any_of(&f->vertical, (const char *const *)&t->vertical, 1)))
 		return 0;
 	return 1;
 }

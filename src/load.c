@@ -97,8 +97,8 @@ serve_lang(struct ctx *ctx, const struct lang_choice *c)
 static int
 can_pick(const struct ctx *ctx)
 {
-	return ctx->names != NULL && ctx->nnames > 0 && ctx->category == NULL &&
-	    ctx->vertical == NULL && ctx->tag == NULL &&
+	return ctx->names != NULL && ctx->nnames > 0 &&
+	    !filter_active(&ctx->filter) &&
 	    (ctx->field == NULL || cli_field_known(ctx->cmd, ctx->field));
 }
 

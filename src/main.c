@@ -118,22 +118,6 @@ static int want_help;
  * the last option of it (0: none). */
 static int given[32];
 
-/*
- * A filter given twice is one too many: the last used to win without a
- * word, where a user may have meant either.  The same value twice is
- * harmless.
- */
-static const char *
-once(const char *opt, const char *what, const char *had, const char *v)
-{
-	if (had != NULL && strcmp(had, v) != 0) {
-		cli_errorx("%s given twice, '%s' and '%s': one %s at a time",
-		    opt, had, v, what);
-		finish(EXIT_TROUBLE);
-	}
-	return v;
-}
-
 static void
 note_given(int ch)
 {
@@ -161,8 +145,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->nul = 1;
 			break;
 		case 'c':
-			ctx->category =
-			    once("-c", "category", ctx->category, optarg);
+			strlist_push(&ctx->category, xstrdup(optarg));
 			break;
 		case 'd':
 			strlist_push(&ctx->dirs, xstrdup(optarg));
@@ -183,7 +166,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->quiet = 1;
 			break;
 		case 't':
-			ctx->tag = once("-t", "tag", ctx->tag, optarg);
+			strlist_push(&ctx->tag, xstrdup(optarg));
 			break;
 		case 'v':
 			ctx->verbose = 1;
@@ -247,8 +230,7 @@ parse_options(int argc, char **argv, struct ctx *ctx)
 			ctx->has_seed = 1;
 			break;
 		case OPT_VERTICAL:
-			ctx->vertical = once(
-			    "--vertical", "vertical", ctx->vertical, optarg);
+			strlist_push(&ctx->vertical, xstrdup(optarg));
 			break;
 		case OPT_VERSION:
 			printf("gloss %s\n", GLOSS_VERSION);
@@ -385,6 +367,30 @@ cli_print_diags(const struct diag *d, int notes)
 	sb_release(&sb);
 }
 
+/* 'a', 'b' or 'c': the names of l, quoted, into sb. */
+static void
+quoted_or(struct sbuf *sb, const struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		sb_addf(sb, "%s'%s'",
+		    i == 0	       ? ""
+			: i + 1 < l->n ? ", "
+				       : " or ",
+		    l->v[i]);
+}
+
+/* Add every name of l to facet k of f. */
+static void
+add_all(struct filter *f, enum filter_facet k, const struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		filter_add(f, k, l->v[i]);
+}
+
 /*
  * When a filter (-c, -t, --vertical) hides the term query finds, say
  * which, and what the term has instead: else an existing term reads
@@ -393,14 +399,14 @@ cli_print_diags(const struct diag *d, int notes)
 static int
 filtered_out(struct ctx *ctx, const char *query)
 {
-	const struct filter *f = &ctx->filter;
+	struct filter cat, tag;
 	const struct term *t;
 	struct lookup lk;
-	struct sbuf sb;
+	struct sbuf sb, want;
 	size_t i;
 	int said = 1;
 
-	if (f->category == NULL && f->tag == NULL && f->vertical == NULL)
+	if (!filter_active(&ctx->filter))
 		return 0;
 	lookup_find(&ctx->table, query, ctx->exact, NULL, &lk);
 	if ((t = lk.term) == NULL) {
@@ -408,24 +414,31 @@ filtered_out(struct ctx *ctx, const char *query)
 		return 0;
 	}
 	sb_init(&sb);
-	if (f->category != NULL &&
-	    !filter_has((const char *const *)t->categories.v, t->categories.n,
-		f->category)) {
+	sb_init(&want);
+	filter_init(&cat, NULL, NULL, NULL);
+	add_all(&cat, FILTER_CATEGORY, &ctx->category);
+	filter_init(&tag, NULL, NULL, NULL);
+	add_all(&tag, FILTER_TAG, &ctx->tag);
+	if (!filter_match(&cat, t)) {
 		for (i = 0; i < t->categories.n; i++)
 			sb_addf(&sb, "%s'%s'", i > 0 ? ", " : "",
 			    t->categories.v[i]);
-		cli_errorx("'%s' is not in category '%s': its %s %s", t->name,
-		    ctx->category,
+		quoted_or(&want, &ctx->category);
+		cli_errorx("'%s' is not in category %s: its %s %s", t->name,
+		    want.s,
 		    t->categories.n > 1 ? "categories are" : "category is",
 		    sb.s);
-	} else if (f->tag != NULL &&
-	    !filter_has((const char *const *)t->tags.v, t->tags.n, f->tag))
-		cli_errorx("'%s' has no tag '%s'", t->name, ctx->tag);
-	else if (f->vertical != NULL && !filter_match(f, t))
-		cli_errorx(
-		    "'%s' is not in vertical '%s'", t->name, ctx->vertical);
-	else
+	} else if (!filter_match(&tag, t)) {
+		quoted_or(&want, &ctx->tag);
+		cli_errorx("'%s' has no tag %s", t->name, want.s);
+	} else if (!filter_match(&ctx->filter, t)) {
+		quoted_or(&want, &ctx->vertical);
+		cli_errorx("'%s' is not in vertical %s", t->name, want.s);
+	} else
 		said = 0; /* it passes: the filter is not why */
+	filter_release(&cat);
+	filter_release(&tag);
+	sb_release(&want);
 	sb_release(&sb);
 	lookup_release(&lk);
 	return said;
@@ -667,7 +680,10 @@ main(int argc, char *argv[])
 		cli_errorx("unknown field '%s'", ctx.field);
 		usage();
 	}
-	filter_init(&ctx.filter, ctx.category, ctx.vertical, ctx.tag);
+	filter_init(&ctx.filter, NULL, NULL, NULL);
+	add_all(&ctx.filter, FILTER_CATEGORY, &ctx.category);
+	add_all(&ctx.filter, FILTER_VERTICAL, &ctx.vertical);
+	add_all(&ctx.filter, FILTER_TAG, &ctx.tag);
 	setup_cache(&ctx);
 	ctx.load.drop_text = !needs_body(&ctx);
 	if (cmd->flags & CMD_NAMES) {
@@ -703,6 +719,9 @@ out:
 	diag_release(&ctx.diag);
 	diag_release(&ctx.index_diag);
 	strlist_release(&ctx.dirs);
+	strlist_release(&ctx.category);
+	strlist_release(&ctx.vertical);
+	strlist_release(&ctx.tag);
 	config_release(&ctx.cfg);
 	free(ctx.cache_dir);
 	return rc;
