@@ -35,7 +35,5 @@ int filter_active(const struct filter *);
 void filter_release(struct filter *);
 /* Whether t passes f; a NULL filter passes every term. */
 int filter_match(const struct filter *, const struct term *);
-/* Whether one of the n strings of v is name, compared folded. */
-int filter_has(const char *const *v, size_t n, const char *name);
 
 #endif

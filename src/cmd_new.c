@@ -124,63 +124,79 @@ new_dir(const struct ctx *ctx)
 	return NULL;
 }
 
-/* How a name finds a term (name_owner). */
-enum owner { OWN_DERIVED, OWN_NAME, OWN_ALIAS };
+/* How a name finds a term (name_owner), weakest first. */
+enum owner { OWN_NONE, OWN_DERIVED, OWN_LATER, OWN_ALIAS, OWN_NAME };
+
+/* Keep t as *best when how beats *bhow. */
+static void
+owner_better(const struct term *t, enum owner how, const struct term **best,
+    enum owner *bhow)
+{
+	if (how > *bhow) {
+		*best = t;
+		*bhow = how;
+	}
+}
 
 /*
- * The term name finds exactly in tab, and how: by its name, by an
- * alias or an id, or only by a name drawn from that term's own
+ * The term name finds exactly in tab that matters most to a new term of
+ * that name in the first directory, and how: by its name, or by an
+ * alias or an id, of a term of that directory (the new term would take
+ * its lookups); else a term of a later directory (one the new term may
+ * rightly hide, SPEC 2), or one found only by a name drawn from its own
  * (names.h), which any name beats.  NULL: none.
  */
 static const struct term *
 name_owner(const struct table *tab, const char *name, enum owner *how)
 {
-	const struct term *t = NULL;
+	const struct term *best = NULL, *t;
 	size_t i, first, last;
 	char *key = term_key(name);
 
-	*how = OWN_DERIVED;
+	*how = OWN_NONE;
 	table_prefix(tab, key, &first, &last);
-	for (i = first; i < last && strcmp(tab->idx[i].key, key) == 0; i++)
-		if (!tab->idx[i].derived) {
-			t = tab->idx[i].term;
-			*how = tab->idx[i].alias < 0 ? OWN_NAME : OWN_ALIAS;
-			break;
-		} else if (t == NULL)
-			t = tab->idx[i].term;
-	if (t == NULL || *how == OWN_DERIVED) {
-		table_ids(tab, key, &first, &last);
-		if (first < last) {
-			t = tab->ids[first].term;
-			*how = OWN_ALIAS;
-		}
+	for (i = first; i < last && strcmp(tab->idx[i].key, key) == 0; i++) {
+		t = tab->idx[i].term;
+		owner_better(t,
+		    tab->idx[i].derived		? OWN_DERIVED
+			: t->dirno != 0		? OWN_LATER
+			: tab->idx[i].alias < 0 ? OWN_NAME
+						: OWN_ALIAS,
+		    &best, how);
+	}
+	table_ids(tab, key, &first, &last);
+	for (i = first; i < last; i++) {
+		t = tab->ids[i].term;
+		owner_better(
+		    t, t->dirno != 0 ? OWN_LATER : OWN_ALIAS, &best, how);
 	}
 	free(key);
-	return t;
+	return best;
 }
 
 /*
  * Whether name already finds a term of the directory new writes to (the
  * first in force), as its name, an alias or an id: a new term of that
  * name would take its lookups, so it is refused, saying whose it is.
- * A term of a later directory, or one found by a name drawn from its
- * own, is what the new term may rightly hide (SPEC 2): a warning.
+ * Else *hides is the term the new one will hide, if any (a later
+ * directory's, or one found by a name drawn from its own), for the
+ * warning once the file is written.
  */
 static int
-named_already(struct ctx *ctx, const char *name)
+named_already(struct ctx *ctx, const char *name, const struct term **hides)
 {
 	struct cli_dirs dirs;
 	const struct term *t;
 	enum owner how;
 
+	*hides = NULL;
 	cli_dirs_resolve(ctx, &dirs);
 	(void)cli_dirs_load(ctx, &dirs);
 	cli_dirs_release(&dirs);
 	if ((t = name_owner(&ctx->table, name, &how)) == NULL)
 		return 0;
-	if (t->dirno != 0 || how == OWN_DERIVED) {
-		cli_errorx("new: the new term will hide '%s' of '%s'", t->name,
-		    t->path);
+	if (how == OWN_DERIVED || how == OWN_LATER) {
+		*hides = t;
 		return 0;
 	}
 	if (how == OWN_NAME)
@@ -286,6 +302,7 @@ int
 cmd_new(int argc, char **argv, struct ctx *ctx)
 {
 	struct sbuf name;
+	const struct term *hides = NULL;
 	char *stem, *dir = NULL, *path = NULL;
 	int i, rc = EXIT_TROUBLE;
 
@@ -313,13 +330,17 @@ cmd_new(int argc, char **argv, struct ctx *ctx)
 	path = NULL;
 	if (*stem == '\0' || strchr(name.s, '\n') != NULL)
 		cli_errorx("new: '%s' cannot name a term file", name.s);
-	else if ((dir = new_dir(ctx)) != NULL && named_already(ctx, name.s))
+	else if ((dir = new_dir(ctx)) != NULL &&
+	    named_already(ctx, name.s, &hides))
 		rc = EXIT_NOTFOUND;
 	else if (dir != NULL) {
 		path = xasprintf("%s/%s.md", dir, stem);
 		rc = write_template(&ctx->table, path, name.s, stem) < 0
 		    ? EXIT_NOTFOUND
 		    : EXIT_FOUND;
+		if (rc == EXIT_FOUND && hides != NULL && !ctx->quiet)
+			cli_errorx("new: the new term will hide '%s' of '%s'",
+			    hides->name, hides->path);
 	}
 	if (rc == EXIT_FOUND) {
 		printf("%s\n", path);

@@ -30,7 +30,7 @@ cmd_random(int argc, char **argv, struct ctx *ctx)
 			n++;
 	if (n == 0) {
 		if (!ctx->quiet)
-			cli_errorx("no term matches the filter");
+			cli_errorx("no term passes the filters");
 		return EXIT_NOTFOUND;
 	}
 	seed = ctx->has_seed ? ctx->seed

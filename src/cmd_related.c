@@ -41,7 +41,8 @@ cmd_related(int argc, char **argv, struct ctx *ctx)
 	}
 	render_end(ctx->renderer, &rc);
 	if (n == 0 && !ctx->quiet)
-		cli_errorx("'%s' has no related terms", lk.term->name);
+		cli_errorx("'%s' has no related terms%s", lk.term->name,
+		    rels.n > 0 ? " that pass the filters" : "");
 	rels_release(&rels);
 	lookup_release(&lk);
 	return n > 0 ? EXIT_FOUND : EXIT_NOTFOUND;

@@ -24,6 +24,10 @@ nothing_found(struct ctx *ctx, const char *q, const struct hits *hits)
 	sb_join(&s, ", ", ns, term_name_at, sug);
 	if (ns > 0)
 		cli_errorx("nothing matches '%s'; did you mean: %s?", q, s.s);
+	else if (filter_active(&ctx->filter))
+		cli_errorx("nothing that passes the filters matches '%s'; try "
+			   "fewer words or filters",
+		    q);
 	else
 		cli_errorx("nothing matches '%s'; try fewer words, or "
 			   "'gloss list'",

@@ -46,8 +46,9 @@ const struct cmd commands[] = {
 	"Write NAME's term file, <name-in-kebab-case>.md, into the first\n"
 	"glossary directory (or -d DIR) from a template with every key, and\n"
 	"print its path; never over an existing file, nor under a name that\n"
-	"already finds a term.  At a terminal, open it in $VISUAL or $EDITOR\n"
-	"(else vi) and check it afterwards.",
+	"already finds a term of that directory (a later directory's it may\n"
+	"hide, with a warning).  At a terminal, open it in $VISUAL or\n"
+	"$EDITOR (else vi) and check it afterwards.",
 	0, RM_NONE, O_DIR | O_QUIET | O_HELP},
     {"edit", cmd_edit, "TERM", "open a term's file in the editor",
 	"Open the file that defines TERM (found as 'show' finds it) in\n"

@@ -17,13 +17,20 @@ filter_init(struct filter *f, const char *category, const char *vertical,
 }
 
 void
-filter_add(struct filter *f, enum filter_facet k, const char *name)
+filter_add(struct filter *f, enum filter_facet facet, const char *name)
 {
-	struct strlist *l = k == FILTER_CATEGORY ? &f->category
-	    : k == FILTER_VERTICAL		 ? &f->vertical
-						 : &f->tag;
+	struct strlist *l = facet == FILTER_CATEGORY ? &f->category
+	    : facet == FILTER_VERTICAL		     ? &f->vertical
+						     : &f->tag;
+	char *key = term_key(name);
+	size_t i;
 
-	strlist_push(l, term_key(name));
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], key) == 0) {
+			free(key); /* the same name twice is once */
+			return;
+		}
+	strlist_push(l, key);
 }
 
 int
@@ -64,16 +71,6 @@ any_folded(const char *folded, const char *const *v, size_t n)
 		if (same_folded(folded, v[i]))
 			return 1;
 	return 0;
-}
-
-int
-filter_has(const char *const *v, size_t n, const char *name)
-{
-	char *k = term_key(name);
-	int has = any_folded(k, v, n);
-
-	free(k);
-	return has;
 }
 
 /* Whether one of the folded keys of l is one of the n strings of v. */

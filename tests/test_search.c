@@ -168,6 +168,23 @@ test_filter(void **state)
 	assert_int_equal(lk.ncands, 2);
 	lookup_release(&lk);
 	filter_release(&f);
+	/* Two names of one kind: either passes (-c a -c b). */
+	filter_init(&f, "revenue", NULL, NULL);
+	assert_true(filter_active(&f));
+	lookup_find(&tab, "upsell", 0, &f, &lk);
+	assert_null(lk.term);
+	lookup_release(&lk);
+	filter_add(&f, FILTER_CATEGORY, "Sales");
+	lookup_find(&tab, "upsell", 0, &f, &lk);
+	assert_non_null(lk.term);
+	lookup_release(&lk);
+	lookup_find(&tab, "churn", 0, &f, &lk);
+	assert_non_null(lk.term);
+	lookup_release(&lk);
+	filter_release(&f);
+	filter_init(&f, NULL, NULL, NULL);
+	assert_false(filter_active(&f));
+	filter_release(&f);
 }
 
 static void

@@ -545,7 +545,33 @@ if [ $rc -eq 0 ] && [ "$(cat "$T/out")" = "$N2/monthly-recurring-revenue.md" ] &
 then ok; else
 	bad "new over a later directory's alias: exit $rc, stdout '$(cat "$T/out")', stderr '$(cat "$T/err")'"
 fi
-rm -rf "$N2"
+# The first directory's alias is refused even where a later directory
+# has the name itself (names sort before aliases in the index); and the
+# warning of a hidden term waits for the file, and -q keeps it quiet.
+mkdir -p "$N2"
+printf -- '---\nterm: Yankee\naliases: [Foo]\ndescription: y.\n---\n' >"$N2/yankee.md"
+printf -- '---\nterm: Foo\ndescription: f.\n---\n' >"$N/foo-b.md"
+"$GLOSS" -d "$N2" -d "$N" new Foo >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -e "$N2/foo.md" ] &&
+    grep -qF "gloss: new: 'Foo' already names 'Yankee', in '$N2/yankee.md'" "$T/err"
+then ok; else
+	bad "new over the first directory's alias: exit $rc, stderr '$(cat "$T/err")'"
+fi
+rm -f "$N2/yankee.md"
+printf -- '---\nterm: Bar\ndescription: b.\n---\n' >"$N2/foo.md"
+"$GLOSS" -d "$N2" -d "$N" new Foo >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 1 ] && ! grep -q "will hide" "$T/err"; then ok; else
+	bad "new whose file is taken, hiding another: exit $rc, stderr '$(cat "$T/err")'"
+fi
+rm -f "$N2/foo.md"
+"$GLOSS" -q -d "$N2" -d "$N" new Foo >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 0 ] && [ ! -s "$T/err" ]; then ok; else
+	bad "new -q hiding another: exit $rc, stderr '$(cat "$T/err")'"
+fi
+rm -rf "$N2" "$N/foo-b.md"
 printf -- '---\nterm: Cross-Origin Resource Sharing\ndescription: Cross-Origin Resource Sharing (CORS) lets a page read from another origin.\n---\n' >"$N/cors-long.md"
 "$GLOSS" -d "$N" new CORS >"$T/out" 2>"$T/err"
 rc=$?
@@ -565,7 +591,8 @@ if [ $rc -eq 1 ] && grep -qF "gloss: new: '$N/c.md' exists already and defines '
 	bad "new C# beside c.md: exit $rc, stderr '$(cat "$T/err")'"
 fi
 "$GLOSS" -d "$N/" new 'C#' >"$T/out" 2>"$T/err"
-if grep -qF "gloss: new: '$N/c.md' exists already and defines 'C++'" "$T/err"
+rc=$?
+if [ $rc -eq 1 ] && grep -qF "gloss: new: '$N/c.md' exists already and defines 'C++'" "$T/err"
 then ok; else
 	bad "new C# with -d DIR/: stderr '$(cat "$T/err")'"
 fi
