@@ -380,6 +380,7 @@ yt_key(struct yt *yt, yaml_event_t *ev, struct tval *out)
 		yaml_event_delete(ev);
 		return -1;
 	}
+	free(k.joined); /* a key is its text alone */
 	for (i = 0; i < out->n && !dup; i++)
 		dup = out->keys[i][0] == k.str[0] &&
 		    strcmp(out->keys[i], k.str) == 0;
