@@ -2,8 +2,9 @@
  * gloss new NAME: write <name-in-kebab-case>.md from a template with
  * every key of SPEC 1 (term and description filled, the others
  * commented), never over an existing file nor under a name that
- * already finds a term; print its path; at a terminal, open it in the
- * editor and check it afterwards.
+ * already finds a term of the directory it writes to (a later
+ * directory's term it may hide, with a warning); print its path; at a
+ * terminal, open it in the editor and check it afterwards.
  */
 #include <sys/stat.h>
 
